@@ -1,0 +1,33 @@
+package io.paasta.cli;
+
+import io.paasta.cli.commands.CompletionCommand;
+import io.paasta.cli.commands.InfoCommand;
+import io.paasta.cli.commands.ListClustersCommand;
+import io.paasta.cli.commands.ListCommand;
+import io.paasta.cli.commands.ValidateCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code paasta}: build, deploy, connect and monitor services from soa-configs. */
+@Command(
+    name = "paasta",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Build, deploy, connect and monitor services from soa-configs (PaaSTA for the JVM).",
+    subcommands = {
+      ValidateCommand.class,
+      ListCommand.class,
+      ListClustersCommand.class,
+      InfoCommand.class,
+      CompletionCommand.class
+    })
+public final class PaastaCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

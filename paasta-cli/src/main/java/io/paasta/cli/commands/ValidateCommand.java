@@ -1,0 +1,131 @@
+package io.paasta.cli.commands;
+
+import io.paasta.cli.output.Output;
+import io.paasta.cli.output.ProblemJson;
+import io.paasta.config.problem.Problem;
+import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.config.validate.SchemaValidator;
+import io.paasta.config.validate.ServiceReport;
+import io.paasta.config.validate.SoaValidator;
+import io.paasta.config.validate.ValidationReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code paasta validate}: every problem of every file, each with its file, line and field. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks soa-configs files against their schemas and the rules between them.",
+      "Prints each problem as FILE:LINE: INSTANCE.FIELD: what is wrong (value) - what is expected.",
+      "Exits 0 when every file is valid, 1 when any problem is found."
+    })
+public final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SoaDirOption soaDir;
+
+  @Option(
+      names = {"-s", "--service"},
+      paramLabel = "SERVICE",
+      description = "Validate only this service (default: every service of the soa dir).")
+  String service;
+
+  @Option(names = "--json", description = "Print the problems as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    SoaConfigsLoader loader = soaDir.open();
+    SoaValidator validator = new SoaValidator(loader, new SchemaValidator());
+    ValidationReport report =
+        service == null ? validator.validateAll() : validator.validateService(service);
+    Output out = new Output(spec.commandLine());
+    if (json) {
+      out.json(toJson(report));
+    } else {
+      print(report, out);
+    }
+    return report.valid() ? 0 : 1;
+  }
+
+  private static void print(ValidationReport report, Output out) {
+    report.treeProblems().forEach(p -> printProblem(p, out));
+    for (ServiceReport service : report.services()) {
+      service.problems().forEach(p -> printProblem(p, out));
+      String name = Output.escape(service.service());
+      if (service.valid()) {
+        String warnings =
+            service.warningCount() == 0 ? "" : ", " + plural(service.warningCount(), "warning");
+        out.styled(
+            "@|green \u2713|@ "
+                + name
+                + ": valid ("
+                + plural(service.files(), "file")
+                + warnings
+                + ")");
+      } else {
+        out.styled(
+            "@|red,bold \u2717|@ "
+                + name
+                + ": "
+                + plural(service.errorCount(), "problem")
+                + (service.warningCount() == 0
+                    ? ""
+                    : ", " + plural(service.warningCount(), "warning")));
+      }
+    }
+    long valid = report.services().stream().filter(ServiceReport::valid).count();
+    long invalid = report.services().size() - valid;
+    String summary =
+        plural(report.services().size(), "service")
+            + " checked: "
+            + valid
+            + " valid, "
+            + invalid
+            + " with problems ("
+            + plural(report.errorCount(), "problem")
+            + ", "
+            + plural(report.warningCount(), "warning")
+            + ")";
+    out.styled(report.valid() ? "@|green " + summary + "|@" : "@|red,bold " + summary + "|@");
+  }
+
+  private static void printProblem(Problem problem, Output out) {
+    String colour = problem.isError() ? "red" : "yellow";
+    out.styled("@|" + colour + " " + Output.escape(problem.format()) + "|@");
+  }
+
+  private static Map<String, Object> toJson(ValidationReport report) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("valid", report.valid());
+    json.put("errors", report.errorCount());
+    json.put("warnings", report.warningCount());
+    json.put("tree_problems", ProblemJson.of(report.treeProblems()));
+    List<Map<String, Object>> services =
+        report.services().stream()
+            .map(
+                s -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("service", s.service());
+                  entry.put("valid", s.valid());
+                  entry.put("files", s.files());
+                  entry.put("problems", ProblemJson.of(s.problems()));
+                  return entry;
+                })
+            .toList();
+    json.put("services", services);
+    return json;
+  }
+
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+}

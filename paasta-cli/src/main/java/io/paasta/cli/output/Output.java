@@ -1,0 +1,48 @@
+package io.paasta.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+/** Where a command writes: coloured text on a terminal, plain when piped, or JSON. */
+public final class Output {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final PrintWriter out;
+  private final Ansi ansi;
+
+  public Output(CommandLine commandLine) {
+    this.out = commandLine.getOut();
+    this.ansi = commandLine.getColorScheme().ansi();
+  }
+
+  public void line(String text) {
+    out.println(text);
+  }
+
+  /** A line with picocli markup such as {@code @|red,bold text|@}; plain when not a terminal. */
+  public void styled(String markup) {
+    out.println(ansi.string(markup));
+  }
+
+  public void json(Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Escapes text for use inside picocli markup. */
+  public static String escape(String text) {
+    return text.replace("@|", "@ |").replace("|@", "| @");
+  }
+
+  public void flush() {
+    out.flush();
+  }
+}

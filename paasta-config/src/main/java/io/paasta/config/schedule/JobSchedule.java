@@ -1,0 +1,121 @@
+package io.paasta.config.schedule;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.threeten.extra.PeriodDuration;
+
+/**
+ * A job schedule: an ISO 8601 repeating interval {@code R[n]/<start>/<period>} (Chronos) or a
+ * five-field cron expression.
+ */
+public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.CronSchedule {
+
+  /** The shortest interval a job may run at. */
+  Duration MIN_INTERVAL = Duration.ofSeconds(60);
+
+  /**
+   * @param repetitions how many runs; empty for unbounded ({@code R/})
+   * @param start the first run; a start without offset is read in the job's time zone
+   */
+  record Repeating(OptionalLong repetitions, String start, PeriodDuration period)
+      implements JobSchedule {}
+
+  record CronSchedule(Cron cron) implements JobSchedule {}
+
+  /** The parsed schedule, or why it does not parse. */
+  sealed interface Parse permits Parsed, Invalid {}
+
+  record Parsed(JobSchedule schedule) implements Parse {}
+
+  record Invalid(String reason, String expected) implements Parse {}
+
+  String ISO_EXPECTED = "R[n]/<start>/<period> such as R/2016-07-28T00:00:00Z/PT2M";
+  String CRON_EXPECTED = "a cron expression such as */5 * * * *";
+
+  static Parse parse(String text) {
+    String trimmed = text.trim();
+    if (trimmed.startsWith("R")) {
+      return parseRepeating(trimmed);
+    }
+    return parseCron(trimmed);
+  }
+
+  private static Parse parseRepeating(String text) {
+    String[] parts = text.split("/", -1);
+    if (parts.length != 3) {
+      return new Invalid("is not an ISO 8601 repeating interval", ISO_EXPECTED);
+    }
+    OptionalLong repetitions = OptionalLong.empty();
+    if (parts[0].length() > 1) {
+      try {
+        repetitions = OptionalLong.of(Long.parseLong(parts[0].substring(1)));
+      } catch (NumberFormatException e) {
+        return new Invalid("has an invalid repetition count '" + parts[0] + "'", ISO_EXPECTED);
+      }
+      if (repetitions.getAsLong() < 0) {
+        return new Invalid("has a negative repetition count", ISO_EXPECTED);
+      }
+    }
+    if (!parts[1].isEmpty() && !isDateTime(parts[1])) {
+      return new Invalid("has an invalid start time '" + parts[1] + "'", ISO_EXPECTED);
+    }
+    PeriodDuration period;
+    try {
+      period = PeriodDuration.parse(parts[2]);
+    } catch (DateTimeParseException e) {
+      return new Invalid("has an invalid period '" + parts[2] + "'", ISO_EXPECTED);
+    }
+    if (shorterThanMinimum(period)) {
+      return new Invalid(
+          "runs more often than once a minute",
+          "a period of at least " + MIN_INTERVAL.toSeconds() + "s");
+    }
+    return new Parsed(new Repeating(repetitions, parts[1], period));
+  }
+
+  private static boolean isDateTime(String text) {
+    try {
+      OffsetDateTime.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      try {
+        LocalDateTime.parse(text);
+        return true;
+      } catch (DateTimeParseException e2) {
+        return false;
+      }
+    }
+  }
+
+  private static boolean shorterThanMinimum(PeriodDuration period) {
+    if (period.isZero() || period.getPeriod().isNegative() || period.getDuration().isNegative()) {
+      return true;
+    }
+    if (!period.getPeriod().isZero()) {
+      return false; // a day, week, month or year
+    }
+    return period.getDuration().compareTo(MIN_INTERVAL) < 0;
+  }
+
+  private static Parse parseCron(String text) {
+    try {
+      CronParser parser =
+          new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+      return new Parsed(new CronSchedule(parser.parse(text).validate()));
+    } catch (IllegalArgumentException e) {
+      String reason = Optional.ofNullable(e.getMessage()).orElse("").split("\n")[0];
+      return new Invalid(
+          "is neither an ISO 8601 repeating interval nor a cron expression"
+              + (reason.isEmpty() ? "" : " (" + reason + ")"),
+          ISO_EXPECTED + ", or " + CRON_EXPECTED);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package io.paasta.config.soa;
+
+import io.paasta.config.problem.Location;
+import io.paasta.config.problem.Problem;
+import io.paasta.config.yaml.ConfigFileReader;
+import io.paasta.config.yaml.ParsedFile;
+import io.paasta.model.InstanceKind;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Reads and parses every file of one service folder; reading never throws. */
+public final class ServiceFilesReader {
+  private static final String SECRETS_DIR = "secrets";
+
+  private final ConfigFileReader reader;
+
+  public ServiceFilesReader(ConfigFileReader reader) {
+    this.reader = reader;
+  }
+
+  /** Reads the folder {@code dir} of service {@code service}. */
+  public ServiceFiles read(String service, Path dir) {
+    Collector files = new Collector(service);
+    for (Path entry : sortedEntries(dir, service, files.problems)) {
+      String fileName = entry.getFileName().toString();
+      if (fileName.startsWith(".")) {
+        continue;
+      }
+      if (fileName.equals(SECRETS_DIR) && Files.isDirectory(entry)) {
+        readSecrets(entry, files);
+        continue;
+      }
+      Optional<FileKind> kind = FileKind.ofFileName(fileName);
+      if (kind.isEmpty() || kind.get() == FileKind.SECRET) {
+        files.problems.add(
+            Problem.warning(
+                Location.of(service + "/" + fileName),
+                "",
+                "unknown file kind, ignored",
+                "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json,"
+                    + " secrets/, or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml"));
+        continue;
+      }
+      read(kind.get(), entry, service + "/" + fileName, files);
+    }
+    return files.build();
+  }
+
+  private void read(FileKind kind, Path path, String name, Collector files) {
+    ConfigFileReader.Result result =
+        kind == FileKind.DEPLOYMENTS ? reader.readJson(path, name) : reader.readYaml(path, name);
+    if (result instanceof ConfigFileReader.Failed failed) {
+      files.problems.add(failed.problem());
+      return;
+    }
+    ParsedFile parsed = ((ConfigFileReader.Parsed) result).file();
+    switch (kind) {
+      case SERVICE -> files.serviceYaml = parsed;
+      case SMARTSTACK -> files.smartstack = parsed;
+      case MONITORING -> files.monitoring = parsed;
+      case DEPLOY -> files.deploy = parsed;
+      case DEPLOYMENTS -> files.deployments = parsed;
+      case MARATHON, KUBERNETES, CHRONOS, ADHOC -> {
+        InstanceKind.KindAndCluster kc =
+            InstanceKind.parseFileName(path.getFileName().toString()).orElseThrow();
+        files.instanceFiles.add(new ServiceFiles.InstanceFile(kc.kind(), kc.cluster(), parsed));
+      }
+      case SECRET -> throw new IllegalStateException("secrets are read from secrets/");
+    }
+  }
+
+  private void readSecrets(Path dir, Collector files) {
+    String folder = files.service + "/" + SECRETS_DIR + "/";
+    for (Path entry : sortedEntries(dir, folder, files.problems)) {
+      String fileName = entry.getFileName().toString();
+      if (fileName.startsWith(".")) {
+        continue;
+      }
+      if (!fileName.endsWith(".json")) {
+        files.problems.add(
+            Problem.warning(
+                Location.of(folder + fileName), "", "not a secret file, ignored", "<name>.json"));
+        continue;
+      }
+      ConfigFileReader.Result result = reader.readJson(entry, folder + fileName);
+      String secret = fileName.substring(0, fileName.length() - ".json".length());
+      files.secretNames.add(secret);
+      if (result instanceof ConfigFileReader.Parsed parsed) {
+        files.secrets.put(secret, parsed.file());
+      } else {
+        files.problems.add(((ConfigFileReader.Failed) result).problem());
+      }
+    }
+  }
+
+  private static List<Path> sortedEntries(Path dir, String name, List<Problem> problems) {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(entries::add);
+    } catch (FileSystemException e) {
+      problems.add(
+          Problem.error(
+              Location.of(name),
+              "",
+              "folder cannot be read: " + SoaDir.reason(e),
+              Problem.NO_VALUE,
+              ""));
+    } catch (IOException e) {
+      problems.add(
+          Problem.error(
+              Location.of(name),
+              "",
+              "folder cannot be read: " + e.getMessage(),
+              Problem.NO_VALUE,
+              ""));
+    }
+    entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    return entries;
+  }
+
+  /** Mutable state while one folder is read. */
+  private static final class Collector {
+    final String service;
+    ParsedFile serviceYaml;
+    ParsedFile smartstack;
+    ParsedFile monitoring;
+    ParsedFile deploy;
+    ParsedFile deployments;
+    final List<ServiceFiles.InstanceFile> instanceFiles = new ArrayList<>();
+    final Map<String, ParsedFile> secrets = new TreeMap<>();
+    final java.util.Set<String> secretNames = new java.util.TreeSet<>();
+    final List<Problem> problems = new ArrayList<>();
+
+    Collector(String service) {
+      this.service = service;
+    }
+
+    ServiceFiles build() {
+      return new ServiceFiles(
+          service,
+          Optional.ofNullable(serviceYaml),
+          instanceFiles,
+          Optional.ofNullable(smartstack),
+          Optional.ofNullable(monitoring),
+          Optional.ofNullable(deploy),
+          Optional.ofNullable(deployments),
+          secrets,
+          secretNames,
+          problems);
+    }
+  }
+}

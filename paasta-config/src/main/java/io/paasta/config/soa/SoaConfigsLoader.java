@@ -1,0 +1,117 @@
+package io.paasta.config.soa;
+
+import io.paasta.config.problem.Problems;
+import io.paasta.config.yaml.ConfigFileReader;
+import io.paasta.config.yaml.ParsedFile;
+import io.paasta.model.InstanceKind;
+import io.paasta.model.NamespaceConfig;
+import io.paasta.model.ServiceInstance;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads services from a soa-configs directory. Loading one service reads that service's folder only
+ * (plus the smartstack.yaml of any other service it registers in); nothing parses the whole tree
+ * unless asked to.
+ */
+public final class SoaConfigsLoader {
+  private final SoaDir soaDir;
+  private final ConfigFileReader reader;
+  private final ServiceFilesReader filesReader;
+  private final Map<String, Map<String, NamespaceConfig>> otherNamespaces =
+      new ConcurrentHashMap<>();
+
+  public SoaConfigsLoader(SoaDir soaDir, ConfigFileReader reader) {
+    this.soaDir = soaDir;
+    this.reader = reader;
+    this.filesReader = new ServiceFilesReader(reader);
+  }
+
+  public static SoaConfigsLoader open(Path root) {
+    return new SoaConfigsLoader(SoaDir.open(root), new ConfigFileReader());
+  }
+
+  public SoaDir soaDir() {
+    return soaDir;
+  }
+
+  public SoaDir.Listing listServices() {
+    return soaDir.list();
+  }
+
+  /** Reads and parses a service's files without interpreting them. */
+  public ServiceFiles readFiles(String service) {
+    return filesReader.read(service, soaDir.serviceDir(service));
+  }
+
+  /** Loads one service; throws {@link io.paasta.config.ConfigException} for an unknown service. */
+  public LoadedService load(String service) {
+    return assemble(readFiles(service));
+  }
+
+  public LoadedService assemble(ServiceFiles files) {
+    return new ServiceAssembler(this::namespaceOfOtherService).assemble(files);
+  }
+
+  /** A namespace of any service, reading only that service's smartstack.yaml (cached). */
+  public Optional<NamespaceConfig> namespaceOfOtherService(ServiceInstance name) {
+    return Optional.ofNullable(namespacesOf(name.service()).get(name.instance()));
+  }
+
+  /** Every namespace of a service ({@code smartstack.yaml}); empty for an unknown service. */
+  public Map<String, NamespaceConfig> namespacesOf(String service) {
+    return otherNamespaces.computeIfAbsent(service, this::readNamespaces);
+  }
+
+  private Map<String, NamespaceConfig> readNamespaces(String service) {
+    if (!soaDir.hasService(service)) {
+      return Map.of();
+    }
+    Path file = soaDir.root().resolve(service).resolve("smartstack.yaml");
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    ConfigFileReader.Result result = reader.readYaml(file, service + "/smartstack.yaml");
+    if (!(result instanceof ConfigFileReader.Parsed parsed)) {
+      return Map.of();
+    }
+    // problems of another service's file are that service's to report
+    return Map.copyOf(
+        ServiceAssembler.namespaces(service, Optional.of(parsed.file()), new Problems()));
+  }
+
+  /** The instance names of one file kind of a service in a cluster, reading only that file. */
+  public Optional<ParsedFile> instanceFile(String service, InstanceKind kind, String cluster) {
+    Path file = soaDir.serviceDir(service).resolve(kind.fileName(cluster));
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    ConfigFileReader.Result result = reader.readYaml(file, service + "/" + kind.fileName(cluster));
+    return result instanceof ConfigFileReader.Parsed parsed
+        ? Optional.of(parsed.file())
+        : Optional.empty();
+  }
+
+  /** Clusters named by instance file names anywhere in the tree; reads folder listings only. */
+  public TreeSet<String> clusters() {
+    TreeSet<String> clusters = new TreeSet<>();
+    for (String service : listServices().services()) {
+      try (DirectoryStream<Path> entries =
+          Files.newDirectoryStream(soaDir.root().resolve(service))) {
+        for (Path entry : entries) {
+          InstanceKind.parseFileName(entry.getFileName().toString())
+              .ifPresent(kc -> clusters.add(kc.cluster()));
+        }
+      } catch (IOException e) {
+        // an unreadable folder names no cluster; validate reports it
+      }
+    }
+    return clusters;
+  }
+}

@@ -1,0 +1,127 @@
+package io.paasta.config.soa;
+
+import io.paasta.config.ConfigException;
+import io.paasta.config.problem.Location;
+import io.paasta.config.problem.Problem;
+import io.paasta.model.Names;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The soa-configs directory: one folder per service. Listing it reads folder names only; no file is
+ * parsed until a service is loaded.
+ */
+public final class SoaDir {
+  public static final String DEFAULT_PATH = "/nail/etc/services";
+  public static final String PATH_ENV = "PAASTA_SOA_DIR";
+
+  private final Path root;
+
+  private SoaDir(Path root) {
+    this.root = root;
+  }
+
+  /** Opens a soa-configs directory, failing with a clear message when it is not one. */
+  public static SoaDir open(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new ConfigException(
+          "soa-configs directory "
+              + root
+              + (Files.exists(root) ? " is not a directory" : " does not exist")
+              + " - expected a directory with one folder per service (set it with -y/--soa-dir or "
+              + PATH_ENV
+              + ")");
+    }
+    return new SoaDir(root);
+  }
+
+  /** The directory given by -y, else $PAASTA_SOA_DIR, else /nail/etc/services. */
+  public static Path defaultPath() {
+    String fromEnv = System.getenv(PATH_ENV);
+    return Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_PATH : fromEnv);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The folder of a service; refuses names that are not service names (no "..", no spaces). */
+  public Path serviceDir(String service) {
+    if (!Names.isValidName(service)) {
+      throw new ConfigException(
+          "'" + service + "' is not a valid service name - expected " + Names.NAME_RULE);
+    }
+    Path dir = root.resolve(service);
+    if (!Files.isDirectory(dir)) {
+      throw new ConfigException(
+          "unknown service '" + service + "': there is no folder " + dir + " in the soa-configs");
+    }
+    return dir;
+  }
+
+  public boolean hasService(String service) {
+    return Names.isValidName(service) && Files.isDirectory(root.resolve(service));
+  }
+
+  /** Service names and the folder entries that could not be services. */
+  public record Listing(List<String> services, List<Problem> problems) {}
+
+  /**
+   * Lists the service folders, sorted. Hidden folders and those starting with '_' (such as {@code
+   * _shared}) are skipped silently; other folders whose names are not service names are reported.
+   */
+  public Listing list() {
+    List<String> services = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+        } catch (FileSystemException e) {
+          problems.add(
+              Problem.warning(
+                  Location.of(name),
+                  "",
+                  "cannot be read (" + reason(e) + "), ignored",
+                  "a service folder"));
+          continue;
+        }
+        if (!attributes.isDirectory()) {
+          continue;
+        }
+        if (Names.isValidName(name)) {
+          services.add(name);
+        } else {
+          problems.add(
+              Problem.error(
+                  Location.of(name),
+                  "",
+                  "folder name is not a valid service name",
+                  name,
+                  "a service name of " + Names.NAME_RULE));
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot list soa-configs directory " + root + ": " + e.getMessage());
+    }
+    services.sort(null);
+    problems.sort((a, b) -> a.file().compareTo(b.file()));
+    return new Listing(List.copyOf(services), List.copyOf(problems));
+  }
+
+  static String reason(FileSystemException e) {
+    return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+  }
+}

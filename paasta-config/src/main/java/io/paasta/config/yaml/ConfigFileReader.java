@@ -1,0 +1,197 @@
+package io.paasta.config.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paasta.config.problem.Location;
+import io.paasta.config.problem.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+
+/**
+ * Reads YAML and JSON config files safely: bounded file size, bounded alias expansion (no "billion
+ * laughs"), no arbitrary types, and every failure turned into a {@link Problem} naming the file,
+ * line and column.
+ */
+public final class ConfigFileReader {
+  /** Larger files are refused before they are read; real soa-configs files are a few KiB. */
+  public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  /** Aliases allowed in one file: enough for templates used by hundreds of instances. */
+  static final int MAX_ALIASES = 1000;
+
+  /** Values a file may expand to once aliases are followed. */
+  static final long MAX_EXPANDED_VALUES = 2_000_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The outcome of reading one file: a parsed document, or the problem that stopped it. */
+  public sealed interface Result permits Parsed, Failed {}
+
+  public record Parsed(ParsedFile file) implements Result {}
+
+  public record Failed(Problem problem) implements Result {}
+
+  /**
+   * Reads a YAML file.
+   *
+   * @param path the file on disk
+   * @param name how problems name it (relative to the soa-configs directory)
+   */
+  public Result readYaml(Path path, String name) {
+    Result sizeProblem = checkReadable(path, name);
+    if (sizeProblem != null) {
+      return sizeProblem;
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    options.setAllowDuplicateKeys(true); // PyYAML's behaviour: the last one wins
+    options.setCodePointLimit((int) MAX_FILE_BYTES);
+    LocatingConstructor constructor = new LocatingConstructor(options);
+    Yaml yaml =
+        new Yaml(
+            constructor,
+            new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+            new org.yaml.snakeyaml.DumperOptions(),
+            options);
+    Object root;
+    try (InputStream in = Files.newInputStream(path)) {
+      root = yaml.load(new UnicodeReader(in));
+    } catch (MarkedYAMLException e) {
+      return failed(name, e.getProblemMark(), "is not valid YAML: " + firstLine(e.getProblem()));
+    } catch (YAMLException e) {
+      return failed(name, null, "could not be read as YAML: " + describe(e));
+    } catch (IOException e) {
+      return ioFailure(name, e);
+    }
+    Map<Object, org.yaml.snakeyaml.nodes.Node> nodes = constructor.takeNodes();
+    if (expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_VALUES) {
+      return failed(
+          name,
+          null,
+          "expands to more than " + MAX_EXPANDED_VALUES + " values through YAML aliases");
+    }
+    return new Parsed(new ParsedFile(name, root, new Locator(root, nodes)));
+  }
+
+  /** Reads a JSON file (deployments.json, secrets, system config). */
+  public Result readJson(Path path, String name) {
+    Result sizeProblem = checkReadable(path, name);
+    if (sizeProblem != null) {
+      return sizeProblem;
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      Object root = bytes.length == 0 ? null : JSON.readValue(bytes, Object.class);
+      return new Parsed(new ParsedFile(name, root, Locator.NONE));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      return new Failed(
+          Problem.error(
+              new Location(name, line, column),
+              "",
+              "is not valid JSON: " + firstLine(e.getOriginalMessage()),
+              Problem.NO_VALUE,
+              "a JSON document"));
+    } catch (IOException e) {
+      return ioFailure(name, e);
+    }
+  }
+
+  private static Result checkReadable(Path path, String name) {
+    try {
+      long size = Files.size(path);
+      if (size > MAX_FILE_BYTES) {
+        return new Failed(
+            Problem.error(
+                Location.of(name),
+                "",
+                "file is too large to be a config file",
+                size + " bytes",
+                "at most " + MAX_FILE_BYTES + " bytes"));
+      }
+      if (!Files.isRegularFile(path)) {
+        return new Failed(
+            Problem.error(
+                Location.of(name), "", "is not a regular file", Problem.NO_VALUE, "a file"));
+      }
+      return null;
+    } catch (IOException e) {
+      return ioFailure(name, e);
+    }
+  }
+
+  private static Result ioFailure(String name, IOException e) {
+    String reason;
+    if (e instanceof NoSuchFileException) {
+      reason = "does not exist (or is a dangling symlink)";
+    } else if (e instanceof CharacterCodingException) {
+      reason = "is not UTF-8 text";
+    } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      reason = "could not be read: " + fs.getReason();
+    } else {
+      reason = "could not be read: " + describe(e);
+    }
+    return new Failed(Problem.error(Location.of(name), "", reason, Problem.NO_VALUE, ""));
+  }
+
+  private static Result failed(String name, Mark mark, String message) {
+    Location at =
+        mark == null
+            ? Location.of(name)
+            : new Location(name, mark.getLine() + 1, mark.getColumn() + 1);
+    return new Failed(Problem.error(at, "", message, Problem.NO_VALUE, ""));
+  }
+
+  /** Counts values with aliases followed, stopping early once over the limit. */
+  private static long expandedSize(Object value, Map<Object, Long> memo) {
+    if (value instanceof Map<?, ?> || value instanceof List<?>) {
+      Long known = memo.get(value);
+      if (known != null) {
+        return known;
+      }
+      memo.put(value, MAX_EXPANDED_VALUES + 1); // a cycle counts as too large
+      long total = 1;
+      Iterable<?> children = value instanceof Map<?, ?> map ? map.values() : (List<?>) value;
+      for (Object child : children) {
+        total += expandedSize(child, memo);
+        if (total > MAX_EXPANDED_VALUES) {
+          break;
+        }
+      }
+      memo.put(value, total);
+      return total;
+    }
+    return 1;
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : firstLine(message);
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

@@ -1,0 +1,45 @@
+package io.paasta.config.yaml;
+
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * SnakeYAML's safe constructor (PyYAML's semantics: merge keys, {@code yes} is true, {@code 0755}
+ * is octal) that remembers which node each map and list came from, so problems can name a line.
+ * Timestamps stay strings: soa-configs has no timestamp-typed keys and a schedule must not turn
+ * into a Date.
+ */
+final class LocatingConstructor extends SafeConstructor {
+  private final Map<Object, Node> nodes = new IdentityHashMap<>();
+
+  LocatingConstructor(LoaderOptions options) {
+    super(options);
+    yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+  }
+
+  @Override
+  protected void constructMapping2ndStep(MappingNode node, Map<Object, Object> mapping) {
+    super.constructMapping2ndStep(node, mapping);
+    nodes.put(mapping, node);
+  }
+
+  @Override
+  protected void constructSequenceStep2(SequenceNode node, Collection<Object> collection) {
+    super.constructSequenceStep2(node, collection);
+    nodes.put(collection, node);
+  }
+
+  /** The nodes seen while constructing one document; handed to the document's locator. */
+  Map<Object, Node> takeNodes() {
+    Map<Object, Node> taken = new IdentityHashMap<>(nodes);
+    nodes.clear();
+    return taken;
+  }
+}
