@@ -62,15 +62,25 @@ public final class SoaValidator {
   /** Validates one service; proxy ports are compared with every other service's smartstack.yaml. */
   public ValidationReport validateService(String service) {
     Checked checked = check(service);
+    Set<Integer> ports =
+        checked.namespaces.values().stream()
+            .filter(NamespaceConfig::inSmartStack)
+            .map(ns -> ns.proxyPort().getAsInt())
+            .collect(Collectors.toSet());
     Map<String, Map<String, NamespaceConfig>> all = new LinkedHashMap<>();
-    loader.listServices().services().parallelStream()
-        .filter(other -> !other.equals(service))
+    loader.listServices().services().stream()
+        .filter(other -> !other.equals(service) && !ports.isEmpty())
+        .filter(other -> ProxyPortPrefilter.mightUse(smartstackFile(other), ports))
         .map(other -> Map.entry(other, loader.namespacesOf(other)))
         .collect(Collectors.toList())
         .forEach(e -> all.put(e.getKey(), e.getValue()));
     all.put(service, checked.namespaces);
     List<Problem> portProblems = duplicatePorts(all, service).getOrDefault(service, List.of());
     return new ValidationReport(List.of(checked.report(portProblems)), List.of());
+  }
+
+  private java.nio.file.Path smartstackFile(String service) {
+    return loader.soaDir().root().resolve(service).resolve("smartstack.yaml");
   }
 
   private Checked check(String service) {
