@@ -174,7 +174,7 @@ measure '`paasta list -y TREE`' "${PAASTA_CMD[@]}" list -y "$TREE"
 measure '`paasta list -a -y TREE`' "${PAASTA_CMD[@]}" list -a -y "$TREE"
 if [[ -f "$LOAD_ALL_CLASS" ]]; then
   measure 'load every instance config (`LoadAllInstances TREE`)' \
-    java -cp "$BENCH_JAR:paasta-bench/target/classes:paasta-cli/target/lib/*:$CLI_JAR" io.paasta.bench.LoadAllInstances "$TREE"
+    java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR:paasta-bench/target/classes:paasta-cli/target/lib/*:$CLI_JAR" io.paasta.bench.LoadAllInstances "$TREE"
 else
   log "load every instance config: skipped (LoadAllInstances not built)"
   ROWS+=("| load every instance config (\`LoadAllInstances TREE\`) | 0 | skipped (LoadAllInstances not built) | | | |")

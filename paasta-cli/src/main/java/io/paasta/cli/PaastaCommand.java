@@ -4,6 +4,7 @@ import io.paasta.cli.commands.CompletionCommand;
 import io.paasta.cli.commands.InfoCommand;
 import io.paasta.cli.commands.ListClustersCommand;
 import io.paasta.cli.commands.ListCommand;
+import io.paasta.cli.commands.SystemConfigCommand;
 import io.paasta.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       ListCommand.class,
       ListClustersCommand.class,
+      SystemConfigCommand.class,
       InfoCommand.class,
       CompletionCommand.class
     })

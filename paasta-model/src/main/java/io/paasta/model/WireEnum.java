@@ -25,10 +25,10 @@ public final class WireEnum {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code a|b|c}, for error messages. */
+  /** {@code a, b, c}, for error messages. */
   public static <E extends Enum<E>> String choices(Class<E> type) {
     return Arrays.stream(type.getEnumConstants())
         .map(WireEnum::wireName)
-        .collect(Collectors.joining("|"));
+        .collect(Collectors.joining(", "));
   }
 }

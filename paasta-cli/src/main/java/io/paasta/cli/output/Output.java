@@ -37,6 +37,15 @@ public final class Output {
     }
   }
 
+  /** One-line JSON of a value, for showing nested config values in text output. */
+  public static String compact(Object value) {
+    try {
+      return value instanceof String text ? text : new ObjectMapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
   /** Escapes text for use inside picocli markup. */
   public static String escape(String text) {
     return text.replace("@|", "@ |").replace("|@", "| @");

@@ -20,6 +20,22 @@ public final class Problems {
     return list.stream().anyMatch(Problem::isError);
   }
 
+  /**
+   * {@code primary}, plus the {@code secondary} problems about places (file, line and subject) that
+   * {@code primary} says nothing of: for two checkers that may report one mistake twice.
+   */
+  public static List<Problem> mergeByPlace(List<Problem> primary, List<Problem> secondary) {
+    java.util.Set<String> places = new java.util.HashSet<>();
+    primary.forEach(p -> places.add(place(p)));
+    List<Problem> all = new ArrayList<>(primary);
+    secondary.stream().filter(p -> !places.contains(place(p))).forEach(all::add);
+    return all;
+  }
+
+  private static String place(Problem problem) {
+    return problem.file() + ":" + problem.line() + ":" + problem.subject();
+  }
+
   public List<Problem> list() {
     return Collections.unmodifiableList(list);
   }

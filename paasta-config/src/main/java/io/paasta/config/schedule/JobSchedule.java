@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.threeten.extra.PeriodDuration;
@@ -105,13 +106,29 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
     return period.getDuration().compareTo(MIN_INTERVAL) < 0;
   }
 
-  private static Parse parseCron(String text) {
+  /** The cron nicknames and what they stand for. */
+  Map<String, String> CRON_NICKNAMES =
+      Map.of(
+          "@yearly", "0 0 1 1 *",
+          "@annually", "0 0 1 1 *",
+          "@monthly", "0 0 1 * *",
+          "@weekly", "0 0 * * 0",
+          "@daily", "0 0 * * *",
+          "@midnight", "0 0 * * *",
+          "@hourly", "0 * * * *");
+
+  private static Parse parseCron(String written) {
+    String text = CRON_NICKNAMES.getOrDefault(written, written);
     try {
       CronParser parser =
           new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
       return new Parsed(new CronSchedule(parser.parse(text).validate()));
     } catch (IllegalArgumentException e) {
-      String reason = Optional.ofNullable(e.getMessage()).orElse("").split("\n")[0];
+      String reason =
+          Optional.ofNullable(e.getMessage())
+              .orElse("")
+              .split("\n")[0]
+              .replace("Failed to parse cron expression. ", "");
       return new Invalid(
           "is neither an ISO 8601 repeating interval nor a cron expression"
               + (reason.isEmpty() ? "" : " (" + reason + ")"),

@@ -139,7 +139,7 @@ public final class FieldReader {
     }
     Optional<E> parsed = WireEnum.parse(type, wire.get());
     if (parsed.isEmpty()) {
-      problem(key, "is not a known value", wire.get(), "one of " + WireEnum.choices(type));
+      problem(key, "is not an allowed value", wire.get(), "one of " + WireEnum.choices(type));
     }
     return parsed;
   }

@@ -105,8 +105,10 @@ public final class SoaConfigsLoader {
       try (DirectoryStream<Path> entries =
           Files.newDirectoryStream(soaDir.root().resolve(service))) {
         for (Path entry : entries) {
-          InstanceKind.parseFileName(entry.getFileName().toString())
-              .ifPresent(kc -> clusters.add(kc.cluster()));
+          if (Files.isRegularFile(entry)) {
+            InstanceKind.parseFileName(entry.getFileName().toString())
+                .ifPresent(kc -> clusters.add(kc.cluster()));
+          }
         }
       } catch (IOException e) {
         // an unreadable folder names no cluster; validate reports it

@@ -72,6 +72,10 @@ public final class SystemConfigLoader {
                 "a JSON object"));
       }
     }
+    if (problems.hasErrors()) {
+      // a file that cannot be read may hold the keys that would otherwise be reported missing
+      return new Loaded(Optional.empty(), merged, problems.list());
+    }
     return new Loaded(build(merged, dirName, problems), merged, problems.list());
   }
 

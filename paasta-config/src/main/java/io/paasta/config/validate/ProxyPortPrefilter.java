@@ -1,5 +1,6 @@
 package io.paasta.config.validate;
 
+import io.paasta.config.yaml.ConfigFileReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,9 @@ final class ProxyPortPrefilter {
   static boolean mightUse(Path smartstackYaml, Set<Integer> ports) {
     String text;
     try {
+      if (Files.size(smartstackYaml) > ConfigFileReader.MAX_FILE_BYTES) {
+        return true; // the parser refuses it without reading it
+      }
       text = Files.readString(smartstackYaml, StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
       return true; // let the parser report it

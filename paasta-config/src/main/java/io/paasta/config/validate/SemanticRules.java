@@ -51,7 +51,11 @@ public final class SemanticRules {
   private void checkLongRunning(LongRunningConfig config, Check check) {
     double margin = config.bounceMarginFactor();
     if (!(margin > 0 && margin <= 1)) {
-      check.problem("bounce_margin_factor", "is out of range", margin, "a number in (0, 1]");
+      check.problem(
+          "bounce_margin_factor",
+          "is out of range",
+          config.effective().get("bounce_margin_factor"),
+          "a number in (0, 1]");
     }
     if (config.healthcheck().mode() == HealthcheckMode.CMD
         && config.healthcheck().cmd().isEmpty()) {

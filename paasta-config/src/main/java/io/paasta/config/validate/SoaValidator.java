@@ -3,19 +3,21 @@ package io.paasta.config.validate;
 import io.paasta.config.ConfigException;
 import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
+import io.paasta.config.problem.Problems;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.ServiceFiles;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
+import io.paasta.config.yaml.ParsedFile;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ServiceInstance;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -51,7 +53,10 @@ public final class SoaValidator {
                 .collect(
                     Collectors.toMap(
                         c -> c.service, c -> c.namespaces, (a, b) -> a, LinkedHashMap::new)),
-            null);
+            null,
+            checked.stream()
+                .filter(c -> c.smartstack.isPresent())
+                .collect(Collectors.toMap(c -> c.service, c -> c.smartstack.get(), (a, b) -> a)));
     List<ServiceReport> reports = new ArrayList<>();
     for (Checked c : checked) {
       reports.add(c.report(portProblems.getOrDefault(c.service, List.of())));
@@ -75,7 +80,10 @@ public final class SoaValidator {
         .collect(Collectors.toList())
         .forEach(e -> all.put(e.getKey(), e.getValue()));
     all.put(service, checked.namespaces);
-    List<Problem> portProblems = duplicatePorts(all, service).getOrDefault(service, List.of());
+    Map<String, ParsedFile> smartstacks =
+        checked.smartstack.map(f -> Map.of(service, f)).orElse(Map.of());
+    List<Problem> portProblems =
+        duplicatePorts(all, service, smartstacks).getOrDefault(service, List.of());
     return new ValidationReport(List.of(checked.report(portProblems)), List.of());
   }
 
@@ -90,34 +98,33 @@ public final class SoaValidator {
     } catch (ConfigException e) {
       Problem problem =
           Problem.error(Location.of(service), "", e.getMessage(), Problem.NO_VALUE, "");
-      return new Checked(service, 0, List.of(problem), Map.of());
+      return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty());
     }
-    List<Problem> problems = new ArrayList<>();
-    files.allFiles().forEach(e -> problems.addAll(schemas.validate(e.getKey(), e.getValue())));
+    // the loader's and the rules' messages speak soa-configs; schema errors fill in the rest
     LoadedService loaded = loader.assemble(files);
-    problems.addAll(loaded.problems());
+    List<Problem> problems = new ArrayList<>(loaded.problems());
     problems.addAll(rules.check(loaded));
-    return new Checked(service, files.fileCount(), dedupe(problems), loaded.service().namespaces());
-  }
-
-  /** Keeps the first problem reported for a place (schema errors come before loader errors). */
-  private static List<Problem> dedupe(List<Problem> problems) {
-    Set<String> seen = new HashSet<>();
-    List<Problem> unique = new ArrayList<>();
-    for (Problem problem : problems) {
-      if (seen.add(problem.file() + ":" + problem.line() + ":" + problem.subject())) {
-        unique.add(problem);
-      }
-    }
-    return unique;
+    List<Problem> schemaProblems = new ArrayList<>();
+    files
+        .allFiles()
+        .forEach(e -> schemaProblems.addAll(schemas.validate(e.getKey(), e.getValue())));
+    return new Checked(
+        service,
+        files.fileCount(),
+        Problems.mergeByPlace(problems, schemaProblems),
+        loaded.service().namespaces(),
+        files.smartstack());
   }
 
   /**
    * Problems for every namespace whose proxy_port another namespace also uses, keyed by service.
-   * With {@code onlyFor} set, only that service's problems are computed.
+   * With {@code onlyFor} set, only that service's problems are computed. {@code smartstacks} gives
+   * the parsed smartstack.yaml of services whose problems should name a line.
    */
   static Map<String, List<Problem>> duplicatePorts(
-      Map<String, Map<String, NamespaceConfig>> namespacesByService, String onlyFor) {
+      Map<String, Map<String, NamespaceConfig>> namespacesByService,
+      String onlyFor,
+      Map<String, ParsedFile> smartstacks) {
     Map<Integer, List<ServiceInstance>> byPort = new TreeMap<>();
     namespacesByService.values().stream()
         .flatMap(namespaces -> namespaces.values().stream())
@@ -142,11 +149,14 @@ public final class SoaValidator {
                     .filter(u -> !u.equals(user))
                     .map(ServiceInstance::toString)
                     .collect(Collectors.joining(", "));
+            ParsedFile smartstack = smartstacks.get(user.service());
+            int line =
+                smartstack == null ? 0 : smartstack.lineOf(List.of(user.instance(), "proxy_port"));
             problems
                 .computeIfAbsent(user.service(), s -> new ArrayList<>())
                 .add(
                     Problem.error(
-                        Location.of(user.service() + "/smartstack.yaml"),
+                        Location.of(user.service() + "/smartstack.yaml", line),
                         user.instance() + ".proxy_port",
                         "is also used by " + others,
                         port,
@@ -158,7 +168,11 @@ public final class SoaValidator {
 
   /** One service's results before tree-wide checks are added. */
   private record Checked(
-      String service, int files, List<Problem> problems, Map<String, NamespaceConfig> namespaces) {
+      String service,
+      int files,
+      List<Problem> problems,
+      Map<String, NamespaceConfig> namespaces,
+      Optional<ParsedFile> smartstack) {
     ServiceReport report(List<Problem> more) {
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(more);

@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
@@ -74,13 +75,25 @@ public final class ConfigFileReader {
       root = yaml.load(new UnicodeReader(in));
     } catch (MarkedYAMLException e) {
       return failed(name, e.getProblemMark(), "is not valid YAML: " + firstLine(e.getProblem()));
+    } catch (ReaderException e) {
+      return notText(
+          name,
+          BinaryLocator.ofCodePoint(path, e.getPosition()),
+          String.format("holds the character U+%04X, which YAML does not allow", e.getCodePoint()));
     } catch (YAMLException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        return notText(name, BinaryLocator.ofMalformedByte(path), "is not UTF-8 text");
+      }
       return failed(name, null, "could not be read as YAML: " + describe(e));
     } catch (IOException e) {
       return ioFailure(name, e);
     }
     Map<Object, org.yaml.snakeyaml.nodes.Node> nodes = constructor.takeNodes();
-    if (expandedSize(root, new IdentityHashMap<>()) > MAX_EXPANDED_VALUES) {
+    long expanded = expandedSize(root, new IdentityHashMap<>());
+    if (expanded == RECURSIVE) {
+      return failed(name, null, "has a value that contains itself through a YAML alias");
+    }
+    if (expanded > MAX_EXPANDED_VALUES) {
       return failed(
           name,
           null,
@@ -123,8 +136,8 @@ public final class ConfigFileReader {
             Problem.error(
                 Location.of(name),
                 "",
-                "file is too large to be a config file",
-                size + " bytes",
+                "file is too large to be a config file (" + size + " bytes)",
+                Problem.NO_VALUE,
                 "at most " + MAX_FILE_BYTES + " bytes"));
       }
       if (!Files.isRegularFile(path)) {
@@ -152,6 +165,17 @@ public final class ConfigFileReader {
     return new Failed(Problem.error(Location.of(name), "", reason, Problem.NO_VALUE, ""));
   }
 
+  /** A binary (or wrongly encoded) file, named with the line and column of the first bad byte. */
+  private static Result notText(String name, int[] lineAndColumn, String message) {
+    Location at =
+        lineAndColumn == null
+            ? Location.of(name)
+            : new Location(name, lineAndColumn[0], lineAndColumn[1]);
+    return new Failed(
+        Problem.error(
+            at, "", message, Problem.NO_VALUE, "a UTF-8 YAML text file (is it a binary file?)"));
+  }
+
   private static Result failed(String name, Mark mark, String message) {
     Location at =
         mark == null
@@ -161,17 +185,28 @@ public final class ConfigFileReader {
   }
 
   /** Counts values with aliases followed, stopping early once over the limit. */
+  /** Marks a value whose size is being counted: meeting it again means it contains itself. */
+  private static final long COUNTING = -1;
+
+  /** Returned for a value that contains itself. */
+  private static final long RECURSIVE = Long.MAX_VALUE;
+
+  /**
+   * Counts values with aliases followed, stopping early once over the limit; {@link #RECURSIVE}
+   * when a value contains itself.
+   */
   private static long expandedSize(Object value, Map<Object, Long> memo) {
     if (value instanceof Map<?, ?> || value instanceof List<?>) {
       Long known = memo.get(value);
       if (known != null) {
-        return known;
+        return known == COUNTING ? RECURSIVE : known;
       }
-      memo.put(value, MAX_EXPANDED_VALUES + 1); // a cycle counts as too large
+      memo.put(value, COUNTING);
       long total = 1;
       Iterable<?> children = value instanceof Map<?, ?> map ? map.values() : (List<?>) value;
       for (Object child : children) {
-        total += expandedSize(child, memo);
+        long size = expandedSize(child, memo);
+        total = size == RECURSIVE ? RECURSIVE : total + size;
         if (total > MAX_EXPANDED_VALUES) {
           break;
         }

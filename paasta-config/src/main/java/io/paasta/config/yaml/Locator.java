@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Finds the line of a key path (e.g. {@code [main, env, FOO]}) in a parsed document. */
 public final class Locator {
   /** For documents that were not read from YAML (JSON files, generated values). */
-  public static final Locator NONE = new Locator(null, Map.of());
+  public static final Locator NONE = new Locator(null, new java.util.IdentityHashMap<>());
 
   private final Object root;
   private final Map<Object, Node> nodes;
@@ -29,8 +29,11 @@ public final class Locator {
   public int lineOf(List<?> path) {
     Object current = root;
     int line = root != null && nodes.containsKey(root) ? 1 : 0;
+    if (root == null) {
+      return 0;
+    }
     for (Object segment : path) {
-      Node node = nodes.get(current);
+      Node node = current == null ? null : nodes.get(current);
       if (node instanceof MappingNode mapping && current instanceof Map<?, ?> map) {
         NodeTuple tuple = findKey(mapping, String.valueOf(segment));
         if (tuple == null) {

@@ -1,0 +1,34 @@
+package io.paasta.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+/** One run of the {@code paasta} command line, with its exit code and what it printed. */
+record CliRun(int exit, String out, String err) {
+  /** The example soa-configs tree, relative to the module directory (where Maven runs tests). */
+  static final Path EXAMPLES = Path.of("../examples/soa-configs");
+
+  static CliRun run(String... args) {
+    CommandLine cmd = PaastaMain.newCommandLine();
+    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int exit = cmd.execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
+  List<String> outLines() {
+    return out.lines().toList();
+  }
+
+  /** Both streams, for checks that nothing anywhere looks like a crash. */
+  String all() {
+    return out + err;
+  }
+}

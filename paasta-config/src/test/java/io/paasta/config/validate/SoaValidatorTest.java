@@ -1,0 +1,210 @@
+package io.paasta.config.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paasta.config.TestTree;
+import io.paasta.config.problem.Problem;
+import io.paasta.config.soa.SoaConfigsLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every validation rule of the foundation issue, with its exact message. */
+class SoaValidatorTest {
+  private static final SchemaValidator SCHEMAS = new SchemaValidator();
+
+  @TempDir Path root;
+  private TestTree tree;
+
+  @BeforeEach
+  void team() {
+    tree = new TestTree(root);
+  }
+
+  private List<String> problems(String service) {
+    ValidationReport report =
+        new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS).validateService(service);
+    return report.services().get(0).problems().stream().map(Problem::format).toList();
+  }
+
+  private List<String> errors(String service) {
+    return problems(service).stream().filter(p -> !p.contains(": warning: ")).toList();
+  }
+
+  @Test
+  void scheduleXorParents() {
+    tree.file(
+        "batch/chronos-dev.yaml",
+        "a:",
+        "  cmd: x",
+        "b:",
+        "  cmd: x",
+        "  schedule: R/2026-01-01T00:00:00Z/PT1H",
+        "  parents: [batch.a]");
+    assertThat(errors("batch"))
+        .containsExactly(
+            "batch/chronos-dev.yaml:1: a.schedule: is missing and there are no parents - a schedule or parents",
+            "batch/chronos-dev.yaml:6: b.parents: is set together with schedule - either a schedule or parents, not both");
+  }
+
+  @Test
+  void schedulesEpsilonAndTimeZonesMustParse() {
+    tree.file(
+        "batch/chronos-dev.yaml",
+        "iso:",
+        "  schedule: R/2026-01-01T00:00:00Z/PT10S",
+        "cron:",
+        "  schedule: '61 * * * *'",
+        "late:",
+        "  schedule: '*/5 * * * *'",
+        "  epsilon: 30 minutes",
+        "  schedule_time_zone: Mars/Olympus");
+    assertThat(errors("batch"))
+        .containsExactly(
+            "batch/chronos-dev.yaml:2: iso.schedule: runs more often than once a minute (\"R/2026-01-01T00:00:00Z/PT10S\") - a period of at least 60s",
+            "batch/chronos-dev.yaml:4: cron.schedule: is neither an ISO 8601 repeating interval nor a cron expression"
+                + " (Value 61 not in range [0, 59]) (\"61 * * * *\") - R[n]/<start>/<period> such as"
+                + " R/2016-07-28T00:00:00Z/PT2M, or a cron expression such as */5 * * * *",
+            "batch/chronos-dev.yaml:7: late.epsilon: is not an ISO 8601 duration (\"30 minutes\") - a duration such as PT60S or PT30M",
+            "batch/chronos-dev.yaml:8: late.schedule_time_zone: is not a time zone (\"Mars/Olympus\") - a tz database name such as UTC or America/Los_Angeles");
+  }
+
+  @Test
+  void parentsMustNameExistingJobsOfTheSameCluster() {
+    tree.file(
+            "batch/chronos-dev.yaml",
+            "a:",
+            "  schedule: '@daily'",
+            "b:",
+            "  parents: [batch.a, other.job, batch.nope]")
+        .file("other/chronos-prod.yaml", "job:", "  schedule: '0 1 * * *'");
+    assertThat(errors("batch"))
+        .contains(
+            "batch/chronos-dev.yaml:4: b.parents: names a job that does not exist (\"other.job\") - a job of other/chronos-dev.yaml",
+            "batch/chronos-dev.yaml:4: b.parents: names a job that does not exist (\"batch.nope\") - a job of batch/chronos-dev.yaml");
+  }
+
+  @Test
+  void bounceMarginFactorMustBeInZeroToOne() {
+    tree.file(
+        "web/marathon-dev.yaml",
+        "a:",
+        "  bounce_margin_factor: 0",
+        "b:",
+        "  bounce_margin_factor: 1.5",
+        "c:",
+        "  bounce_margin_factor: 1");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:2: a.bounce_margin_factor: is out of range (0) - a number in (0, 1]",
+            "web/marathon-dev.yaml:4: b.bounce_margin_factor: is out of range (1.5) - a number in (0, 1]");
+  }
+
+  @Test
+  void bounceMarginFactorInheritedFromServiceYamlIsCheckedToo() {
+    tree.file("web/service.yaml", "bounce_margin_factor: 2")
+        .file("web/marathon-dev.yaml", "main: {}");
+    assertThat(errors("web"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("web/service.yaml:1: ").contains("bounce_margin_factor"));
+  }
+
+  @Test
+  void cmdHealthchecksNeedACommand() {
+    tree.file("web/marathon-dev.yaml", "main:", "  healthcheck_mode: cmd");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:1: main.healthcheck_cmd: is missing while healthcheck_mode is cmd - a healthcheck_cmd to run in the container");
+  }
+
+  @Test
+  void instanceNamesFollowTheRule() {
+    tree.file("web/marathon-dev.yaml", "Main: {}", "ok_1: {}", "-bad: {}", "_template: {cpus: x}");
+    assertThat(errors("web"))
+        .allSatisfy(p -> assertThat(p).contains("is not a valid"))
+        .anySatisfy(p -> assertThat(p).startsWith("web/marathon-dev.yaml:1: Main"))
+        .anySatisfy(p -> assertThat(p).startsWith("web/marathon-dev.yaml:3: -bad"))
+        .hasSize(2);
+  }
+
+  @Test
+  void registrationsMustNameExistingNamespaces() {
+    tree.file("web/smartstack.yaml", "main:", "  proxy_port: 20001")
+        .file("web/marathon-dev.yaml", "main:", "  registrations: [web.main, web.nope, db.main]")
+        .file("db/smartstack.yaml", "main:", "  proxy_port: 20002");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:2: main.registrations: names a namespace that does not exist (\"web.nope\") - a namespace of web/smartstack.yaml");
+  }
+
+  @Test
+  void proxyPortsAreInRangeAndUniqueAcrossTheTree() {
+    tree.file("web/smartstack.yaml", "main:", "  proxy_port: 20001", "big:", "  proxy_port: 70000")
+        .file("db/smartstack.yaml", "main:", "  proxy_port: 20001");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/smartstack.yaml:2: main.proxy_port: is also used by db.main (20001) - a proxy_port unique across the soa-configs tree",
+            "web/smartstack.yaml:4: big.proxy_port: is not a TCP port (70000) - a port in 1..65535");
+    ValidationReport all = new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS).validateAll();
+    assertThat(all.services()).allSatisfy(s -> assertThat(s.valid()).isFalse());
+  }
+
+  @Test
+  void deployGroupsMustBeStepsOfDeployYaml() {
+    tree.file("web/deploy.yaml", "pipeline:", "- step: itest", "- step: dev.everything")
+        .file("web/marathon-dev.yaml", "main:", "  deploy_group: dev.everything", "canary: {}");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:3: canary.deploy_group: is not a step of web/deploy.yaml (\"dev.canary\") - one of the pipeline's deploy groups: dev.everything");
+  }
+
+  @Test
+  void secretsMustExist() {
+    tree.file("web/secrets/present.json", "{\"environments\": {}}")
+        .file(
+            "web/marathon-dev.yaml",
+            "main:",
+            "  env:",
+            "    A: SECRET(present)",
+            "    B: SECRET(absent)");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:4: main.env.B: refers to a secret that does not exist (\"SECRET(absent)\") - a file web/secrets/absent.json");
+  }
+
+  @Test
+  void typosAndWrongTypesAreNamedWithTheirLine() {
+    tree.file(
+        "web/marathon-dev.yaml",
+        "main:",
+        "  instnaces: 3",
+        "  cpus: lots",
+        "  bounce_method: sideways");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:2: main.instnaces: is not a known key - remove it or check its spelling",
+            "web/marathon-dev.yaml:3: main.cpus: is a string (\"lots\") - expected a number",
+            "web/marathon-dev.yaml:4: main.bounce_method: is not an allowed value (\"sideways\") - one of brutal, upthendown, crossover, downthenup, down");
+  }
+
+  @Test
+  void noTeamIsAWarningNotAnError() {
+    tree.file("web/marathon-dev.yaml", "main: {}");
+    assertThat(problems("web"))
+        .containsExactly(
+            "web/monitoring.yaml: warning: team: is not set for main in dev, so no alert will be sent - a team in monitoring.yaml (or an instance's monitoring dict)");
+    assertThat(
+            new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS).validateService("web").valid())
+        .isTrue();
+  }
+
+  @Test
+  void theExamplesAreValid() {
+    ValidationReport report =
+        new SoaValidator(SoaConfigsLoader.open(Path.of("../examples/soa-configs")), SCHEMAS)
+            .validateAll();
+    assertThat(report.services()).hasSize(3).allSatisfy(s -> assertThat(s.problems()).isEmpty());
+  }
+}

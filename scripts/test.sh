@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs, then builds and runs every test and check
+# (unit and integration tests, formatting, dependency convergence). Safe to run twice.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+ensure_java
+echo "==> building and testing (./mvnw verify)"
+./mvnw -B -ntp verify "$@"
