@@ -158,13 +158,13 @@ class CliCommandsTest {
             "  prod-east");
     assertThat(r.out())
         .contains(
-            "  local\n    main (marathon): 3 x 0.1 cpus, 64.0 MB, deploy group local.everything,"
+            "  local\n    main (marathon): 3 x 0.1 cpus, 64 MB, deploy group local.everything,"
                 + " bounce crossover, healthcheck http\n")
         .contains(
-            "    canary (marathon): 1 x 0.1 cpus, 64.0 MB, deploy group prod.canary,"
+            "    canary (marathon): 1 x 0.1 cpus, 64 MB, deploy group prod.canary,"
                 + " bounce crossover, healthcheck http")
         .contains(
-            "    main (marathon): 3-6 autoscaled x 0.1 cpus, 64.0 MB,"
+            "    main (marathon): 3-6 autoscaled x 0.1 cpus, 64 MB,"
                 + " deploy group prod.everything")
         .doesNotContain("config problems");
     // the instances are listed under their cluster, in order
@@ -180,7 +180,7 @@ class CliCommandsTest {
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.out())
         .contains("  batch-reports.main  discovery only")
-        .contains("nightly (chronos): 0.1 cpus, 64.0 MB, deploy group local.everything")
+        .contains("nightly (chronos): 0.1 cpus, 64 MB, deploy group local.everything")
         .contains("schedule R/2026-01-01T00:00:00Z/PT24H")
         .contains("summarize (chronos)")
         .contains("after batch-reports.nightly");

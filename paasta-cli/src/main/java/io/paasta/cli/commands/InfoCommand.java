@@ -200,7 +200,7 @@ public final class InfoCommand implements Callable<Integer> {
     } else {
       text.append(": ");
     }
-    text.append(i.get("cpus")).append(" cpus, ").append(i.get("mem")).append(" MB");
+    text.append(number(i.get("cpus"))).append(" cpus, ").append(number(i.get("mem"))).append(" MB");
     text.append(", deploy group ").append(i.get("deploy_group"));
     if (i.containsKey("bounce_method")) {
       text.append(", bounce ").append(i.get("bounce_method"));
@@ -217,6 +217,14 @@ public final class InfoCommand implements Callable<Integer> {
       text.append(", disabled");
     }
     return text.toString();
+  }
+
+  /** 64.0 as 64, 0.1 as 0.1. */
+  private static String number(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return Long.toString(d.longValue());
+    }
+    return String.valueOf(value);
   }
 
   private static void line(Output out, String label, Object value) {
