@@ -9,7 +9,6 @@ import java.util.Map;
 public final class ServiceConfigBuilder {
   private ServiceConfigBuilder() {}
 
-  @SuppressWarnings("unchecked")
   public static ServiceConfig build(
       String service, Map<?, ?> dict, FieldLocator locator, Problems problems) {
     FieldReader fields = new FieldReader(dict, "", List.of(), locator, problems);
@@ -19,6 +18,6 @@ public final class ServiceConfigBuilder {
         fields.string("description"),
         fields.string("external_link"),
         fields.string("docker_registry"),
-        (Map<String, Object>) ConfigMerge.deepMerge(Map.of(), dict));
+        ConfigMerge.deepMerge(Map.of(), dict));
   }
 }

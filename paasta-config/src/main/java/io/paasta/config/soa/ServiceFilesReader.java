@@ -63,6 +63,7 @@ public final class ServiceFilesReader {
       return;
     }
     ParsedFile parsed = ((ConfigFileReader.Parsed) result).file();
+    files.problems.addAll(parsed.warnings());
     switch (kind) {
       case SERVICE -> files.serviceYaml = parsed;
       case SMARTSTACK -> files.smartstack = parsed;

@@ -40,6 +40,18 @@ public final class ConfigFileReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * SnakeYAML logs duplicate keys through java.util.logging; we report them as problems instead.
+   * Held here because java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger SNAKEYAML_LOG = quiet("org.yaml.snakeyaml");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
+
   /** The outcome of reading one file: a parsed document, or the problem that stopped it. */
   public sealed interface Result permits Parsed, Failed {}
 
@@ -99,7 +111,17 @@ public final class ConfigFileReader {
           null,
           "expands to more than " + MAX_EXPANDED_VALUES + " values through YAML aliases");
     }
-    return new Parsed(new ParsedFile(name, root, new Locator(root, nodes)));
+    List<Problem> warnings =
+        constructor.duplicates().stream()
+            .map(
+                d ->
+                    Problem.warning(
+                        Location.of(name, d.line()),
+                        d.key(),
+                        "is written twice in the same dict; the last one wins",
+                        "each key once"))
+            .toList();
+    return new Parsed(new ParsedFile(name, root, new Locator(root, nodes), warnings));
   }
 
   /** Reads a JSON file (deployments.json, secrets, system config). */

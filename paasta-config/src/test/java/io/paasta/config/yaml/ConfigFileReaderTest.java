@@ -59,8 +59,15 @@ class ConfigFileReaderTest {
   }
 
   @Test
-  void duplicateKeysKeepTheLastAsPyYamlDid() {
-    assertThat((Map<Object, Object>) parse("a: 1", "a: 2").root()).containsEntry("a", 2);
+  void duplicateKeysKeepTheLastAsPyYamlDidAndAreWarnedAbout() {
+    ParsedFile file =
+        parse("a: 1", "b: {c: 1, c: 2}", "a: 2", "_t: &t {x: 1}", "m: {<<: *t, x: 2}");
+    assertThat((Map<Object, Object>) file.root()).containsEntry("a", 2);
+    assertThat(file.warnings())
+        .extracting(Problem::format)
+        .containsExactlyInAnyOrder(
+            "svc/f.yaml:2: warning: c: is written twice in the same dict; the last one wins - each key once",
+            "svc/f.yaml:3: warning: a: is written twice in the same dict; the last one wins - each key once");
   }
 
   @Test
