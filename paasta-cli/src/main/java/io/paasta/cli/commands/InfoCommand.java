@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code paasta info}: what soa-configs says about a service, at a glance. */
@@ -33,22 +32,17 @@ public final class InfoCommand implements Callable<Integer> {
 
   @Mixin SoaDirOption soaDir;
 
-  @Option(
-      names = {"-s", "--service"},
-      paramLabel = "SERVICE",
-      description = "The service (default: guessed from the current directory).")
-  String service;
+  @Mixin ServiceOption service;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
-    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service, loader));
+    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
     Map<String, Object> info = describe(loaded.service());
     Output out = new Output(spec.commandLine());
-    if (json) {
+    if (json.enabled()) {
       out.json(info);
     } else {
       print(info, loaded, out);

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code paasta list-clusters}: every cluster named by an instance file in the soa-configs. */
@@ -19,14 +18,13 @@ public final class ListClustersCommand implements Callable<Integer> {
 
   @Mixin SoaDirOption soaDir;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     List<String> clusters = List.copyOf(soaDir.open().clusters());
     Output out = new Output(spec.commandLine());
-    if (json) {
+    if (json.enabled()) {
       out.json(clusters);
     } else {
       clusters.forEach(out::line);

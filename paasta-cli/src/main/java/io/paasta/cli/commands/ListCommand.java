@@ -27,8 +27,7 @@ public final class ListCommand implements Callable<Integer> {
       description = "List service.instance pairs of every cluster instead of services.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -36,7 +35,7 @@ public final class ListCommand implements Callable<Integer> {
     List<String> services = loader.listServices().services();
     List<String> lines = all ? instances(loader, services) : services;
     Output out = new Output(spec.commandLine());
-    if (json) {
+    if (json.enabled()) {
       out.json(lines);
     } else {
       lines.forEach(out::line);

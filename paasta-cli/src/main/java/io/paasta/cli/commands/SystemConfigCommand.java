@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +36,7 @@ public final class SystemConfigCommand implements Callable<Integer> {
           "The system config directory (default: $PAASTA_SYSTEM_CONFIG_DIR, else /etc/paasta).")
   Path dir;
 
-  @Option(names = "--json", description = "Print JSON: the merged config and its problems.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -53,7 +53,7 @@ public final class SystemConfigCommand implements Callable<Integer> {
     }
     boolean valid = problems.stream().noneMatch(Problem::isError);
     Output out = new Output(spec.commandLine());
-    if (json) {
+    if (json.enabled()) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("directory", directory.toString());
       result.put("valid", valid);

@@ -38,8 +38,7 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Validate only this service (default: every service of the soa dir).")
   String service;
 
-  @Option(names = "--json", description = "Print the problems as JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -48,7 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
     ValidationReport report =
         service == null ? validator.validateAll() : validator.validateService(service);
     Output out = new Output(spec.commandLine());
-    if (json) {
+    if (json.enabled()) {
       out.json(toJson(report));
     } else {
       print(report, out);

@@ -1,5 +1,6 @@
 package io.paasta.config.soa;
 
+import io.paasta.config.problem.KeyPath;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.problem.Problems;
 import io.paasta.model.DeployConfig;
@@ -29,7 +30,8 @@ public final class DeployConfigBuilder {
       List<Object> stepPath = new ArrayList<>(path);
       stepPath.add(i);
       FieldReader step =
-          new FieldReader(dicts.get(i), subject(path) + "[" + i + "]", stepPath, locator, problems);
+          new FieldReader(
+              dicts.get(i), KeyPath.subject(path) + "[" + i + "]", stepPath, locator, problems);
       String name = step.string("step", "");
       if (name.isEmpty()) {
         step.problem(
@@ -45,20 +47,5 @@ public final class DeployConfigBuilder {
               steps(step, "parallel", parallelPath, locator, problems)));
     }
     return steps;
-  }
-
-  private static String subject(List<Object> path) {
-    StringBuilder out = new StringBuilder();
-    for (Object segment : path) {
-      if (segment instanceof Integer index) {
-        out.append('[').append(index).append(']');
-      } else {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(segment);
-      }
-    }
-    return out.toString();
   }
 }

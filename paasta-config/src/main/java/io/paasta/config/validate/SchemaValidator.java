@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.paasta.config.problem.KeyPath;
 import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.FileKind;
@@ -72,7 +73,7 @@ public final class SchemaValidator {
       problems.add(
           Problem.error(
               Location.of(file.file(), file.lineOf(t.path())),
-              subject(t.path()),
+              KeyPath.subject(t.path()),
               t.message(),
               t.value(),
               t.expected()));
@@ -138,21 +139,5 @@ public final class SchemaValidator {
       path.add(location.getElement(i));
     }
     return path;
-  }
-
-  /** {@code main.env.FOO}, {@code pipeline[2].step}. */
-  static String subject(List<Object> path) {
-    StringBuilder out = new StringBuilder();
-    for (Object segment : path) {
-      if (segment instanceof Integer index) {
-        out.append('[').append(index).append(']');
-      } else {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(segment);
-      }
-    }
-    return out.toString();
   }
 }
