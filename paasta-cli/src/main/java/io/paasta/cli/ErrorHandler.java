@@ -1,6 +1,7 @@
 package io.paasta.cli;
 
 import io.paasta.config.ConfigException;
+import io.paasta.deploy.DeployException;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +15,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     String prefix = commandLine.getColorScheme().errorText("error: ").toString();
-    if (exception instanceof ConfigException || exception instanceof UserException) {
+    if (exception instanceof ConfigException
+        || exception instanceof UserException
+        || exception instanceof DeployException) {
       commandLine.getErr().println(prefix + exception.getMessage());
     } else {
       commandLine

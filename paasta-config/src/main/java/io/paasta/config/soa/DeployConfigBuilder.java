@@ -44,7 +44,9 @@ public final class DeployConfigBuilder {
           new PipelineStep(
               name,
               step.bool("trigger_next_step_manually", false),
-              steps(step, "parallel", parallelPath, locator, problems)));
+              steps(step, "parallel", parallelPath, locator, problems),
+              step.string("command"),
+              step.bool("disabled", false)));
     }
     return steps;
   }
