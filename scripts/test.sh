@@ -6,5 +6,8 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 ensure_java
+ensure_packages git make busybox-static curl
+ensure_docker
+ensure_registry
 echo "==> building and testing (./mvnw verify)"
 ./mvnw -B -ntp verify "$@"

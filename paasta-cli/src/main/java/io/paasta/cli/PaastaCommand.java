@@ -1,9 +1,19 @@
 package io.paasta.cli;
 
 import io.paasta.cli.commands.CompletionCommand;
+import io.paasta.cli.commands.CookImageCommand;
+import io.paasta.cli.commands.GenerateDeploymentsCommand;
+import io.paasta.cli.commands.GeneratePipelineCommand;
+import io.paasta.cli.commands.GetLatestDeploymentCommand;
 import io.paasta.cli.commands.InfoCommand;
+import io.paasta.cli.commands.InstanceStateCommands;
+import io.paasta.cli.commands.ItestCommand;
 import io.paasta.cli.commands.ListClustersCommand;
 import io.paasta.cli.commands.ListCommand;
+import io.paasta.cli.commands.MarkForDeploymentCommand;
+import io.paasta.cli.commands.PipelineCommand;
+import io.paasta.cli.commands.PushToRegistryCommand;
+import io.paasta.cli.commands.RollbackCommand;
 import io.paasta.cli.commands.SystemConfigCommand;
 import io.paasta.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
@@ -23,6 +33,18 @@ import picocli.CommandLine.Spec;
       ListClustersCommand.class,
       SystemConfigCommand.class,
       InfoCommand.class,
+      CookImageCommand.class,
+      ItestCommand.class,
+      PushToRegistryCommand.class,
+      MarkForDeploymentCommand.class,
+      InstanceStateCommands.Start.class,
+      InstanceStateCommands.Stop.class,
+      InstanceStateCommands.Restart.class,
+      RollbackCommand.class,
+      GetLatestDeploymentCommand.class,
+      GenerateDeploymentsCommand.class,
+      PipelineCommand.class,
+      GeneratePipelineCommand.class,
       CompletionCommand.class
     })
 public final class PaastaCommand implements Runnable {

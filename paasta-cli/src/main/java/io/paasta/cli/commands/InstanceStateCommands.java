@@ -1,0 +1,177 @@
+package io.paasta.cli.commands;
+
+import io.paasta.cli.UserException;
+import io.paasta.cli.output.Output;
+import io.paasta.config.soa.LoadedService;
+import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.deploy.git.DeployTagger;
+import io.paasta.deploy.git.PaastaTag;
+import io.paasta.model.DesiredState;
+import io.paasta.model.InstanceConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code paasta start|stop|restart}: control tags on the deployed sha of instances. */
+public final class InstanceStateCommands {
+  private InstanceStateCommands() {}
+
+  /** The options and the work shared by the three commands. */
+  abstract static class Base implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin SoaDirOption soaDir;
+
+    @Mixin GitOptions gitOptions;
+
+    @Mixin ServiceOption service;
+
+    @Option(
+        names = {"-c", "--clusters"},
+        paramLabel = "CLUSTERS",
+        required = true,
+        description = "Comma-separated clusters.")
+    String clusters;
+
+    @Option(
+        names = {"-i", "--instances"},
+        paramLabel = "INSTANCES",
+        required = true,
+        description = "Comma-separated instances.")
+    String instances;
+
+    @Option(
+        names = {"-u", "--git-url"},
+        paramLabel = "URL",
+        description = "The service's repository (default: service.yaml git_url).")
+    String gitUrl;
+
+    abstract DesiredState state();
+
+    abstract String verb();
+
+    @Override
+    public Integer call() {
+      SoaConfigsLoader loader = soaDir.open();
+      LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
+      List<InstanceConfig> targets = targets(loaded);
+      String url = ServiceRepos.gitUrl(gitUrl, loaded);
+      DeployTagger tagger = gitOptions.tagger();
+      Output out = new Output(spec.commandLine());
+      for (InstanceConfig instance : targets) {
+        String clusterInstance = instance.ref().cluster() + "." + instance.ref().instance();
+        PaastaTag.Control tag =
+            tagger.setDesiredState(url, clusterInstance, instance.deployGroup(), state());
+        out.styled(
+            "@|green "
+                + verb()
+                + "|@ "
+                + loaded.service().name()
+                + "."
+                + instance.ref().instance()
+                + " in "
+                + instance.ref().cluster()
+                + " (tag "
+                + tag.name()
+                + " on "
+                + tag.sha().substring(0, 8)
+                + "); the cluster acts on it once deployments.json is regenerated");
+      }
+      return 0;
+    }
+
+    /** Every requested cluster.instance, each of which must exist. */
+    private List<InstanceConfig> targets(LoadedService loaded) {
+      List<InstanceConfig> targets = new ArrayList<>();
+      for (String cluster : split(clusters)) {
+        for (String instance : split(instances)) {
+          targets.add(
+              loaded
+                  .service()
+                  .instance(cluster, instance)
+                  .orElseThrow(
+                      () ->
+                          new UserException(
+                              "no instance "
+                                  + instance
+                                  + " of "
+                                  + loaded.service().name()
+                                  + " in cluster "
+                                  + cluster
+                                  + " - known: "
+                                  + known(loaded))));
+        }
+      }
+      return targets;
+    }
+
+    private static String known(LoadedService loaded) {
+      List<String> known =
+          loaded.service().instances().stream()
+              .map(i -> i.ref().cluster() + "/" + i.ref().instance())
+              .toList();
+      return known.isEmpty() ? "none" : String.join(", ", known);
+    }
+
+    private static List<String> split(String list) {
+      return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+  }
+
+  /** {@code paasta start}. */
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Starts instances: a start tag on the sha their deploy group runs.")
+  public static final class Start extends Base {
+    @Override
+    DesiredState state() {
+      return DesiredState.START;
+    }
+
+    @Override
+    String verb() {
+      return "started";
+    }
+  }
+
+  /** {@code paasta stop}. */
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description = "Stops instances: a stop tag on the sha their deploy group runs.")
+  public static final class Stop extends Base {
+    @Override
+    DesiredState state() {
+      return DesiredState.STOP;
+    }
+
+    @Override
+    String verb() {
+      return "stopped";
+    }
+  }
+
+  /** {@code paasta restart}: a new start tag, whose timestamp forces a bounce. */
+  @Command(
+      name = "restart",
+      mixinStandardHelpOptions = true,
+      description = "Restarts instances: a new start tag, whose timestamp becomes force_bounce.")
+  public static final class Restart extends Base {
+    @Override
+    DesiredState state() {
+      return DesiredState.START;
+    }
+
+    @Override
+    String verb() {
+      return "restarted";
+    }
+  }
+}

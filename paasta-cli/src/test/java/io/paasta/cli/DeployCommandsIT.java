@@ -1,0 +1,306 @@
+package io.paasta.cli;
+
+import static io.paasta.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import io.paasta.deploy.image.DockerImageName;
+import io.paasta.deploy.testing.GitFixture;
+import io.paasta.deploy.testing.RegistryImages;
+import io.paasta.deploy.testing.TestInfrastructure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deploy commands end to end: a real git repository, the real Docker engine and registry;
+ * cook-image, push-to-registry, mark-for-deployment, generate-deployments, start/stop/restart,
+ * rollback, get-latest-deployment and pipeline run.
+ */
+class DeployCommandsIT {
+  private static DockerClient docker;
+  private static String registry;
+
+  @TempDir Path tmp;
+  private final RegistryImages images = new RegistryImages();
+  private final String service = TestInfrastructure.randomService("it-deploy");
+  private GitFixture repo;
+  private Path soa;
+  private String sha;
+
+  @BeforeAll
+  static void realComponents() {
+    docker = TestInfrastructure.requireDocker();
+    registry = TestInfrastructure.requireRegistry();
+    TestInfrastructure.requireMake();
+    TestInfrastructure.requireBusybox();
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (docker != null) {
+      docker.close();
+    }
+  }
+
+  @BeforeEach
+  void aServiceWithARepository() throws Exception {
+    repo = new GitFixture(tmp.resolve("git"));
+    sha = repo.commitFilesOf(TestInfrastructure.exampleServices().resolve("hello-web"));
+    soa = tmp.resolve("soa");
+    Path dir = Files.createDirectories(soa.resolve(service));
+    Files.writeString(
+        dir.resolve("service.yaml"),
+        "git_url: " + repo.url() + "\ndocker_registry: " + registry + "\n");
+    Files.writeString(
+        dir.resolve("marathon-local.yaml"),
+        "main:\n  deploy_group: local.everything\n  cmd: httpd -f -p $PORT0 -h /www\n"
+            + "canary:\n  deploy_group: local.everything\n");
+    Files.writeString(
+        dir.resolve("deploy.yaml"),
+        "pipeline:\n- step: itest\n- step: push-to-registry\n- step: local.everything\n"
+            + "  trigger_next_step_manually: true\n- step: prod.everything\n");
+    images.track(new DockerImageName(registry, service, sha));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    repo.close();
+    images.removeAll(docker);
+  }
+
+  private CliRun paasta(String... args) {
+    String[] withSoa = new String[args.length + 2];
+    System.arraycopy(args, 0, withSoa, 0, args.length);
+    withSoa[args.length] = "-y";
+    withSoa[args.length + 1] = soa.toString();
+    return run(withSoa);
+  }
+
+  private JsonNode deploymentsJson() throws IOException {
+    return new ObjectMapper().readTree(soa.resolve(service).resolve("deployments.json").toFile());
+  }
+
+  @Test
+  void buildPushMarkAndGenerate() throws Exception {
+    CliRun cooked =
+        paasta("cook-image", "-s", service, "-c", sha, "--repo-dir", repo.workTree().toString());
+    assertThat(cooked.exit()).as(cooked.all()).isEqualTo(0);
+    CliRun pushed = paasta("push-to-registry", "-s", service, "-c", sha);
+    assertThat(pushed.exit()).as(pushed.all()).isEqualTo(0);
+
+    CliRun marked =
+        paasta("mark-for-deployment", "-s", service, "-l", "local.everything", "-c", sha);
+    assertThat(marked.exit()).as(marked.all()).isEqualTo(0);
+    assertThat(marked.out()).contains("marked " + sha + " for deployment to local.everything");
+    assertThat(repo.tags())
+        .singleElement()
+        .asString()
+        .startsWith("paasta-local.everything-")
+        .endsWith("-deploy");
+
+    CliRun generated = paasta("generate-deployments", "-s", service);
+    assertThat(generated.exit()).as(generated.all()).isEqualTo(0);
+    assertThat(generated.out())
+        .contains("wrote " + service + "/deployments.json (1 deploy groups, 2 instances deployed)");
+    JsonNode json = deploymentsJson();
+    assertThat(json.at("/v2/deployments/local.everything/git_sha").asText()).isEqualTo(sha);
+    assertThat(json.at("/v2/deployments/local.everything/docker_image").asText())
+        .isEqualTo("services-" + service + ":paasta-" + sha);
+    assertThat(json.at("/v1/" + service + ":paasta-local.main/desired_state").asText())
+        .isEqualTo("start");
+    assertThat(json.at("/v2/controls/" + service + ":local.canary/force_bounce").isNull()).isTrue();
+
+    assertThat(paasta("generate-deployments", "-s", service).out()).contains("unchanged:");
+    CliRun latest = paasta("get-latest-deployment", "-s", service, "-l", "local.everything");
+    assertThat(latest.out().trim()).isEqualTo(sha);
+  }
+
+  @Test
+  void markRefusesAnImageTheRegistryLacksAndTagsNothing() throws Exception {
+    CliRun marked =
+        paasta("mark-for-deployment", "-s", service, "-l", "local.everything", "-c", sha);
+    assertThat(marked.exit()).isEqualTo(1);
+    assertThat(marked.err())
+        .contains(
+            "the registry has no image " + registry + "/services-" + service + ":paasta-" + sha);
+    assertThat(repo.tags()).isEmpty();
+  }
+
+  @Test
+  void markRefusesBadInputAndTagsNothing() throws Exception {
+    String missing = "0".repeat(40);
+    assertThat(
+            paasta(
+                    "mark-for-deployment",
+                    "-s",
+                    service,
+                    "-l",
+                    "local.everything",
+                    "-c",
+                    missing,
+                    "--skip-image-check")
+                .err())
+        .contains("commit " + missing + " is not in " + repo.url());
+    assertThat(paasta("mark-for-deployment", "-s", service, "-l", "nope", "-c", sha).err())
+        .contains(
+            "deploy group 'nope' is not a step of "
+                + service
+                + "/deploy.yaml - expected one of: local.everything, prod.everything");
+    assertThat(paasta("mark-for-deployment", "-s", "no-such-service", "-l", "x", "-c", sha).err())
+        .contains("unknown service 'no-such-service'");
+    assertThat(
+            paasta("mark-for-deployment", "-s", service, "-l", "local.everything", "-c", "abc")
+                .err())
+        .contains("not a full git sha");
+    assertThat(repo.tags()).isEmpty();
+  }
+
+  @Test
+  void stopStartAndRestartChangeDesiredStateAndForceBounce() throws Exception {
+    paasta(
+        "mark-for-deployment",
+        "-s",
+        service,
+        "-l",
+        "local.everything",
+        "-c",
+        sha,
+        "--skip-image-check");
+
+    CliRun stopped = paasta("stop", "-s", service, "-c", "local", "-i", "main");
+    assertThat(stopped.exit()).as(stopped.all()).isEqualTo(0);
+    paasta("generate-deployments", "-s", service);
+    assertThat(
+            deploymentsJson().at("/v2/controls/" + service + ":local.main/desired_state").asText())
+        .isEqualTo("stop");
+    assertThat(
+            deploymentsJson()
+                .at("/v2/controls/" + service + ":local.canary/desired_state")
+                .asText())
+        .isEqualTo("start");
+
+    Thread.sleep(1100); // a new second: tags carry second-resolution timestamps
+    paasta("start", "-s", service, "-c", "local", "-i", "main");
+    paasta("generate-deployments", "-s", service);
+    JsonNode started = deploymentsJson().at("/v2/controls/" + service + ":local.main");
+    assertThat(started.get("desired_state").asText()).isEqualTo("start");
+    String firstBounce = started.get("force_bounce").asText();
+
+    Thread.sleep(1100);
+    paasta("restart", "-s", service, "-c", "local", "-i", "main,canary");
+    paasta("generate-deployments", "-s", service);
+    JsonNode restarted = deploymentsJson().at("/v2/controls/" + service + ":local.main");
+    assertThat(restarted.get("desired_state").asText()).isEqualTo("start");
+    assertThat(restarted.get("force_bounce").asText()).isGreaterThan(firstBounce);
+
+    CliRun unknown = paasta("stop", "-s", service, "-c", "local", "-i", "nope");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err())
+        .contains(
+            "no instance nope of "
+                + service
+                + " in cluster local - known: local/main, local/canary");
+  }
+
+  @Test
+  void rollbackListsAndRedeploysAnEarlierSha() throws Exception {
+    String second = repo.commit();
+    paasta(
+        "mark-for-deployment",
+        "-s",
+        service,
+        "-l",
+        "local.everything",
+        "-c",
+        sha,
+        "--skip-image-check");
+    Thread.sleep(1100);
+    paasta(
+        "mark-for-deployment",
+        "-s",
+        service,
+        "-l",
+        "local.everything",
+        "-c",
+        second,
+        "--skip-image-check");
+
+    CliRun listed = paasta("rollback", "-s", service, "-l", "local.everything");
+    assertThat(listed.outLines())
+        .anySatisfy(l -> assertThat(l).contains(second).contains("(current)"));
+    assertThat(listed.outLines())
+        .anySatisfy(l -> assertThat(l).contains(sha).doesNotContain("current"));
+
+    CliRun neverDeployed =
+        paasta("rollback", "-s", service, "-l", "local.everything", "-k", "1".repeat(40));
+    assertThat(neverDeployed.exit()).isEqualTo(1);
+    assertThat(neverDeployed.err()).contains("was never deployed to local.everything");
+
+    Thread.sleep(1100);
+    CliRun rolledBack =
+        paasta(
+            "rollback", "-s", service, "-l", "local.everything", "-k", sha, "--skip-image-check");
+    assertThat(rolledBack.exit()).as(rolledBack.all()).isEqualTo(0);
+    assertThat(
+            paasta("get-latest-deployment", "-s", service, "-l", "local.everything").out().trim())
+        .isEqualTo(sha);
+  }
+
+  @Test
+  void pipelineRunStopsAtTheManualStepAndContinues() throws Exception {
+    String repoDir = repo.workTree().toString();
+    CliRun first = paasta("pipeline", "run", "-s", service, "-c", sha, "--repo-dir", repoDir);
+    assertThat(first.exit()).as(first.all()).isEqualTo(0);
+    assertThat(first.out()).contains("--from prod.everything");
+    assertThat(repo.tags()).singleElement().asString().startsWith("paasta-local.everything-");
+
+    CliRun rest =
+        paasta(
+            "pipeline",
+            "run",
+            "-s",
+            service,
+            "-c",
+            sha,
+            "--repo-dir",
+            repoDir,
+            "--from",
+            "prod.everything");
+    assertThat(rest.exit()).as(rest.all()).isEqualTo(0);
+    assertThat(repo.tags())
+        .hasSize(2)
+        .anySatisfy(t -> assertThat(t).startsWith("paasta-prod.everything-"));
+  }
+
+  @Test
+  void aRepositoryThatDoesNotAnswerIsAClearErrorWithinTheTimeout() throws Exception {
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      String url = "git://127.0.0.1:" + silent.getLocalPort() + "/x.git";
+      long started = System.nanoTime();
+      CliRun r =
+          paasta(
+              "get-latest-deployment",
+              "-s",
+              service,
+              "-l",
+              "local.everything",
+              "-u",
+              url,
+              "--git-timeout",
+              "1");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("cannot reach the git repository " + url);
+      assertThat(System.nanoTime() - started).isLessThan(20_000_000_000L);
+    }
+  }
+}
