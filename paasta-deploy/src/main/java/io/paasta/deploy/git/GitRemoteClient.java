@@ -107,7 +107,7 @@ public final class GitRemoteClient {
     return withMirror(
         url,
         git -> {
-          requireCommit(git.getRepository(), url, sha);
+          requireCommit(git, url, sha);
           // expected old value "none": the push creates the tag or fails, it never moves one
           // (JGit alone would move a tag when the new commit descends from the old one)
           RemoteRefUpdate create =
@@ -162,14 +162,14 @@ public final class GitRemoteClient {
 
   /** Whether the remote has the commit (after fetching its branches and tags). */
   public boolean hasCommit(String url, String sha) {
-    return withMirror(url, git -> isCommit(git.getRepository(), sha));
+    return withMirror(url, git -> ensureCommit(git, url, sha));
   }
 
   private interface MirrorWork<T> {
     T run(Git git) throws GitAPIException, IOException;
   }
 
-  /** Runs {@code work} on an up-to-date mirror of {@code url}, holding the mirror's lock. */
+  /** Runs {@code work} on the local mirror of {@code url}, holding the mirror's lock. */
   private <T> T withMirror(String url, MirrorWork<T> work) {
     Path mirror = cacheDir.resolve(key(url) + ".git");
     try {
@@ -182,7 +182,6 @@ public final class GitRemoteClient {
           FileLock lock = lockFile.lock();
           Repository repository = openMirror(mirror);
           Git git = new Git(repository)) {
-        withDeadline(url, () -> fetch(git, url));
         return work.run(git);
       }
     } catch (DeployException e) {
@@ -192,11 +191,27 @@ public final class GitRemoteClient {
     }
   }
 
-  private Object fetch(Git git, String url) throws GitAPIException {
+  /**
+   * Whether the commit is in the remote: in the mirror already, else after fetching branches, else
+   * after fetching tags too (fetching thousands of tags is what costs, so it comes last).
+   */
+  private boolean ensureCommit(Git git, String url, String sha)
+      throws GitAPIException, IOException {
+    if (isCommit(git.getRepository(), sha)) {
+      return true;
+    }
+    withDeadline(url, () -> fetch(git, url, "+refs/heads/*:refs/heads/*"));
+    if (isCommit(git.getRepository(), sha)) {
+      return true;
+    }
+    withDeadline(url, () -> fetch(git, url, "+refs/tags/*:refs/tags/*"));
+    return isCommit(git.getRepository(), sha);
+  }
+
+  private Object fetch(Git git, String url, String refSpec) throws GitAPIException {
     return git.fetch()
         .setRemote(url)
-        .setRefSpecs(
-            new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
+        .setRefSpecs(new RefSpec(refSpec))
         .setTagOpt(TagOpt.NO_TAGS)
         .setTimeout(seconds())
         .call();
@@ -211,9 +226,8 @@ public final class GitRemoteClient {
     return repository;
   }
 
-  private static void requireCommit(Repository repository, String url, String sha)
-      throws IOException {
-    if (!isCommit(repository, sha)) {
+  private void requireCommit(Git git, String url, String sha) throws GitAPIException, IOException {
+    if (!ensureCommit(git, url, sha)) {
       throw new DeployException(
           "commit "
               + sha
