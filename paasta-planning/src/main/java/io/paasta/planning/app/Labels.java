@@ -1,0 +1,20 @@
+package io.paasta.planning.app;
+
+/** The labels by which the platform finds and identifies its tasks (containers). */
+public final class Labels {
+  /** Present (value "true") on every container the platform manages. */
+  public static final String MANAGED = "paasta_managed";
+
+  public static final String SERVICE = "paasta_service";
+  public static final String INSTANCE = "paasta_instance";
+  public static final String CLUSTER = "paasta_cluster";
+  public static final String APP_ID = "paasta_app_id";
+  public static final String GIT_SHA = "paasta_git_sha";
+  public static final String CONFIG_HASH = "paasta_config_hash";
+  public static final String DEPLOY_GROUP = "paasta_deploy_group";
+
+  /** The host port the task listens on ({@code PORT0}); ports survive a daemon restart here. */
+  public static final String PORT0 = "paasta_port0";
+
+  private Labels() {}
+}
