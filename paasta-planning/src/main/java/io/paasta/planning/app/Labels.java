@@ -13,6 +13,22 @@ public final class Labels {
   public static final String CONFIG_HASH = "paasta_config_hash";
   public static final String DEPLOY_GROUP = "paasta_deploy_group";
 
+  /** The instance file kind ({@code marathon}, {@code kubernetes}). */
+  public static final String KIND = "paasta_kind";
+
+  /**
+   * The health check, as JSON {@code {"mode","uri","cmd","grace_period_seconds",
+   * "interval_seconds","timeout_seconds","max_consecutive_failures"}}: the checker reads it from
+   * the task, so checks go on across daemon restarts.
+   */
+  public static final String HEALTHCHECK = "paasta_healthcheck";
+
+  /** The drain method ({@code noop}, {@code hacheck}, {@code http}, {@code test}). */
+  public static final String DRAIN_METHOD = "paasta_drain_method";
+
+  /** The drain method's parameters as JSON (drain_method_params). */
+  public static final String DRAIN_PARAMS = "paasta_drain_params";
+
   /** The host port the task listens on ({@code PORT0}); ports survive a daemon restart here. */
   public static final String PORT0 = "paasta_port0";
 

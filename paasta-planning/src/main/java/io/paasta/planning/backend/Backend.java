@@ -1,0 +1,22 @@
+package io.paasta.planning.backend;
+
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.plan.Action;
+import java.util.List;
+
+/**
+ * An engine that runs tasks (the local Docker engine; Kubernetes later). The reconcile loop reads
+ * observed state from it and executes plans through it. Everything a backend needs to check, drain
+ * or restart a task after a daemon restart lives on the task itself (its labels), so a backend
+ * needs no memory of earlier passes beyond caches.
+ */
+public interface Backend {
+  /**
+   * Every task the platform manages, grouped by instance (service, instance, cluster and kind from
+   * its labels), with the health and drain state the backend's checkers last saw.
+   */
+  List<ObservedInstance> observeAll();
+
+  /** Carries out one action; a failure is reported as a {@link BackendException}. */
+  void execute(io.paasta.model.InstanceRef ref, Action action);
+}
