@@ -8,11 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /** One run of the {@code paasta} command line, with its exit code and what it printed. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
   /** The example soa-configs tree, relative to the module directory (where Maven runs tests). */
-  static final Path EXAMPLES = Path.of("../examples/soa-configs");
+  public static final Path EXAMPLES = Path.of("../examples/soa-configs");
 
-  static CliRun run(String... args) {
+  public static CliRun run(String... args) {
     CommandLine cmd = PaastaMain.newCommandLine();
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
     StringWriter out = new StringWriter();
@@ -23,12 +23,12 @@ record CliRun(int exit, String out, String err) {
     return new CliRun(exit, out.toString(), err.toString());
   }
 
-  List<String> outLines() {
+  public List<String> outLines() {
     return out.lines().toList();
   }
 
   /** Both streams, for checks that nothing anywhere looks like a crash. */
-  String all() {
+  public String all() {
     return out + err;
   }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code paasta get-latest-deployment}: the sha a deploy group runs. */
@@ -31,32 +30,21 @@ public final class GetLatestDeploymentCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
-  @Option(
-      names = {"-l", "--deploy-group"},
-      paramLabel = "DEPLOY_GROUP",
-      required = true,
-      description = "The deploy group.")
-  String deployGroup;
-
-  @Option(
-      names = {"-u", "--git-url"},
-      paramLabel = "URL",
-      description = "The service's repository (default: service.yaml git_url).")
-  String gitUrl;
+  @Mixin DeployTargetOptions target;
 
   @Override
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
     LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
-    String url = ServiceRepos.gitUrl(gitUrl, loaded);
+    String url = ServiceRepos.gitUrl(target.gitUrl(), loaded);
     PaastaTag.Deploy latest =
         new TagIndex(gitOptions.client().listTags(url))
-            .latestDeploy(deployGroup)
+            .latestDeploy(target.deployGroup())
             .orElseThrow(
                 () ->
                     new UserException(
                         "deploy group "
-                            + deployGroup
+                            + target.deployGroup()
                             + " of "
                             + loaded.service().name()
                             + " has never been deployed"));
@@ -64,7 +52,7 @@ public final class GetLatestDeploymentCommand implements Callable<Integer> {
     if (json.enabled()) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("service", loaded.service().name());
-      result.put("deploy_group", deployGroup);
+      result.put("deploy_group", target.deployGroup());
       result.put("git_sha", latest.sha());
       result.put("tag", latest.name());
       out.json(result);

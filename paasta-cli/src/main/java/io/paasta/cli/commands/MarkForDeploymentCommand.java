@@ -29,18 +29,7 @@ public final class MarkForDeploymentCommand implements Callable<Integer> {
 
   @Mixin ServiceOption service;
 
-  @Option(
-      names = {"-u", "--git-url"},
-      paramLabel = "URL",
-      description = "The service's repository (default: service.yaml git_url).")
-  String gitUrl;
-
-  @Option(
-      names = {"-l", "--deploy-group"},
-      paramLabel = "DEPLOY_GROUP",
-      required = true,
-      description = "The deploy group to deploy to.")
-  String deployGroup;
+  @Mixin DeployTargetOptions target;
 
   @Option(
       names = {"-c", "--commit"},
@@ -60,8 +49,8 @@ public final class MarkForDeploymentCommand implements Callable<Integer> {
     LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
     DeployMarking.mark(
         loaded,
-        ServiceRepos.gitUrl(gitUrl, loaded),
-        deployGroup,
+        ServiceRepos.gitUrl(target.gitUrl(), loaded),
+        target.deployGroup(),
         ImageTargets.sha(commit),
         skipImageCheck,
         gitOptions,

@@ -36,18 +36,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
-  @Option(
-      names = {"-u", "--git-url"},
-      paramLabel = "URL",
-      description = "The service's repository (default: service.yaml git_url).")
-  String gitUrl;
-
-  @Option(
-      names = {"-l", "--deploy-group"},
-      paramLabel = "DEPLOY_GROUP",
-      required = true,
-      description = "The deploy group to roll back.")
-  String deployGroup;
+  @Mixin DeployTargetOptions target;
 
   @Option(
       names = {"-k", "--commit"},
@@ -64,10 +53,10 @@ public final class RollbackCommand implements Callable<Integer> {
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
     LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
-    ServiceRepos.requireDeployGroup(loaded, deployGroup);
-    String url = ServiceRepos.gitUrl(gitUrl, loaded);
+    ServiceRepos.requireDeployGroup(loaded, target.deployGroup());
+    String url = ServiceRepos.gitUrl(target.gitUrl(), loaded);
     List<PaastaTag.Deploy> history =
-        new TagIndex(gitOptions.client().listTags(url)).deployHistory(deployGroup);
+        new TagIndex(gitOptions.client().listTags(url)).deployHistory(target.deployGroup());
     Output out = new Output(spec.commandLine());
     if (commit == null) {
       list(history, out);
@@ -78,18 +67,18 @@ public final class RollbackCommand implements Callable<Integer> {
       throw new UserException(
           sha
               + " was never deployed to "
-              + deployGroup
+              + target.deployGroup()
               + " - run paasta rollback -s "
               + loaded.service().name()
               + " -l "
-              + deployGroup
+              + target.deployGroup()
               + " to list the shas it ran");
     }
     if (history.get(0).sha().equals(sha)) {
-      out.line(deployGroup + " already runs " + sha + "; nothing to do");
+      out.line(target.deployGroup() + " already runs " + sha + "; nothing to do");
       return 0;
     }
-    DeployMarking.mark(loaded, url, deployGroup, sha, skipImageCheck, gitOptions, out);
+    DeployMarking.mark(loaded, url, target.deployGroup(), sha, skipImageCheck, gitOptions, out);
     return 0;
   }
 
@@ -111,10 +100,11 @@ public final class RollbackCommand implements Callable<Integer> {
       return;
     }
     if (history.isEmpty()) {
-      out.line(deployGroup + " has never been deployed");
+      out.line(target.deployGroup() + " has never been deployed");
       return;
     }
-    out.line("Shas deployed to " + deployGroup + ", newest first (roll back with -k SHA):");
+    out.line(
+        "Shas deployed to " + target.deployGroup() + ", newest first (roll back with -k SHA):");
     for (PaastaTag.Deploy deploy : history) {
       String when =
           TagTimestamp.parse(deploy.timestamp()).map(Object::toString).orElse(deploy.timestamp());

@@ -5,6 +5,7 @@ import static io.paasta.cli.commands.PipelineCli.run;
 import static io.paasta.cli.commands.PipelineCli.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paasta.cli.CliRun;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.deploy.pipeline.JenkinsfileGenerator;
 import io.paasta.model.Service;
@@ -25,7 +26,7 @@ class GeneratePipelineCommandTest {
 
   @Test
   void printsTheJenkinsfileOfTheService() {
-    PipelineCli r = run("generate-pipeline", "-s", "greeter-api", "-y", SOA);
+    CliRun r = run("generate-pipeline", "-s", "greeter-api", "-y", SOA);
 
     Service greeter = SoaConfigsLoader.open(EXAMPLES).load("greeter-api").service();
     assertThat(r.exit()).as(r.all()).isZero();
@@ -42,7 +43,7 @@ class GeneratePipelineCommandTest {
 
   @Test
   void printsAGithubActionsWorkflowThatParses() {
-    PipelineCli r = run("generate-pipeline", "-s", "batch-reports", "-y", SOA, "--github-actions");
+    CliRun r = run("generate-pipeline", "-s", "batch-reports", "-y", SOA, "--github-actions");
 
     assertThat(r.exit()).as(r.all()).isZero();
     Map<String, Object> workflow = new Yaml(new SafeConstructor(new LoaderOptions())).load(r.out());
@@ -60,7 +61,7 @@ class GeneratePipelineCommandTest {
   void aServiceWithoutDeployYamlIsRefused() throws IOException {
     write(tmp.resolve("svc/service.yaml"), "git_url: file:///srv/git/svc.git\n");
 
-    PipelineCli r = run("generate-pipeline", "-s", "svc", "-y", tmp.toString());
+    CliRun r = run("generate-pipeline", "-s", "svc", "-y", tmp.toString());
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: svc has no deploy.yaml");
@@ -72,7 +73,7 @@ class GeneratePipelineCommandTest {
     write(tmp.resolve("svc/service.yaml"), "description: no repository\n");
     write(tmp.resolve("svc/deploy.yaml"), "pipeline:\n  - step: itest\n  - step: local.main\n");
 
-    PipelineCli r = run("generate-pipeline", "-s", "svc", "-y", tmp.toString(), "--github-actions");
+    CliRun r = run("generate-pipeline", "-s", "svc", "-y", tmp.toString(), "--github-actions");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip())
@@ -83,7 +84,7 @@ class GeneratePipelineCommandTest {
 
   @Test
   void anUnknownServiceIsRefused() {
-    PipelineCli r = run("generate-pipeline", "-s", "nope", "-y", SOA);
+    CliRun r = run("generate-pipeline", "-s", "nope", "-y", SOA);
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: ").contains("nope");

@@ -6,6 +6,7 @@ import static io.paasta.cli.commands.PipelineCli.run;
 import static io.paasta.cli.commands.PipelineCli.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paasta.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class PipelineRunCommandTest {
 
   @Test
   void dryRunPrintsThePlanOfTheExample() {
-    PipelineCli r = run("pipeline", "run", "-s", "hello-web", "-c", SHA, "-y", SOA, "--dry-run");
+    CliRun r = run("pipeline", "run", "-s", "hello-web", "-c", SHA, "-y", SOA, "--dry-run");
 
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.outLines())
@@ -70,7 +71,7 @@ class PipelineRunCommandTest {
 
   @Test
   void dryRunFromTheStepAfterThePause() {
-    PipelineCli r =
+    CliRun r =
         run(
             "pipeline",
             "run",
@@ -93,7 +94,7 @@ class PipelineRunCommandTest {
 
   @Test
   void runsCommandStepsInTheRepositoryAndStopsAtTheManualStep() throws IOException {
-    PipelineCli r = runBuilder();
+    CliRun r = runBuilder();
 
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.outLines())
@@ -130,7 +131,7 @@ class PipelineRunCommandTest {
   void goingOnFromThePauseRunsTheRestSkippingWhatIsDisabledOrMissing() throws IOException {
     assertThat(runBuilder().exit()).isZero();
 
-    PipelineCli r = runBuilder("--from", "security-check");
+    CliRun r = runBuilder("--from", "security-check");
 
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.outLines())
@@ -149,7 +150,7 @@ class PipelineRunCommandTest {
   void aFailingStepStopsThePipelineWithExitOneAndSaysHowToGoOn() throws IOException {
     Files.writeString(repo.resolve("Makefile"), "build:\n\t@echo cannot build >&2; exit 7\n");
 
-    PipelineCli r = runBuilder();
+    CliRun r = runBuilder();
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("cannot build").contains("[2/2] command-build ... FAILED");
@@ -171,7 +172,7 @@ class PipelineRunCommandTest {
         soa.resolve("builder/deploy.yaml"),
         "pipeline:\n  - step: command-prepare\n    command: touch ran.txt\n  - step: local.main\n");
 
-    PipelineCli r = runBuilder();
+    CliRun r = runBuilder();
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip())
@@ -183,7 +184,7 @@ class PipelineRunCommandTest {
 
   @Test
   void aMissingRepositoryIsRefusedBeforeAnythingRuns() {
-    PipelineCli r =
+    CliRun r =
         run(
             "pipeline",
             "run",
@@ -206,7 +207,7 @@ class PipelineRunCommandTest {
 
   @Test
   void anUnknownFromStepNamesTheKnownSteps() {
-    PipelineCli r =
+    CliRun r =
         run(
             "pipeline",
             "run",
@@ -232,7 +233,7 @@ class PipelineRunCommandTest {
   void aServiceWithoutDeployYamlIsRefused() throws IOException {
     Files.delete(soa.resolve("builder/deploy.yaml"));
 
-    PipelineCli r = runBuilder("--dry-run");
+    CliRun r = runBuilder("--dry-run");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip())
@@ -246,7 +247,7 @@ class PipelineRunCommandTest {
     Files.writeString(
         soa.resolve("builder/deploy.yaml"), "pipeline:\n  - trigger_next_step_manually: true\n");
 
-    PipelineCli r = runBuilder("--dry-run");
+    CliRun r = runBuilder("--dry-run");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
@@ -257,7 +258,7 @@ class PipelineRunCommandTest {
 
   @Test
   void anUnknownServiceIsRefused() {
-    PipelineCli r = run("pipeline", "run", "-s", "nope", "-c", SHA, "-y", SOA, "--dry-run");
+    CliRun r = run("pipeline", "run", "-s", "nope", "-c", SHA, "-y", SOA, "--dry-run");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: ").contains("nope").doesNotContain("Exception");
@@ -265,8 +266,7 @@ class PipelineRunCommandTest {
 
   @Test
   void aShortShaIsRefused() {
-    PipelineCli r =
-        run("pipeline", "run", "-s", "hello-web", "-c", "0123abc", "-y", SOA, "--dry-run");
+    CliRun r = run("pipeline", "run", "-s", "hello-web", "-c", "0123abc", "-y", SOA, "--dry-run");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip())
@@ -277,7 +277,7 @@ class PipelineRunCommandTest {
 
   @Test
   void theCommitIsRequired() {
-    PipelineCli r = run("pipeline", "run", "-s", "hello-web", "-y", SOA);
+    CliRun r = run("pipeline", "run", "-s", "hello-web", "-y", SOA);
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Missing required option: '--commit=SHA'");
@@ -285,13 +285,13 @@ class PipelineRunCommandTest {
 
   @Test
   void pipelineAloneShowsItsUsage() {
-    PipelineCli r = run("pipeline");
+    CliRun r = run("pipeline");
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("Usage: paasta pipeline").contains("run");
   }
 
-  private PipelineCli runBuilder(String... more) {
+  private CliRun runBuilder(String... more) {
     String[] args = {
       "pipeline",
       "run",
