@@ -2,6 +2,7 @@ package io.paasta.planning.app;
 
 import io.paasta.model.BounceMethod;
 import io.paasta.model.DrainMethod;
+import io.paasta.model.Immutables;
 import io.paasta.model.InstanceRef;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param instances the desired task count: 0 when stopped
  * @param minTaskUptime a task counts as happy only after this long (bounce_health_params)
  * @param checkHaproxy whether happy also needs UP in the local HAProxy (SmartStack)
- * @param backoffFactor seconds of delay after the first failure, multiplied per further failure
+ * @param drainMethodParams drain_method_params as written (null values kept)
+ * @param backoffFactor the launch delay after {@code n} recent crashes is {@code
+ *     min(backoffFactor^(n-1) seconds, maxLaunchDelay)} (see {@code CrashBackoff})
  */
 public record DesiredInstance(
     InstanceRef ref,
@@ -34,6 +37,6 @@ public record DesiredInstance(
     Duration maxLaunchDelay) {
 
   public DesiredInstance {
-    drainMethodParams = Map.copyOf(drainMethodParams);
+    drainMethodParams = Immutables.deepCopy(drainMethodParams);
   }
 }

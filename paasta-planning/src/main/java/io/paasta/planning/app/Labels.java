@@ -19,14 +19,17 @@ public final class Labels {
   /**
    * The health check, as JSON {@code {"mode","uri","cmd","grace_period_seconds",
    * "interval_seconds","timeout_seconds","max_consecutive_failures"}}: the checker reads it from
-   * the task, so checks go on across daemon restarts.
+   * the task, so checks go on across daemon restarts. Written and read by {@link HealthcheckLabel}.
    */
   public static final String HEALTHCHECK = "paasta_healthcheck";
 
   /** The drain method ({@code noop}, {@code hacheck}, {@code http}, {@code test}). */
   public static final String DRAIN_METHOD = "paasta_drain_method";
 
-  /** The drain method's parameters as JSON (drain_method_params). */
+  /**
+   * The drain method's parameters (drain_method_params) as {@link CanonicalJson}: an object, keys
+   * sorted, no whitespace; {@code {}} when there are none. {@link JsonReader#parseObject} reads it.
+   */
   public static final String DRAIN_PARAMS = "paasta_drain_params";
 
   /** The host port the task listens on ({@code PORT0}); ports survive a daemon restart here. */
