@@ -12,8 +12,10 @@ import io.paasta.cli.commands.ListClustersCommand;
 import io.paasta.cli.commands.ListCommand;
 import io.paasta.cli.commands.MarkForDeploymentCommand;
 import io.paasta.cli.commands.PipelineCommand;
+import io.paasta.cli.commands.PlanCommand;
 import io.paasta.cli.commands.PushToRegistryCommand;
 import io.paasta.cli.commands.RollbackCommand;
+import io.paasta.cli.commands.ServerCommand;
 import io.paasta.cli.commands.SystemConfigCommand;
 import io.paasta.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
       RollbackCommand.class,
       GetLatestDeploymentCommand.class,
       GenerateDeploymentsCommand.class,
+      ServerCommand.class,
+      PlanCommand.class,
       PipelineCommand.class,
       GeneratePipelineCommand.class,
       CompletionCommand.class

@@ -34,8 +34,11 @@ public record HappinessRule(Optional<Duration> minTaskUptime, boolean checkHapro
     return task.startedAt().map(s -> !s.plus(minTaskUptime.get()).isAfter(now)).orElse(false);
   }
 
-  /** Created or running: a task that holds (or is about to hold) a slot. */
+  /**
+   * Running: a task that holds a slot. A task seen CREATED was never started: starts happen within
+   * one pass, so it is what an interrupted start (a daemon crash) left, and is killed.
+   */
   public static boolean isLive(ObservedTask task) {
-    return task.state() == TaskState.CREATED || task.state() == TaskState.RUNNING;
+    return task.state() == TaskState.RUNNING;
   }
 }

@@ -48,7 +48,7 @@ public final class InstancePlanner {
   static Plan planDown(ObservedInstance observed, String why, String doneStatus, String verb) {
     PlanActions actions = new PlanActions();
     List<ObservedTask> live =
-        observed.tasks().stream().filter(HappinessRule::isLive).sorted(BY_ID).toList();
+        observed.tasks().stream().filter(t -> t.state() != TaskState.EXITED).sorted(BY_ID).toList();
     actions.takeOut(live, why);
     actions.removeExited(
         observed.tasks().stream().filter(t -> t.state() == TaskState.EXITED).sorted(BY_ID).toList(),

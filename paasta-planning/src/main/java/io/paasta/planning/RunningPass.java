@@ -38,6 +38,12 @@ final class RunningPass {
   }
 
   Plan plan() {
+    actions.kill(
+        select(newTasks, t -> t.state() == TaskState.CREATED),
+        "created but never started (a start interrupted by a daemon crash)");
+    actions.kill(
+        select(oldTasks, t -> t.state() == TaskState.CREATED),
+        "created but never started (a start interrupted by a daemon crash)");
     List<ObservedTask> failed = select(newTasks, t -> isLive(t) && isFailed(t));
     actions.kill(failed, "health check failed too many times; replacing");
     actions.takeOut(

@@ -41,10 +41,11 @@ public final class ConfigFileReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * SnakeYAML logs duplicate keys through java.util.logging; we report them as problems instead.
-   * Held here because java.util.logging keeps loggers only weakly.
+   * SnakeYAML logs duplicate keys through java.util.logging, under the constructor's class name; we
+   * report them as problems instead. Held here because java.util.logging keeps loggers only weakly.
    */
-  private static final java.util.logging.Logger SNAKEYAML_LOG = quiet("org.yaml.snakeyaml");
+  private static final java.util.logging.Logger SNAKEYAML_LOG =
+      quiet(LocatingConstructor.class.getName());
 
   private static java.util.logging.Logger quiet(String name) {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);

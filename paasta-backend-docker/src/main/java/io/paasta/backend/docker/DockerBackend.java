@@ -1,0 +1,199 @@
+package io.paasta.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.paasta.backend.docker.drain.Drainer;
+import io.paasta.backend.docker.engine.ContainerListClient;
+import io.paasta.backend.docker.engine.ContainerNames;
+import io.paasta.backend.docker.engine.EngineErrors;
+import io.paasta.backend.docker.engine.ImagePullClient;
+import io.paasta.backend.docker.engine.ManagedContainer;
+import io.paasta.backend.docker.engine.TaskLaunchExecutor;
+import io.paasta.backend.docker.engine.TaskStopExecutor;
+import io.paasta.backend.docker.health.HealthChecker;
+import io.paasta.backend.docker.port.PortAllocator;
+import io.paasta.model.InstanceRef;
+import io.paasta.planning.backend.Backend;
+import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.observed.TaskState;
+import io.paasta.planning.plan.Action;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The local backend: each task is one container of the Docker engine, on host networking, found by
+ * its labels ({@code paasta_managed=true} and the instance's). Everything needed after a daemon
+ * restart is read from the labels; only caches and the checkers' recent results are in memory.
+ *
+ * <p>It owns what it is given: {@link #close} stops the health checker and drainer and closes the
+ * engine client.
+ */
+public final class DockerBackend implements Backend, AutoCloseable {
+  private final DockerClient docker;
+  private final DockerBackendConfig config;
+  private final ContainerListClient containers;
+  private final ImagePullClient images;
+  private final TaskLaunchExecutor launcher;
+  private final TaskStopExecutor stopper;
+  private final HealthChecker health;
+  private final Drainer drainer;
+
+  public DockerBackend(
+      DockerClient docker,
+      PortAllocator ports,
+      HealthChecker health,
+      Drainer drainer,
+      RandomGenerator random,
+      DockerBackendConfig config) {
+    this.docker = docker;
+    this.config = config;
+    this.containers = new ContainerListClient(docker);
+    this.images = new ImagePullClient(docker, config.pullTimeout());
+    this.launcher = new TaskLaunchExecutor(docker, ports, new ContainerNames(random));
+    this.stopper = new TaskStopExecutor(docker, config.stopTimeout());
+    this.health = health;
+    this.drainer = drainer;
+  }
+
+  /**
+   * Every task of the daemon's cluster, running or exited, with the health checker's and drainer's
+   * last word on each.
+   *
+   * @throws BackendException when the engine does not answer
+   */
+  @Override
+  public List<ObservedInstance> observeAll() {
+    List<ManagedContainer> ours;
+    try {
+      ours =
+          containers.listAll().stream()
+              .filter(c -> ObservedStateMapper.belongsTo(c, config.cluster()))
+              .toList();
+    } catch (RuntimeException e) {
+      throw EngineErrors.failure(
+          "observing the tasks of cluster " + config.cluster(), e, config.dockerHost());
+    }
+    drainer.retainOnly(ours.stream().map(ManagedContainer::id).collect(Collectors.toSet()));
+    return ObservedStateMapper.instances(
+        ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()));
+  }
+
+  @Override
+  public void execute(InstanceRef ref, Action action) {
+    String what = ref + ": " + describe(action);
+    try {
+      if (action instanceof Action.StartTasks start) {
+        startTasks(ref, start);
+      } else if (action instanceof Action.DrainTasks drain) {
+        for (String id : drain.taskIds()) {
+          owned(ref, id).ifPresent(drainer::drain);
+        }
+      } else if (action instanceof Action.KillTasks kill) {
+        List<String> ids = new ArrayList<>();
+        for (String id : kill.taskIds()) {
+          owned(ref, id).ifPresent(c -> ids.add(c.id()));
+        }
+        stopper.killAll(ids);
+        ids.forEach(this::forget);
+      } else if (action instanceof Action.RemoveExited remove) {
+        for (String id : remove.taskIds()) {
+          if (owned(ref, id).isPresent()) {
+            stopper.removeExited(id);
+            forget(id);
+          }
+        }
+      }
+    } catch (BackendException e) {
+      throw new BackendException(what + " failed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw EngineErrors.failure(what, e, config.dockerHost());
+    }
+  }
+
+  private void startTasks(InstanceRef ref, Action.StartTasks start) {
+    images.ensurePresent(start.run().image());
+    Set<Integer> held = heldPorts();
+    for (int i = 0; i < start.count(); i++) {
+      try {
+        launcher.launch(ref, start.appId(), start.run(), held);
+      } catch (RuntimeException e) {
+        if (i == 0) {
+          throw e;
+        }
+        String why = e instanceof BackendException ? e.getMessage() : EngineErrors.engineMessage(e);
+        throw new BackendException(
+            "started " + i + " of " + start.count() + " task(s), then: " + why, e);
+      }
+    }
+  }
+
+  /** Ports held by the engine's created and running tasks, of every cluster. */
+  private Set<Integer> heldPorts() {
+    Set<Integer> held = new HashSet<>();
+    for (ManagedContainer c : containers.listAll()) {
+      if (c.state() != TaskState.EXITED) {
+        held.addAll(c.ports());
+      }
+    }
+    return held;
+  }
+
+  /**
+   * The managed container {@code id}, if it still exists.
+   *
+   * @throws BackendException when it belongs to another instance
+   */
+  private Optional<ManagedContainer> owned(InstanceRef ref, String id) {
+    Optional<ManagedContainer> container = containers.inspect(id);
+    container.ifPresent(
+        c -> {
+          Optional<InstanceRef> owner = ObservedStateMapper.refOf(c, config.cluster());
+          if (owner.isEmpty() || !owner.get().equals(ref)) {
+            throw new BackendException(
+                "task "
+                    + id
+                    + " belongs to "
+                    + owner.map(InstanceRef::toString).orElse("no instance")
+                    + ", not to "
+                    + ref
+                    + " - it was left alone");
+          }
+        });
+    return container;
+  }
+
+  private void forget(String id) {
+    health.forget(id);
+    drainer.forget(id);
+  }
+
+  static String describe(Action action) {
+    if (action instanceof Action.StartTasks start) {
+      return "start " + start.count() + " task(s) of " + start.appId();
+    }
+    if (action instanceof Action.DrainTasks drain) {
+      return "drain task(s) " + String.join(", ", drain.taskIds());
+    }
+    if (action instanceof Action.KillTasks kill) {
+      return "kill task(s) " + String.join(", ", kill.taskIds());
+    }
+    return "remove exited task(s) " + String.join(", ", ((Action.RemoveExited) action).taskIds());
+  }
+
+  @Override
+  public void close() {
+    health.close();
+    drainer.close();
+    try {
+      docker.close();
+    } catch (IOException e) {
+      // nothing left to release
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.paasta.backend.docker;
+
+import io.paasta.backend.docker.engine.ManagedContainer;
+import io.paasta.model.InstanceKind;
+import io.paasta.model.InstanceRef;
+import io.paasta.planning.app.Labels;
+import io.paasta.planning.observed.DrainState;
+import io.paasta.planning.observed.HealthState;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.observed.ObservedTask;
+import io.paasta.planning.observed.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Managed containers as the planner's observed state: one task per container, grouped into
+ * instances by their service, cluster, instance and kind labels. Pure.
+ */
+public final class ObservedStateMapper {
+  private static final Comparator<InstanceRef> BY_REF =
+      Comparator.comparing(InstanceRef::service)
+          .thenComparing(InstanceRef::instance)
+          .thenComparing(InstanceRef::cluster)
+          .thenComparing(InstanceRef::kind);
+  private static final Comparator<ObservedTask> BY_START =
+      Comparator.comparing((ObservedTask t) -> t.startedAt().orElse(Instant.MAX))
+          .thenComparing(ObservedTask::id);
+
+  private ObservedStateMapper() {}
+
+  /**
+   * The instances of {@code cluster}'s containers (a container without a cluster label counts as
+   * the cluster's); containers without service and instance labels are left out.
+   */
+  public static List<ObservedInstance> instances(
+      List<ManagedContainer> containers,
+      String cluster,
+      Function<ManagedContainer, HealthState> health,
+      Function<ManagedContainer, DrainState> drain) {
+    Map<InstanceRef, List<ObservedTask>> byRef = new LinkedHashMap<>();
+    for (ManagedContainer container : containers) {
+      if (!belongsTo(container, cluster)) {
+        continue;
+      }
+      refOf(container, cluster)
+          .ifPresent(
+              ref ->
+                  byRef
+                      .computeIfAbsent(ref, r -> new ArrayList<>())
+                      .add(taskOf(container, health.apply(container), drain.apply(container))));
+    }
+    List<ObservedInstance> result = new ArrayList<>();
+    byRef.forEach(
+        (ref, tasks) -> {
+          tasks.sort(BY_START);
+          result.add(new ObservedInstance(ref, tasks));
+        });
+    result.sort(Comparator.comparing(ObservedInstance::ref, BY_REF));
+    return result;
+  }
+
+  /** Whether a container is of the cluster (or of none). */
+  public static boolean belongsTo(ManagedContainer container, String cluster) {
+    return container.label(Labels.CLUSTER).map(cluster::equals).orElse(true);
+  }
+
+  /** The instance of a container's labels; kind {@code marathon} when it has none. */
+  public static Optional<InstanceRef> refOf(ManagedContainer container, String defaultCluster) {
+    Optional<String> service = container.label(Labels.SERVICE);
+    Optional<String> instance = container.label(Labels.INSTANCE);
+    if (service.isEmpty() || instance.isEmpty()) {
+      return Optional.empty();
+    }
+    InstanceKind kind =
+        container
+            .label(Labels.KIND)
+            .flatMap(ObservedStateMapper::kindOf)
+            .orElse(InstanceKind.MARATHON);
+    return Optional.of(
+        new InstanceRef(
+            service.get(),
+            container.label(Labels.CLUSTER).orElse(defaultCluster),
+            instance.get(),
+            kind));
+  }
+
+  /** One container as a task; health only while running. */
+  public static ObservedTask taskOf(
+      ManagedContainer container, HealthState health, DrainState drain) {
+    return new ObservedTask(
+        container.id(),
+        container.label(Labels.APP_ID).orElse(""),
+        container.state(),
+        container.startedAt(),
+        container.finishedAt(),
+        container.exitCode(),
+        container.port0(),
+        container.state() == TaskState.RUNNING ? health : HealthState.UNKNOWN,
+        drain,
+        false);
+  }
+
+  private static Optional<InstanceKind> kindOf(String label) {
+    for (InstanceKind kind : InstanceKind.values()) {
+      if (kind.filePrefix().equalsIgnoreCase(label) || kind.name().equalsIgnoreCase(label)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,35 @@
+package io.paasta.backend.docker.engine;
+
+import com.github.dockerjava.api.model.HostConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the engine is told when a task's container is created.
+ *
+ * @param env {@code NAME=value} entries
+ */
+public record ContainerSpec(
+    String name,
+    String image,
+    TaskCommand command,
+    List<String> env,
+    Map<String, String> labels,
+    HostConfig hostConfig,
+    List<Integer> ports) {
+
+  public ContainerSpec {
+    env = List.copyOf(env);
+    labels = Map.copyOf(labels);
+    ports = List.copyOf(ports);
+  }
+
+  public Optional<List<String>> entrypoint() {
+    return command.entrypoint();
+  }
+
+  public Optional<List<String>> cmd() {
+    return command.cmd();
+  }
+}

@@ -1,0 +1,75 @@
+package io.paasta.backend.docker.engine;
+
+import io.paasta.planning.app.Labels;
+import io.paasta.planning.observed.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A container the platform manages (label {@code paasta_managed=true}), as the engine reports it:
+ * what every other part of the backend reads (labels carry everything that survives a daemon
+ * restart).
+ *
+ * @param name without the leading slash the engine reports
+ * @param startedAt when it last started running; empty while created
+ * @param finishedAt when it exited; empty unless EXITED
+ * @param exitCode its exit code; empty unless EXITED
+ */
+public record ManagedContainer(
+    String id,
+    String name,
+    String image,
+    Map<String, String> labels,
+    TaskState state,
+    Optional<Instant> startedAt,
+    Optional<Instant> finishedAt,
+    OptionalInt exitCode) {
+
+  public ManagedContainer {
+    Objects.requireNonNull(id, "id");
+    labels = Map.copyOf(labels);
+  }
+
+  public Optional<String> label(String key) {
+    return Optional.ofNullable(labels.get(key)).filter(value -> !value.isBlank());
+  }
+
+  public boolean isRunning() {
+    return state == TaskState.RUNNING;
+  }
+
+  /** The port of its {@code paasta_port0} label, if it has a valid one. */
+  public OptionalInt port0() {
+    return label(Labels.PORT0).map(ManagedContainer::parsePort).orElse(OptionalInt.empty());
+  }
+
+  /** Every host port it was given: its {@code paasta_ports} label, else its port0. */
+  public List<Integer> ports() {
+    List<Integer> ports = new ArrayList<>();
+    label(TaskLabels.PORTS)
+        .ifPresent(
+            csv -> {
+              for (String part : csv.split(",")) {
+                parsePort(part).ifPresent(ports::add);
+              }
+            });
+    if (ports.isEmpty()) {
+      port0().ifPresent(ports::add);
+    }
+    return List.copyOf(ports);
+  }
+
+  private static OptionalInt parsePort(String value) {
+    try {
+      int port = Integer.parseInt(value.trim());
+      return port > 0 && port < 65536 ? OptionalInt.of(port) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+}

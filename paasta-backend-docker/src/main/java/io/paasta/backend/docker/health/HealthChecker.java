@@ -1,0 +1,201 @@
+package io.paasta.backend.docker.health;
+
+import io.paasta.backend.docker.engine.EngineErrors;
+import io.paasta.backend.docker.engine.ManagedContainer;
+import io.paasta.model.Healthcheck;
+import io.paasta.planning.app.Labels;
+import io.paasta.planning.observed.HealthState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks the health of every running task in the background, on a small scheduled pool. It finds
+ * the tasks itself: every {@code discoveryInterval} it lists the running managed containers of its
+ * cluster, starts checking new ones (each by the health check in its {@code paasta_healthcheck}
+ * label, every {@code interval_seconds}, the first at once) and forgets those that are gone. So
+ * checks go on whether or not the reconcile loop is observing, and start again by themselves after
+ * a daemon restart (with fresh counts: a restart forgets recent results, never more).
+ *
+ * <p>A task without a health check (mode none, or no label) is HEALTHY once running. A task not
+ * checked yet, or failing within its grace period before its first pass, is UNKNOWN.
+ */
+public final class HealthChecker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
+
+  private final Supplier<List<ManagedContainer>> runningTasks;
+  private final HealthProbe probes;
+  private final Clock clock;
+  private final Duration discoveryInterval;
+  private final ScheduledExecutorService pool;
+  private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+
+  /**
+   * @param runningTasks lists the running managed containers of the daemon's cluster
+   * @param threads how many checks may run at once
+   */
+  public HealthChecker(
+      Supplier<List<ManagedContainer>> runningTasks,
+      HealthProbe probes,
+      Clock clock,
+      Duration discoveryInterval,
+      int threads) {
+    this.runningTasks = runningTasks;
+    this.probes = probes;
+    this.clock = clock;
+    this.discoveryInterval = discoveryInterval;
+    this.pool = Executors.newScheduledThreadPool(threads, daemonThreads());
+  }
+
+  /** One task being checked. */
+  private record Tracked(
+      String id,
+      Healthcheck check,
+      Instant startedAt,
+      OptionalInt port0,
+      AtomicReference<HealthRecord> record,
+      AtomicReference<ScheduledFuture<?>> schedule) {}
+
+  /** Starts discovering tasks (at once, then every discovery interval). */
+  public void start() {
+    pool.scheduleWithFixedDelay(
+        this::discoverQuietly, 0, discoveryInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The task's health as last seen: HEALTHY without a health check, UNKNOWN unless running. */
+  public HealthState healthOf(ManagedContainer task) {
+    if (!task.isRunning()) {
+      return HealthState.UNKNOWN;
+    }
+    Healthcheck check;
+    try {
+      check = TaskHealthcheck.of(task);
+    } catch (IllegalArgumentException e) {
+      return HealthState.UNKNOWN; // logged when discovered
+    }
+    if (!check.enabled()) {
+      return HealthState.HEALTHY;
+    }
+    Tracked t = tracked.get(task.id());
+    return t == null ? HealthState.UNKNOWN : t.record().get().state();
+  }
+
+  /** Stops checking a task (killed). */
+  public void forget(String id) {
+    Tracked t = tracked.remove(id);
+    if (t != null && t.schedule().get() != null) {
+      t.schedule().get().cancel(false);
+    }
+  }
+
+  /** Lists the running tasks once: checks new ones, forgets the gone. */
+  void discover() {
+    List<ManagedContainer> running = runningTasks.get();
+    Set<String> ids = new HashSet<>();
+    for (ManagedContainer task : running) {
+      if (task.isRunning()) {
+        ids.add(task.id());
+        if (!tracked.containsKey(task.id())) {
+          track(task);
+        }
+      }
+    }
+    for (String id : Set.copyOf(tracked.keySet())) {
+      if (!ids.contains(id)) {
+        forget(id);
+      }
+    }
+  }
+
+  private void track(ManagedContainer task) {
+    Healthcheck check;
+    try {
+      check = TaskHealthcheck.of(task);
+    } catch (IllegalArgumentException e) {
+      LOG.warn(
+          "task {} has an unusable {} label: {}", task.name(), Labels.HEALTHCHECK, e.getMessage());
+      return;
+    }
+    if (!check.enabled()) {
+      return;
+    }
+    Tracked t =
+        new Tracked(
+            task.id(),
+            check,
+            task.startedAt().orElse(clock.instant()),
+            task.port0(),
+            new AtomicReference<>(HealthRecord.initial()),
+            new AtomicReference<>());
+    tracked.put(task.id(), t);
+    long interval = HealthProbeClient.seconds(check.intervalSeconds()).toMillis();
+    t.schedule()
+        .set(pool.scheduleWithFixedDelay(() -> check(t), 0, interval, TimeUnit.MILLISECONDS));
+  }
+
+  private void check(Tracked t) {
+    try {
+      if (t.record().get().state() == HealthState.FAILED || tracked.get(t.id()) != t) {
+        return;
+      }
+      ProbeResult result = probes.probe(t.id(), t.check(), t.port0());
+      if (result == ProbeResult.SKIP) {
+        return;
+      }
+      Instant now = clock.instant();
+      boolean inGrace =
+          now.isBefore(
+              t.startedAt().plus(HealthProbeClient.seconds(t.check().gracePeriodSeconds())));
+      HealthRecord next =
+          t.record()
+              .updateAndGet(
+                  r ->
+                      result == ProbeResult.PASS
+                          ? r.afterPass()
+                          : r.afterFailure(inGrace, t.check().maxConsecutiveFailures()));
+      if (next.state() == HealthState.FAILED) {
+        LOG.info("task {} failed {} health checks in a row", t.id(), next.consecutiveFailures());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("health check of {} broke: {}", t.id(), e.toString());
+    }
+  }
+
+  private void discoverQuietly() {
+    try {
+      discover();
+    } catch (RuntimeException e) {
+      // the engine is down: keep what is known, try again next time
+      LOG.debug("health checker could not list tasks: {}", EngineErrors.rootMessage(e));
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "paasta-health-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

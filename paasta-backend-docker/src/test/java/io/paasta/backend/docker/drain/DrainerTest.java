@@ -1,0 +1,96 @@
+package io.paasta.backend.docker.drain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paasta.backend.docker.engine.ManagedContainer;
+import io.paasta.backend.docker.http.LoopbackHttpClient;
+import io.paasta.backend.docker.testing.Containers;
+import io.paasta.backend.docker.testing.MutableClock;
+import io.paasta.planning.app.Labels;
+import io.paasta.planning.observed.DrainState;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** noop, test and failing drains by a fake clock (http against a server: DrainIT). */
+class DrainerTest {
+  private final MutableClock clock = new MutableClock();
+  private final Drainer drainer =
+      new Drainer(
+          new HttpDrainClient(new LoopbackHttpClient(), Duration.ofSeconds(1)),
+          clock,
+          Duration.ofMillis(100));
+
+  @AfterEach
+  void close() {
+    drainer.close();
+  }
+
+  private static ManagedContainer task(String method, String params) {
+    return Containers.running(
+        "t-" + method,
+        Map.of(Labels.DRAIN_METHOD, method, Labels.DRAIN_PARAMS, params, Labels.PORT0, "1"));
+  }
+
+  @Test
+  void aTaskNotDrainedIsNotDraining() {
+    assertThat(drainer.stateOf("anything")).isEqualTo(DrainState.NOT_DRAINING);
+  }
+
+  @Test
+  void noopAndHacheckAreSafeToKillAtOnce() {
+    drainer.drain(task("noop", "{}"));
+    drainer.drain(task("hacheck", "{}"));
+
+    assertThat(drainer.stateOf("t-noop")).isEqualTo(DrainState.SAFE_TO_KILL);
+    assertThat(drainer.stateOf("t-hacheck")).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void testIsSafeToKillItsDelayAfterTheDrainCall() {
+    ManagedContainer task = task("test", "{\"delay\":30}");
+    drainer.drain(task);
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+
+    clock.advance(Duration.ofSeconds(20));
+    drainer.drain(task); // again: keeps its start
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void aDrainThatFailsIsSafeToKillAtOnce() {
+    drainer.drain(task("magic", "{}"));
+    ManagedContainer http =
+        task(
+            "http",
+            "{\"drain\":{\"url_format\":\"http://{host}:1/drain\"},"
+                + "\"is_safe_to_kill\":{\"url_format\":\"http://{host}:1/safe\"}}");
+    drainer.drain(http);
+
+    assertThat(drainer.stateOf("t-magic")).isEqualTo(DrainState.SAFE_TO_KILL);
+    assertThat(drainer.stateOf(http.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void aTaskNotRunningIsSafeToKillAtOnce() {
+    ManagedContainer exited =
+        Containers.exited(
+            "x", Map.of(Labels.DRAIN_METHOD, "test", Labels.DRAIN_PARAMS, "{\"delay\":30}"), 1);
+    drainer.drain(exited);
+
+    assertThat(drainer.stateOf("x")).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void goneTasksAreForgotten() {
+    drainer.drain(task("test", "{\"delay\":30}"));
+    drainer.retainOnly(Set.of());
+
+    assertThat(drainer.stateOf("t-test")).isEqualTo(DrainState.NOT_DRAINING);
+  }
+}

@@ -1,0 +1,202 @@
+package io.paasta.server;
+
+import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.model.InstanceRef;
+import io.paasta.planning.app.DesiredInstance;
+import io.paasta.planning.backend.Backend;
+import io.paasta.planning.cleanup.CleanupGuard;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.server.deployments.DeploymentsPoller;
+import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.loop.InstanceQueue;
+import io.paasta.server.loop.InstanceReconciler;
+import io.paasta.server.loop.SoaDirWatcher;
+import io.paasta.server.status.StatusRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The control-plane daemon of a cluster: keeps every long-running instance converged. Passes are
+ * started by changes (a soa-configs file or deployments.json of a service) and by time (every
+ * instance at least every {@code fullPassEvery}, sooner while a bounce is in progress), one pass
+ * per instance at a time, instances in parallel on a bounded pool.
+ */
+public final class PaastaDaemon implements AutoCloseable {
+  /** How the daemon paces itself. */
+  public record Settings(
+      int workers, Duration fullPassEvery, Duration deploymentsPollEvery, boolean forceCleanup) {}
+
+  private final SoaConfigsLoader loader;
+  private final ServiceConfigs configs;
+  private final ClusterDesiredState desired;
+  private final Backend backend;
+  private final DeploymentsPoller poller;
+  private final DaemonLog log;
+  private final Settings settings;
+  private final InstanceQueue<InstanceRef> queue;
+  private final InstanceReconciler reconciler;
+  private final AtomicReference<Set<InstanceRef>> removable = new AtomicReference<>(Set.of());
+  private final ScheduledExecutorService timers =
+      Executors.newScheduledThreadPool(2, daemonThreads("paasta-timer"));
+  private final List<Thread> workers = new ArrayList<>();
+  private SoaDirWatcher watcher;
+  private volatile boolean running = true;
+
+  public PaastaDaemon(
+      SoaConfigsLoader loader,
+      ServiceConfigs configs,
+      ClusterDesiredState desired,
+      Backend backend,
+      DeploymentsPoller poller,
+      StatusRegistry status,
+      DaemonLog log,
+      Clock clock,
+      Settings settings) {
+    this.loader = loader;
+    this.configs = configs;
+    this.desired = desired;
+    this.backend = backend;
+    this.poller = poller;
+    this.log = log;
+    this.settings = settings;
+    this.queue = new InstanceQueue<>(clock);
+    this.reconciler =
+        new InstanceReconciler(
+            desired, backend, status, log, clock, ref -> removable.get().contains(ref));
+  }
+
+  /** Starts the watcher, the timers and the workers; returns at once. */
+  public void start() throws IOException {
+    configs.reloadAll();
+    watcher = new SoaDirWatcher(loader.soaDir().root(), this::serviceChanged);
+    watcher.start();
+    timers.scheduleWithFixedDelay(
+        guarded(this::scanAll), 0, settings.fullPassEvery().toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(
+        guarded(poller::pollOnce),
+        0,
+        settings.deploymentsPollEvery().toMillis(),
+        TimeUnit.MILLISECONDS);
+    for (int i = 0; i < settings.workers(); i++) {
+      Thread worker = new Thread(this::work, "paasta-worker-" + i);
+      worker.setDaemon(true);
+      worker.start();
+      workers.add(worker);
+    }
+    log.info("daemon", "started with " + settings.workers() + " workers");
+  }
+
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("daemon", "unexpected " + e);
+      }
+    };
+  }
+
+  /** Reloads every service and queues every instance: desired ones and those with tasks. */
+  void scanAll() {
+    configs.reloadAll();
+    Map<InstanceRef, Optional<DesiredInstance>> wanted = desired.all();
+    Set<InstanceRef> observed = new HashSet<>();
+    for (ObservedInstance instance : backend.observeAll()) {
+      observed.add(instance.ref());
+    }
+    Set<InstanceRef> gone = new HashSet<>(observed);
+    gone.removeAll(wanted.keySet());
+    gone.removeIf(ref -> desired.unknownServices().contains(ref.service()));
+    CleanupGuard.Decision decision = CleanupGuard.decide(observed, gone, settings.forceCleanup());
+    if (!decision.allowed() && !gone.isEmpty()) {
+      log.warn("cleanup", decision.reason());
+    }
+    removable.set(decision.allowed() ? Set.copyOf(gone) : Set.of());
+    wanted.keySet().forEach(queue::enqueue);
+    removable.get().forEach(queue::enqueue);
+  }
+
+  /**
+   * A file of {@code service} changed (or, for "", anything may have): its instances get a pass
+   * within a second, and a scan soon after finds instances it no longer has.
+   */
+  private void serviceChanged(String service) {
+    if (!service.isEmpty()) {
+      configs.reload(service);
+      desired.all().keySet().stream()
+          .filter(ref -> ref.service().equals(service))
+          .forEach(queue::enqueue);
+    }
+    requestScan();
+  }
+
+  /** Runs a scan shortly, once for a burst of changes. */
+  private void requestScan() {
+    if (scanRequested.compareAndSet(false, true)) {
+      timers.schedule(
+          guarded(
+              () -> {
+                scanRequested.set(false);
+                scanAll();
+              }),
+          SCAN_DEBOUNCE.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static final Duration SCAN_DEBOUNCE = Duration.ofMillis(300);
+  private final java.util.concurrent.atomic.AtomicBoolean scanRequested =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private void work() {
+    while (running) {
+      try {
+        Optional<InstanceRef> next = queue.take(Duration.ofSeconds(1));
+        if (next.isEmpty()) {
+          continue;
+        }
+        InstanceRef ref = next.get();
+        try {
+          reconciler.reconcile(ref).ifPresent(after -> queue.enqueueAfter(ref, after));
+        } catch (RuntimeException e) {
+          log.error(ref.service() + "." + ref.instance(), "pass failed: " + e);
+          queue.enqueueAfter(ref, Duration.ofSeconds(10));
+        } finally {
+          queue.done(ref);
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    running = false;
+    timers.shutdownNow();
+    workers.forEach(Thread::interrupt);
+    if (watcher != null) {
+      watcher.close();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

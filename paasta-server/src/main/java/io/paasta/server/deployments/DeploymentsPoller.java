@@ -1,0 +1,63 @@
+package io.paasta.server.deployments;
+
+import io.paasta.config.ConfigException;
+import io.paasta.config.soa.LoadedService;
+import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.deploy.DeployException;
+import io.paasta.deploy.git.DeploymentsGenerator;
+import io.paasta.deploy.git.DeploymentsWriter;
+import io.paasta.server.DaemonLog;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps every service's deployments.json in step with its repository's tags (what PaaSTA ran from
+ * cron): one round reads each service's tags and rewrites deployments.json when they changed. The
+ * soa-configs watcher then starts the passes of the instances concerned. A repository that does not
+ * answer is reported once, not every round.
+ */
+public final class DeploymentsPoller {
+  private final SoaConfigsLoader loader;
+  private final DeploymentsGenerator generator;
+  private final DaemonLog log;
+  private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+
+  public DeploymentsPoller(SoaConfigsLoader loader, DeploymentsGenerator generator, DaemonLog log) {
+    this.loader = loader;
+    this.generator = generator;
+    this.log = log;
+  }
+
+  /** One round over every service that has a git_url. */
+  public void pollOnce() {
+    for (String service : loader.listServices().services()) {
+      poll(service);
+    }
+  }
+
+  private void poll(String service) {
+    try {
+      LoadedService loaded = loader.load(service);
+      if (loaded.service().config().gitUrl().isEmpty()) {
+        return;
+      }
+      DeploymentsGenerator.Result result =
+          generator.generate(loaded, loader.soaDir().serviceDir(service));
+      if (lastProblem.remove(service) != null) {
+        log.info(service, "its repository answers again");
+      }
+      if (result.outcome() == DeploymentsWriter.Outcome.WRITTEN) {
+        log.info(
+            service,
+            "deployments.json updated from git tags ("
+                + result.file().v2().deployments().size()
+                + " deploy groups)");
+      }
+    } catch (DeployException | ConfigException e) {
+      String message = e.getMessage();
+      if (!message.equals(lastProblem.put(service, message))) {
+        log.warn(service, "cannot update deployments.json: " + message);
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.paasta.server.desired;
+
+import io.paasta.config.soa.LoadedService;
+import io.paasta.model.InstanceConfig;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.LongRunningConfig;
+import io.paasta.model.SystemConfig;
+import io.paasta.planning.app.DesiredInstance;
+import io.paasta.planning.app.DesiredInstanceFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What this cluster should run: every long-running instance of the soa-configs in this cluster,
+ * with its desired app (empty when its deploy group is not deployed yet).
+ */
+public final class ClusterDesiredState {
+  private final ServiceConfigs configs;
+  private final SystemConfig system;
+
+  public ClusterDesiredState(ServiceConfigs configs, SystemConfig system) {
+    this.configs = configs;
+    this.system = system;
+  }
+
+  /** The desired state of every instance of the cluster in soa-configs, by instance. */
+  public Map<InstanceRef, Optional<DesiredInstance>> all() {
+    Map<InstanceRef, Optional<DesiredInstance>> all = new LinkedHashMap<>();
+    for (LoadedService loaded : configs.services().values()) {
+      for (InstanceConfig instance : loaded.service().instancesIn(system.cluster())) {
+        if (instance instanceof LongRunningConfig config) {
+          all.put(config.ref(), desired(loaded, config));
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The desired state of one instance: present in the map when soa-configs has it (empty optional
+   * when not deployed); absent when soa-configs does not have it (or its service is unknown).
+   */
+  public Optional<Optional<DesiredInstance>> of(InstanceRef ref) {
+    return configs
+        .service(ref.service())
+        .flatMap(loaded -> loaded.service().instance(ref.cluster(), ref.instance()))
+        .filter(i -> i instanceof LongRunningConfig && i.ref().kind() == ref.kind())
+        .map(i -> desired(configs.service(ref.service()).orElseThrow(), (LongRunningConfig) i));
+  }
+
+  /** Services whose tasks must be left alone (config never loaded). */
+  public Set<String> unknownServices() {
+    return configs.unknownServices();
+  }
+
+  private Optional<DesiredInstance> desired(LoadedService loaded, LongRunningConfig config) {
+    return DesiredInstanceFactory.create(
+            config,
+            loaded.service().deployments(),
+            system,
+            loaded.service().config(),
+            OptionalInt.empty())
+        .map(ClusterDesiredState::withoutHaproxyCheck);
+  }
+
+  /**
+   * This daemon runs no HAProxy yet (the SmartStack issue adds discovery), so no task could ever be
+   * "UP in HAProxy": {@code check_haproxy} is not applied, or SmartStack instances would never
+   * bounce.
+   */
+  private static DesiredInstance withoutHaproxyCheck(DesiredInstance d) {
+    if (!d.checkHaproxy()) {
+      return d;
+    }
+    return new DesiredInstance(
+        d.ref(),
+        d.appId(),
+        d.gitSha(),
+        d.configHash(),
+        d.run(),
+        d.instances(),
+        d.bounceMethod(),
+        d.bounceMarginFactor(),
+        d.drainMethod(),
+        d.drainMethodParams(),
+        d.minTaskUptime(),
+        false,
+        d.backoffFactor(),
+        d.maxLaunchDelay());
+  }
+}

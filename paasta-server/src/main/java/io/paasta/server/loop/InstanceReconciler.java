@@ -1,0 +1,106 @@
+package io.paasta.server.loop;
+
+import io.paasta.model.InstanceRef;
+import io.paasta.planning.InstancePlanner;
+import io.paasta.planning.app.DesiredInstance;
+import io.paasta.planning.backend.Backend;
+import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.plan.Action;
+import io.paasta.planning.plan.Plan;
+import io.paasta.planning.plan.PlanPrinter;
+import io.paasta.server.DaemonLog;
+import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.status.InstanceStatus;
+import io.paasta.server.status.StatusRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One pass for one instance: read desired and observed state afresh, ask the pure planner for a
+ * plan, log it, execute it. Level-triggered: nothing is remembered between passes, so a crash at
+ * any point is recovered by the next pass.
+ */
+public final class InstanceReconciler {
+  /** Retry soon after a failed action. */
+  static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
+
+  private final ClusterDesiredState desiredState;
+  private final Backend backend;
+  private final StatusRegistry status;
+  private final DaemonLog log;
+  private final Clock clock;
+  private final Predicate<InstanceRef> removalAllowed;
+
+  /**
+   * @param removalAllowed whether an instance that soa-configs no longer has may be removed now
+   *     (the cleanup guard's answer)
+   */
+  public InstanceReconciler(
+      ClusterDesiredState desiredState,
+      Backend backend,
+      StatusRegistry status,
+      DaemonLog log,
+      Clock clock,
+      Predicate<InstanceRef> removalAllowed) {
+    this.desiredState = desiredState;
+    this.backend = backend;
+    this.status = status;
+    this.log = log;
+    this.clock = clock;
+    this.removalAllowed = removalAllowed;
+  }
+
+  /** Runs one pass; returns when the next pass should come, if sooner than the periodic one. */
+  public Optional<Duration> reconcile(InstanceRef ref) {
+    Optional<Optional<DesiredInstance>> inConfig = desiredState.of(ref);
+    if (inConfig.isEmpty()
+        && (desiredState.unknownServices().contains(ref.service()) || !removalAllowed.test(ref))) {
+      return Optional.empty(); // not ours to touch now
+    }
+    Optional<DesiredInstance> desired = inConfig.orElse(Optional.empty());
+    ObservedInstance observed = observe(ref);
+    Plan plan = InstancePlanner.plan(desired, observed, clock.instant());
+    String subject = ref.service() + "." + ref.instance();
+    Optional<String> error = Optional.empty();
+    for (Action action : plan.actions()) {
+      log.info(subject, PlanPrinter.describe(action));
+      try {
+        backend.execute(ref, action);
+      } catch (BackendException e) {
+        error = Optional.of(e.getMessage());
+        log.error(subject, e.getMessage());
+        break; // the next pass re-plans from what is there
+      }
+    }
+    String summary = inConfig.isPresent() && desired.isEmpty() ? "not deployed" : plan.status();
+    boolean changed =
+        status.of(ref).map(previous -> !previous.summary().equals(summary)).orElse(true);
+    if (changed && plan.actions().isEmpty()) {
+      log.info(subject, summary);
+    }
+    if (inConfig.isEmpty() && observed.tasks().isEmpty()) {
+      status.forget(ref);
+    } else {
+      status.record(
+          new InstanceStatus(
+              ref,
+              clock.instant(),
+              summary,
+              plan.steady(),
+              desired.map(DesiredInstance::appId),
+              error));
+    }
+    return error.isPresent() ? Optional.of(RETRY_AFTER_ERROR) : plan.recheckAfter();
+  }
+
+  private ObservedInstance observe(InstanceRef ref) {
+    return backend.observeAll().stream()
+        .filter(o -> o.ref().equals(ref))
+        .findFirst()
+        .orElse(new ObservedInstance(ref, List.of()));
+  }
+}

@@ -1,0 +1,202 @@
+package io.paasta.server;
+
+import com.github.dockerjava.api.DockerClient;
+import io.paasta.backend.docker.DockerBackend;
+import io.paasta.backend.docker.DockerBackendConfig;
+import io.paasta.backend.docker.DockerBackends;
+import io.paasta.deploy.image.DockerImageName;
+import io.paasta.deploy.image.ImageBuilder;
+import io.paasta.deploy.image.ImagePusher;
+import io.paasta.deploy.image.MakeClient;
+import io.paasta.deploy.image.RegistryClient;
+import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.model.InstanceKind;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.SystemConfig;
+import io.paasta.planning.observed.HealthState;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.observed.ObservedTask;
+import io.paasta.planning.plan.Action;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A single-host cluster of its own for one test: a soa-configs tree with one service, the hello-web
+ * example image in the real registry, a deployments.json written by hand, and the daemon on the
+ * real Docker engine. The cluster name is random, so the daemon sees only its own tasks.
+ */
+final class LocalClusterFixture implements AutoCloseable {
+  static final String INSTANCE = "main";
+
+  final String service = TestInfrastructure.randomService("it-srv");
+  final String cluster = "it" + TestInfrastructure.randomSha().substring(0, 8);
+  final InstanceRef ref = new InstanceRef(service, cluster, INSTANCE, InstanceKind.MARATHON);
+  final Path soa;
+  final DockerImageName image;
+  final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private final String registry;
+  private DockerBackend backend;
+  private PaastaDaemon daemon;
+
+  /** Builds and pushes the example image once per test class. */
+  static DockerImageName buildImage(DockerClient docker, String registry, Path tmp)
+      throws IOException {
+    Path repo = TestInfrastructure.copyOfExampleService("hello-web", tmp);
+    DockerImageName image =
+        new DockerImageName(
+            registry,
+            TestInfrastructure.randomService("it-srv-img"),
+            TestInfrastructure.randomSha());
+    new ImageBuilder(docker, new MakeClient(), line -> {}).build(repo, image);
+    new ImagePusher(docker, new RegistryClient(), line -> {}).push(image, false);
+    return image;
+  }
+
+  LocalClusterFixture(Path tmp, String registry, DockerImageName image) throws IOException {
+    this.registry = registry;
+    this.image = image;
+    this.soa = Files.createDirectories(tmp.resolve("soa"));
+    Files.createDirectories(soa.resolve(service));
+    Files.writeString(
+        soa.resolve(service).resolve("service.yaml"), "docker_registry: " + registry + "\n");
+  }
+
+  /** Writes the instance's config (the YAML body under {@code main:}). */
+  void instance(String... lines) throws IOException {
+    StringBuilder yaml = new StringBuilder(INSTANCE + ":\n  deploy_group: prod\n");
+    for (String line : lines) {
+      yaml.append("  ").append(line).append('\n');
+    }
+    write("marathon-" + cluster + ".yaml", yaml.toString());
+  }
+
+  /** Deploys the image to the instance's group, with the instance's desired state. */
+  void deploy(String desiredState, String forceBounce) throws IOException {
+    String imageName = "services-" + image.service() + ":paasta-" + image.gitSha();
+    String control = service + ":" + cluster + "." + INSTANCE;
+    String bounce = forceBounce == null ? "null" : "\"" + forceBounce + "\"";
+    write(
+        "deployments.json",
+        """
+        {"v1": {},
+         "v2": {"deployments": {"prod": {"docker_image": "%s", "git_sha": "%s"}},
+                "controls": {"%s": {"desired_state": "%s", "force_bounce": %s}}}}
+        """
+            .formatted(imageName, image.gitSha(), control, desiredState, bounce));
+  }
+
+  private void write(String file, String text) throws IOException {
+    Path target = soa.resolve(service).resolve(file);
+    Path temp = soa.resolve(service).resolve("." + file + ".tmp");
+    Files.writeString(temp, text);
+    Files.move(
+        temp,
+        target,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The docker_image of deployments.json names images without the registry. */
+  SystemConfig system() {
+    return new SystemConfig(
+        cluster,
+        registry,
+        Optional.empty(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        "localhost",
+        3030,
+        "localhost",
+        3212,
+        Optional.empty(),
+        Map.of());
+  }
+
+  void startDaemon() throws IOException {
+    if (backend == null) {
+      backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
+    }
+    daemon =
+        DaemonWiring.build(
+            soa,
+            system(),
+            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            s -> backend,
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    daemon.start();
+  }
+
+  /** Stops the daemon as a crash would: no clean-up of its tasks (they keep running). */
+  void crashDaemon() throws IOException {
+    daemon.close();
+    daemon = null;
+  }
+
+  /** The instance's tasks now, as the backend (engine + health checker) sees them. */
+  List<ObservedTask> tasks() {
+    return backend.observeAll().stream()
+        .filter(o -> o.ref().equals(ref))
+        .findFirst()
+        .map(ObservedInstance::tasks)
+        .orElse(List.of());
+  }
+
+  /** Running tasks of apps whose id is (or is not) {@code appId}. */
+  long running(String appId, boolean ofThatApp) {
+    return tasks().stream()
+        .filter(ObservedTask::isRunning)
+        .filter(t -> t.appId().equals(appId) == ofThatApp)
+        .count();
+  }
+
+  long healthy(String appId) {
+    return tasks().stream()
+        .filter(t -> t.isRunning() && t.health() == HealthState.HEALTHY && t.appId().equals(appId))
+        .count();
+  }
+
+  /** The app id of the running tasks, when they all belong to one app. */
+  Optional<String> onlyApp() {
+    List<String> apps =
+        tasks().stream()
+            .filter(ObservedTask::isRunning)
+            .map(ObservedTask::appId)
+            .distinct()
+            .toList();
+    return apps.size() == 1 ? Optional.of(apps.get(0)) : Optional.empty();
+  }
+
+  String log() {
+    return log.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (daemon != null) {
+      daemon.close();
+    }
+    if (backend != null) {
+      for (ObservedTask task : tasks()) {
+        try {
+          backend.execute(
+              ref,
+              task.isRunning()
+                  ? new Action.KillTasks(List.of(task.id()), "test over")
+                  : new Action.RemoveExited(List.of(task.id()), "test over"));
+        } catch (RuntimeException e) {
+          // already gone
+        }
+      }
+      backend.close();
+    }
+  }
+}
