@@ -45,8 +45,13 @@ public final class ContainerSpecFactory {
         ports);
   }
 
+  /**
+   * Host networking; and the engine's init as PID 1 (extra_docker_args {@code init: "false"} turns
+   * it off): a task's command runs as {@code sh -c}, and a PID 1 without an init ignores SIGTERM,
+   * so every stop would wait the whole stop timeout.
+   */
   static HostConfig hostConfig(RunSpec run) {
-    HostConfig host = HostConfig.newHostConfig().withNetworkMode("host");
+    HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withInit(true);
     if (run.memMb() > 0) {
       host.withMemory(Math.round(run.memMb() * MIB));
     }
