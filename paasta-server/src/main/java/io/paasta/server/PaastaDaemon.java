@@ -80,6 +80,7 @@ public final class PaastaDaemon implements AutoCloseable {
   /** Starts the watcher, the timers and the workers; returns at once. */
   public void start() throws IOException {
     configs.reloadAll();
+    backend.onTaskChange(queue::enqueue);
     watcher = new SoaDirWatcher(loader.soaDir().root(), this::serviceChanged);
     watcher.start();
     timers.scheduleWithFixedDelay(

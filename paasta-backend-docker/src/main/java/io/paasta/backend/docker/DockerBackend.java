@@ -61,6 +61,13 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.drainer = drainer;
   }
 
+  /** Tells {@code listener} of the instance whenever one of its tasks changes health state. */
+  @Override
+  public void onTaskChange(java.util.function.Consumer<InstanceRef> listener) {
+    health.onStateChange(
+        task -> ObservedStateMapper.refOf(task, config.cluster()).ifPresent(listener));
+  }
+
   /**
    * Every task of the daemon's cluster, running or exited, with the health checker's and drainer's
    * last word on each.
@@ -122,6 +129,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     for (int i = 0; i < start.count(); i++) {
       try {
         launcher.launch(ref, start.appId(), start.run(), held);
+        health.discoverNow();
       } catch (RuntimeException e) {
         if (i == 0) {
           throw e;

@@ -17,6 +17,12 @@ public interface Backend {
    */
   List<ObservedInstance> observeAll();
 
+  /**
+   * Asks to be told of instances whose tasks changed on their own (a task turned healthy or
+   * failed), so that their next pass comes at once. Backends that cannot tell ignore this.
+   */
+  default void onTaskChange(java.util.function.Consumer<io.paasta.model.InstanceRef> listener) {}
+
   /** Carries out one action; a failure is reported as a {@link BackendException}. */
   void execute(io.paasta.model.InstanceRef ref, Action action);
 }

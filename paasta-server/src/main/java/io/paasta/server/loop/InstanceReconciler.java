@@ -62,20 +62,18 @@ public final class InstanceReconciler {
       return Optional.empty(); // not ours to touch now
     }
     Optional<DesiredInstance> desired = inConfig.orElse(Optional.empty());
-    ObservedInstance observed = observe(ref);
-    Plan plan = InstancePlanner.plan(desired, observed, clock.instant());
     String subject = ref.service() + "." + ref.instance();
-    Optional<String> error = Optional.empty();
-    for (Action action : plan.actions()) {
-      log.info(subject, PlanPrinter.describe(action));
-      try {
-        backend.execute(ref, action);
-      } catch (BackendException e) {
-        error = Optional.of(e.getMessage());
-        log.error(subject, e.getMessage());
-        break; // the next pass re-plans from what is there
-      }
-    }
+    ObservedInstance observed;
+    Plan plan;
+    Optional<String> error;
+    int rounds = 0;
+    do {
+      // a drain that is safe at once (noop) is followed by its kill in the same pass
+      observed = observe(ref);
+      plan = InstancePlanner.plan(desired, observed, clock.instant());
+      error = execute(subject, ref, plan);
+      rounds++;
+    } while (error.isEmpty() && hasDrains(plan) && rounds < MAX_ROUNDS);
     String summary = inConfig.isPresent() && desired.isEmpty() ? "not deployed" : plan.status();
     boolean changed =
         status.of(ref).map(previous -> !previous.summary().equals(summary)).orElse(true);
@@ -95,6 +93,26 @@ public final class InstanceReconciler {
               error));
     }
     return error.isPresent() ? Optional.of(RETRY_AFTER_ERROR) : plan.recheckAfter();
+  }
+
+  /** Rounds of plan-and-execute in one pass while drains may be followed by kills at once. */
+  static final int MAX_ROUNDS = 3;
+
+  private Optional<String> execute(String subject, InstanceRef ref, Plan plan) {
+    for (Action action : plan.actions()) {
+      log.info(subject, PlanPrinter.describe(action));
+      try {
+        backend.execute(ref, action);
+      } catch (BackendException e) {
+        log.error(subject, e.getMessage());
+        return Optional.of(e.getMessage()); // the next pass re-plans from what is there
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasDrains(Plan plan) {
+    return plan.actions().stream().anyMatch(Action.DrainTasks.class::isInstance);
   }
 
   private ObservedInstance observe(InstanceRef ref) {

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,27 @@ public final class HealthChecker implements AutoCloseable {
   /** One task being checked. */
   private record Tracked(
       String id,
+      ManagedContainer task,
       Healthcheck check,
       Instant startedAt,
       OptionalInt port0,
       AtomicReference<HealthRecord> record,
       AtomicReference<ScheduledFuture<?>> schedule) {}
+
+  private volatile Consumer<ManagedContainer> listener = task -> {};
+
+  /**
+   * Tells {@code listener} of every change of a task's health state (so that a pass can follow at
+   * once, rather than at the next periodic one). Called on the checker's threads.
+   */
+  public void onStateChange(Consumer<ManagedContainer> listener) {
+    this.listener = listener;
+  }
+
+  /** Looks for new tasks now (after a start), rather than at the next discovery. */
+  public void discoverNow() {
+    pool.execute(this::discoverQuietly);
+  }
 
   /** Starts discovering tasks (at once, then every discovery interval). */
   public void start() {
@@ -137,6 +154,7 @@ public final class HealthChecker implements AutoCloseable {
     Tracked t =
         new Tracked(
             task.id(),
+            task,
             check,
             task.startedAt().orElse(clock.instant()),
             task.port0(),
@@ -161,6 +179,7 @@ public final class HealthChecker implements AutoCloseable {
       boolean inGrace =
           now.isBefore(
               t.startedAt().plus(HealthProbeClient.seconds(t.check().gracePeriodSeconds())));
+      HealthState before = t.record().get().state();
       HealthRecord next =
           t.record()
               .updateAndGet(
@@ -170,6 +189,9 @@ public final class HealthChecker implements AutoCloseable {
                           : r.afterFailure(inGrace, t.check().maxConsecutiveFailures()));
       if (next.state() == HealthState.FAILED) {
         LOG.info("task {} failed {} health checks in a row", t.id(), next.consecutiveFailures());
+      }
+      if (next.state() != before) {
+        listener.accept(t.task());
       }
     } catch (RuntimeException e) {
       LOG.warn("health check of {} broke: {}", t.id(), e.toString());

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Benchmark harness for the local cluster (the daemon on the Docker engine). Not a test.
+#
+#   bench/local-cluster.sh [--runs R] [--idle-seconds S]
+#
+# Prints, as a Markdown table on stdout (progress on stderr):
+#  (a) deploy latency: from a new deploy tag (mark-for-deployment done) to 3 new tasks answering
+#      their health check and the 3 old ones removed (crossover, drain noop, git tags polled every
+#      second), next to the floor measured in the same run: one `docker run` of the same image
+#      until its first passing health check;
+#  (c) the daemon's idle CPU and memory with 50 tasks running;
+#  and a crash drill: the daemon killed with SIGKILL in the middle of a bounce, started again,
+#  converging with no task of the old app left.
+# Needs root, the Docker engine and the registry (scripts/lib.sh starts them).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+RUNS=3
+IDLE=60
+while (($#)); do
+  case "$1" in
+    --runs) RUNS="$2"; shift 2 ;;
+    --idle-seconds) IDLE="$2"; shift 2 ;;
+    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "local-cluster.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+ensure_docker >&2
+ensure_registry >&2
+[[ -f paasta-cli/target/paasta-cli.jar ]] || ./mvnw -q -B -DskipTests -DskipITs package >&2
+log() { echo "[bench] $*" >&2; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+DOCKER=(docker)
+command -v docker >/dev/null || DOCKER=(/usr/bin/docker)
+
+WORK="$(mktemp -d /tmp/paasta-bench-lc.XXXXXX)"
+SERVICE=benchweb
+CLUSTER=bench$RANDOM
+SOA=$WORK/soa
+export PAASTA_SOA_DIR=$SOA PAASTA_GIT_CACHE=$WORK/cache PAASTA_SYSTEM_CONFIG_DIR=$WORK/etc
+DAEMON_PID=
+cleanup() {
+  [[ -n "$DAEMON_PID" ]] && kill "$DAEMON_PID" 2>/dev/null && wait "$DAEMON_PID" 2>/dev/null
+  local ids
+  ids=$("${DOCKER[@]}" ps -aq --filter "label=paasta_cluster=$CLUSTER" || true)
+  [[ -n "$ids" ]] && "${DOCKER[@]}" rm -f $ids >/dev/null 2>&1
+  "${DOCKER[@]}" rm -f paasta-bench-floor >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log "repository, images and soa-configs in $WORK (cluster $CLUSTER)"
+mkdir -p "$WORK/etc" "$SOA/$SERVICE"
+cp examples/etc_paasta/*.json "$WORK/etc/"
+echo "{\"cluster\": \"$CLUSTER\"}" >"$WORK/etc/99-bench.json"
+git init -q --bare -b main "$WORK/repo.git"
+cp -r examples/services/hello-web "$WORK/checkout"
+git -C "$WORK/checkout" init -q -b main
+git -C "$WORK/checkout" add -A
+git -C "$WORK/checkout" -c user.name=b -c user.email=b@localhost commit -qm one
+git -C "$WORK/checkout" -c user.name=b -c user.email=b@localhost commit -q --allow-empty -m two
+git -C "$WORK/checkout" push -q "$WORK/repo.git" main
+SHAS=($(git -C "$WORK/checkout" rev-parse HEAD~1 HEAD))
+cat >"$SOA/$SERVICE/service.yaml" <<YAML
+git_url: $WORK/repo.git
+docker_registry: 127.0.0.1:5000
+YAML
+instances_yaml() {
+  cat >"$SOA/$SERVICE/marathon-$CLUSTER.yaml" <<YAML
+main:
+  instances: $1
+  deploy_group: prod
+  cmd: "httpd -f -p 127.0.0.1:\$PORT0 -h /www"
+  cpus: 0.05
+  mem: 32
+  bounce_method: crossover
+  drain_method: noop
+  healthcheck_mode: http
+  healthcheck_uri: /status
+  healthcheck_grace_period_seconds: 1
+  healthcheck_interval_seconds: 1
+  healthcheck_timeout_seconds: 1
+YAML
+}
+instances_yaml 3
+printf 'pipeline:\n- step: prod\n' >"$SOA/$SERVICE/deploy.yaml"
+for sha in "${SHAS[@]}"; do
+  bin/paasta cook-image -s "$SERVICE" -c "$sha" --repo-dir "$WORK/checkout" >/dev/null
+  bin/paasta push-to-registry -s "$SERVICE" -c "$sha" >/dev/null
+done
+IMAGE=127.0.0.1:5000/services-$SERVICE:paasta-${SHAS[0]}
+
+start_daemon() {
+  bin/paasta server --deployments-poll-every 1 --full-pass-every 30 >>"$WORK/server.log" 2>&1 &
+  DAEMON_PID=$!
+}
+# running tasks of a sha whose /status answers 200, and running tasks of other shas
+count_tasks() { # sha -> "healthy_of_sha others"
+  local healthy=0 others=0 id sha port
+  for id in $("${DOCKER[@]}" ps -q --filter "label=paasta_cluster=$CLUSTER"); do
+    read -r sha port < <("${DOCKER[@]}" inspect -f '{{index .Config.Labels "paasta_git_sha"}} {{index .Config.Labels "paasta_port0"}}' "$id")
+    if [[ "$sha" == "$1" ]]; then
+      curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/status" && healthy=$((healthy + 1))
+    else
+      others=$((others + 1))
+    fi
+  done
+  echo "$healthy $others"
+}
+wait_for() { # sha count timeout_s -> ms waited
+  local t0 counts
+  t0=$(now_ms)
+  while true; do
+    counts=$(count_tasks "$1")
+    [[ "$counts" == "$2 0" ]] && break
+    (($(now_ms) - t0 > $3 * 1000)) && { echo "timeout waiting for $2 tasks of $1 ($counts)" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo $(($(now_ms) - t0))
+}
+
+start_daemon
+bin/paasta mark-for-deployment -s "$SERVICE" -l prod -c "${SHAS[0]}" >/dev/null
+log "first deploy: $(wait_for "${SHAS[0]}" 3 120) ms"
+
+deploys=()
+floors=()
+for ((r = 0; r < RUNS; r++)); do
+  next=${SHAS[$(((r + 1) % 2))]}
+  sleep 1 # deploy tags have one-second timestamps
+  bin/paasta mark-for-deployment -s "$SERVICE" -l prod -c "$next" >/dev/null
+  deploys+=($(wait_for "$next" 3 120))
+  t0=$(now_ms)
+  "${DOCKER[@]}" run -d --name paasta-bench-floor --network host --init -e PORT0=39999 "$IMAGE" \
+    sh -c 'httpd -f -p 127.0.0.1:$PORT0 -h /www' >/dev/null
+  until curl -fs -o /dev/null --max-time 1 http://127.0.0.1:39999/status; do sleep 0.05; done
+  floors+=($(($(now_ms) - t0)))
+  "${DOCKER[@]}" rm -f paasta-bench-floor >/dev/null
+  log "deploy ${deploys[-1]} ms, floor ${floors[-1]} ms"
+done
+
+log "crash drill: SIGKILL the daemon in the middle of a bounce"
+current=${SHAS[$((RUNS % 2))]}
+other=${SHAS[$(((RUNS + 1) % 2))]}
+sleep 1
+bin/paasta mark-for-deployment -s "$SERVICE" -l prod -c "$other" >/dev/null
+until [[ $(count_tasks "$other" | cut -d' ' -f1) -ge 1 ]]; do sleep 0.1; done
+kill -9 "$DAEMON_PID"
+wait "$DAEMON_PID" 2>/dev/null || true
+start_daemon
+drill=$(wait_for "$other" 3 120)
+log "converged ${drill} ms after the restart; no task of the old app left"
+
+log "50 tasks"
+instances_yaml 50
+wait_for "$other" 50 300 >/dev/null
+sleep 5
+read -r u0 s0 < <(awk '{print $14, $15}' /proc/$DAEMON_PID/stat)
+sleep "$IDLE"
+read -r u1 s1 < <(awk '{print $14, $15}' /proc/$DAEMON_PID/stat)
+ticks=$(getconf CLK_TCK)
+cpu=$(awk -v d=$(((u1 + s1) - (u0 + s0))) -v t="$ticks" -v s="$IDLE" 'BEGIN {printf "%.1f", 100 * d / t / s}')
+rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' /proc/$DAEMON_PID/status)
+log "idle with 50 tasks: ${cpu}% of one core, ${rss} MiB RSS"
+
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+echo "Local cluster benchmark: $(nproc) CPUs, $(date -u +%FT%TZ), $RUNS runs"
+echo
+echo "| what | figure |"
+echo "| --- | --- |"
+echo "| (a) deploy latency: new deploy tag to 3 new tasks healthy, 3 old removed (crossover, drain noop, tags polled every 1 s) | median $(median "${deploys[@]}") ms (runs: ${deploys[*]}) |"
+echo "| (a) floor: one \`docker run\` of the image to its first passing health check | median $(median "${floors[@]}") ms (runs: ${floors[*]}) |"
+echo "| crash drill: daemon SIGKILLed mid-bounce, restarted, converged with no old task left | ${drill} ms after the restart |"
+echo "| (c) daemon idle with 50 tasks running | ${cpu}% of one core, ${rss} MiB RSS |"
