@@ -78,9 +78,33 @@ final class LocalClusterFixture implements AutoCloseable {
     write("marathon-" + cluster + ".yaml", yaml.toString());
   }
 
+  /** Writes instances (whole YAML) of the marathon file: for tests with several instances. */
+  void instances(String yaml) throws IOException {
+    write("marathon-" + cluster + ".yaml", yaml);
+  }
+
+  InstanceRef ref(String instance) {
+    return new InstanceRef(service, cluster, instance, InstanceKind.MARATHON);
+  }
+
+  /** Running tasks of an instance. */
+  long runningOf(String instance) {
+    InstanceRef other = ref(instance);
+    return backend.observeAll().stream()
+        .filter(o -> o.ref().equals(other))
+        .flatMap(o -> o.tasks().stream())
+        .filter(ObservedTask::isRunning)
+        .count();
+  }
+
   /** Deploys the image to the instance's group, with the instance's desired state. */
   void deploy(String desiredState, String forceBounce) throws IOException {
-    String imageName = "services-" + image.service() + ":paasta-" + image.gitSha();
+    deploy(desiredState, forceBounce, "paasta-" + image.gitSha());
+  }
+
+  /** Deploys an image tag (which may be missing from the registry) to group {@code prod}. */
+  void deploy(String desiredState, String forceBounce, String tag) throws IOException {
+    String imageName = "services-" + image.service() + ":" + tag;
     String control = service + ":" + cluster + "." + INSTANCE;
     String bounce = forceBounce == null ? "null" : "\"" + forceBounce + "\"";
     write(

@@ -313,4 +313,39 @@ class LocalClusterIT {
     assertThat(cluster.onlyApp()).contains(app);
     assertThat(cluster.healthy(app)).isEqualTo(2);
   }
+
+  @Test
+  void anInstanceRemovedFromSoaConfigsIsCleanedUpAndOthersKeepRunning() throws Exception {
+    cluster.instances(
+        "main: {instances: 1, deploy_group: prod, drain_method: noop, cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'}\n"
+            + "canary: {instances: 1, deploy_group: prod, drain_method: noop, cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'}\n"
+            + "extra: {instances: 1, deploy_group: prod, drain_method: noop, cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'}\n");
+    cluster.deploy("start", null);
+    cluster.startDaemon();
+    await()
+        .atMost(CONVERGE)
+        .until(
+            () ->
+                cluster.runningOf("main") == 1
+                    && cluster.runningOf("canary") == 1
+                    && cluster.runningOf("extra") == 1);
+    cluster.instances(
+        "main: {instances: 1, deploy_group: prod, drain_method: noop, cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'}\n"
+            + "canary: {instances: 1, deploy_group: prod, drain_method: noop, cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'}\n");
+    await().atMost(CONVERGE).until(() -> cluster.runningOf("extra") == 0);
+    assertThat(cluster.runningOf("main")).isEqualTo(1);
+    assertThat(cluster.runningOf("canary")).isEqualTo(1);
+  }
+
+  @Test
+  void anImageTheRegistryLacksIsReportedAndTheRunningVersionStays() throws Exception {
+    instance(2);
+    cluster.deploy("start", null);
+    cluster.startDaemon();
+    String app = convergedApp(2);
+    cluster.deploy("start", null, "paasta-" + "0".repeat(40)); // never pushed
+    await().atMost(CONVERGE).until(() -> cluster.log().contains("is not in the registry"));
+    assertThat(cluster.onlyApp()).contains(app);
+    assertThat(cluster.healthy(app)).isEqualTo(2);
+  }
 }
