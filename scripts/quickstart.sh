@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The main job. Today: builds the project, checks the example soa-configs, then builds, tests and
-# pushes the example services' images and deploys them with git tags, ending with each service's
-# deployments.json. The local-cluster issue turns this into a running single-host cluster.
-# Safe to run twice: what exists is reused.
+# The main job: builds the project, checks the example soa-configs, builds, tests and pushes the
+# example services' images, deploys them with git tags, and runs them on a single-host cluster
+# (`paasta server` on the local Docker engine), printing the URLs that answer.
+# Safe to run twice: what exists is reused, a running daemon is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -63,6 +63,35 @@ for service in $(paasta list); do
   step "$soa/$service/deployments.json"
   cat "$soa/$service/deployments.json"
 done
+step "the cluster daemon: paasta server (log: /var/log/paasta/paasta-server.log)"
+if daemon_running paasta-server; then
+  echo "already running (pid $(cat /run/paasta/paasta-server.pid))"
+else
+  start_daemon paasta-server env PAASTA_SOA_DIR="$soa" PAASTA_SYSTEM_CONFIG_DIR="$PAASTA_SYSTEM_CONFIG_DIR" \
+    PAASTA_GIT_CACHE="$PAASTA_GIT_CACHE" "$PWD/bin/paasta" server
+  echo "started (pid $(cat /run/paasta/paasta-server.pid))"
+fi
+
+# every long-running example instance has all its tasks answering on 127.0.0.1:<port>/status
+cluster_up() {
+  local want=0 up=0 file n id port
+  for file in "$soa"/*/marathon-local.yaml "$soa"/*/kubernetes-local.yaml; do
+    [ -f "$file" ] || continue
+    for n in $(grep -E '^  instances: [0-9]+' "$file" | awk '{print $2}'); do want=$((want + n)); done
+  done
+  for id in $(docker ps -q --filter label=paasta_cluster=local); do
+    port=$(docker inspect -f '{{index .Config.Labels "paasta_port0"}}' "$id")
+    curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/status" && up=$((up + 1))
+  done
+  [ "$want" -gt 0 ] && [ "$up" -eq "$want" ]
+}
+step "waiting until every example instance is running and healthy"
+wait_for paasta-server 120 cluster_up
 echo
-echo "Every example service is built, in the registry (127.0.0.1:5000) and marked for deployment."
-echo "Try: PAASTA_SOA_DIR=$soa bin/paasta info -s hello-web"
+echo "The example cluster is up:"
+for id in $(docker ps -q --filter label=paasta_cluster=local); do
+  docker inspect -f '  http://127.0.0.1:{{index .Config.Labels "paasta_port0"}}/status   {{index .Config.Labels "paasta_service"}}.{{index .Config.Labels "paasta_instance"}}  ({{index .Config.Labels "paasta_app_id"}})' "$id"
+done | sort
+echo
+echo "Try: PAASTA_SOA_DIR=$soa PAASTA_SYSTEM_CONFIG_DIR=$PAASTA_SYSTEM_CONFIG_DIR bin/paasta plan"
+echo "Stop the daemon: kill \$(cat /run/paasta/paasta-server.pid)   (its tasks keep running until it is back)"
