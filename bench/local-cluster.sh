@@ -170,7 +170,7 @@ echo "Local cluster benchmark: $(nproc) CPUs, $(date -u +%FT%TZ), $RUNS runs"
 echo
 echo "| what | figure |"
 echo "| --- | --- |"
-echo "| (a) deploy latency: new deploy tag to 3 new tasks healthy, 3 old removed (crossover, drain noop, tags polled every 1 s) | median $(median "${deploys[@]}") ms (runs: ${deploys[*]}) |"
+echo "| (a) deploy latency: new deploy tag to 3 new tasks healthy, 3 old removed (crossover, drain noop; a local repository, watched) | median $(median "${deploys[@]}") ms (runs: ${deploys[*]}) |"
 echo "| (a) floor: one \`docker run\` of the image to its first passing health check | median $(median "${floors[@]}") ms (runs: ${floors[*]}) |"
 echo "| crash drill: daemon SIGKILLed mid-bounce, restarted, converged with no old task left | ${drill} ms after the restart |"
 echo "| (c) daemon idle with 50 tasks running | ${cpu}% of one core, ${rss} MiB RSS |"

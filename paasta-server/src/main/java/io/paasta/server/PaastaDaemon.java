@@ -52,6 +52,7 @@ public final class PaastaDaemon implements AutoCloseable {
       Executors.newScheduledThreadPool(2, daemonThreads("paasta-timer"));
   private final List<Thread> workers = new ArrayList<>();
   private SoaDirWatcher watcher;
+  private io.paasta.server.deployments.LocalRepoWatcher repoWatcher;
   private volatile boolean running = true;
 
   public PaastaDaemon(
@@ -81,6 +82,10 @@ public final class PaastaDaemon implements AutoCloseable {
   public void start() throws IOException {
     configs.reloadAll();
     backend.onTaskChange(queue::enqueue);
+    repoWatcher =
+        new io.paasta.server.deployments.LocalRepoWatcher(
+            service -> timers.execute(guarded(() -> poller.poll(service))));
+    poller.watchLocalRepositories(repoWatcher);
     watcher = new SoaDirWatcher(loader.soaDir().root(), this::serviceChanged);
     watcher.start();
     timers.scheduleWithFixedDelay(
@@ -190,6 +195,9 @@ public final class PaastaDaemon implements AutoCloseable {
     workers.forEach(Thread::interrupt);
     if (watcher != null) {
       watcher.close();
+    }
+    if (repoWatcher != null) {
+      repoWatcher.close();
     }
   }
 

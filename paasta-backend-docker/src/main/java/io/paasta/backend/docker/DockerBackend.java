@@ -23,6 +23,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -126,20 +130,50 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private void startTasks(InstanceRef ref, Action.StartTasks start) {
     images.ensurePresent(start.run().image());
     Set<Integer> held = heldPorts();
-    for (int i = 0; i < start.count(); i++) {
-      try {
-        launcher.launch(ref, start.appId(), start.run(), held);
-        health.discoverNow();
-      } catch (RuntimeException e) {
-        if (i == 0) {
-          throw e;
-        }
-        String why = e instanceof BackendException ? e.getMessage() : EngineErrors.engineMessage(e);
-        throw new BackendException(
-            "started " + i + " of " + start.count() + " task(s), then: " + why, e);
+    int count = start.count();
+    // tasks start at the same time (ports are allocated one at a time, under the allocator's lock)
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, MAX_PARALLEL_STARTS));
+    try {
+      List<Future<String>> launches = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        launches.add(pool.submit(() -> launcher.launch(ref, start.appId(), start.run(), held)));
       }
+      int started = 0;
+      RuntimeException first = null;
+      for (Future<String> launch : launches) {
+        try {
+          launch.get();
+          started++;
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first =
+                e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new BackendException(String.valueOf(e.getCause()), e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new BackendException("interrupted while starting tasks of " + start.appId(), e);
+        }
+      }
+      health.discoverNow();
+      if (first != null) {
+        if (started == 0) {
+          throw first;
+        }
+        String why =
+            first instanceof BackendException
+                ? first.getMessage()
+                : EngineErrors.engineMessage(first);
+        throw new BackendException(
+            "started " + started + " of " + count + " task(s), then: " + why, first);
+      }
+    } finally {
+      pool.shutdown();
     }
   }
+
+  private static final int MAX_PARALLEL_STARTS = 8;
 
   /** Ports held by the engine's created and running tasks, of every cluster. */
   private Set<Integer> heldPorts() {

@@ -21,6 +21,12 @@ public final class DeploymentsPoller {
   private final DeploymentsGenerator generator;
   private final DaemonLog log;
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+  private java.util.Optional<LocalRepoWatcher> repoWatcher = java.util.Optional.empty();
+
+  /** Also learn of new tags of repositories on this machine as they are written. */
+  public void watchLocalRepositories(LocalRepoWatcher watcher) {
+    this.repoWatcher = java.util.Optional.of(watcher);
+  }
 
   public DeploymentsPoller(SoaConfigsLoader loader, DeploymentsGenerator generator, DaemonLog log) {
     this.loader = loader;
@@ -35,12 +41,14 @@ public final class DeploymentsPoller {
     }
   }
 
-  private void poll(String service) {
+  /** Reads one service's tags now (its repository's tags just changed). */
+  public void poll(String service) {
     try {
       LoadedService loaded = loader.load(service);
       if (loaded.service().config().gitUrl().isEmpty()) {
         return;
       }
+      repoWatcher.ifPresent(w -> w.watch(service, loaded.service().config().gitUrl().get()));
       DeploymentsGenerator.Result result =
           generator.generate(loaded, loader.soaDir().serviceDir(service));
       if (lastProblem.remove(service) != null) {
