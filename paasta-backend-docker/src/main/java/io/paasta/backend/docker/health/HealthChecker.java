@@ -161,9 +161,39 @@ public final class HealthChecker implements AutoCloseable {
             new AtomicReference<>(HealthRecord.initial()),
             new AtomicReference<>());
     tracked.put(task.id(), t);
-    long interval = HealthProbeClient.seconds(check.intervalSeconds()).toMillis();
+    scheduleCheck(t, 0);
+  }
+
+  /**
+   * Until a task first passes (within its grace period) it is checked every {@link
+   * #FIRST_PASS_POLL}, so a new task counts as healthy moments after it answers; then every
+   * interval.
+   */
+  static final Duration FIRST_PASS_POLL = Duration.ofMillis(200);
+
+  private void scheduleCheck(Tracked t, long delayMs) {
     t.schedule()
-        .set(pool.scheduleWithFixedDelay(() -> check(t), 0, interval, TimeUnit.MILLISECONDS));
+        .set(
+            pool.schedule(
+                () -> {
+                  check(t);
+                  if (tracked.get(t.id()) == t && t.record().get().state() != HealthState.FAILED) {
+                    scheduleCheck(t, nextDelayMs(t));
+                  }
+                },
+                delayMs,
+                TimeUnit.MILLISECONDS));
+  }
+
+  private long nextDelayMs(Tracked t) {
+    long interval = HealthProbeClient.seconds(t.check().intervalSeconds()).toMillis();
+    boolean waitingForFirstPass =
+        t.record().get().state() == HealthState.UNKNOWN
+            && clock
+                .instant()
+                .isBefore(
+                    t.startedAt().plus(HealthProbeClient.seconds(t.check().gracePeriodSeconds())));
+    return waitingForFirstPass ? Math.min(interval, FIRST_PASS_POLL.toMillis()) : interval;
   }
 
   private void check(Tracked t) {
