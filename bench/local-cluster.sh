@@ -47,7 +47,7 @@ cleanup() {
   ids=$("${DOCKER[@]}" ps -aq --filter "label=paasta_cluster=$CLUSTER" || true)
   [[ -n "$ids" ]] && "${DOCKER[@]}" rm -f $ids >/dev/null 2>&1
   "${DOCKER[@]}" rm -f paasta-bench-floor >/dev/null 2>&1 || true
-  rm -rf "$WORK"
+  [[ -n "${KEEP:-}" ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
