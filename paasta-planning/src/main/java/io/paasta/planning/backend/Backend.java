@@ -17,6 +17,14 @@ public interface Backend {
    */
   List<ObservedInstance> observeAll();
 
+  /** One instance's tasks (none when it has none); by default picked from {@link #observeAll}. */
+  default ObservedInstance observe(io.paasta.model.InstanceRef ref) {
+    return observeAll().stream()
+        .filter(o -> o.ref().equals(ref))
+        .findFirst()
+        .orElse(new ObservedInstance(ref, List.of()));
+  }
+
   /**
    * Asks to be told of instances whose tasks changed on their own (a task turned healthy or
    * failed), so that their next pass comes at once. Backends that cannot tell ignore this.

@@ -15,7 +15,6 @@ import io.paasta.server.status.InstanceStatus;
 import io.paasta.server.status.StatusRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -116,9 +115,6 @@ public final class InstanceReconciler {
   }
 
   private ObservedInstance observe(InstanceRef ref) {
-    return backend.observeAll().stream()
-        .filter(o -> o.ref().equals(ref))
-        .findFirst()
-        .orElse(new ObservedInstance(ref, List.of()));
+    return backend.observe(ref);
   }
 }

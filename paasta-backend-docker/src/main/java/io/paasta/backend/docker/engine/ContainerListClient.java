@@ -39,12 +39,23 @@ public final class ContainerListClient {
 
   /** Every container labelled {@code paasta_managed=true}, of every cluster. */
   public List<ManagedContainer> listAll() {
+    return list(Map.of(), true);
+  }
+
+  /** The managed containers of one service instance (of any cluster); the engine filters them. */
+  public List<ManagedContainer> listInstance(String service, String instance) {
+    return list(Map.of(Labels.SERVICE, service, Labels.INSTANCE, instance), false);
+  }
+
+  /**
+   * @param prune whether to forget cached details of containers not listed (only a full listing
+   *     may)
+   */
+  private List<ManagedContainer> list(Map<String, String> labels, boolean prune) {
+    Map<String, String> filter = new java.util.HashMap<>(labels);
+    filter.put(Labels.MANAGED, "true");
     List<Container> listed =
-        docker
-            .listContainersCmd()
-            .withShowAll(true)
-            .withLabelFilter(Map.of(Labels.MANAGED, "true"))
-            .exec();
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec();
     List<ManagedContainer> result = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Container container : listed) {
@@ -63,7 +74,9 @@ public final class ContainerListClient {
                           d.finishedAt(),
                           d.exitCode())));
     }
-    details.keySet().retainAll(ids);
+    if (prune) {
+      details.keySet().retainAll(ids);
+    }
     return result;
   }
 
