@@ -159,6 +159,29 @@ final class LocalClusterFixture implements AutoCloseable {
     daemon.start();
   }
 
+  /** A backend to observe with, for tests whose daemon runs in another process. */
+  void observeOnly() {
+    if (backend == null) {
+      backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
+    }
+  }
+
+  /** Starts the daemon in a process of its own (see {@link DaemonProcess}), logging to a file. */
+  Process startDaemonProcess(Path logFile) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            DaemonProcess.class.getName(),
+            soa.toString(),
+            cluster,
+            registry)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .start();
+  }
+
   /** Stops the daemon as a crash would: no clean-up of its tasks (they keep running). */
   void crashDaemon() throws IOException {
     daemon.close();

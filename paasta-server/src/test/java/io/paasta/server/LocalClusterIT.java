@@ -348,4 +348,26 @@ class LocalClusterIT {
     assertThat(cluster.onlyApp()).contains(app);
     assertThat(cluster.healthy(app)).isEqualTo(2);
   }
+
+  @Test
+  void aDaemonProcessKilledWithSigkillMidBounceConvergesAfterRestart() throws Exception {
+    instance(3, "bounce_method: crossover");
+    cluster.deploy("start", null);
+    cluster.observeOnly();
+    Path log = tmp.resolve("daemon.log");
+    Process daemon = cluster.startDaemonProcess(log);
+    try {
+      String first = convergedApp(3);
+      instance(3, "bounce_method: crossover", "env: {VERSION: '2'}");
+      await().atMost(CONVERGE).until(() -> cluster.running(first, false) >= 1); // the bounce began
+      daemon.destroyForcibly(); // SIGKILL
+      assertThat(daemon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      daemon = cluster.startDaemonProcess(log);
+      String second = convergedAppOtherThan(first, 3);
+      assertThat(cluster.tasks()).allSatisfy(t -> assertThat(t.appId()).isEqualTo(second));
+    } finally {
+      daemon.destroyForcibly();
+      daemon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
 }

@@ -1,0 +1,45 @@
+package io.paasta.server;
+
+import io.paasta.backend.docker.DockerBackendConfig;
+import io.paasta.backend.docker.DockerBackends;
+import io.paasta.model.SystemConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The daemon in a process of its own, wired as {@code paasta server} wires it, so that a test can
+ * kill it with SIGKILL: {@code DaemonProcess SOA_DIR CLUSTER REGISTRY}.
+ */
+public final class DaemonProcess {
+  private DaemonProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    Path soa = Path.of(args[0]);
+    SystemConfig system =
+        new SystemConfig(
+            args[1],
+            args[2],
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            "localhost",
+            3030,
+            "localhost",
+            3212,
+            Optional.empty(),
+            Map.of());
+    PaastaDaemon daemon =
+        DaemonWiring.build(
+            soa,
+            system,
+            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            s -> DockerBackends.start(DockerBackendConfig.defaults(s.cluster())),
+            System.out);
+    daemon.start();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}
