@@ -163,6 +163,10 @@ public final class PaastaDaemon implements AutoCloseable {
   }
 
   private static final Duration SCAN_DEBOUNCE = Duration.ofMillis(300);
+
+  /** How long closing waits for each worker's pass in progress. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+
   private final java.util.concurrent.atomic.AtomicBoolean scanRequested =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -193,6 +197,14 @@ public final class PaastaDaemon implements AutoCloseable {
     running = false;
     timers.shutdownNow();
     workers.forEach(Thread::interrupt);
+    for (Thread worker : workers) {
+      try {
+        worker.join(CLOSE_WAIT.toMillis()); // let a pass in progress finish its action
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     if (watcher != null) {
       watcher.close();
     }

@@ -232,15 +232,18 @@ final class LocalClusterFixture implements AutoCloseable {
       daemon.close();
     }
     if (backend != null) {
-      for (ObservedTask task : tasks()) {
-        try {
-          backend.execute(
-              ref,
-              task.isRunning()
-                  ? new Action.KillTasks(List.of(task.id()), "test over")
-                  : new Action.RemoveExited(List.of(task.id()), "test over"));
-        } catch (RuntimeException e) {
-          // already gone
+      // every task of this test's cluster, of every instance
+      for (ObservedInstance instance : backend.observeAll()) {
+        for (ObservedTask task : instance.tasks()) {
+          try {
+            backend.execute(
+                instance.ref(),
+                task.isRunning()
+                    ? new Action.KillTasks(List.of(task.id()), "test over")
+                    : new Action.RemoveExited(List.of(task.id()), "test over"));
+          } catch (RuntimeException e) {
+            // already gone
+          }
         }
       }
       backend.close();
