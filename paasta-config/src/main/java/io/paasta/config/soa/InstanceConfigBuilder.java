@@ -14,14 +14,10 @@ import io.paasta.model.JobConfig;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.model.MonitoringConfig;
 import io.paasta.model.NamespaceConfig;
-import io.paasta.model.NetworkMode;
 import io.paasta.model.ServiceInstance;
-import io.paasta.model.Ulimit;
-import io.paasta.model.Volume;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +48,7 @@ public final class InstanceConfigBuilder {
     FieldReader fields =
         new FieldReader(effective, ref.instance(), List.of(), sources.locator(), problems);
     String deployGroup = deployGroup(ref, fields);
-    ContainerConfig container = container(fields);
+    ContainerConfig container = ContainerConfigBuilder.build(fields);
     Map<?, ?> instanceMonitoring =
         sources.instanceDict().get("monitoring") instanceof Map<?, ?> m ? m : Map.of();
     MonitoringConfig monitoring =
@@ -158,39 +154,6 @@ public final class InstanceConfigBuilder {
         effective);
   }
 
-  static ContainerConfig container(FieldReader fields) {
-    return new ContainerConfig(
-        positive(
-            fields,
-            "cpus",
-            fields.number("cpus", ContainerConfig.DEFAULT_CPUS),
-            ContainerConfig.DEFAULT_CPUS),
-        positive(
-            fields,
-            "mem",
-            fields.number("mem", ContainerConfig.DEFAULT_MEM),
-            ContainerConfig.DEFAULT_MEM),
-        positive(
-            fields,
-            "disk",
-            fields.number("disk", ContainerConfig.DEFAULT_DISK),
-            ContainerConfig.DEFAULT_DISK),
-        fields.string("cmd"),
-        fields.stringList("args"),
-        fields.stringMap("env"),
-        volumes(fields),
-        fields.enumValue("net", NetworkMode.class, NetworkMode.BRIDGE),
-        fields.integer("container_port", ContainerConfig.DEFAULT_CONTAINER_PORT),
-        fields.string("pool", ContainerConfig.DEFAULT_POOL),
-        fields.stringTable("constraints"),
-        fields.stringTable("extra_constraints"),
-        ulimits(fields),
-        fields.stringList("cap_add"),
-        fields.integer("cfs_period_us", ContainerConfig.DEFAULT_CFS_PERIOD_US),
-        fields.number("cpu_burst_pct", ContainerConfig.DEFAULT_CPU_BURST_PCT),
-        fields.stringMap("extra_docker_args"));
-  }
-
   private static Healthcheck healthcheck(FieldReader fields, HealthcheckMode defaultMode) {
     return new Healthcheck(
         fields.enumValue("healthcheck_mode", HealthcheckMode.class, defaultMode),
@@ -254,53 +217,6 @@ public final class InstanceConfigBuilder {
     return ((DeployGroupTemplate.Filled) filled).deployGroup();
   }
 
-  private static List<Volume> volumes(FieldReader fields) {
-    List<Volume> volumes = new ArrayList<>();
-    for (Map<?, ?> volume : fields.dictList("extra_volumes")) {
-      Object container = volume.get("containerPath");
-      Object host = volume.get("hostPath");
-      Optional<Volume.Mode> mode =
-          volume.get("mode") instanceof String m ? parseMode(m) : Optional.empty();
-      if (container instanceof String c && host instanceof String h && mode.isPresent()) {
-        volumes.add(new Volume(c, h, mode.get()));
-      } else {
-        fields.problem(
-            "extra_volumes",
-            "has an invalid volume",
-            volume,
-            "{containerPath: <path>, hostPath: <path>, mode: RO|RW}");
-      }
-    }
-    return volumes;
-  }
-
-  private static Optional<Volume.Mode> parseMode(String mode) {
-    return switch (mode) {
-      case "RO" -> Optional.of(Volume.Mode.RO);
-      case "RW" -> Optional.of(Volume.Mode.RW);
-      default -> Optional.empty();
-    };
-  }
-
-  private static Map<String, Ulimit> ulimits(FieldReader fields) {
-    Map<String, Ulimit> ulimits = new LinkedHashMap<>();
-    fields
-        .dict("ulimit")
-        .forEach(
-            (name, limit) -> {
-              if (limit instanceof Map<?, ?> m
-                  && m.get("soft") instanceof Number soft
-                  && (m.get("hard") == null || m.get("hard") instanceof Number)) {
-                Number hard = m.get("hard") instanceof Number h ? h : soft;
-                ulimits.put(name, new Ulimit(soft.longValue(), hard.longValue()));
-              } else {
-                fields.problem(
-                    "ulimit", "has an invalid limit for " + name, limit, "{soft: <n>, hard: <n>}");
-              }
-            });
-    return ulimits;
-  }
-
   private static Duration isoDuration(FieldReader fields, String key, Duration defaultValue) {
     Optional<String> text = fields.string(key);
     if (text.isEmpty()) {
@@ -317,15 +233,6 @@ public final class InstanceConfigBuilder {
 
   private static Duration seconds(double seconds) {
     return Duration.ofMillis(Math.round(seconds * 1000));
-  }
-
-  private static double positive(
-      FieldReader fields, String key, double value, double defaultValue) {
-    if (value > 0) {
-      return value;
-    }
-    fields.problem(key, "must be greater than 0", value, "a positive number");
-    return defaultValue;
   }
 
   private static int nonNegative(FieldReader fields, String key, int value) {
