@@ -16,6 +16,23 @@ import java.util.Optional;
 public final class DaemonProcess {
   private DaemonProcess() {}
 
+  /** The smallest system config of a test cluster. */
+  static SystemConfig systemConfig(String cluster, String registry) {
+    return new SystemConfig(
+        cluster,
+        registry,
+        Optional.empty(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        "localhost",
+        3030,
+        "localhost",
+        3212,
+        Optional.empty(),
+        Map.of());
+  }
+
   public static void main(String[] args) throws Exception {
     Path soa = Path.of(args[0]);
     SystemConfig system =

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -128,21 +127,9 @@ final class LocalClusterFixture implements AutoCloseable {
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The docker_image of deployments.json names images without the registry. */
+  /** The system config of this test's cluster (its registry holds the image). */
   SystemConfig system() {
-    return new SystemConfig(
-        cluster,
-        registry,
-        Optional.empty(),
-        List.of(),
-        Map.of(),
-        Map.of(),
-        "localhost",
-        3030,
-        "localhost",
-        3212,
-        Optional.empty(),
-        Map.of());
+    return DaemonProcess.systemConfig(cluster, registry);
   }
 
   void startDaemon() throws IOException {
