@@ -86,6 +86,7 @@ public final class PaastaDaemon implements AutoCloseable {
         new io.paasta.server.deployments.LocalRepoWatcher(
             service -> timers.execute(guarded(() -> poller.poll(service))));
     poller.watchLocalRepositories(repoWatcher);
+    poller.onDeploymentsWritten(this::serviceChanged);
     watcher = new SoaDirWatcher(loader.soaDir().root(), this::serviceChanged);
     watcher.start();
     timers.scheduleWithFixedDelay(

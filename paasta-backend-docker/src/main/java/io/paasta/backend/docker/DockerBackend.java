@@ -248,6 +248,14 @@ public final class DockerBackend implements Backend, AutoCloseable {
     return "remove exited task(s) " + String.join(", ", ((Action.RemoveExited) action).taskIds());
   }
 
+  /**
+   * Where the {@code hacheck} drain method takes tasks out of service discovery; until this is
+   * called, hacheck only waits its delay.
+   */
+  public void useDiscoveryDrain(io.paasta.backend.docker.drain.DiscoveryDrain discovery) {
+    drainer.useDiscovery(discovery);
+  }
+
   @Override
   public void close() {
     health.close();

@@ -22,10 +22,19 @@ public final class DeploymentsPoller {
   private final DaemonLog log;
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
   private java.util.Optional<LocalRepoWatcher> repoWatcher = java.util.Optional.empty();
+  private volatile java.util.function.Consumer<String> onWritten = service -> {};
 
   /** Also learn of new tags of repositories on this machine as they are written. */
   public void watchLocalRepositories(LocalRepoWatcher watcher) {
     this.repoWatcher = java.util.Optional.of(watcher);
+  }
+
+  /**
+   * Tells {@code listener} of each service whose deployments.json was just rewritten, so that its
+   * instances get a pass at once rather than when the soa-configs watcher sees the file.
+   */
+  public void onDeploymentsWritten(java.util.function.Consumer<String> listener) {
+    this.onWritten = listener;
   }
 
   public DeploymentsPoller(SoaConfigsLoader loader, DeploymentsGenerator generator, DaemonLog log) {
@@ -60,6 +69,7 @@ public final class DeploymentsPoller {
             "deployments.json updated from git tags ("
                 + result.file().v2().deployments().size()
                 + " deploy groups)");
+        onWritten.accept(service);
       }
     } catch (DeployException | ConfigException e) {
       String message = e.getMessage();

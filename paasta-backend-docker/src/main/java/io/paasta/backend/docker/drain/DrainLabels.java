@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * A task's drain method and its parameters, from its {@code paasta_drain_method} and {@code
- * paasta_drain_params} (JSON) labels. No label means noop. {@code hacheck} is noop until discovery
- * exists (the SmartStack issue adds its wait in the discovery layer).
+ * paasta_drain_params} (JSON) labels. No label means noop. {@code hacheck} waits {@code delay}
+ * (default 60 s) after discovery exists (the SmartStack issue adds its wait in the discovery
+ * layer).
  */
 public final class DrainLabels {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +28,12 @@ public final class DrainLabels {
         labels.getOrDefault(Labels.DRAIN_METHOD, "noop").trim().toLowerCase(Locale.ROOT);
     JsonNode params = params(labels.get(Labels.DRAIN_PARAMS));
     return switch (method) {
-      case "", "noop", "hacheck" -> new DrainSettings.Noop(method.isEmpty() ? "noop" : method);
+      case "", "noop" -> new DrainSettings.Noop("noop");
+      case "hacheck" ->
+          new DrainSettings.Hacheck(
+              params.has("delay")
+                  ? delay(params.path("delay"))
+                  : DrainSettings.Hacheck.DEFAULT_DELAY);
       case "test" -> new DrainSettings.Test(delay(params.path("delay")));
       case "http" ->
           new DrainSettings.Http(

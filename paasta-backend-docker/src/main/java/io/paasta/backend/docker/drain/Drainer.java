@@ -1,7 +1,9 @@
 package io.paasta.backend.docker.drain;
 
+import io.paasta.backend.docker.ObservedStateMapper;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.engine.TaskEnvironment;
+import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.observed.DrainState;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,11 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes tasks out of service by the drain method of their labels and says when each is safe to kill
- * (SPEC section 5): {@code noop} and (for now) {@code hacheck} at once; {@code test} {@code delay}
- * seconds after the drain call; {@code http} once its is_safe_to_kill URL answers with a success
- * code (polled in the background after its drain URL succeeded). A drain that fails (the URL errs,
- * the params are unusable, the task is not running) makes the task safe to kill at once, as PaaSTA
- * did.
+ * (SPEC section 5): {@code noop} at once; {@code hacheck} takes the task out of service discovery
+ * (through the {@link DiscoveryDrain} it is given) and is safe {@code delay} seconds later; {@code
+ * test} {@code delay} seconds after the drain call; {@code http} once its is_safe_to_kill URL
+ * answers with a success code (polled in the background after its drain URL succeeded). A drain
+ * that fails (the URL errs, the params are unusable, the task is not running) makes the task safe
+ * to kill at once, as PaaSTA did.
  *
  * <p>When each drain started is kept in memory only: after a daemon restart a task that was being
  * drained is NOT_DRAINING again, the planner drains it again and its wait starts over. That is safe
@@ -64,8 +68,14 @@ public final class Drainer implements AutoCloseable {
       if (Boolean.TRUE.equals(safe.get())) {
         return DrainState.SAFE_TO_KILL;
       }
-      if (settings instanceof DrainSettings.Test test) {
-        return now.isBefore(since.plus(test.delay()))
+      Optional<Duration> delay =
+          settings instanceof DrainSettings.Test test
+              ? Optional.of(test.delay())
+              : settings instanceof DrainSettings.Hacheck hacheck
+                  ? Optional.of(hacheck.delay())
+                  : Optional.empty();
+      if (delay.isPresent()) {
+        return now.isBefore(since.plus(delay.get()))
             ? DrainState.DRAINING
             : DrainState.SAFE_TO_KILL;
       }
@@ -92,6 +102,8 @@ public final class Drainer implements AutoCloseable {
     }
     if (settings instanceof DrainSettings.Http httpSettings && task.isRunning()) {
       startHttpDrain(task, httpSettings, now);
+    } else if (settings instanceof DrainSettings.Hacheck && task.isRunning()) {
+      startHacheckDrain(task, settings, now);
     } else if (settings instanceof DrainSettings.Test && task.isRunning()) {
       draining.put(task.id(), notYetSafe(now, settings));
     } else {
@@ -120,6 +132,30 @@ public final class Drainer implements AutoCloseable {
         forget(id);
       }
     }
+  }
+
+  private volatile DiscoveryDrain discovery = DiscoveryDrain.NONE;
+
+  /** Where {@code hacheck} takes tasks out of service discovery (the daemon's SmartStack). */
+  public void useDiscovery(DiscoveryDrain discovery) {
+    this.discovery = discovery;
+  }
+
+  private void startHacheckDrain(ManagedContainer task, DrainSettings settings, Instant now) {
+    try {
+      Optional<InstanceRef> ref = ObservedStateMapper.refOf(task, "");
+      if (ref.isPresent() && task.port0().isPresent()) {
+        discovery.takeOut(ref.get(), TaskEnvironment.HOST, task.port0().getAsInt());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "task {}: taking it out of discovery failed ({}) - safe to kill at once",
+          task.name(),
+          e.getMessage());
+      draining.put(task.id(), safe(now, settings));
+      return;
+    }
+    draining.put(task.id(), notYetSafe(now, settings));
   }
 
   private void startHttpDrain(ManagedContainer task, DrainSettings.Http settings, Instant now) {

@@ -169,7 +169,7 @@ public final class HealthChecker implements AutoCloseable {
    * #FIRST_PASS_POLL}, so a new task counts as healthy moments after it answers; then every
    * interval.
    */
-  static final Duration FIRST_PASS_POLL = Duration.ofMillis(200);
+  static final Duration FIRST_PASS_POLL = Duration.ofMillis(50);
 
   private void scheduleCheck(Tracked t, long delayMs) {
     t.schedule()

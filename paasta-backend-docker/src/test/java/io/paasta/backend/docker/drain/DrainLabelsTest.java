@@ -15,9 +15,11 @@ class DrainLabelsTest {
   }
 
   @Test
-  void noLabelIsNoopAndHacheckIsNoopForNow() {
+  void noLabelIsNoopAndHacheckWaitsItsDelay() {
     assertThat(DrainLabels.settingsOf(Map.of())).isEqualTo(new DrainSettings.Noop("noop"));
-    assertThat(of("hacheck", "{\"delay\":60}")).isEqualTo(new DrainSettings.Noop("hacheck"));
+    assertThat(of("hacheck", "{\"delay\":5}"))
+        .isEqualTo(new DrainSettings.Hacheck(Duration.ofSeconds(5)));
+    assertThat(of("hacheck", "{}")).isEqualTo(new DrainSettings.Hacheck(Duration.ofSeconds(60)));
   }
 
   @Test

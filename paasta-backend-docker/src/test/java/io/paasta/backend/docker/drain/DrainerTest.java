@@ -40,12 +40,51 @@ class DrainerTest {
   }
 
   @Test
-  void noopAndHacheckAreSafeToKillAtOnce() {
+  void noopIsSafeToKillAtOnce() {
     drainer.drain(task("noop", "{}"));
-    drainer.drain(task("hacheck", "{}"));
 
     assertThat(drainer.stateOf("t-noop")).isEqualTo(DrainState.SAFE_TO_KILL);
-    assertThat(drainer.stateOf("t-hacheck")).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void hacheckTakesTheTaskOutOfDiscoveryAndIsSafeItsDelayLater() {
+    java.util.List<String> takenOut = new java.util.ArrayList<>();
+    drainer.useDiscovery(
+        (ref, host, port) -> takenOut.add(ref.service() + " " + host + ":" + port));
+    ManagedContainer task =
+        Containers.running(
+            "t-hacheck",
+            Map.of(
+                Labels.DRAIN_METHOD, "hacheck",
+                Labels.DRAIN_PARAMS, "{\"delay\":10}",
+                Labels.PORT0, "31001",
+                Labels.SERVICE, "web",
+                Labels.INSTANCE, "main"));
+
+    drainer.drain(task);
+    assertThat(takenOut).containsExactly("web 127.0.0.1:31001");
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void hacheckThatCannotReachDiscoveryIsSafeAtOnce() {
+    drainer.useDiscovery(
+        (ref, host, port) -> {
+          throw new IllegalStateException("ZooKeeper is down");
+        });
+    ManagedContainer task =
+        Containers.running(
+            "t-hacheck",
+            Map.of(
+                Labels.DRAIN_METHOD, "hacheck",
+                Labels.PORT0, "31001",
+                Labels.SERVICE, "web",
+                Labels.INSTANCE, "main"));
+
+    drainer.drain(task);
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
   }
 
   @Test

@@ -1,0 +1,20 @@
+package io.paasta.backend.docker.drain;
+
+import io.paasta.model.InstanceRef;
+
+/**
+ * Takes a task out of service discovery (the {@code hacheck} drain method): its registrations are
+ * removed and the proxies stop sending it new requests. Provided by the daemon when it runs
+ * SmartStack; without it, hacheck only waits its delay.
+ */
+@FunctionalInterface
+public interface DiscoveryDrain {
+  /**
+   * @throws RuntimeException when the task could not be taken out (the drain then counts as failed:
+   *     safe to kill at once, as PaaSTA did)
+   */
+  void takeOut(InstanceRef ref, String host, int port);
+
+  /** No discovery: nothing to take the task out of. */
+  DiscoveryDrain NONE = (ref, host, port) -> {};
+}
