@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 ensure_java
-ensure_packages git make busybox-static curl
+ensure_packages git make busybox-static curl haproxy
 ensure_docker
 ensure_registry
 if [ ! -f paasta-cli/target/paasta-cli.jar ] || [ -n "$(find paasta-*/src paasta-*/pom.xml pom.xml -newer paasta-cli/target/paasta-cli.jar -print -quit)" ]; then
