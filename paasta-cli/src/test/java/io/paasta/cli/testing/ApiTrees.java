@@ -53,7 +53,8 @@ public final class ApiTrees {
         "nightly:\n  schedule: R/2026-01-01T00:00:00Z/PT24H\n  cmd: echo hi\n"
             + "  deploy_group: local.everything\n");
     Files.writeString(
-        service.resolve("deploy.yaml"), "pipeline:\n- step: local.everything\n- step: prod.main\n");
+        service.resolve("deploy.yaml"),
+        "pipeline:\n- step: local.everything\n- step: prod.main\n- step: staging.later\n");
     return soa;
   }
 }
