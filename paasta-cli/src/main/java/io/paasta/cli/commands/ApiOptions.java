@@ -28,15 +28,20 @@ public final class ApiOptions {
       description = "How long a cluster's API may take to answer (default: ${DEFAULT-VALUE}).")
   double apiTimeoutSeconds;
 
+  private ApiEndpoints endpoints;
+
   public Path systemConfigDir() {
     return systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir();
   }
 
-  /** The API endpoints of the system config; a ConfigException when it is not usable. */
-  public ApiEndpoints endpoints() {
-    Path dir = systemConfigDir();
-    SystemConfig system = DaemonWiring.systemConfig(dir);
-    return new ApiEndpoints(system.apiEndpoints(), dir.toString(), timeout());
+  /** The API endpoints of the system config, read once; a ConfigException when it is not usable. */
+  public synchronized ApiEndpoints endpoints() {
+    if (endpoints == null) {
+      Path dir = systemConfigDir();
+      SystemConfig system = DaemonWiring.systemConfig(dir);
+      endpoints = new ApiEndpoints(system.apiEndpoints(), dir.toString(), timeout());
+    }
+    return endpoints;
   }
 
   public Duration timeout() {

@@ -1,7 +1,6 @@
 package io.paasta.cli.commands;
 
 import io.paasta.cli.UserException;
-import io.paasta.cli.deploywait.DeployGroupWait;
 import io.paasta.cli.output.Output;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
@@ -163,20 +162,11 @@ public final class PipelineRunCommand implements Callable<Integer> {
               out.flush();
             },
             (status, word) -> ansi.string("@|" + colour(status) + " " + word + "|@"));
-    return new PipelineRunner(actions, progress, Clock.systemUTC(), deployWaiter(service, sha))
-        .run(plan);
-  }
-
-  /** After each deploy step: wait for the deploy group to run the sha (lines, not redraws). */
-  private DeployStepWaiter deployWaiter(Service service, String sha) {
-    if (noWait) {
-      return DeployStepWaiter.NONE;
-    }
-    return deployGroup -> {
-      DeployGroupWait.Result result =
-          DeployWaits.await(spec.commandLine(), api, wait, service, deployGroup, sha, true);
-      return result.ok() ? StepResult.ok() : StepResult.failed(result.summary());
-    };
+    DeployStepWaiter waiter =
+        noWait
+            ? DeployStepWaiter.NONE
+            : PipelineDeployWaits.prepare(spec.commandLine(), api, wait, service, plan, sha);
+    return new PipelineRunner(actions, progress, Clock.systemUTC(), waiter).run(plan);
   }
 
   /** Refuses, before anything runs, a plan that would fail for want of its inputs. */
