@@ -147,6 +147,23 @@ class StatusCommandTest {
   }
 
   @Test
+  void aNeverDeployedInstanceSaysSo() throws IOException {
+    local.json("/v1/services/hello-web/canary/status", StatusAnswers.neverDeployed("canary"));
+
+    CliRun r = status(Map.of("local", local.url()), "-c", "local", "-i", "canary");
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.outLines())
+        .containsExactly(
+            "service: hello-web",
+            "cluster: local",
+            "  instance: canary",
+            "    Git sha: None (not deployed yet)",
+            "    State: Not deployed - deploy group local.everything has no deploy tag yet"
+                + " (paasta mark-for-deployment -l local.everything)");
+  }
+
+  @Test
   void verboseAsksForTasksAtItsLevel() throws IOException {
     local.json("/v1/services/hello-web/main/tasks?verbose=1", StatusAnswers.tasks(false));
     local.json("/v1/services/hello-web/main/tasks?verbose=2", StatusAnswers.tasks(true));
