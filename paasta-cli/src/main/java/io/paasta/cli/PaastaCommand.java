@@ -16,8 +16,10 @@ import io.paasta.cli.commands.PlanCommand;
 import io.paasta.cli.commands.PushToRegistryCommand;
 import io.paasta.cli.commands.RollbackCommand;
 import io.paasta.cli.commands.ServerCommand;
+import io.paasta.cli.commands.StatusCommand;
 import io.paasta.cli.commands.SystemConfigCommand;
 import io.paasta.cli.commands.ValidateCommand;
+import io.paasta.cli.commands.WaitForDeploymentCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,10 +37,12 @@ import picocli.CommandLine.Spec;
       ListClustersCommand.class,
       SystemConfigCommand.class,
       InfoCommand.class,
+      StatusCommand.class,
       CookImageCommand.class,
       ItestCommand.class,
       PushToRegistryCommand.class,
       MarkForDeploymentCommand.class,
+      WaitForDeploymentCommand.class,
       InstanceStateCommands.Start.class,
       InstanceStateCommands.Stop.class,
       InstanceStateCommands.Restart.class,

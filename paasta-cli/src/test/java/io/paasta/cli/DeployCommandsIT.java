@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import io.paasta.cli.testing.ApiTrees;
+import io.paasta.cli.testing.FakePaastaApi;
+import io.paasta.cli.testing.StatusAnswers;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.GitFixture;
 import io.paasta.deploy.testing.RegistryImages;
@@ -13,6 +16,7 @@ import io.paasta.deploy.testing.TestInfrastructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -256,29 +260,123 @@ class DeployCommandsIT {
   }
 
   @Test
-  void pipelineRunStopsAtTheManualStepAndContinues() throws Exception {
+  void pipelineRunWaitsForEachDeployStopsAtTheManualStepAndContinues() throws Exception {
     String repoDir = repo.workTree().toString();
-    CliRun first = paasta("pipeline", "run", "-s", service, "-c", sha, "--repo-dir", repoDir);
-    assertThat(first.exit()).as(first.all()).isEqualTo(0);
-    assertThat(first.out()).contains("--from prod.everything");
-    assertThat(repo.tags()).singleElement().asString().startsWith("paasta-local.everything-");
+    try (FakePaastaApi api = new FakePaastaApi("local")) {
+      api.json(
+          "/v1/services/" + service + "/main/status",
+          StatusAnswers.deploying("main", sha, 2, 1, 3),
+          StatusAnswers.deploying("main", sha, 1, 3, 3));
+      api.json(
+          "/v1/services/" + service + "/canary/status",
+          StatusAnswers.deploying("canary", sha, 1, 1, 1));
+      String etc = ApiTrees.systemConfig(tmp.resolve("etc"), Map.of("local", api.url())).toString();
 
-    CliRun rest =
-        paasta(
-            "pipeline",
-            "run",
-            "-s",
-            service,
-            "-c",
-            sha,
-            "--repo-dir",
-            repoDir,
-            "--from",
-            "prod.everything");
-    assertThat(rest.exit()).as(rest.all()).isEqualTo(0);
-    assertThat(repo.tags())
-        .hasSize(2)
-        .anySatisfy(t -> assertThat(t).startsWith("paasta-prod.everything-"));
+      CliRun first =
+          paasta(
+              "pipeline",
+              "run",
+              "-s",
+              service,
+              "-c",
+              sha,
+              "--repo-dir",
+              repoDir,
+              "--system-config-dir",
+              etc,
+              "--poll-interval",
+              "0.02");
+      assertThat(first.exit()).as(first.all()).isEqualTo(0);
+      assertThat(first.outLines())
+          .containsSubsequence(
+              "[3/3] local.everything ...",
+              "Waiting for deploy group local.everything to run "
+                  + sha.substring(0, 8)
+                  + " (2 instances, timeout 3600s)",
+              "local.main: 1/3 new tasks happy (the old version is still up)",
+              "local.canary: 1/1 new tasks happy",
+              "local.main: 3/3 new tasks happy");
+      assertThat(first.out()).contains("--from prod.everything", "--system-config-dir " + etc);
+      assertThat(repo.tags()).singleElement().asString().startsWith("paasta-local.everything-");
+
+      CliRun rest =
+          paasta(
+              "pipeline",
+              "run",
+              "-s",
+              service,
+              "-c",
+              sha,
+              "--repo-dir",
+              repoDir,
+              "--from",
+              "prod.everything",
+              "--system-config-dir",
+              etc);
+      assertThat(rest.exit()).as(rest.all()).isEqualTo(0);
+      assertThat(rest.out())
+          .contains(
+              "deploy group prod.everything has no long-running instances: nothing to wait for");
+      assertThat(repo.tags())
+          .hasSize(2)
+          .anySatisfy(t -> assertThat(t).startsWith("paasta-prod.everything-"));
+    }
+  }
+
+  @Test
+  void aPipelineWhoseDeployDoesNotFinishInTimeFailsAtThatStep() throws Exception {
+    String repoDir = repo.workTree().toString();
+    try (FakePaastaApi api = new FakePaastaApi("local")) {
+      api.json(
+          "/v1/services/" + service + "/main/status",
+          StatusAnswers.deploying("main", sha, 2, 1, 3));
+      api.json(
+          "/v1/services/" + service + "/canary/status",
+          StatusAnswers.deploying("canary", sha, 1, 1, 1));
+      String etc = ApiTrees.systemConfig(tmp.resolve("etc"), Map.of("local", api.url())).toString();
+      String[] run = {
+        "pipeline",
+        "run",
+        "-s",
+        service,
+        "-c",
+        sha,
+        "--repo-dir",
+        repoDir,
+        "--system-config-dir",
+        etc,
+        "--poll-interval",
+        "0.02",
+        "--timeout",
+        "1"
+      };
+
+      CliRun failed = paasta(run);
+      CliRun unwaited = paasta(append(run, "--no-wait-for-deployment"));
+
+      assertThat(failed.exit()).isEqualTo(1);
+      assertThat(failed.err())
+          .contains(
+              "step local.everything failed (timed out after 1s waiting for deploy group"
+                  + " local.everything to run "
+                  + sha.substring(0, 8)
+                  + ": local.main (1/3 new tasks happy (the old version is still up)))")
+          .contains(
+              "go on with: paasta pipeline run -s "
+                  + service
+                  + " -c "
+                  + sha
+                  + " --from"
+                  + " local.everything");
+      assertThat(unwaited.exit()).as(unwaited.all()).isEqualTo(0);
+      assertThat(unwaited.out()).doesNotContain("Waiting for deploy group");
+    }
+  }
+
+  private static String[] append(String[] words, String word) {
+    String[] more = java.util.Arrays.copyOf(words, words.length + 1);
+    more[words.length] = word;
+    return more;
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
 import io.paasta.deploy.DeployException;
+import io.paasta.deploy.pipeline.DeployStepWaiter;
 import io.paasta.deploy.pipeline.PipelinePlan;
 import io.paasta.deploy.pipeline.PipelinePlanner;
 import io.paasta.deploy.pipeline.PipelineResult;
@@ -16,6 +17,7 @@ import io.paasta.deploy.pipeline.ShellWords;
 import io.paasta.deploy.pipeline.StepKind;
 import io.paasta.deploy.pipeline.StepResult;
 import io.paasta.model.PipelineStep;
+import io.paasta.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,9 +41,12 @@ import picocli.CommandLine.Spec;
       "Runs the steps of the service's deploy.yaml for one commit, in order: itest,"
           + " push-to-registry, security-check and performance-check (make targets, skipped when"
           + " the Makefile lacks them), command-* steps, then mark-for-deployment for each deploy"
-          + " group. Steps of a parallel group run together. The run stops after a step with"
-          + " trigger_next_step_manually and prints how to go on (--from).",
-      "A failing step stops the pipeline (exit 1)."
+          + " group, each followed by a wait until the group's instances run the commit (as"
+          + " paasta wait-for-deployment; --no-wait-for-deployment skips it). Steps of a parallel"
+          + " group run together. The run stops after a step with trigger_next_step_manually and"
+          + " prints how to go on (--from).",
+      "A failing step, or a deploy that does not finish within --timeout, stops the pipeline"
+          + " (exit 1)."
     })
 public final class PipelineRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,6 +78,15 @@ public final class PipelineRunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the steps this run would run; run nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--no-wait-for-deployment",
+      description = "End each deploy step once it is marked, without waiting for the deploy.")
+  boolean noWait;
+
+  @Mixin WaitOptions wait;
+
+  @Mixin ApiOptions api;
+
   @Override
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
@@ -90,7 +104,7 @@ public final class PipelineRunCommand implements Callable<Integer> {
     Optional<String> gitUrl = loaded.service().config().gitUrl();
     refuseWhatCannotRun(plan, name, repo, gitUrl);
     out.styled("@|bold Pipeline of " + Output.escape(name) + " at " + sha + "|@");
-    report(run(plan, name, sha, repo, gitUrl, out), name, sha, out);
+    report(run(plan, loaded.service(), sha, repo, gitUrl, out), name, sha, out);
     return 0;
   }
 
@@ -119,7 +133,13 @@ public final class PipelineRunCommand implements Callable<Integer> {
   }
 
   private PipelineResult run(
-      PipelinePlan plan, String name, String sha, Path repo, Optional<String> gitUrl, Output out) {
+      PipelinePlan plan,
+      Service service,
+      String sha,
+      Path repo,
+      Optional<String> gitUrl,
+      Output out) {
+    String name = service.name();
     RepoStepExecutor repoSteps =
         new RepoStepExecutor(
             repo,
@@ -142,7 +162,11 @@ public final class PipelineRunCommand implements Callable<Integer> {
               out.flush();
             },
             (status, word) -> ansi.string("@|" + colour(status) + " " + word + "|@"));
-    return new PipelineRunner(actions, progress, Clock.systemUTC()).run(plan);
+    DeployStepWaiter waiter =
+        noWait
+            ? DeployStepWaiter.NONE
+            : PipelineDeployWaits.prepare(spec.commandLine(), api, wait, service, plan, sha);
+    return new PipelineRunner(actions, progress, Clock.systemUTC(), waiter).run(plan);
   }
 
   /** Refuses, before anything runs, a plan that would fail for want of its inputs. */
@@ -176,6 +200,12 @@ public final class PipelineRunCommand implements Callable<Integer> {
     }
     if (repoDir != null) {
       words.addAll(List.of("--repo-dir", repoDir.toString()));
+    }
+    if (api.systemConfigDir != null) {
+      words.addAll(List.of("--system-config-dir", api.systemConfigDir.toString()));
+    }
+    if (noWait) {
+      words.add("--no-wait-for-deployment");
     }
     return ShellWords.join(words);
   }

@@ -291,6 +291,59 @@ class PipelineRunCommandTest {
     assertThat(r.out()).contains("Usage: paasta pipeline").contains("run");
   }
 
+  @Test
+  void aDeployThatCouldNotBeWaitedForIsRefusedBeforeAnythingRuns() throws IOException {
+    write(soa.resolve("deployer/service.yaml"), "git_url: " + tmp.resolve("nowhere.git") + "\n");
+    write(
+        soa.resolve("deployer/deploy.yaml"),
+        "pipeline:\n- step: command-prepare\n  command: touch prepared.txt\n"
+            + "- step: local.everything\n");
+    write(soa.resolve("deployer/marathon-local.yaml"), "main:\n  deploy_group: local.everything\n");
+    Path etc = tmp.resolve("etc");
+    write(
+        etc.resolve("00.json"),
+        "{\"cluster\": \"local\", \"docker_registry\": \"127.0.0.1:5000\","
+            + " \"api_endpoints\": {\"prod\": \"http://127.0.0.1:1\"}}");
+    String[] run = {
+      "pipeline",
+      "run",
+      "-s",
+      "deployer",
+      "-c",
+      SHA,
+      "-y",
+      soa.toString(),
+      "--repo-dir",
+      repo.toString(),
+      "--system-config-dir"
+    };
+
+    CliRun missing = run(append(run, tmp.resolve("no-such-dir").toString()));
+    CliRun noApi = run(append(run, etc.toString()));
+
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err())
+        .startsWith("error: the system config in " + tmp.resolve("no-such-dir") + " is not usable")
+        .contains(
+            " - pipeline run waits for each deploy through the clusters' APIs; pass"
+                + " --no-wait-for-deployment not to wait");
+    assertThat(noApi.exit()).isEqualTo(1);
+    assertThat(noApi.err())
+        .startsWith(
+            "error: deploy group local.everything has instances only in clusters that have no"
+                + " entry in api_endpoints of "
+                + etc
+                + ": local - pipeline run waits");
+    assertThat(missing.out() + noApi.out()).doesNotContain("command-prepare");
+    assertThat(repo.resolve("prepared.txt")).doesNotExist();
+  }
+
+  private static String[] append(String[] words, String word) {
+    String[] more = java.util.Arrays.copyOf(words, words.length + 1);
+    more[words.length] = word;
+    return more;
+  }
+
   private CliRun runBuilder(String... more) {
     String[] args = {
       "pipeline",

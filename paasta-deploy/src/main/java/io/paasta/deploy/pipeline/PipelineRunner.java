@@ -17,17 +17,24 @@ import java.util.stream.Collectors;
  * Runs a {@link PipelinePlan} through {@link PipelineActions}: entries one after the other, the
  * steps of a parallel group at the same time. The first entry with a failed step stops the run (the
  * other steps of its group finish first); every step's start and end go to the {@link
- * PipelineProgress}.
+ * PipelineProgress}. A deploy step ends once its {@link DeployStepWaiter} says the deploy is done.
  */
 public final class PipelineRunner {
   private final PipelineActions actions;
   private final PipelineProgress progress;
   private final Clock clock;
+  private final DeployStepWaiter waiter;
 
   public PipelineRunner(PipelineActions actions, PipelineProgress progress, Clock clock) {
+    this(actions, progress, clock, DeployStepWaiter.NONE);
+  }
+
+  public PipelineRunner(
+      PipelineActions actions, PipelineProgress progress, Clock clock, DeployStepWaiter waiter) {
     this.actions = actions;
     this.progress = progress;
     this.clock = clock;
+    this.waiter = waiter;
   }
 
   public PipelineResult run(PipelinePlan plan) {
@@ -131,8 +138,20 @@ public final class PipelineRunner {
       case SECURITY_CHECK -> actions.securityCheck();
       case PERFORMANCE_CHECK -> actions.performanceCheck();
       case COMMAND -> actions.command(step);
-      case DEPLOY_GROUP -> actions.markForDeployment(step.step());
+      case DEPLOY_GROUP -> markThenWait(step.step());
     };
+  }
+
+  private StepResult markThenWait(String deployGroup) {
+    StepResult marked = actions.markForDeployment(deployGroup);
+    if (marked.isFailed()) {
+      return marked;
+    }
+    StepResult waited = waiter.awaitDeployment(deployGroup);
+    if (waited == null) {
+      return StepResult.failed("the wait for the deploy of " + deployGroup + " reported no result");
+    }
+    return waited.isFailed() ? waited : marked;
   }
 
   private static String failure(List<StepReport> failed) {

@@ -216,6 +216,91 @@ class PipelineRunnerTest {
     assertThat(result.summary()).isEqualTo("pipeline done: 0 steps ok");
   }
 
+  @Test
+  void eachDeployStepWaitsForItsDeployBeforeTheNextStep() {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    for (String group : List.of("local.everything", "prod.everything")) {
+      actions.answer(
+          "mark:" + group,
+          () -> {
+            order.add("mark:" + group);
+            return StepResult.ok();
+          });
+    }
+    PipelineRunner waiting =
+        new PipelineRunner(
+            actions,
+            new ProgressPrinter(progress::add),
+            new TickingClock(Duration.ofMillis(1500)),
+            deployGroup -> {
+              order.add("wait:" + deployGroup);
+              return StepResult.ok();
+            });
+
+    PipelineResult result =
+        waiting.run(
+            PipelinePlanner.plan(
+                pipeline(step("itest"), step("local.everything"), step("prod.everything")),
+                Optional.empty()));
+
+    assertThat(result.outcome()).isEqualTo(PipelineResult.Outcome.COMPLETED);
+    assertThat(order)
+        .containsExactly(
+            "mark:local.everything",
+            "wait:local.everything",
+            "mark:prod.everything",
+            "wait:prod.everything");
+  }
+
+  @Test
+  void aDeployThatDoesNotFinishFailsItsStepAndStopsThePipeline() {
+    List<String> waited = Collections.synchronizedList(new ArrayList<>());
+    PipelineRunner waiting =
+        new PipelineRunner(
+            actions,
+            new ProgressPrinter(progress::add),
+            new TickingClock(Duration.ofMillis(1500)),
+            deployGroup -> {
+              waited.add(deployGroup);
+              return StepResult.failed("timed out waiting for local.main (1/3 new tasks happy)");
+            });
+
+    PipelineResult result =
+        waiting.run(
+            PipelinePlanner.plan(
+                pipeline(step("local.everything"), step("prod.everything")), Optional.empty()));
+
+    assertThat(actions.calls()).containsExactly("mark:local.everything");
+    assertThat(waited).containsExactly("local.everything");
+    assertThat(result.outcome()).isEqualTo(PipelineResult.Outcome.FAILED);
+    assertThat(result.resumeFrom()).contains("local.everything");
+    assertThat(result.summary())
+        .isEqualTo(
+            "step local.everything failed (timed out waiting for local.main (1/3 new tasks"
+                + " happy))");
+  }
+
+  @Test
+  void aFailedMarkIsNotWaitedFor() {
+    actions.answer("mark:local.everything", StepResult.failed(1, "paasta mark-for-deployment"));
+    List<String> waited = Collections.synchronizedList(new ArrayList<>());
+    PipelineRunner waiting =
+        new PipelineRunner(
+            actions,
+            new ProgressPrinter(progress::add),
+            new TickingClock(Duration.ofMillis(1500)),
+            deployGroup -> {
+              waited.add(deployGroup);
+              return StepResult.ok();
+            });
+
+    PipelineResult result =
+        waiting.run(PipelinePlanner.plan(pipeline(step("local.everything")), Optional.empty()));
+
+    assertThat(result.outcome()).isEqualTo(PipelineResult.Outcome.FAILED);
+    assertThat(waited).isEmpty();
+  }
+
   private PipelineResult run(DeployConfig deploy, String from) {
     return runner.run(PipelinePlanner.plan(deploy, Optional.ofNullable(from)));
   }

@@ -1,0 +1,218 @@
+package io.paasta.cli.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The PaaSTA HTTP API of one cluster ({@code /v1}): version, a service's instances, an instance's
+ * status and tasks. Every failure is an {@link ApiException} naming the cluster, the endpoint and
+ * the request; answers are read tolerantly (unknown fields ignored, null sections allowed).
+ */
+public final class PaastaApiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String cluster;
+  private final String baseUrl;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public PaastaApiClient(String cluster, String baseUrl, HttpClient http, Duration timeout) {
+    this.cluster = cluster;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.http = http;
+    this.timeout = timeout;
+  }
+
+  /** An HTTP/1.1 client whose connections give up after {@code timeout}. */
+  public static HttpClient newHttpClient(Duration timeout) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code GET /v1/version}: {@code {"version", "cluster"}}. */
+  public JsonNode version() {
+    return get("/v1/version");
+  }
+
+  /** The cluster the API says it serves, when it says. */
+  public String servedCluster(JsonNode version) {
+    return JsonFields.text(version, "cluster", "");
+  }
+
+  /** {@code GET /v1/services/{service}}: the instance names the cluster runs. */
+  public List<String> instances(String service) {
+    return JsonFields.texts(get("/v1/services/" + segment(service)), "instances");
+  }
+
+  /** {@code GET /v1/services/{service}/{instance}/status}, as sent. */
+  public JsonNode statusJson(String service, String instance) {
+    return get("/v1/services/" + segment(service) + "/" + segment(instance) + "/status");
+  }
+
+  public InstanceStatus status(String service, String instance) {
+    return InstanceStatus.from(statusJson(service, instance));
+  }
+
+  /** {@code GET /v1/services/{service}/{instance}/tasks?verbose=N}, as sent. */
+  public JsonNode tasksJson(String service, String instance, int verbose) {
+    return get(
+        "/v1/services/"
+            + segment(service)
+            + "/"
+            + segment(instance)
+            + "/tasks?verbose="
+            + Math.max(0, verbose));
+  }
+
+  /** A GET of {@code path} under the base URL, its 2xx JSON body, or an {@link ApiException}. */
+  public JsonNode get(String path) {
+    String what = "GET " + path;
+    HttpRequest request;
+    try {
+      request =
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .timeout(timeout)
+              .header("Accept", "application/json")
+              .GET()
+              .build();
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          ApiException.Kind.UNREACHABLE,
+          "the API endpoint of cluster "
+              + cluster
+              + " is not a valid URL: '"
+              + baseUrl
+              + "' - expected e.g. http://127.0.0.1:5054 in api_endpoints");
+    }
+    HttpResponse<String> response = send(request, what);
+    return answer(response, what);
+  }
+
+  private HttpResponse<String> send(HttpRequest request, String what) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new ApiException(
+          ApiException.Kind.TIMEOUT,
+          where() + " did not answer " + what + " within " + seconds(timeout));
+    } catch (ConnectException e) {
+      throw new ApiException(
+          ApiException.Kind.UNREACHABLE,
+          "cannot reach "
+              + where()
+              + ": connection refused - is the paasta server of "
+              + cluster
+              + " running?");
+    } catch (IOException e) {
+      throw new ApiException(
+          ApiException.Kind.UNREACHABLE, "cannot reach " + where() + ": " + describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(
+          ApiException.Kind.UNREACHABLE, "interrupted while asking " + where() + " " + what);
+    }
+  }
+
+  private JsonNode answer(HttpResponse<String> response, String what) {
+    int status = response.statusCode();
+    JsonNode body = parse(response.body());
+    if (status == 404) {
+      String detail = body != null ? ApiProblem.from(body, status).explanation() : "not found";
+      throw new ApiException(
+          ApiException.Kind.NOT_FOUND,
+          where() + " knows no such thing: " + detail + " (404 to " + what + ")");
+    }
+    if (status < 200 || status > 299) {
+      String detail =
+          body != null ? ApiProblem.from(body, status).explanation() : excerpt(response.body());
+      throw new ApiException(
+          ApiException.Kind.BAD_ANSWER,
+          where()
+              + " answered "
+              + status
+              + " to "
+              + what
+              + (detail.isBlank() ? "" : ": " + detail));
+    }
+    if (body == null) {
+      throw new ApiException(
+          ApiException.Kind.BAD_ANSWER,
+          where()
+              + " answered "
+              + what
+              + " with something that is not JSON: "
+              + excerpt(response.body()));
+    }
+    return body;
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
+      return node != null && node.isObject() ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private String where() {
+    return "the PaaSTA API of cluster " + cluster + " at " + baseUrl;
+  }
+
+  private static String excerpt(String body) {
+    String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    if (message == null && e.getCause() != null) {
+      message = e.getCause().toString();
+    }
+    return message != null ? message : e.getClass().getSimpleName();
+  }
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
+
+  /** A path segment, percent-encoded where it is not a plain name. */
+  private static String segment(String name) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.' || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return encoded.toString();
+  }
+}

@@ -1,0 +1,96 @@
+package io.paasta.cli.commands;
+
+import io.paasta.cli.UserException;
+import io.paasta.cli.api.InstanceTarget;
+import io.paasta.model.InstanceConfig;
+import io.paasta.model.Service;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Which long-running instances of a service a command asks the clusters' APIs about. */
+final class InstanceTargets {
+  private InstanceTargets() {}
+
+  /**
+   * The service's long-running instances, by cluster, narrowed to the given clusters and instances
+   * (empty lists: all). A cluster or instance named that the service lacks is refused.
+   */
+  static List<InstanceTarget> select(
+      Service service, List<String> clusters, List<String> instances) {
+    List<InstanceConfig> longRunning = longRunning(service);
+    if (longRunning.isEmpty()) {
+      throw new UserException(
+          service.name()
+              + " has no long-running instances (marathon-*.yaml or kubernetes-*.yaml) to show");
+    }
+    List<String> known = longRunning.stream().map(i -> i.ref().cluster()).distinct().toList();
+    for (String cluster : clusters) {
+      if (!known.contains(cluster)) {
+        throw new UserException(
+            service.name()
+                + " has no instances in cluster "
+                + cluster
+                + " - its clusters: "
+                + String.join(", ", known));
+      }
+    }
+    List<InstanceConfig> inClusters =
+        longRunning.stream()
+            .filter(i -> clusters.isEmpty() || clusters.contains(i.ref().cluster()))
+            .toList();
+    for (String instance : instances) {
+      if (inClusters.stream().noneMatch(i -> i.ref().instance().equals(instance))) {
+        throw new UserException(
+            "no instance "
+                + instance
+                + " of "
+                + service.name()
+                + (clusters.isEmpty() ? "" : " in " + String.join(", ", clusters))
+                + " - its instances: "
+                + String.join(
+                    ", ", inClusters.stream().map(i -> i.ref().instance()).distinct().toList()));
+      }
+    }
+    return inClusters.stream()
+        .filter(i -> instances.isEmpty() || instances.contains(i.ref().instance()))
+        .map(i -> target(service, i))
+        .toList();
+  }
+
+  /** The long-running instances of a deploy group, in every cluster, by cluster. */
+  static List<InstanceTarget> ofDeployGroup(Service service, String deployGroup) {
+    return longRunning(service).stream()
+        .filter(i -> i.deployGroup().equals(deployGroup))
+        .map(i -> target(service, i))
+        .toList();
+  }
+
+  /** A comma-separated option value as a list; null or blank is the empty list. */
+  static List<String> split(String list) {
+    if (list == null) {
+      return List.of();
+    }
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static List<InstanceConfig> longRunning(Service service) {
+    List<InstanceConfig> found = new ArrayList<>();
+    for (InstanceConfig instance : service.instances()) {
+      if (instance.ref().kind().isLongRunning()) {
+        found.add(instance);
+      }
+    }
+    found.sort(Comparator.comparing((InstanceConfig i) -> i.ref().cluster()));
+    return found;
+  }
+
+  private static InstanceTarget target(Service service, InstanceConfig instance) {
+    return new InstanceTarget(
+        service.name(),
+        instance.ref().cluster(),
+        instance.ref().instance(),
+        instance.deployGroup());
+  }
+}

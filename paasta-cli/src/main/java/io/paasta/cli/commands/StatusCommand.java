@@ -1,0 +1,80 @@
+package io.paasta.cli.commands;
+
+import io.paasta.cli.api.InstanceTarget;
+import io.paasta.cli.output.Output;
+import io.paasta.cli.status.ClusterReport;
+import io.paasta.cli.status.StatusCollector;
+import io.paasta.cli.status.StatusFormatter;
+import io.paasta.cli.status.StatusJson;
+import io.paasta.config.soa.LoadedService;
+import io.paasta.config.soa.SoaConfigsLoader;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code paasta status}: how a service's instances are doing, asked of each cluster's API. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows, per cluster and instance, the deployed git sha, state and desired state, a bounce in"
+          + " progress, running/expected tasks, SmartStack backends and failing checks, as each"
+          + " cluster's PaaSTA API (api_endpoints of the system config) reports them. Clusters"
+          + " are asked in parallel.",
+      "-v adds app ids, every check and a table of tasks; -vv adds each task's last output lines.",
+      "Exits 1 when a cluster or instance could not be asked."
+    })
+public final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SoaDirOption soaDir;
+
+  @Mixin ServiceOption service;
+
+  @Mixin ApiOptions api;
+
+  @Mixin JsonOption json;
+
+  @Option(
+      names = {"-c", "--clusters"},
+      paramLabel = "CLUSTERS",
+      description = "Comma-separated clusters (default: every cluster of the service).")
+  String clusters;
+
+  @Option(
+      names = {"-i", "--instances"},
+      paramLabel = "INSTANCES",
+      description = "Comma-separated instances (default: every long-running instance).")
+  String instances;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "More detail: -v tasks and checks, -vv task output too.")
+  boolean[] verbose = new boolean[0];
+
+  @Override
+  public Integer call() {
+    SoaConfigsLoader loader = soaDir.open();
+    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
+    List<InstanceTarget> targets =
+        InstanceTargets.select(
+            loaded.service(), InstanceTargets.split(clusters), InstanceTargets.split(instances));
+    List<ClusterReport> reports;
+    try (StatusCollector collector = new StatusCollector(api.endpoints())) {
+      reports = collector.collect(targets, verbose.length);
+    }
+    Output out = new Output(spec.commandLine());
+    String name = loaded.service().name();
+    if (json.enabled()) {
+      out.json(StatusJson.of(name, reports));
+    } else {
+      StatusFormatter.format(name, reports, verbose.length, Instant.now()).forEach(out::styled);
+    }
+    return reports.stream().anyMatch(ClusterReport::failed) ? 1 : 0;
+  }
+}

@@ -1,0 +1,59 @@
+package io.paasta.cli.status;
+
+import static io.paasta.cli.output.Markup.plain;
+import static io.paasta.cli.output.Markup.style;
+
+import io.paasta.cli.api.InstanceStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole text of {@code paasta status}: the service, then per cluster its instances, each with
+ * its {@link InstanceStatusLines} and (with -v) its {@link TaskLines}. A cluster or instance that
+ * could not be asked gets one error line; the rest print as usual. Pure: picocli markup lines out,
+ * for rendering with or without colours.
+ */
+public final class StatusFormatter {
+  private StatusFormatter() {}
+
+  public static List<String> format(
+      String service, List<ClusterReport> clusters, int verbose, Instant now) {
+    List<String> lines = new ArrayList<>();
+    lines.add("service: " + style("bold", service));
+    for (ClusterReport cluster : clusters) {
+      if (cluster.error().isPresent()) {
+        lines.add(
+            "cluster: "
+                + style("bold", cluster.cluster())
+                + " - "
+                + style("red", "error:")
+                + " "
+                + plain(cluster.error().get()));
+        continue;
+      }
+      lines.add("cluster: " + style("bold", cluster.cluster()));
+      for (InstanceReport instance : cluster.instances()) {
+        lines.add("  instance: " + style("cyan", instance.target().instance()));
+        instanceLines(instance, verbose, now).forEach(line -> lines.add("    " + line));
+      }
+    }
+    return lines;
+  }
+
+  private static List<String> instanceLines(InstanceReport report, int verbose, Instant now) {
+    if (report.error().isPresent()) {
+      return List.of(style("red", "error:") + " " + plain(report.error().get()));
+    }
+    InstanceStatus status = report.status().orElseThrow();
+    List<String> lines = new ArrayList<>(InstanceStatusLines.of(report.target(), status, verbose));
+    if (verbose >= 1) {
+      if (report.tasksError().isPresent()) {
+        lines.add("Tasks: " + style("red", "error:") + " " + plain(report.tasksError().get()));
+      } else {
+        lines.addAll(TaskLines.of(report.tasks(), verbose, now));
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,257 @@
+package io.paasta.cli.status;
+
+import static io.paasta.cli.testing.StatusAnswers.OLD_SHA;
+import static io.paasta.cli.testing.StatusAnswers.SHA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paasta.cli.api.InstanceTarget;
+import io.paasta.cli.testing.StatusAnswers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Help.Ansi;
+
+/** The text of {@code paasta status} from canned API answers, without any HTTP. */
+class StatusFormatterTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant NOW = Instant.parse("2026-11-20T10:05:12Z");
+  private static final InstanceTarget MAIN =
+      new InstanceTarget("hello-web", "local", "main", "local.everything");
+
+  @Test
+  void aRunningInstance() {
+    assertThat(plain(report(StatusAnswers.running("main", SHA)), 0))
+        .containsExactly(
+            "service: hello-web",
+            "cluster: local",
+            "  instance: main",
+            "    Git sha: 1a2b3c4d (desired)",
+            "    State: Configured - Desired state: Started",
+            "    Marathon: Healthy - up with (3/3) instances. Status: Running",
+            "    Smartstack: region:local - Healthy - in haproxy with (3/3) total backends UP");
+  }
+
+  @Test
+  void aBouncingInstanceShowsTheBounceMethodAndTheWarningCheck() {
+    assertThat(plain(report(StatusAnswers.bouncing("main", SHA)), 0))
+        .containsExactly(
+            "service: hello-web",
+            "cluster: local",
+            "  instance: main",
+            "    Git sha: 1a2b3c4d (desired)",
+            "    State: Bouncing (crossover) - Desired state: Started",
+            "    Marathon: Warning - up with (2/3) instances, 1 healthy. Status: Deploying",
+            "    Smartstack: region:local - Warning - in haproxy with (2/3) total backends UP",
+            "    Checks:",
+            "      WARNING  check_marathon_services_replication.hello-web.main: 2/3 backends UP");
+  }
+
+  @Test
+  void aStoppedInstanceDoesNotReadAsRunning() {
+    List<String> lines = plain(report(StatusAnswers.stopped("main", SHA)), 0);
+
+    assertThat(lines)
+        .containsExactly(
+            "service: hello-web",
+            "cluster: local",
+            "  instance: main",
+            "    Git sha: 1a2b3c4d (desired)",
+            "    State: Stopped - Desired state: Stopped",
+            "    Marathon: Stopped - no instances desired, none up (0/0). Status: Stopped",
+            "    Smartstack: region:local - no backends expected, 0 UP");
+    assertThat(String.join("\n", lines)).doesNotContain("Healthy", "Running", "Started");
+  }
+
+  @Test
+  void aNeverDeployedInstanceSaysSoAndNamesItsDeployGroup() {
+    assertThat(plain(report(StatusAnswers.neverDeployed("main")), 0))
+        .containsExactly(
+            "service: hello-web",
+            "cluster: local",
+            "  instance: main",
+            "    Git sha: None (not deployed yet)",
+            "    State: Not deployed - deploy group local.everything has no deploy tag yet"
+                + " (paasta mark-for-deployment -l local.everything)");
+  }
+
+  @Test
+  void verboseAddsTheAppIdEveryCheckAndATaskTable() {
+    List<String> lines =
+        plain(report(StatusAnswers.bouncing("main", SHA), StatusAnswers.tasks(false)), 1);
+
+    assertThat(lines)
+        .containsSubsequence(
+            "    Marathon: Warning - up with (2/3) instances, 1 healthy. Status: Deploying",
+            "    App id: hello-web.main.git1a2b3c4d.config3c5d7e9f",
+            "    Smartstack: region:local - Warning - in haproxy with (2/3) total backends UP",
+            "    Checks:",
+            "      WARNING  check_marathon_services_replication.hello-web.main: 2/3 backends UP",
+            "      OK       setup_marathon_job.hello-web.main: ok",
+            "    Tasks:",
+            "      ID            STATE               HEALTH     HOST:PORT        STARTED"
+                + " ".repeat(27)
+                + "APP",
+            "      0123456789ab  running             healthy    127.0.0.1:31001  2026-11-20T10:00:00Z"
+                + " (5m12s ago)  hello-web.main.git1a2b3c4d.config3c5d7e9f",
+            "      fedcba987654  running (draining)  unhealthy  127.0.0.1:31002  2026-11-20T09:00:00Z"
+                + " (1h5m ago)   hello-web.main.git9f8e7d6c.config11111111");
+    assertThat(String.join("\n", lines)).doesNotContain("Output of", OLD_SHA);
+  }
+
+  @Test
+  void veryVerboseAddsEachTasksLastOutputLinesWithoutTerminalEscapes() {
+    List<String> lines =
+        plain(report(StatusAnswers.running("main", SHA), StatusAnswers.tasks(true)), 2);
+
+    assertThat(lines)
+        .containsSubsequence(
+            "    Tasks:",
+            "    Output of 0123456789ab (last 2 lines):",
+            "      listening on 31001",
+            "      GET /status 200",
+            "    Output of fedcba987654 (last 1 line):",
+            "      [31mpanic[0m: boom");
+    assertThat(String.join("\n", lines)).doesNotContain("\u001b");
+  }
+
+  @Test
+  void aFailingCheckShowsWithoutVerboseAndAnOkOneOnlyWithIt() {
+    String critical =
+        StatusAnswers.status(
+            "main",
+            SHA,
+            "start",
+            "{\"app_count\":1,\"deploy_status\":\"Running\",\"running_instance_count\":3,"
+                + "\"healthy_instance_count\":3,\"expected_instance_count\":3}",
+            "null",
+            "[{\"name\":\"deploy stuck\",\"status\":2,\"output\":\"no progress for 10m\"},"
+                + "{\"name\":\"replication\",\"status\":0,\"output\":\"3/3\"}]");
+
+    assertThat(plain(report(critical), 0))
+        .endsWith("    Checks:", "      CRITICAL deploy stuck: no progress for 10m");
+    assertThat(plain(report(critical, "{\"tasks\":[]}"), 1))
+        .containsSubsequence(
+            "    Checks:",
+            "      CRITICAL deploy stuck: no progress for 10m",
+            "      OK       replication: 3/3",
+            "    Tasks: none");
+  }
+
+  @Test
+  void smartstackInSeveralLocationsGetsALineEachAndCriticalWhenNoneIsUp() {
+    String status =
+        StatusAnswers.status(
+            "main",
+            SHA,
+            "start",
+            "{\"app_count\":1,\"deploy_status\":\"Running\",\"running_instance_count\":0,"
+                + "\"expected_instance_count\":4}",
+            "{\"locations\":[{\"name\":\"region:east\",\"running_backends\":2,"
+                + "\"expected_backends\":2},{\"name\":\"region:west\",\"running_backends\":0,"
+                + "\"expected_backends\":2}]}",
+            "[]");
+
+    assertThat(plain(report(status), 0))
+        .endsWith(
+            "    Marathon: Critical - up with (0/4) instances. Status: Running",
+            "    Smartstack:",
+            "      region:east - Healthy - in haproxy with (2/2) total backends UP",
+            "      region:west - Critical - in haproxy with (0/2) total backends UP");
+  }
+
+  @Test
+  void anAppErrorAndConfigProblemsAreShown() {
+    String status =
+        StatusAnswers.status(
+            "main",
+            SHA,
+            "start",
+            "{\"app_count\":1,\"error_message\":\"image not found in registry\","
+                + "\"config_problems\":[\"mem: must be at least 32\",{\"message\":\"cmd: empty\"}]}",
+            "null",
+            "[]");
+
+    ClusterReport cluster = report(status);
+    assertThat(cluster.failed()).isTrue();
+    assertThat(plain(cluster, 0))
+        .endsWith(
+            "    Marathon: Error - image not found in registry",
+            "    Config problem: mem: must be at least 32",
+            "    Config problem: cmd: empty");
+  }
+
+  @Test
+  void aClusterThatCouldNotBeAskedIsOneLineAndAnInstanceErrorAnother() {
+    List<ClusterReport> clusters =
+        List.of(
+            ClusterReport.failed("prod", Optional.empty(), "no API endpoint for cluster prod"),
+            new ClusterReport(
+                "local",
+                Optional.of("http://127.0.0.1:5054"),
+                Optional.empty(),
+                List.of(InstanceReport.failed(MAIN, "the API does not know hello-web.main"))));
+
+    assertThat(render(StatusFormatter.format("hello-web", clusters, 0, NOW), Ansi.OFF))
+        .containsExactly(
+            "service: hello-web",
+            "cluster: prod - error: no API endpoint for cluster prod",
+            "cluster: local",
+            "  instance: main",
+            "    error: the API does not know hello-web.main");
+    assertThat(clusters).allMatch(ClusterReport::failed);
+  }
+
+  @Test
+  void colouredOnATerminalAndPlainOtherwiseWithTheSameText() {
+    List<String> markup =
+        StatusFormatter.format(
+            "hello-web", List.of(report(StatusAnswers.bouncing("main", SHA))), 1, NOW);
+
+    List<String> coloured = render(markup, Ansi.ON);
+    List<String> plain = render(markup, Ansi.OFF);
+
+    assertThat(String.join("\n", plain)).doesNotContain("\u001b[", "@|");
+    assertThat(coloured)
+        .anySatisfy(l -> assertThat(l).contains("\u001b[33mBouncing (crossover)\u001b[39m"))
+        .anySatisfy(l -> assertThat(l).contains("\u001b[32m").contains("\u001b[0m"));
+    assertThat(coloured.stream().map(StatusFormatterTest::stripAnsi).toList()).isEqualTo(plain);
+  }
+
+  private static ClusterReport report(String status) {
+    return report(status, null);
+  }
+
+  private static ClusterReport report(String status, String tasks) {
+    InstanceReport instance =
+        InstanceReport.answered(
+            MAIN,
+            json(status),
+            Optional.ofNullable(tasks).map(StatusFormatterTest::json),
+            Optional.empty());
+    return new ClusterReport(
+        "local", Optional.of("http://127.0.0.1:5054"), Optional.empty(), List.of(instance));
+  }
+
+  private static List<String> plain(ClusterReport cluster, int verbose) {
+    return render(StatusFormatter.format("hello-web", List.of(cluster), verbose, NOW), Ansi.OFF);
+  }
+
+  private static List<String> render(List<String> markup, Ansi ansi) {
+    return markup.stream().map(ansi::string).toList();
+  }
+
+  private static String stripAnsi(String text) {
+    return text.replaceAll("\u001b\\[[0-9;]*m", "");
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.paasta.cli.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Small soa-configs and system config trees for the commands that talk to the clusters' APIs. */
+public final class ApiTrees {
+  private ApiTrees() {}
+
+  /**
+   * A system config directory whose {@code api_endpoints} are {@code endpoints}.
+   *
+   * @return the directory
+   */
+  public static Path systemConfig(Path dir, Map<String, String> endpoints) throws IOException {
+    Files.createDirectories(dir);
+    String map =
+        endpoints.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
+            .collect(Collectors.joining(", "));
+    Files.writeString(
+        dir.resolve("00-cluster.json"),
+        "{\"cluster\": \"local\", \"docker_registry\": \"127.0.0.1:5000\", \"api_endpoints\": {"
+            + map
+            + "}}");
+    return dir;
+  }
+
+  /**
+   * A soa-configs tree with service {@code hello-web}: {@code main} and {@code canary} in cluster
+   * local (deploy group local.everything), {@code main} in cluster prod (prod.main), and a batch
+   * job in local that status and waits leave alone.
+   *
+   * @return the soa-configs directory
+   */
+  public static Path soaConfigs(Path soa, String gitUrl) throws IOException {
+    Path service = Files.createDirectories(soa.resolve("hello-web"));
+    Files.writeString(
+        service.resolve("service.yaml"),
+        (gitUrl == null ? "" : "git_url: " + gitUrl + "\n") + "description: test\n");
+    Files.writeString(
+        service.resolve("marathon-local.yaml"),
+        "main:\n  deploy_group: local.everything\n  instances: 3\n"
+            + "canary:\n  deploy_group: local.everything\n");
+    Files.writeString(
+        service.resolve("marathon-prod.yaml"),
+        "main:\n  deploy_group: prod.main\n  instances: 3\n");
+    Files.writeString(
+        service.resolve("chronos-local.yaml"),
+        "nightly:\n  schedule: R/2026-01-01T00:00:00Z/PT24H\n  cmd: echo hi\n"
+            + "  deploy_group: local.everything\n");
+    Files.writeString(
+        service.resolve("deploy.yaml"),
+        "pipeline:\n- step: local.everything\n- step: prod.main\n- step: staging.later\n");
+    return soa;
+  }
+}

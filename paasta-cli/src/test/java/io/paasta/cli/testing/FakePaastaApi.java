@@ -1,0 +1,129 @@
+package io.paasta.cli.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake of our own PaaSTA API for tests: a real JDK HTTP server on 127.0.0.1 serving the JSON
+ * contract's shapes. Each path answers from a script: the n-th request gets the n-th answer (the
+ * last one repeats), so tests can make answers change over time without sleeping. Unscripted paths
+ * answer 404 with a problem document; {@code /v1/version} answers with the cluster name.
+ */
+public final class FakePaastaApi implements AutoCloseable {
+  /** One scripted answer. */
+  public record Answer(int status, String contentType, String body, Duration delay) {
+    public static Answer json(String body) {
+      return new Answer(200, "application/json", body, Duration.ZERO);
+    }
+
+    public static Answer problem(int status, String title, String detail) {
+      return new Answer(
+          status,
+          "application/problem+json",
+          "{\"type\":\"about:blank\",\"title\":\""
+              + title
+              + "\",\"status\":"
+              + status
+              + ",\"detail\":\""
+              + detail
+              + "\"}",
+          Duration.ZERO);
+    }
+
+    public Answer after(Duration wait) {
+      return new Answer(status, contentType, body, wait);
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+  private final Map<String, List<Answer>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+  public FakePaastaApi(String cluster) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(pool);
+    server.createContext("/", this::handle);
+    script("/v1/version", Answer.json("{\"version\":\"0.1.0\",\"cluster\":\"" + cluster + "\"}"));
+    server.start();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:40123}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** What {@code path} (with its query, if any) answers: answer n to the n-th request. */
+  public FakePaastaApi script(String path, Answer... answers) {
+    scripts.put(path, List.of(answers));
+    counts.put(path, new AtomicInteger());
+    return this;
+  }
+
+  /** JSON answers for {@code path}, in order. */
+  public FakePaastaApi json(String path, String... bodies) {
+    return script(path, Arrays.stream(bodies).map(Answer::json).toArray(Answer[]::new));
+  }
+
+  /** Every request so far, as {@code path?query}. */
+  public List<String> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    String path = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+    requests.add(path);
+    List<Answer> script =
+        scripts.getOrDefault(path, scripts.get(exchange.getRequestURI().getRawPath()));
+    Answer answer;
+    if (script == null) {
+      answer = Answer.problem(404, "Not Found", "no such resource: " + path);
+    } else {
+      String key = scripts.containsKey(path) ? path : exchange.getRequestURI().getRawPath();
+      int n = counts.get(key).getAndIncrement();
+      answer = script.get(Math.min(n, script.size() - 1));
+    }
+    try {
+      if (!answer.delay().isZero()) {
+        Thread.sleep(answer.delay().toMillis());
+      }
+      byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+      exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the client gave up (a timeout test): nothing to answer
+    } finally {
+      exchange.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}
