@@ -23,9 +23,21 @@ public final class AlertPolicies {
     AlertPolicy defaults = AlertPolicy.defaults(kind);
     List<String> problems = new ArrayList<>();
     Duration alertAfter =
-        duration(monitoring.alertAfter(), "alert_after", defaults.alertAfter(), false, problems);
+        duration(
+            monitoring.alertAfter(),
+            "alert_after",
+            defaults.alertAfter(),
+            "the check's default",
+            false,
+            problems);
     Duration checkEvery =
-        duration(monitoring.checkEvery(), "check_every", defaults.checkEvery(), true, problems);
+        duration(
+            monitoring.checkEvery(),
+            "check_every",
+            defaults.checkEvery(),
+            HumanDuration.format(defaults.checkEvery()),
+            true,
+            problems);
     Realert realert = realert(monitoring.realertEvery(), checkEvery, problems);
     return new Resolved(new AlertPolicy(alertAfter, realert, checkEvery), List.copyOf(problems));
   }
@@ -34,6 +46,7 @@ public final class AlertPolicies {
       Optional<String> value,
       String key,
       Duration fallback,
+      String fallbackText,
       boolean positive,
       List<String> problems) {
     if (value.isEmpty()) {
@@ -48,7 +61,7 @@ public final class AlertPolicies {
               + "' is not a "
               + (positive ? "positive " : "")
               + "duration such as 30s, 2m or 1h (or a number of seconds); using "
-              + HumanDuration.format(fallback));
+              + fallbackText);
       return fallback;
     }
     return parsed.get();

@@ -67,7 +67,7 @@ class AlertPoliciesTest {
     assertThat(resolved.policy()).isEqualTo(AlertPolicy.defaults(CheckKind.REPLICATION));
     assertThat(resolved.problems())
         .containsExactly(
-            "alert_after: 'soon' is not a duration such as 30s, 2m or 1h (or a number of seconds); using 2m",
+            "alert_after: 'soon' is not a duration such as 30s, 2m or 1h (or a number of seconds); using the check's default",
             "check_every: '0' is not a positive duration such as 30s, 2m or 1h (or a number of seconds);"
                 + " using 1m",
             "realert_every: '-5' is not -1 (exponential backoff), a positive number of checks or a duration"
