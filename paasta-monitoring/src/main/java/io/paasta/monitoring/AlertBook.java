@@ -31,9 +31,15 @@ final class AlertBook {
   /** One check as tracked: the policy it was last evaluated with, and its state. */
   private record Tracked(CheckKind kind, AlertPolicy policy, AlertState state) {}
 
-  /** The checks of one instance, and the monitoring config events were last routed with. */
+  /**
+   * The checks of one instance (a map never changed once stored), the monitoring config events were
+   * last routed with, and the alert policies read from it.
+   */
   private record InstanceAlerts(
-      MonitoringConfig monitoring, Map<String, Tracked> checks, List<String> problems) {}
+      MonitoringConfig monitoring,
+      Map<CheckKind, AlertPolicies.Resolved> policies,
+      Map<String, Tracked> checks,
+      List<String> problems) {}
 
   private final Map<InstanceRef, InstanceAlerts> instances = new ConcurrentHashMap<>();
   private final EventFactory events;
@@ -57,30 +63,36 @@ final class AlertBook {
         ref,
         (key, old) -> {
           Map<String, Tracked> checks = old == null ? new HashMap<>() : new HashMap<>(old.checks());
-          Map<CheckKind, AlertPolicies.Resolved> policies = new EnumMap<>(CheckKind.class);
+          Map<CheckKind, AlertPolicies.Resolved> policies =
+              old != null && old.monitoring().equals(monitoring)
+                  ? old.policies()
+                  : new EnumMap<>(CheckKind.class);
           for (CheckResult result : results) {
-            AlertPolicies.Resolved resolved =
-                policies.computeIfAbsent(result.kind(), k -> AlertPolicies.resolve(monitoring, k));
+            AlertPolicy policy =
+                policies
+                    .computeIfAbsent(result.kind(), k -> AlertPolicies.resolve(monitoring, k))
+                    .policy();
             Tracked before = checks.get(result.name());
-            if (before != null && !resolved.policy().isDue(before.state().lastEvaluated(), now)) {
+            if (before != null && !policy.isDue(before.state().lastEvaluated(), now)) {
               continue;
             }
             AlertStateMachine.Step step =
                 AlertStateMachine.step(
-                    Optional.ofNullable(before).map(Tracked::state),
+                    before == null ? Optional.empty() : Optional.of(before.state()),
                     result,
-                    resolved.policy(),
+                    policy,
                     now);
-            checks.put(result.name(), new Tracked(result.kind(), resolved.policy(), step.state()));
+            checks.put(result.name(), new Tracked(result.kind(), policy, step.state()));
             metrics.moved(before == null ? null : before.state(), step.state(), result.kind());
-            step.send()
-                .ifPresent(t -> route(ref, monitoring, resolved.policy(), result, t, now, out));
+            if (step.send().isPresent()) {
+              route(ref, monitoring, policy, result, step.send().get(), now, out);
+            }
           }
           List<String> problems = problems(policies);
           if (!problems.isEmpty() && (old == null || !old.problems().equals(problems))) {
             problemLog.accept(ref + ": monitoring config: " + String.join("; ", problems));
           }
-          return new InstanceAlerts(monitoring, Map.copyOf(checks), problems);
+          return new InstanceAlerts(monitoring, policies, checks, problems);
         });
   }
 

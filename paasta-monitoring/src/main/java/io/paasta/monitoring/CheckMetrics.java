@@ -25,6 +25,8 @@ final class CheckMetrics {
   private final MeterRegistry registry;
   private final Map<CheckKind, AtomicInteger[]> byStatus = new EnumMap<>(CheckKind.class);
   private final Map<CheckKind, AtomicInteger> alerting = new EnumMap<>(CheckKind.class);
+  private final Map<CheckKind, Counter[]> routed = new EnumMap<>(CheckKind.class);
+  private final Map<CheckKind, Counter> unrouted = new EnumMap<>(CheckKind.class);
   private final Timer evaluation;
 
   CheckMetrics(MeterRegistry registry) {
@@ -40,6 +42,7 @@ final class CheckMetrics {
             .register(registry);
       }
       byStatus.put(kind, counts);
+      registerCounters(kind);
       AtomicInteger alerted = new AtomicInteger();
       alerting.put(kind, alerted);
       Gauge.builder("paasta.monitoring.checks.alerting", alerted, AtomicInteger::get)
@@ -69,21 +72,31 @@ final class CheckMetrics {
     }
   }
 
+  private void registerCounters(CheckKind kind) {
+    Counter[] byTransition = new Counter[Transition.values().length];
+    for (Transition transition : Transition.values()) {
+      byTransition[transition.ordinal()] =
+          Counter.builder("paasta.monitoring.alerts")
+              .tag("check", kind.tag())
+              .tag("transition", transition.name().toLowerCase(Locale.ROOT))
+              .description("alerts and resolutions handed to the senders")
+              .register(registry);
+    }
+    routed.put(kind, byTransition);
+    unrouted.put(
+        kind,
+        Counter.builder("paasta.monitoring.alerts.unrouted")
+            .tag("check", kind.tag())
+            .description("alerts not sent because the instance's monitoring config has no team")
+            .register(registry));
+  }
+
   void routed(CheckKind kind, Transition transition) {
-    Counter.builder("paasta.monitoring.alerts")
-        .tag("check", kind.tag())
-        .tag("transition", transition.name().toLowerCase(Locale.ROOT))
-        .description("alerts and resolutions handed to the senders")
-        .register(registry)
-        .increment();
+    routed.get(kind)[transition.ordinal()].increment();
   }
 
   void unrouted(CheckKind kind) {
-    Counter.builder("paasta.monitoring.alerts.unrouted")
-        .tag("check", kind.tag())
-        .description("alerts not sent because the instance's monitoring config has no team")
-        .register(registry)
-        .increment();
+    unrouted.get(kind).increment();
   }
 
   Timer evaluation() {
