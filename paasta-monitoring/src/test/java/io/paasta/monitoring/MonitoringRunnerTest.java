@@ -137,7 +137,12 @@ class MonitoringRunnerTest {
     assertThat(gauge("replication", "critical")).isZero();
     assertThat(gauge("replication", "ok")).isEqualTo(1);
     assertThat(
-            registry.get("paasta.monitoring.alerts").tag("transition", "resolve").counter().count())
+            registry
+                .get("paasta.monitoring.alerts")
+                .tag("check", "replication")
+                .tag("transition", "resolve")
+                .counter()
+                .count())
         .isEqualTo(1);
   }
 
