@@ -19,8 +19,9 @@ import java.util.Optional;
  *   <li>{@code sensu_host}, {@code sensu_port}: the Sensu client socket (localhost:3030).
  *   <li>{@code event_webhook_url}: where the webhook sender POSTs (http or https); {@code
  *       event_webhook_headers}: extra request headers, e.g. an authorization.
- *   <li>{@code event_queue_size} (1000 per sender), {@code event_send_timeout_ms} (2000: connect,
- *       and wait for the answer), {@code event_send_attempts} (5 tries per event).
+ *   <li>{@code event_queue_size} (1000 per sender, at most 100000), {@code event_send_timeout_ms}
+ *       (2000: connect, and wait for the answer; at most 60000), {@code event_send_attempts} (5
+ *       tries per event, at most 100).
  * </ul>
  *
  * A value that cannot be used is reported in {@link Parsed#problems} and replaced by its default.
@@ -58,10 +59,16 @@ public record SenderSettings(
             config.sensuPort(),
             webhook,
             headers(raw.get("event_webhook_headers"), problems),
-            positive(raw, "event_queue_size", EventDispatcher.DEFAULT_QUEUE_CAPACITY, problems),
+            bounded(
+                raw, "event_queue_size", EventDispatcher.DEFAULT_QUEUE_CAPACITY, 100_000, problems),
             Duration.ofMillis(
-                positive(raw, "event_send_timeout_ms", (int) DEFAULT_TIMEOUT.toMillis(), problems)),
-            positive(raw, "event_send_attempts", RetryPolicy.DEFAULT.attempts(), problems));
+                bounded(
+                    raw,
+                    "event_send_timeout_ms",
+                    (int) DEFAULT_TIMEOUT.toMillis(),
+                    60_000,
+                    problems)),
+            bounded(raw, "event_send_attempts", RetryPolicy.DEFAULT.attempts(), 100, problems));
     return new Parsed(settings, List.copyOf(problems));
   }
 
@@ -138,16 +145,18 @@ public record SenderSettings(
     return headers;
   }
 
-  private static int positive(
-      Map<String, Object> raw, String key, int fallback, List<String> problems) {
+  /** An integer in 1..max (a queue is allocated whole: its size must stay reasonable). */
+  private static int bounded(
+      Map<String, Object> raw, String key, int fallback, int max, List<String> problems) {
     Object value = raw.get(key);
     if (value == null) {
       return fallback;
     }
-    if (value instanceof Integer n && n > 0) {
+    if (value instanceof Integer n && n > 0 && n <= max) {
       return n;
     }
-    problems.add(key + ": " + value + " is not a positive integer; using " + fallback);
+    problems.add(
+        key + ": " + value + " is not an integer from 1 to " + max + "; using " + fallback);
     return fallback;
   }
 }

@@ -83,8 +83,8 @@ class SenderSettingsTest {
             "event_webhook_url: 'ftp://example/x' is not an http(s) URL such as http://127.0.0.1:9000/events",
             "monitoring_senders: unknown sender 'pager' (expected one of log, sensu, webhook)",
             "monitoring_senders: 'webhook' needs event_webhook_url; the webhook sender is off",
-            "event_queue_size: 0 is not a positive integer; using 1000",
-            "event_send_timeout_ms: fast is not a positive integer; using 2000");
+            "event_queue_size: 0 is not an integer from 1 to 100000; using 1000",
+            "event_send_timeout_ms: fast is not an integer from 1 to 60000; using 2000");
   }
 
   @Test
