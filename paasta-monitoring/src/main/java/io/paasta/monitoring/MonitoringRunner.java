@@ -104,7 +104,7 @@ public final class MonitoringRunner {
     return send(events);
   }
 
-  /** {@link #forget}s every instance not in {@code configured}. */
+  /** {@link #forget}s every instance and job not in {@code configured} (give both kinds). */
   public List<Event> retainOnly(Collection<InstanceRef> configured) {
     Set<InstanceRef> keep = new HashSet<>(configured);
     List<Event> events = new ArrayList<>();
