@@ -1,0 +1,165 @@
+package io.paasta.monitoring;
+
+import io.paasta.model.InstanceRef;
+import io.paasta.model.MonitoringConfig;
+import io.paasta.monitoring.alert.AlertPolicies;
+import io.paasta.monitoring.alert.AlertPolicy;
+import io.paasta.monitoring.alert.AlertState;
+import io.paasta.monitoring.alert.AlertStateMachine;
+import io.paasta.monitoring.alert.Event;
+import io.paasta.monitoring.alert.EventFactory;
+import io.paasta.monitoring.alert.Transition;
+import io.paasta.monitoring.check.CheckKind;
+import io.paasta.monitoring.check.CheckResult;
+import io.paasta.monitoring.check.CheckStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The alert state of every check of every instance, in memory. Thread-safe: updates of one instance
+ * are atomic, instances are independent.
+ */
+final class AlertBook {
+  /** One check as tracked: the policy it was last evaluated with, and its state. */
+  private record Tracked(CheckKind kind, AlertPolicy policy, AlertState state) {}
+
+  /**
+   * The checks of one instance (a map never changed once stored), the monitoring config events were
+   * last routed with, and the alert policies read from it.
+   */
+  private record InstanceAlerts(
+      MonitoringConfig monitoring,
+      Map<CheckKind, AlertPolicies.Resolved> policies,
+      Map<String, Tracked> checks,
+      List<String> problems) {}
+
+  private final Map<InstanceRef, InstanceAlerts> instances = new ConcurrentHashMap<>();
+  private final EventFactory events;
+  private final CheckMetrics metrics;
+  private final Consumer<String> problemLog;
+
+  AlertBook(EventFactory events, CheckMetrics metrics, Consumer<String> problemLog) {
+    this.events = events;
+    this.metrics = metrics;
+    this.problemLog = problemLog;
+  }
+
+  /** Applies the results of the checks that are due; adds the events to send to {@code out}. */
+  void record(
+      InstanceRef ref,
+      MonitoringConfig monitoring,
+      List<CheckResult> results,
+      Instant now,
+      List<Event> out) {
+    instances.compute(
+        ref,
+        (key, old) -> {
+          Map<String, Tracked> checks = old == null ? new HashMap<>() : new HashMap<>(old.checks());
+          Map<CheckKind, AlertPolicies.Resolved> policies =
+              old != null && old.monitoring().equals(monitoring)
+                  ? old.policies()
+                  : new EnumMap<>(CheckKind.class);
+          for (CheckResult result : results) {
+            AlertPolicy policy =
+                policies
+                    .computeIfAbsent(result.kind(), k -> AlertPolicies.resolve(monitoring, k))
+                    .policy();
+            Tracked before = checks.get(result.name());
+            if (before != null && !policy.isDue(before.state().lastEvaluated(), now)) {
+              continue;
+            }
+            AlertStateMachine.Step step =
+                AlertStateMachine.step(
+                    before == null ? Optional.empty() : Optional.of(before.state()),
+                    result,
+                    policy,
+                    now);
+            checks.put(result.name(), new Tracked(result.kind(), policy, step.state()));
+            metrics.moved(before == null ? null : before.state(), step.state(), result.kind());
+            if (step.send().isPresent()) {
+              route(ref, monitoring, policy, result, step.send().get(), now, out);
+            }
+          }
+          List<String> problems = problems(policies);
+          if (!problems.isEmpty() && (old == null || !old.problems().equals(problems))) {
+            problemLog.accept(ref + ": monitoring config: " + String.join("; ", problems));
+          }
+          return new InstanceAlerts(monitoring, policies, checks, problems);
+        });
+  }
+
+  private static List<String> problems(Map<CheckKind, AlertPolicies.Resolved> policies) {
+    return policies.values().stream().flatMap(r -> r.problems().stream()).distinct().toList();
+  }
+
+  private void route(
+      InstanceRef ref,
+      MonitoringConfig monitoring,
+      AlertPolicy policy,
+      CheckResult result,
+      Transition transition,
+      Instant now,
+      List<Event> out) {
+    Optional<Event> event = events.build(ref, monitoring, policy, result, transition, now);
+    if (event.isPresent()) {
+      metrics.routed(result.kind(), transition);
+      out.add(event.get());
+    } else {
+      metrics.unrouted(result.kind());
+    }
+  }
+
+  /** Drops an instance's checks; each alerted failure is resolved with {@code reason}. */
+  void forget(InstanceRef ref, String reason, Instant now, List<Event> out) {
+    InstanceAlerts gone = instances.remove(ref);
+    if (gone == null) {
+      return;
+    }
+    gone.checks()
+        .forEach(
+            (name, tracked) -> {
+              metrics.moved(tracked.state(), null, tracked.kind());
+              if (tracked.state().alerted()) {
+                CheckResult ok = new CheckResult(name, tracked.kind(), CheckStatus.OK, reason);
+                route(ref, gone.monitoring(), tracked.policy(), ok, Transition.RESOLVE, now, out);
+              }
+            });
+  }
+
+  List<CheckState> states(InstanceRef ref) {
+    InstanceAlerts alerts = instances.get(ref);
+    if (alerts == null) {
+      return List.of();
+    }
+    List<CheckState> states = new ArrayList<>();
+    alerts
+        .checks()
+        .forEach(
+            (name, tracked) -> {
+              AlertState s = tracked.state();
+              states.add(
+                  new CheckState(
+                      name,
+                      tracked.kind(),
+                      s.status(),
+                      s.output(),
+                      s.statusSince(),
+                      s.lastEvaluated(),
+                      s.alerted()));
+            });
+    states.sort(Comparator.comparing(CheckState::kind).thenComparing(CheckState::name));
+    return states;
+  }
+
+  List<InstanceRef> refs() {
+    return List.copyOf(instances.keySet());
+  }
+}

@@ -1,0 +1,35 @@
+package io.paasta.monitoring.check;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every check of a long-running instance, and the check of a scheduled job: pure functions of a
+ * snapshot and the time.
+ */
+public final class InstanceChecks {
+  private final CheckSettings settings;
+
+  public InstanceChecks(CheckSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Replication, deploy, crash loop, OOM kills and health checks, in that order. */
+  public List<CheckResult> evaluate(InstanceSnapshot snapshot, Instant now) {
+    return List.of(
+        ReplicationCheck.evaluate(snapshot, now, settings),
+        DeployCheck.evaluate(snapshot, now, settings),
+        CrashLoopCheck.evaluate(snapshot, now, settings),
+        OomCheck.evaluate(snapshot, now, settings),
+        HealthcheckCheck.evaluate(snapshot));
+  }
+
+  /** The scheduled-job check. */
+  public List<CheckResult> evaluate(JobSnapshot job, Instant now) {
+    return List.of(JobCheck.evaluate(job, now));
+  }
+
+  public CheckSettings settings() {
+    return settings;
+  }
+}
