@@ -49,8 +49,11 @@ public final class ApiServer implements AutoCloseable {
   public void start() throws IOException {
     try {
       server.start();
-    } catch (BindException e) {
+    } catch (Exception e) {
       stopQuietly();
+      if (!causedBy(e, BindException.class)) {
+        throw new IOException("the API cannot start on " + settings.listen() + ": " + e, e);
+      }
       throw new IOException(
           "the API cannot listen on "
               + settings.listen()
@@ -59,10 +62,16 @@ public final class ApiServer implements AutoCloseable {
               + "): the port is in use (another paasta server?); stop what holds it or choose"
               + " another port with `paasta server --api-listen 127.0.0.1:PORT`",
           e);
-    } catch (Exception e) {
-      stopQuietly();
-      throw new IOException("the API cannot start on " + settings.listen() + ": " + e, e);
     }
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The port it listens on (the one chosen when configured with port 0). */
