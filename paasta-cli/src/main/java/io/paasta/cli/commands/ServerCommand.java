@@ -17,7 +17,9 @@ import io.paasta.server.PaastaServer;
 import io.paasta.server.api.ApiListenAddress;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.ApiToken;
+import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.AutoscalerStoreException;
+import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.status.StatusRegistry;
@@ -175,6 +177,16 @@ public final class ServerCommand implements Callable<Integer> {
     }
   }
 
+  /** The daemon's stored autoscaler counts, so that plans match what the daemon would do. */
+  private AutoscalerCounts storedCounts(SystemConfig system) {
+    try {
+      return new FileAutoscalerStore(
+          stateDir != null ? stateDir : DaemonWiring.DEFAULT_STATE_DIR, system.cluster());
+    } catch (AutoscalerStoreException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
   private int printPlans(SystemConfig system) throws Exception {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(System.err, clock);
@@ -182,7 +194,12 @@ public final class ServerCommand implements Callable<Integer> {
     ServiceConfigs configs = new ServiceConfigs(loader, new StatusRegistry(), log);
     try (DockerBackend backend =
         DockerBackends.start(DockerBackendConfig.defaults(system.cluster()))) {
-      DryRun dry = new DryRun(configs, new ClusterDesiredState(configs, system), backend, clock);
+      DryRun dry =
+          new DryRun(
+              configs,
+              new ClusterDesiredState(configs, system, storedCounts(system)),
+              backend,
+              clock);
       Output out = new Output(spec.commandLine());
       for (DryRun.InstancePlan plan : dry.planAll()) {
         String subject =
