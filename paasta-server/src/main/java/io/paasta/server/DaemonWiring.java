@@ -1,5 +1,13 @@
 package io.paasta.server;
 
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paasta.config.ConfigException;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
@@ -10,20 +18,41 @@ import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.deploy.git.GitRemoteClient;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
+import io.paasta.server.api.ApiHandler;
+import io.paasta.server.api.ApiRoutes;
+import io.paasta.server.api.ApiServer;
+import io.paasta.server.api.ApiSettings;
+import io.paasta.server.api.AutoscalerResource;
+import io.paasta.server.api.InstanceLookup;
+import io.paasta.server.api.ServicesResource;
+import io.paasta.server.autoscaling.AutoscalerCounts;
+import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Builds the daemon from its directories and settings: the one place where parts are wired. */
 public final class DaemonWiring {
   private DaemonWiring() {}
+
+  /** Where {@code paasta server} keeps state that must survive it: autoscaler counts. */
+  public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/paasta/state");
+
+  /**
+   * What the daemon serves beside its loop.
+   *
+   * @param stateDir holds {@code autoscaling.json}
+   */
+  public record ServerOptions(ApiSettings api, Path stateDir) {}
 
   /** The system config, or a ConfigException listing its problems. */
   public static SystemConfig systemConfig(Path dir) {
@@ -43,6 +72,8 @@ public final class DaemonWiring {
   }
 
   /**
+   * The reconcile loop alone (no API, no stored autoscaler counts).
+   *
    * @param backendFor builds the backend for the cluster's system config
    */
   public static PaastaDaemon build(
@@ -53,10 +84,81 @@ public final class DaemonWiring {
       PrintStream out) {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
+    Core core = core(soaDir, system, log, AutoscalerCounts.none());
+    return core.daemon(
+        backendFor.apply(system), clock, new PassMetrics(new SimpleMeterRegistry()), settings);
+  }
+
+  /**
+   * {@code paasta server}: the reconcile loop, and the HTTP API and metrics on loopback.
+   *
+   * @throws io.paasta.server.autoscaling.AutoscalerStoreException when the stored autoscaler state
+   *     cannot be read
+   */
+  public static PaastaServer buildServer(
+      Path soaDir,
+      SystemConfig system,
+      PaastaDaemon.Settings settings,
+      ServerOptions options,
+      Function<SystemConfig, Backend> backendFor,
+      PrintStream out) {
+    Clock clock = Clock.systemUTC();
+    DaemonLog log = new DaemonLog(out, clock);
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmGcMetrics gc = bindJvmMetrics(metrics);
+    FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
+    Core core = core(soaDir, system, log, autoscaler);
+    Backend backend = backendFor.apply(system);
+    PaastaDaemon daemon = core.daemon(backend, clock, new PassMetrics(metrics), settings);
+    InstanceLookup lookup = new InstanceLookup(core.configs(), core.status(), system.cluster());
+    ApiServer api =
+        new ApiServer(
+            options.api(),
+            new ApiHandler(
+                ApiRoutes.router(
+                    system.cluster(),
+                    new ServicesResource(lookup, core.desired(), backend, core.status(), clock),
+                    new AutoscalerResource(
+                        lookup, autoscaler, autoscaler, daemon::requestPass, clock),
+                    metrics),
+                options.api().token(),
+                log));
+    return new PaastaServer(daemon, api, options.api(), metrics, List.of(gc), log);
+  }
+
+  /** JVM memory, GC, threads, process CPU and uptime; the GC binder must be closed. */
+  private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry metrics) {
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    new UptimeMetrics().bindTo(metrics);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(metrics);
+    return gc;
+  }
+
+  /** The parts every daemon has, before its backend. */
+  private record Core(
+      SoaConfigsLoader loader,
+      ServiceConfigs configs,
+      ClusterDesiredState desired,
+      StatusRegistry status,
+      DeploymentsPoller poller,
+      DaemonLog log) {
+
+    PaastaDaemon daemon(
+        Backend backend, Clock clock, PassMetrics metrics, PaastaDaemon.Settings settings) {
+      return new PaastaDaemon(
+          loader, configs, desired, backend, poller, status, log, clock, metrics, settings);
+    }
+  }
+
+  private static Core core(
+      Path soaDir, SystemConfig system, DaemonLog log, AutoscalerCounts counts) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
     StatusRegistry status = new StatusRegistry();
     ServiceConfigs configs = new ServiceConfigs(loader, status, log);
-    ClusterDesiredState desired = new ClusterDesiredState(configs, system);
+    ClusterDesiredState desired = new ClusterDesiredState(configs, system, counts);
     DeploymentsPoller poller =
         new DeploymentsPoller(
             loader,
@@ -64,7 +166,6 @@ public final class DaemonWiring {
                 new GitRemoteClient(GitRemoteClient.defaultCacheDir(), Duration.ofSeconds(20)),
                 new DeploymentsWriter()),
             log);
-    return new PaastaDaemon(
-        loader, configs, desired, backendFor.apply(system), poller, status, log, clock, settings);
+    return new Core(loader, configs, desired, status, poller, log);
   }
 }

@@ -12,6 +12,7 @@ import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.InstanceQueue;
 import io.paasta.server.loop.InstanceReconciler;
 import io.paasta.server.loop.SoaDirWatcher;
+import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -64,6 +65,7 @@ public final class PaastaDaemon implements AutoCloseable {
       StatusRegistry status,
       DaemonLog log,
       Clock clock,
+      PassMetrics metrics,
       Settings settings) {
     this.loader = loader;
     this.configs = configs;
@@ -75,7 +77,7 @@ public final class PaastaDaemon implements AutoCloseable {
     this.queue = new InstanceQueue<>(clock);
     this.reconciler =
         new InstanceReconciler(
-            desired, backend, status, log, clock, ref -> removable.get().contains(ref));
+            desired, backend, status, log, clock, ref -> removable.get().contains(ref), metrics);
   }
 
   /** Starts the watcher, the timers and the workers; returns at once. */
@@ -113,6 +115,11 @@ public final class PaastaDaemon implements AutoCloseable {
         log.error("daemon", "unexpected " + e);
       }
     };
+  }
+
+  /** Asks for a pass of the instance soon (its desired state changed outside soa-configs). */
+  public void requestPass(InstanceRef ref) {
+    queue.enqueue(ref);
   }
 
   /** Reloads every service and queues every instance: desired ones and those with tasks. */

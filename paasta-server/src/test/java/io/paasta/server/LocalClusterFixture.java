@@ -44,6 +44,7 @@ final class LocalClusterFixture implements AutoCloseable {
   private final String registry;
   private DockerBackend backend;
   private PaastaDaemon daemon;
+  private PaastaServer server;
 
   /** Builds and pushes the example image once per test class. */
   static DockerImageName buildImage(DockerClient docker, String registry, Path tmp)
@@ -146,6 +147,30 @@ final class LocalClusterFixture implements AutoCloseable {
     daemon.start();
   }
 
+  /**
+   * Starts the daemon as {@code paasta server} wires it, with its API on a free loopback port and
+   * its state in {@code stateDir}; returns the API's base URI.
+   */
+  java.net.URI startServer(Path stateDir, Optional<String> token) throws IOException {
+    if (backend == null) {
+      backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
+    }
+    io.paasta.server.api.ApiSettings api =
+        io.paasta.server.api.ApiSettings.of(
+            io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system()),
+            token.map(t -> new io.paasta.server.api.ApiToken(t, "the test")));
+    server =
+        DaemonWiring.buildServer(
+            soa,
+            system(),
+            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            new DaemonWiring.ServerOptions(api, stateDir),
+            s -> backend,
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    server.start();
+    return server.apiBaseUri();
+  }
+
   /** A backend to observe with, for tests whose daemon runs in another process. */
   void observeOnly() {
     if (backend == null) {
@@ -171,8 +196,14 @@ final class LocalClusterFixture implements AutoCloseable {
 
   /** Stops the daemon as a crash would: no clean-up of its tasks (they keep running). */
   void crashDaemon() throws IOException {
-    daemon.close();
-    daemon = null;
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    if (daemon != null) {
+      daemon.close();
+      daemon = null;
+    }
   }
 
   /** The instance's tasks now, as the backend (engine + health checker) sees them. */
@@ -215,9 +246,7 @@ final class LocalClusterFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    if (daemon != null) {
-      daemon.close();
-    }
+    crashDaemon();
     if (backend != null) {
       // every task of this test's cluster, of every instance
       for (ObservedInstance instance : backend.observeAll()) {

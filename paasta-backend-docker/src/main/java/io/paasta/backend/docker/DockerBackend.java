@@ -8,6 +8,7 @@ import io.paasta.backend.docker.engine.EngineErrors;
 import io.paasta.backend.docker.engine.ImagePullClient;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.engine.TaskLaunchExecutor;
+import io.paasta.backend.docker.engine.TaskOutputClient;
 import io.paasta.backend.docker.engine.TaskStopExecutor;
 import io.paasta.backend.docker.health.HealthChecker;
 import io.paasta.backend.docker.port.PortAllocator;
@@ -47,6 +48,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final TaskStopExecutor stopper;
   private final HealthChecker health;
   private final Drainer drainer;
+  private final TaskOutputClient output;
 
   public DockerBackend(
       DockerClient docker,
@@ -63,6 +65,19 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.stopper = new TaskStopExecutor(docker, config.stopTimeout());
     this.health = health;
     this.drainer = drainer;
+    this.output = new TaskOutputClient(docker, OUTPUT_TIMEOUT);
+  }
+
+  private static final java.time.Duration OUTPUT_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+  /** The tail of the container's log (stdout and stderr); none when it is gone. */
+  @Override
+  public List<String> taskOutput(String taskId, int lines) {
+    try {
+      return output.tail(taskId, lines);
+    } catch (RuntimeException e) {
+      throw EngineErrors.failure("reading the output of task " + taskId, e, config.dockerHost());
+    }
   }
 
   /** One instance's tasks, listed by the engine with a label filter (cheaper than all of them). */

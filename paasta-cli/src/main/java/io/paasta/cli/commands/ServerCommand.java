@@ -3,6 +3,7 @@ package io.paasta.cli.commands;
 import io.paasta.backend.docker.DockerBackend;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.DockerBackends;
+import io.paasta.cli.UserException;
 import io.paasta.cli.output.Output;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
@@ -12,12 +13,21 @@ import io.paasta.server.DaemonLog;
 import io.paasta.server.DaemonWiring;
 import io.paasta.server.DryRun;
 import io.paasta.server.PaastaDaemon;
+import io.paasta.server.PaastaServer;
+import io.paasta.server.api.ApiListenAddress;
+import io.paasta.server.api.ApiSettings;
+import io.paasta.server.api.ApiToken;
+import io.paasta.server.autoscaling.AutoscalerCounts;
+import io.paasta.server.autoscaling.AutoscalerStoreException;
+import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.status.StatusRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -34,6 +44,8 @@ import picocli.CommandLine.Spec;
       "Runs the control-plane daemon of this host's cluster (the system config's `cluster`) on the",
       "local Docker engine: keeps every long-running instance of the soa-configs converged,",
       "bounces new versions, replaces failed tasks, and follows the services' git tags.",
+      "Serves the HTTP API (/v1, /metrics) on 127.0.0.1 at the port of the cluster's",
+      "api_endpoints entry; changes through the API need the token of --api-token-file.",
       "With --dry-run, prints the plan the next pass would execute for each instance, and exits."
     })
 public final class ServerCommand implements Callable<Integer> {
@@ -78,6 +90,29 @@ public final class ServerCommand implements Callable<Integer> {
           "Remove instances gone from soa-configs even when that is more than half of them.")
   boolean forceCleanup;
 
+  @Option(
+      names = "--api-listen",
+      paramLabel = "HOST:PORT",
+      description =
+          "Where the API listens, loopback only (default: 127.0.0.1 at the port of this cluster's"
+              + " entry in the system config's api_endpoints, else 127.0.0.1:5054).")
+  String apiListen;
+
+  @Option(
+      names = "--api-token-file",
+      paramLabel = "PATH",
+      description =
+          "The token API changes need, as `Authorization: Bearer <token>` (default:"
+              + " /etc/paasta/api_token when it exists; without a token every change is refused).")
+  Path apiTokenFile;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      defaultValue = "/var/lib/paasta/state",
+      description = "Where state that outlives the daemon is kept (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
   @Override
   public Integer call() throws Exception {
     Path systemDir = systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir();
@@ -91,30 +126,65 @@ public final class ServerCommand implements Callable<Integer> {
             Duration.ofSeconds(fullPassSeconds),
             Duration.ofSeconds(pollSeconds),
             forceCleanup);
+    DaemonWiring.ServerOptions options = serverOptions(system);
     DockerBackend[] backend = new DockerBackend[1];
-    PaastaDaemon daemon =
-        DaemonWiring.build(
-            soaDir.path(),
-            system,
-            settings,
-            s -> backend[0] = DockerBackends.start(DockerBackendConfig.defaults(s.cluster())),
-            System.out);
+    PaastaServer server;
+    try {
+      server =
+          DaemonWiring.buildServer(
+              soaDir.path(),
+              system,
+              settings,
+              options,
+              s -> backend[0] = DockerBackends.start(DockerBackendConfig.defaults(s.cluster())),
+              System.out);
+    } catch (AutoscalerStoreException e) {
+      throw new UserException(e.getMessage());
+    }
+    try {
+      server.start();
+    } catch (IOException e) {
+      server.close();
+      backend[0].close();
+      throw new UserException(e.getMessage());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   try {
-                    daemon.close();
+                    server.close();
                     backend[0].close();
                   } catch (Exception e) {
                     // exiting anyway
                   }
                   stopped.countDown();
                 }));
-    daemon.start();
     stopped.await();
     return 0;
+  }
+
+  private DaemonWiring.ServerOptions serverOptions(SystemConfig system) {
+    try {
+      return new DaemonWiring.ServerOptions(
+          ApiSettings.of(
+              ApiListenAddress.resolve(Optional.ofNullable(apiListen), system),
+              ApiToken.resolve(Optional.ofNullable(apiTokenFile))),
+          stateDir);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  /** The daemon's stored autoscaler counts, so that plans match what the daemon would do. */
+  private AutoscalerCounts storedCounts(SystemConfig system) {
+    try {
+      return new FileAutoscalerStore(
+          stateDir != null ? stateDir : DaemonWiring.DEFAULT_STATE_DIR, system.cluster());
+    } catch (AutoscalerStoreException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 
   private int printPlans(SystemConfig system) throws Exception {
@@ -124,7 +194,12 @@ public final class ServerCommand implements Callable<Integer> {
     ServiceConfigs configs = new ServiceConfigs(loader, new StatusRegistry(), log);
     try (DockerBackend backend =
         DockerBackends.start(DockerBackendConfig.defaults(system.cluster()))) {
-      DryRun dry = new DryRun(configs, new ClusterDesiredState(configs, system), backend, clock);
+      DryRun dry =
+          new DryRun(
+              configs,
+              new ClusterDesiredState(configs, system, storedCounts(system)),
+              backend,
+              clock);
       Output out = new Output(spec.commandLine());
       for (DryRun.InstancePlan plan : dry.planAll()) {
         String subject =

@@ -33,4 +33,12 @@ public interface Backend {
 
   /** Carries out one action; a failure is reported as a {@link BackendException}. */
   void execute(io.paasta.model.InstanceRef ref, Action action);
+
+  /**
+   * The last {@code lines} lines a task wrote (stdout and stderr interleaved, oldest first), for
+   * {@code paasta status -vv}; none when the backend cannot tell or the task is gone.
+   */
+  default List<String> taskOutput(String taskId, int lines) {
+    return List.of();
+  }
 }

@@ -7,6 +7,7 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.app.DesiredInstanceFactory;
+import io.paasta.server.autoscaling.AutoscalerCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +16,23 @@ import java.util.Set;
 
 /**
  * What this cluster should run: every long-running instance of the soa-configs in this cluster,
- * with its desired app (empty when its deploy group is not deployed yet).
+ * with its desired app (empty when its deploy group is not deployed yet). Autoscaled instances run
+ * the count stored in {@link AutoscalerCounts} (clamped to their bounds).
  */
 public final class ClusterDesiredState {
   private final ServiceConfigs configs;
   private final SystemConfig system;
+  private final AutoscalerCounts counts;
 
+  /** Without stored autoscaler counts: autoscaled instances run max_instances. */
   public ClusterDesiredState(ServiceConfigs configs, SystemConfig system) {
+    this(configs, system, AutoscalerCounts.none());
+  }
+
+  public ClusterDesiredState(ServiceConfigs configs, SystemConfig system, AutoscalerCounts counts) {
     this.configs = configs;
     this.system = system;
+    this.counts = counts;
   }
 
   /** The desired state of every instance of the cluster in soa-configs, by instance. */
@@ -62,7 +71,7 @@ public final class ClusterDesiredState {
             loaded.service().deployments(),
             system,
             loaded.service().config(),
-            OptionalInt.empty())
+            config.autoscaled() ? counts.get(config.ref()) : OptionalInt.empty())
         .map(ClusterDesiredState::withoutHaproxyCheck);
   }
 

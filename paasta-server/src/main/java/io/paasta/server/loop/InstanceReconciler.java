@@ -12,6 +12,7 @@ import io.paasta.planning.plan.PlanPrinter;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.status.InstanceStatus;
+import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +34,12 @@ public final class InstanceReconciler {
   private final DaemonLog log;
   private final Clock clock;
   private final Predicate<InstanceRef> removalAllowed;
+  private final PassMetrics metrics;
 
   /**
    * @param removalAllowed whether an instance that soa-configs no longer has may be removed now
    *     (the cleanup guard's answer)
+   * @param metrics records each pass's duration and the instance's task counts
    */
   public InstanceReconciler(
       ClusterDesiredState desiredState,
@@ -44,13 +47,15 @@ public final class InstanceReconciler {
       StatusRegistry status,
       DaemonLog log,
       Clock clock,
-      Predicate<InstanceRef> removalAllowed) {
+      Predicate<InstanceRef> removalAllowed,
+      PassMetrics metrics) {
     this.desiredState = desiredState;
     this.backend = backend;
     this.status = status;
     this.log = log;
     this.clock = clock;
     this.removalAllowed = removalAllowed;
+    this.metrics = metrics;
   }
 
   /** Runs one pass; returns when the next pass should come, if sooner than the periodic one. */
@@ -60,6 +65,7 @@ public final class InstanceReconciler {
         && (desiredState.unknownServices().contains(ref.service()) || !removalAllowed.test(ref))) {
       return Optional.empty(); // not ours to touch now
     }
+    long started = System.nanoTime();
     Optional<DesiredInstance> desired = inConfig.orElse(Optional.empty());
     String subject = ref.service() + "." + ref.instance();
     ObservedInstance observed;
@@ -81,7 +87,10 @@ public final class InstanceReconciler {
     }
     if (inConfig.isEmpty() && observed.tasks().isEmpty()) {
       status.forget(ref);
+      metrics.forget(ref);
     } else {
+      metrics.passDone(
+          ref, desired, observed, Duration.ofNanos(System.nanoTime() - started), clock.instant());
       status.record(
           new InstanceStatus(
               ref,

@@ -1,0 +1,80 @@
+package io.paasta.server.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every route the daemon serves: the {@code /v1} API (described by {@code /v1/openapi.json}, a
+ * resource file of this package) and {@code /metrics}.
+ */
+public final class ApiRoutes {
+  /** The OpenAPI document, as a classpath resource. */
+  public static final String OPENAPI_RESOURCE = "/io/paasta/server/api/openapi.json";
+
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private ApiRoutes() {}
+
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      PrometheusMeterRegistry metrics) {
+    byte[] openapi = openapi();
+    Map<String, Object> version = new LinkedHashMap<>();
+    version.put("version", projectVersion());
+    version.put("cluster", cluster);
+    String instance = "/v1/services/{service}/{instance}";
+    return new Router(
+        List.of(
+            new Route("GET", "/v1/version", request -> ApiResponse.json(version)),
+            new Route("GET", "/v1/services", services::services),
+            new Route("GET", "/v1/services/{service}", services::instances),
+            new Route("GET", instance + "/status", services::status),
+            new Route("GET", instance + "/tasks", services::tasks),
+            new Route("GET", instance + "/autoscaler", autoscaler::get),
+            new Route("POST", instance + "/autoscaler", autoscaler::set),
+            new Route("GET", "/v1/service_autoscaler/pause", autoscaler::pauseGet),
+            new Route("POST", "/v1/service_autoscaler/pause", autoscaler::pauseSet),
+            new Route("DELETE", "/v1/service_autoscaler/pause", autoscaler::pauseDelete),
+            new Route(
+                "GET",
+                "/v1/openapi.json",
+                request -> new ApiResponse(200, ApiResponse.JSON, openapi)),
+            new Route(
+                "GET",
+                "/metrics",
+                request -> ApiResponse.text(PROMETHEUS_TEXT, metrics.scrape()))));
+  }
+
+  /** The version Maven wrote into {@code paasta-server-version.properties}. */
+  public static String projectVersion() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        ApiRoutes.class.getResourceAsStream("/paasta-server-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  static byte[] openapi() {
+    try (InputStream in = ApiRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the resource " + OPENAPI_RESOURCE + " is missing");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

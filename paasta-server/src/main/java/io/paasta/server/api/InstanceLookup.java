@@ -1,0 +1,116 @@
+package io.paasta.server.api;
+
+import io.paasta.config.soa.LoadedService;
+import io.paasta.model.InstanceConfig;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.LongRunningConfig;
+import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.status.StatusRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds services and long-running instances of this cluster in the daemon's soa-configs (each
+ * service's last good load), or answers 404 saying what is there.
+ */
+public final class InstanceLookup {
+  private final ServiceConfigs configs;
+  private final StatusRegistry status;
+  private final String cluster;
+
+  public InstanceLookup(ServiceConfigs configs, StatusRegistry status, String cluster) {
+    this.configs = configs;
+    this.status = status;
+    this.cluster = cluster;
+  }
+
+  /** A long-running instance of this cluster and its service. */
+  public record Found(LoadedService loaded, LongRunningConfig config) {
+    public InstanceRef ref() {
+      return config.ref();
+    }
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  /** Services with at least one long-running instance in this cluster, sorted. */
+  public List<String> services() {
+    return configs.services().values().stream()
+        .filter(loaded -> !longRunning(loaded).isEmpty())
+        .map(loaded -> loaded.service().name())
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * The long-running instances of a service in this cluster, sorted.
+   *
+   * @throws ProblemException 404 when the service is unknown or has none here
+   */
+  public List<String> instances(String service) {
+    LoadedService loaded = service(service);
+    List<String> names =
+        longRunning(loaded).stream().map(c -> c.ref().instance()).sorted().toList();
+    if (names.isEmpty()) {
+      throw ProblemException.notFound(
+          "service '" + service + "' has no long-running instance in cluster '" + cluster + "'");
+    }
+    return names;
+  }
+
+  /**
+   * @throws ProblemException 404 when the service or instance is unknown here
+   */
+  public Found instance(String service, String instance) {
+    LoadedService loaded = service(service);
+    Optional<LongRunningConfig> config =
+        longRunning(loaded).stream().filter(c -> c.ref().instance().equals(instance)).findFirst();
+    if (config.isEmpty()) {
+      List<String> names =
+          longRunning(loaded).stream().map(c -> c.ref().instance()).sorted().toList();
+      throw ProblemException.notFound(
+          "service '"
+              + service
+              + "' has no long-running instance '"
+              + instance
+              + "' in cluster '"
+              + cluster
+              + "'"
+              + (names.isEmpty() ? "" : " (its instances here: " + String.join(", ", names) + ")"));
+    }
+    return new Found(loaded, config.get());
+  }
+
+  private LoadedService service(String service) {
+    Optional<LoadedService> loaded = configs.service(service);
+    if (loaded.isPresent()) {
+      return loaded.get();
+    }
+    if (configs.unknownServices().contains(service)) {
+      List<String> problems = status.serviceProblems().getOrDefault(service, List.of());
+      throw ProblemException.notFound(
+          "service '"
+              + service
+              + "' has config problems and was never loaded"
+              + (problems.isEmpty() ? "" : ": " + problems.get(0))
+              + " (run `paasta validate -s "
+              + service
+              + "`)");
+    }
+    throw ProblemException.notFound(
+        "unknown service '" + service + "': the daemon's soa-configs have no such service");
+  }
+
+  private List<LongRunningConfig> longRunning(LoadedService loaded) {
+    return loaded.service().instancesIn(cluster).stream()
+        .filter(InstanceLookup::isLongRunning)
+        .map(LongRunningConfig.class::cast)
+        .toList();
+  }
+
+  private static boolean isLongRunning(InstanceConfig config) {
+    return config instanceof LongRunningConfig;
+  }
+}
