@@ -16,6 +16,7 @@ import io.paasta.config.yaml.ConfigFileReader;
 import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.deploy.git.GitRemoteClient;
+import io.paasta.model.InstanceRef;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
 import io.paasta.server.api.ApiHandler;
@@ -30,13 +31,18 @@ import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.loop.PassParticipant;
+import io.paasta.server.monitoring.Monitoring;
 import io.paasta.server.status.PassMetrics;
+import io.paasta.server.status.StatusExtras;
 import io.paasta.server.status.StatusRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -86,7 +92,11 @@ public final class DaemonWiring {
     DaemonLog log = new DaemonLog(out, clock);
     Core core = core(soaDir, system, log, AutoscalerCounts.none());
     return core.daemon(
-        backendFor.apply(system), clock, new PassMetrics(new SimpleMeterRegistry()), settings);
+        backendFor.apply(system),
+        clock,
+        new PassMetrics(new SimpleMeterRegistry()),
+        PassParticipant.NONE,
+        settings);
   }
 
   /**
@@ -109,7 +119,27 @@ public final class DaemonWiring {
     FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
     Core core = core(soaDir, system, log, autoscaler);
     Backend backend = backendFor.apply(system);
-    PaastaDaemon daemon = core.daemon(backend, clock, new PassMetrics(metrics), settings);
+    Monitoring monitoring =
+        Monitoring.start(system, metrics, log, clock, ref -> Optional.empty(), ref -> List.of());
+    PaastaDaemon daemon =
+        core.daemon(
+            backend,
+            clock,
+            new PassMetrics(metrics),
+            PassParticipant.all(List.of(monitoring.participant())),
+            settings);
+    StatusExtras extras =
+        new StatusExtras() {
+          @Override
+          public Optional<Map<String, Object>> smartstack(InstanceRef ref) {
+            return Optional.empty();
+          }
+
+          @Override
+          public List<Map<String, Object>> checks(InstanceRef ref) {
+            return monitoring.checks(ref);
+          }
+        };
     InstanceLookup lookup = new InstanceLookup(core.configs(), core.status(), system.cluster());
     ApiServer api =
         new ApiServer(
@@ -117,13 +147,14 @@ public final class DaemonWiring {
             new ApiHandler(
                 ApiRoutes.router(
                     system.cluster(),
-                    new ServicesResource(lookup, core.desired(), backend, core.status(), clock),
+                    new ServicesResource(
+                        lookup, core.desired(), backend, core.status(), extras, clock),
                     new AutoscalerResource(
                         lookup, autoscaler, autoscaler, daemon::requestPass, clock),
                     metrics),
                 options.api().token(),
                 log));
-    return new PaastaServer(daemon, api, options.api(), metrics, List.of(gc), log);
+    return new PaastaServer(daemon, api, options.api(), metrics, List.of(monitoring, gc), log);
   }
 
   /** JVM memory, GC, threads, process CPU and uptime; the GC binder must be closed. */
@@ -147,9 +178,23 @@ public final class DaemonWiring {
       DaemonLog log) {
 
     PaastaDaemon daemon(
-        Backend backend, Clock clock, PassMetrics metrics, PaastaDaemon.Settings settings) {
+        Backend backend,
+        Clock clock,
+        PassMetrics metrics,
+        PassParticipant participant,
+        PaastaDaemon.Settings settings) {
       return new PaastaDaemon(
-          loader, configs, desired, backend, poller, status, log, clock, metrics, settings);
+          loader,
+          configs,
+          desired,
+          backend,
+          poller,
+          status,
+          log,
+          clock,
+          metrics,
+          participant,
+          settings);
     }
   }
 

@@ -66,6 +66,7 @@ public final class PaastaDaemon implements AutoCloseable {
       DaemonLog log,
       Clock clock,
       PassMetrics metrics,
+      io.paasta.server.loop.PassParticipant participant,
       Settings settings) {
     this.loader = loader;
     this.configs = configs;
@@ -77,7 +78,14 @@ public final class PaastaDaemon implements AutoCloseable {
     this.queue = new InstanceQueue<>(clock);
     this.reconciler =
         new InstanceReconciler(
-            desired, backend, status, log, clock, ref -> removable.get().contains(ref), metrics);
+            desired,
+            backend,
+            status,
+            log,
+            clock,
+            ref -> removable.get().contains(ref),
+            metrics,
+            participant);
   }
 
   /** Starts the watcher, the timers and the workers; returns at once. */

@@ -25,13 +25,16 @@ public final class ServicesResource {
   private final Backend backend;
   private final StatusRegistry status;
   private final Clock clock;
+  private final io.paasta.server.status.StatusExtras extras;
 
   public ServicesResource(
       InstanceLookup lookup,
       ClusterDesiredState desired,
       Backend backend,
       StatusRegistry status,
+      io.paasta.server.status.StatusExtras extras,
       Clock clock) {
+    this.extras = extras;
     this.lookup = lookup;
     this.desired = desired;
     this.backend = backend;
@@ -61,6 +64,8 @@ public final class ServicesResource {
                 observed,
                 status.of(found.ref()),
                 status.serviceProblems().getOrDefault(found.ref().service(), List.of()),
+                extras.smartstack(found.ref()),
+                extras.checks(found.ref()),
                 clock.instant())));
   }
 

@@ -30,6 +30,8 @@ final class StatusDocument {
       ObservedInstance observed,
       Optional<InstanceStatus> lastPass,
       List<String> configProblems,
+      Optional<Map<String, Object>> smartstack,
+      List<Map<String, Object>> checks,
       Instant now) {}
 
   static Map<String, Object> of(Parts parts) {
@@ -64,8 +66,8 @@ final class StatusDocument {
     status.put("git_sha", parts.desired().map(DesiredInstance::gitSha).orElse(null));
     status.put("desired_state", desiredState);
     status.put(config.ref().kind().filePrefix(), app);
-    status.put("smartstack", null);
-    status.put("checks", List.of());
+    status.put("smartstack", parts.smartstack().orElse(null));
+    status.put("checks", parts.checks());
     return status;
   }
 

@@ -60,6 +60,15 @@ public final class ClusterDesiredState {
         .map(i -> desired(configs.service(ref.service()).orElseThrow(), (LongRunningConfig) i));
   }
 
+  /** The instance as soa-configs has it; empty when gone from them (or its service is unknown). */
+  public Optional<LongRunningConfig> config(InstanceRef ref) {
+    return configs
+        .service(ref.service())
+        .flatMap(loaded -> loaded.service().instance(ref.cluster(), ref.instance()))
+        .filter(i -> i instanceof LongRunningConfig && i.ref().kind() == ref.kind())
+        .map(LongRunningConfig.class::cast);
+  }
+
   /** Services whose tasks must be left alone (config never loaded). */
   public Set<String> unknownServices() {
     return configs.unknownServices();

@@ -1,6 +1,7 @@
 package io.paasta.server.loop;
 
 import io.paasta.model.InstanceRef;
+import io.paasta.model.LongRunningConfig;
 import io.paasta.planning.InstancePlanner;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
@@ -34,6 +35,7 @@ public final class InstanceReconciler {
   private final DaemonLog log;
   private final Clock clock;
   private final Predicate<InstanceRef> removalAllowed;
+  private final PassParticipant participant;
   private final PassMetrics metrics;
 
   /**
@@ -48,7 +50,9 @@ public final class InstanceReconciler {
       DaemonLog log,
       Clock clock,
       Predicate<InstanceRef> removalAllowed,
-      PassMetrics metrics) {
+      PassMetrics metrics,
+      PassParticipant participant) {
+    this.participant = participant;
     this.desiredState = desiredState;
     this.backend = backend;
     this.status = status;
@@ -67,6 +71,7 @@ public final class InstanceReconciler {
     }
     long started = System.nanoTime();
     Optional<DesiredInstance> desired = inConfig.orElse(Optional.empty());
+    Optional<LongRunningConfig> config = desiredState.config(ref);
     String subject = ref.service() + "." + ref.instance();
     ObservedInstance observed;
     Plan plan;
@@ -74,7 +79,7 @@ public final class InstanceReconciler {
     int rounds = 0;
     do {
       // a drain that is safe at once (noop) is followed by its kill in the same pass
-      observed = observe(ref);
+      observed = withParticipants(subject, ref, config, observe(ref));
       plan = InstancePlanner.plan(desired, observed, clock.instant());
       error = execute(subject, ref, plan);
       rounds++;
@@ -100,6 +105,13 @@ public final class InstanceReconciler {
               desired.map(DesiredInstance::appId),
               error));
     }
+    PassResult result =
+        new PassResult(ref, config, desired, observed, plan, error, summary, clock.instant());
+    try {
+      participant.passed(result);
+    } catch (RuntimeException e) {
+      log.error(subject, "after the pass: " + e);
+    }
     return error.isPresent() ? Optional.of(RETRY_AFTER_ERROR) : plan.recheckAfter();
   }
 
@@ -121,6 +133,19 @@ public final class InstanceReconciler {
 
   private static boolean hasDrains(Plan plan) {
     return plan.actions().stream().anyMatch(Action.DrainTasks.class::isInstance);
+  }
+
+  private ObservedInstance withParticipants(
+      String subject,
+      InstanceRef ref,
+      Optional<LongRunningConfig> config,
+      ObservedInstance observed) {
+    try {
+      return participant.observed(ref, config, observed);
+    } catch (RuntimeException e) {
+      log.error(subject, "before planning: " + e);
+      return observed;
+    }
   }
 
   private ObservedInstance observe(InstanceRef ref) {

@@ -18,7 +18,7 @@ class OpenApiDocumentTest {
     Router router =
         ApiRoutes.router(
             "norcal",
-            new ServicesResource(null, null, null, null, Clock.systemUTC()),
+            new ServicesResource(null, null, null, null, null, Clock.systemUTC()),
             new AutoscalerResource(null, null, null, ref -> {}, Clock.systemUTC()),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     Set<String> served = new TreeSet<>();

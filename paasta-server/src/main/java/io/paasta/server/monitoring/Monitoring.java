@@ -1,0 +1,87 @@
+package io.paasta.server.monitoring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.SystemConfig;
+import io.paasta.monitoring.MonitoringRunner;
+import io.paasta.monitoring.check.CheckSettings;
+import io.paasta.monitoring.check.InstanceChecks;
+import io.paasta.monitoring.send.EventDispatcher;
+import io.paasta.monitoring.send.MonitoringLog;
+import io.paasta.monitoring.send.SenderSettings;
+import io.paasta.monitoring.send.Senders;
+import io.paasta.server.DaemonLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The daemon's monitoring: the senders chosen by the system config (each behind its bounded queue),
+ * the check runner, and the participant that feeds it after every pass. Closing stops the senders.
+ */
+public final class Monitoring implements AutoCloseable {
+  private final EventDispatcher dispatcher;
+  private final MonitoringParticipant participant;
+
+  private Monitoring(EventDispatcher dispatcher, MonitoringParticipant participant) {
+    this.dispatcher = dispatcher;
+    this.participant = participant;
+  }
+
+  /**
+   * @param smartstack UP backends per discover location of an instance in SmartStack
+   */
+  public static Monitoring start(
+      SystemConfig system,
+      MeterRegistry metrics,
+      DaemonLog log,
+      Clock clock,
+      Function<InstanceRef, Optional<Map<String, Integer>>> smartstack,
+      Function<InstanceRef, List<Instant>> oomKills) {
+    MonitoringLog monitoringLog =
+        new MonitoringLog() {
+          @Override
+          public void info(String message) {
+            log.info("monitoring", message);
+          }
+
+          @Override
+          public void warn(String message) {
+            log.warn("monitoring", message);
+          }
+        };
+    SenderSettings.Parsed parsed = SenderSettings.from(system);
+    parsed.problems().forEach(problem -> monitoringLog.warn("system config: " + problem));
+    EventDispatcher dispatcher = Senders.dispatcher(parsed.settings(), metrics, monitoringLog);
+    MonitoringRunner runner =
+        new MonitoringRunner(
+            system.cluster(),
+            new InstanceChecks(CheckSettings.DEFAULTS),
+            dispatcher::offer,
+            metrics,
+            monitoringLog,
+            clock);
+    monitoringLog.info(
+        "events go to "
+            + dispatcher.senders()
+            + " (system config: monitoring_senders, sensu_host/sensu_port, event_webhook_url)");
+    return new Monitoring(dispatcher, new MonitoringParticipant(runner, smartstack, oomKills));
+  }
+
+  public MonitoringParticipant participant() {
+    return participant;
+  }
+
+  /** The instance's checks as the status document lists them. */
+  public List<Map<String, Object>> checks(InstanceRef ref) {
+    return CheckStatesDocument.of(participant.states(ref));
+  }
+
+  @Override
+  public void close() {
+    dispatcher.close();
+  }
+}
