@@ -10,6 +10,7 @@ import io.paasta.cli.commands.InstanceStateCommands;
 import io.paasta.cli.commands.ItestCommand;
 import io.paasta.cli.commands.ListClustersCommand;
 import io.paasta.cli.commands.ListCommand;
+import io.paasta.cli.commands.LocalRunCommand;
 import io.paasta.cli.commands.MarkForDeploymentCommand;
 import io.paasta.cli.commands.PipelineCommand;
 import io.paasta.cli.commands.PlanCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       PipelineCommand.class,
       GeneratePipelineCommand.class,
+      LocalRunCommand.class,
       CompletionCommand.class
     })
 public final class PaastaCommand implements Runnable {
