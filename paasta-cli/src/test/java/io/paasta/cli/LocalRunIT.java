@@ -238,9 +238,10 @@ class LocalRunIT {
     assertThat(r.outLines())
         .anyMatch(l -> l.matches("hello from local-run on 3[12]\\d{3} as main"))
         .noneMatch(l -> l.contains("health check"))
+        .anyMatch(l -> l.matches("==> local-run-" + service + "\\.main\\..* exited with code 3"))
         .last()
         .asString()
-        .matches("==> local-run-" + service + "\\.main\\..* exited with code 3; removing it");
+        .startsWith("==> removed local-run-" + service + ".main.");
     assertThat(localRunContainers()).isEmpty();
   }
 
@@ -320,6 +321,37 @@ class LocalRunIT {
       assertThat(process.output()).contains("==> stopping and removing local-run-" + service);
       assertThat(localRunContainers()).isEmpty();
     }
+  }
+
+  @Test
+  void interactiveRunsTheDockerCliWithStdinAndNoHealthCheck() throws Exception {
+    try (CliProcess process =
+        CliProcess.start(
+            Map.of(),
+            "local-run",
+            "-s",
+            service,
+            "-y",
+            soa.toString(),
+            "--system-config-dir",
+            system.toString(),
+            "--repo-dir",
+            repo.toString(),
+            "-I",
+            "-C",
+            "echo \"interactive on $PORT0\"; read line || echo 'stdin is closed'; exit 4")) {
+      assertThat(process.awaitExit(120)).as(process.output()).isEqualTo(4);
+      assertThat(process.output())
+          .containsPattern(
+              "==> starting local-run-"
+                  + service
+                  + "\\.main\\.\\S+ \\(.*\\)"
+                  + " interactively on port 3[12]\\d{3}, no health check")
+          .containsPattern("interactive on 3[12]\\d{3}")
+          .contains("stdin is closed")
+          .doesNotContain("health check:");
+    }
+    assertThat(localRunContainers()).isEmpty();
   }
 
   @Test

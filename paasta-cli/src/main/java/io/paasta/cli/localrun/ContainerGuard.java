@@ -30,26 +30,32 @@ final class ContainerGuard implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** Whether the container was removed (by close or the hook). */
-  boolean removed() {
-    return removed.get();
-  }
-
-  @Override
-  public void close() {
+  /**
+   * Removes the container now, unless the hook did (or is doing: this waits for it).
+   *
+   * @return whether this call removed it
+   */
+  boolean removeNow() {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // the JVM is shutting down: the hook removes it (too)
     }
-    removeOnce();
+    return removeOnce();
   }
 
-  /** Synchronized: the hook waits for a removal in progress on another thread to finish. */
-  private synchronized void removeOnce() {
-    if (!removed.get()) {
-      remove.run();
-      removed.set(true);
+  @Override
+  public void close() {
+    removeNow();
+  }
+
+  /** Synchronized: a second caller waits for a removal in progress to finish. */
+  private synchronized boolean removeOnce() {
+    if (removed.get()) {
+      return false;
     }
+    remove.run();
+    removed.set(true);
+    return true;
   }
 }

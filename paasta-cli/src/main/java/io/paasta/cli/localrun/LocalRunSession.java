@@ -98,8 +98,10 @@ public final class LocalRunSession {
       report.progress(
           "==> "
               + container.name()
-              + (exit.isPresent() ? " exited with code " + exit.getAsInt() : " was removed")
-              + (guard.removed() ? "" : "; removing it"));
+              + (exit.isPresent() ? " exited with code " + exit.getAsInt() : " was removed"));
+      if (guard.removeNow()) {
+        report.progress("==> removed " + container.name());
+      }
       return exit.orElse(1);
     }
   }
