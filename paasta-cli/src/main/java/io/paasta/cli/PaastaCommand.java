@@ -1,5 +1,6 @@
 package io.paasta.cli;
 
+import io.paasta.cli.commands.CheckCommand;
 import io.paasta.cli.commands.CompletionCommand;
 import io.paasta.cli.commands.CookImageCommand;
 import io.paasta.cli.commands.GenerateDeploymentsCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       PipelineCommand.class,
       GeneratePipelineCommand.class,
       LocalRunCommand.class,
+      CheckCommand.class,
       CompletionCommand.class
     })
 public final class PaastaCommand implements Runnable {
