@@ -272,16 +272,30 @@ class LocalRunIT {
         .doesNotContain("paasta_managed")
         .endsWith(image() + " -c 'httpd -f -p 127.0.0.1:$PORT0 -h /www'");
     assertThat(localRunContainers()).isEmpty(); // nothing ran
-    Matcher port = Pattern.compile("--env=PORT0=(\\d+)").matcher(command);
-    assertThat(port.find()).isTrue();
 
-    try (CliShell shell = new CliShell(command)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(get("http://127.0.0.1:" + port.group(1) + "/status")).isEqualTo(200));
-      assertThat(localRunContainers()).hasSize(1);
+    // pasted into a shell, it runs the instance (with -C: a page that says whose it is); other
+    // tests on this machine may take the printed port before the shell binds it: then retry
+    for (int attempt = 1; ; attempt++) {
+      String pasted =
+          localRun(
+                  "--dry-run",
+                  "-C",
+                  "echo \"$PAASTA_SERVICE\" > /www/who && exec httpd -f -p 127.0.0.1:$PORT0 -h /www")
+              .out()
+              .strip();
+      Matcher port = Pattern.compile("--env=PORT0=(\\d+)").matcher(pasted);
+      assertThat(port.find()).isTrue();
+      String who = "http://127.0.0.1:" + port.group(1) + "/who";
+      try (CliShell shell = new CliShell(pasted)) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> service.equals(body(who)) || !shell.process.isAlive());
+        if (service.equals(body(who))) {
+          assertThat(localRunContainers()).hasSize(1);
+          return;
+        }
+      }
+      assertThat(attempt).as("the pasted command never served " + who).isLessThan(3);
     }
   }
 
@@ -481,6 +495,23 @@ class LocalRunIT {
             + "\", \"git_sha\": \""
             + sha
             + "\"}}, \"controls\": {}}}\n");
+  }
+
+  /** The body of a GET, stripped; "" when it does not answer 200. */
+  private static String body(String url) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? response.body().strip() : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 
   private static int get(String url) {

@@ -5,7 +5,6 @@ import io.paasta.config.soa.LoadedService;
 import io.paasta.config.validate.ServiceReport;
 import io.paasta.model.DeployConfig;
 import io.paasta.model.InstanceConfig;
-import io.paasta.model.NamespaceConfig;
 import io.paasta.model.PipelineStep;
 import io.paasta.model.Service;
 import java.nio.file.Files;
@@ -17,16 +16,11 @@ import java.util.stream.Collectors;
 
 /**
  * A service's soa-configs against the contract: deploy.yaml with a pipeline naming every instance's
- * deploy group, smartstack.yaml with proxy ports in range and unique across the tree,
- * monitoring.yaml with a team, service.yaml's git_url, and {@code paasta validate} passing. Pure
- * apart from looking at which files exist.
+ * deploy group, smartstack.yaml ({@link SmartStackChecks}), monitoring.yaml with a team,
+ * service.yaml's git_url, and {@code paasta validate} passing. Pure apart from looking at which
+ * files exist.
  */
 public final class SoaChecks {
-  /** The proxy ports PaaSTA hands out (its smartstack.yaml schema's range). */
-  public static final int FIRST_PROXY_PORT = 19000;
-
-  public static final int LAST_PROXY_PORT = 21000;
-
   private SoaChecks() {}
 
   /**
@@ -38,8 +32,8 @@ public final class SoaChecks {
     List<CheckItem> items = new ArrayList<>();
     items.add(deployYaml(service, report, serviceDir));
     items.add(deployGroups(service));
-    items.add(smartstackYaml(service, report, serviceDir));
-    items.add(proxyPorts(service, report));
+    items.add(SmartStackChecks.smartstackYaml(service, report, serviceDir));
+    items.add(SmartStackChecks.proxyPorts(service, report));
     items.add(monitoring(service, serviceDir));
     items.add(gitUrl(service));
     items.add(validate(service.name(), report));
@@ -101,85 +95,6 @@ public final class SoaChecks {
             + " deploy_group");
   }
 
-  static CheckItem smartstackYaml(Service service, ServiceReport report, Path serviceDir) {
-    String file = service.name() + "/smartstack.yaml";
-    if (!Files.isRegularFile(serviceDir.resolve("smartstack.yaml"))) {
-      return CheckItem.warning(
-          "smartstack.yaml",
-          "no " + file + ": the service is not in SmartStack",
-          "add smartstack.yaml with a namespace and a free proxy_port if other services call it");
-    }
-    Optional<Problem> problem = firstError(report, file);
-    if (problem.isPresent()) {
-      return CheckItem.failed(
-          "smartstack.yaml",
-          file + " is not valid: " + problem.get().format(),
-          fixValidate(service));
-    }
-    return CheckItem.passed(
-        "smartstack.yaml",
-        file
-            + " has "
-            + service.namespaces().size()
-            + " namespace(s): "
-            + String.join(", ", service.namespaces().keySet().stream().sorted().toList()));
-  }
-
-  static CheckItem proxyPorts(Service service, ServiceReport report) {
-    List<String> ports = new ArrayList<>();
-    List<String> outOfRange = new ArrayList<>();
-    for (NamespaceConfig ns :
-        service.namespaces().values().stream()
-            .sorted(java.util.Comparator.comparing(n -> n.name().instance()))
-            .toList()) {
-      if (ns.proxyPort().isPresent()) {
-        int port = ns.proxyPort().getAsInt();
-        ports.add(ns.name().instance() + " " + port);
-        if (port < FIRST_PROXY_PORT || port > LAST_PROXY_PORT) {
-          outOfRange.add(ns.name().instance() + " " + port);
-        }
-      }
-    }
-    List<String> shared =
-        report.problems().stream()
-            .filter(p -> p.isError() && p.subject().endsWith(".proxy_port"))
-            .filter(p -> p.message().startsWith("is also used by"))
-            .map(
-                p ->
-                    p.subject().replace(".proxy_port", "")
-                        + " "
-                        + p.value().orElse("")
-                        + " "
-                        + p.message())
-            .toList();
-    if (!outOfRange.isEmpty() || !shared.isEmpty()) {
-      List<String> what = new ArrayList<>();
-      if (!outOfRange.isEmpty()) {
-        what.add(
-            "out of "
-                + FIRST_PROXY_PORT
-                + "-"
-                + LAST_PROXY_PORT
-                + ": "
-                + String.join(", ", outOfRange));
-      }
-      what.addAll(shared);
-      return CheckItem.failed(
-          "proxy-ports",
-          "proxy_port " + String.join("; ", what),
-          "pick a proxy_port in "
-              + FIRST_PROXY_PORT
-              + "-"
-              + LAST_PROXY_PORT
-              + " that no other namespace of the soa-configs uses");
-    }
-    return CheckItem.passed(
-        "proxy-ports",
-        ports.isEmpty()
-            ? "no proxy_port (no namespace is routed by HAProxy)"
-            : "proxy_port in range and unique: " + String.join(", ", ports));
-  }
-
   static CheckItem monitoring(Service service, Path serviceDir) {
     String file = service.name() + "/monitoring.yaml";
     String hint = "set team: <your team> in monitoring.yaml, or no alert is ever sent";
@@ -224,11 +139,11 @@ public final class SoaChecks {
         "run paasta validate -s " + service + " to see each problem with its file and line");
   }
 
-  private static Optional<Problem> firstError(ServiceReport report, String file) {
+  static Optional<Problem> firstError(ServiceReport report, String file) {
     return report.problems().stream().filter(p -> p.isError() && p.file().equals(file)).findFirst();
   }
 
-  private static String fixValidate(Service service) {
+  static String fixValidate(Service service) {
     return "fix it (paasta validate -s " + service.name() + " shows every problem and its line)";
   }
 

@@ -2,23 +2,19 @@ package io.paasta.cli.commands;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import io.paasta.backend.docker.DockerBackendConfig;
-import io.paasta.backend.docker.engine.ContainerNames;
 import io.paasta.backend.docker.engine.EngineErrors;
-import io.paasta.backend.docker.engine.ImagePullClient;
 import io.paasta.backend.docker.health.HealthProbeClient;
 import io.paasta.backend.docker.http.LoopbackHttpClient;
-import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.cli.UserException;
 import io.paasta.cli.localrun.DockerRunCommand;
 import io.paasta.cli.localrun.HealthWatch;
 import io.paasta.cli.localrun.InteractiveRun;
 import io.paasta.cli.localrun.LocalContainer;
-import io.paasta.cli.localrun.LocalContainerFactory;
 import io.paasta.cli.localrun.LocalEngine;
 import io.paasta.cli.localrun.LocalImage;
 import io.paasta.cli.localrun.LocalRunRequest;
 import io.paasta.cli.localrun.LocalRunSession;
+import io.paasta.cli.localrun.LocalRunSetup;
 import io.paasta.cli.localrun.LocalRunSystem;
 import io.paasta.cli.localrun.LocalRunTarget;
 import io.paasta.cli.output.Output;
@@ -27,21 +23,13 @@ import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.deploy.DeployException;
 import io.paasta.deploy.image.DockerClients;
-import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.image.ImageBuilder;
-import io.paasta.deploy.image.MakeClient;
-import io.paasta.deploy.image.RepoHeadReader;
-import io.paasta.model.LongRunningConfig;
 import io.paasta.model.SystemConfig;
-import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.BackendException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +54,6 @@ import picocli.CommandLine.Spec;
     })
 public final class LocalRunCommand implements Callable<Integer> {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
 
   @Spec CommandSpec spec;
 
@@ -143,25 +130,19 @@ public final class LocalRunCommand implements Callable<Integer> {
                 build, pull, dryRun, cmd, interactive, noHealthcheck, healthcheckOnly));
     Output out = new Output(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
-    SoaConfigsLoader loader = soaDir.open();
-    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
-    SystemConfig system =
-        LocalRunSystem.load(
-            systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir(),
-            err::println);
-    String clusterName = LocalRunSystem.cluster(cluster, system, loaded.service().clusters());
-    LongRunningConfig config = LocalRunTarget.resolve(loaded, clusterName, instance);
+    LocalRunSetup setup = setup(err);
     try {
       if (request.mode() == LocalRunRequest.Mode.DRY_RUN) {
-        return printDockerRun(request, loaded, system, config, out, err);
+        return printDockerRun(request, setup, out, err);
       }
       DockerClient docker = DockerClients.fromEnvironment().connect();
       try {
         LocalEngine engine = new LocalEngine(docker, STOP_TIMEOUT);
-        LocalImage image = prepareImage(request, loaded, system, config, docker, out);
-        LocalContainer container =
-            container(request, loaded, system, config, image, engine.heldPorts());
-        return run(request, container, engine, docker, out, err);
+        LocalImage image =
+            setup.prepareImage(
+                request.imageSource(), ImageTargets.repoDir(repoDir), docker, out::line);
+        LocalContainer container = setup.container(request, image, engine.heldPorts());
+        return run(request, container, engine, docker, new LocalRunLines(out, err));
       } finally {
         closeQuietly(docker);
       }
@@ -173,42 +154,48 @@ public final class LocalRunCommand implements Callable<Integer> {
     }
   }
 
+  /** The service, system config, cluster and instance, each checked. */
+  private LocalRunSetup setup(PrintWriter err) {
+    SoaConfigsLoader loader = soaDir.open();
+    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
+    SystemConfig system =
+        LocalRunSystem.load(
+            systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir(),
+            err::println);
+    String clusterName = LocalRunSystem.cluster(cluster, system, loaded.service().clusters());
+    return new LocalRunSetup(loaded, system, LocalRunTarget.resolve(loaded, clusterName, instance));
+  }
+
   private int run(
       LocalRunRequest request,
       LocalContainer container,
       LocalEngine engine,
       DockerClient docker,
-      Output out,
-      PrintWriter err)
+      LocalRunLines lines)
       throws InterruptedException {
     if (request.mode() == LocalRunRequest.Mode.INTERACTIVE) {
-      return new InteractiveRun(engine, out::line).run(container, System.console() != null);
+      return new InteractiveRun(engine, lines::progress).run(container, System.console() != null);
     }
     HealthWatch watch =
         new HealthWatch(
             new HealthProbeClient(docker, new LoopbackHttpClient()),
             Clock.systemUTC(),
             duration -> Thread.sleep(duration.toMillis()));
-    LocalRunSession session = new LocalRunSession(engine, watch, new Lines(out, err));
+    LocalRunSession session = new LocalRunSession(engine, watch, lines);
     return request.mode() == LocalRunRequest.Mode.HEALTHCHECK_ONLY
         ? session.healthcheckOnly(container)
         : session.foreground(container);
   }
 
+  /**
+   * Prints the docker run command; the engine, when it answers, only tells which ports tasks hold.
+   */
   private int printDockerRun(
-      LocalRunRequest request,
-      LoadedService loaded,
-      SystemConfig system,
-      LongRunningConfig config,
-      Output out,
-      PrintWriter err) {
-    LocalImage image;
+      LocalRunRequest request, LocalRunSetup setup, Output out, PrintWriter err) {
+    Path dir = ImageTargets.repoDir(repoDir);
+    LocalImage image = setup.plannedImage(request.imageSource(), dir);
     if (request.imageSource() == LocalRunRequest.ImageSource.BUILD) {
-      Path dir = ImageTargets.repoDir(repoDir);
-      image = LocalImage.built(config, LocalImage.buildName(loaded.service(), system, head(dir)));
       err.println("# local-run builds " + image.image() + " from " + dir + " first");
-    } else {
-      image = LocalImage.deployed(config, loaded.service(), system);
     }
     Set<Integer> held = Set.of();
     try {
@@ -221,50 +208,10 @@ public final class LocalRunCommand implements Callable<Integer> {
     } catch (DeployException e) {
       err.println("# the Docker engine does not answer: the port ignores the ports tasks hold");
     }
-    LocalContainer container = container(request, loaded, system, config, image, held);
+    LocalContainer container = setup.container(request, image, held);
     out.line(
         DockerRunCommand.multiLine(container.spec(), request.interactive(), request.interactive()));
     return 0;
-  }
-
-  private LocalImage prepareImage(
-      LocalRunRequest request,
-      LoadedService loaded,
-      SystemConfig system,
-      LongRunningConfig config,
-      DockerClient docker,
-      Output out) {
-    if (request.imageSource() == LocalRunRequest.ImageSource.PULL) {
-      LocalImage image = LocalImage.deployed(config, loaded.service(), system);
-      out.line("==> pulling " + image.image() + " (deployed for " + config.deployGroup() + ")");
-      boolean pulled = new ImagePullClient(docker, PULL_TIMEOUT).ensurePresent(image.image());
-      out.line(pulled ? "==> pulled " + image.image() : "==> the engine has it already");
-      return image;
-    }
-    Path dir = ImageTargets.repoDir(repoDir);
-    ImageBuilder.methodFor(dir);
-    DockerImageName name = LocalImage.buildName(loaded.service(), system, head(dir));
-    new ImageBuilder(docker, new MakeClient(), out::line).build(dir, name);
-    return LocalImage.built(config, name);
-  }
-
-  private static LocalContainer container(
-      LocalRunRequest request,
-      LoadedService loaded,
-      SystemConfig system,
-      LongRunningConfig config,
-      LocalImage image,
-      Set<Integer> held) {
-    DesiredInstance desired =
-        LocalContainerFactory.desired(
-            config, loaded.service().config(), system, image.deployments());
-    PortAllocator ports =
-        new PortAllocator(
-            DockerBackendConfig.defaults(config.ref().cluster()).ports(), Clock.systemUTC());
-    List<Integer> taskPorts = ports.allocate(LocalContainerFactory.portCount(desired.run()), held);
-    String name = "local-run-" + new ContainerNames(new SecureRandom()).next(desired.appId());
-    return LocalContainerFactory.container(
-        desired, request.cmd(), request.healthcheck(), taskPorts, name);
   }
 
   private static void closeQuietly(DockerClient docker) {
@@ -272,46 +219,6 @@ public final class LocalRunCommand implements Callable<Integer> {
       docker.close();
     } catch (IOException e) {
       // nothing left to release
-    }
-  }
-
-  /** HEAD of the checkout, which names the image as cook-image names it. */
-  private static String head(Path dir) {
-    try {
-      return RepoHeadReader.headSha(dir);
-    } catch (DeployException e) {
-      throw new UserException(
-          "--build tags the image with the checkout's HEAD, as cook-image does, but "
-              + e.getMessage().replaceFirst(" - pass -c SHA.*$", "")
-              + " - run local-run in the service's git checkout (or pass --repo-dir), or use"
-              + " --pull");
-    }
-  }
-
-  /** The session's lines: progress and stdout to stdout, the container's stderr to stderr. */
-  private record Lines(Output out, PrintWriter err) implements LocalRunSession.Reporter {
-    @Override
-    public void progress(String line) {
-      out.line(line);
-      out.flush();
-    }
-
-    @Override
-    public void verdict(boolean passed, String line) {
-      out.styled("@|" + (passed ? "green" : "red,bold") + " " + Output.escape(line) + "|@");
-      out.flush();
-    }
-
-    @Override
-    public void stdout(String line) {
-      out.line(line);
-      out.flush();
-    }
-
-    @Override
-    public void stderr(String line) {
-      err.println(line);
-      err.flush();
     }
   }
 }
