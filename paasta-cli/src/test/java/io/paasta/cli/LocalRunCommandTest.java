@@ -99,4 +99,23 @@ class LocalRunCommandTest {
         .startsWith(
             "error: --pull runs the deployed image, but there is no hello-web/deployments.json");
   }
+
+  @Test
+  void buildingOutsideAGitCheckoutSaysWhy() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("etc-paasta"));
+    Files.writeString(
+        dir.resolve("a.json"), "{\"cluster\": \"local\", \"docker_registry\": \"127.0.0.1:5000\"}");
+    Path notGit = Files.createDirectories(tmp.resolve("not-git"));
+
+    CliRun r =
+        localRun("-s", "hello-web", "-c", "local", "--repo-dir", notGit.toString(), "--dry-run");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: --build tags the image with the checkout's HEAD, as cook-image does, but "
+                + notGit
+                + " is not in a git repository - run local-run in the service's git checkout (or"
+                + " pass --repo-dir), or use --pull\n");
+  }
 }
