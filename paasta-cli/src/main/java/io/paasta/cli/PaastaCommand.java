@@ -1,5 +1,6 @@
 package io.paasta.cli;
 
+import io.paasta.cli.commands.CheckCommand;
 import io.paasta.cli.commands.CompletionCommand;
 import io.paasta.cli.commands.CookImageCommand;
 import io.paasta.cli.commands.GenerateDeploymentsCommand;
@@ -10,6 +11,7 @@ import io.paasta.cli.commands.InstanceStateCommands;
 import io.paasta.cli.commands.ItestCommand;
 import io.paasta.cli.commands.ListClustersCommand;
 import io.paasta.cli.commands.ListCommand;
+import io.paasta.cli.commands.LocalRunCommand;
 import io.paasta.cli.commands.MarkForDeploymentCommand;
 import io.paasta.cli.commands.PipelineCommand;
 import io.paasta.cli.commands.PlanCommand;
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       PipelineCommand.class,
       GeneratePipelineCommand.class,
+      LocalRunCommand.class,
+      CheckCommand.class,
       CompletionCommand.class
     })
 public final class PaastaCommand implements Runnable {

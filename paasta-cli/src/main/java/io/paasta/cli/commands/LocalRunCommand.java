@@ -1,0 +1,224 @@
+package io.paasta.cli.commands;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import io.paasta.backend.docker.engine.EngineErrors;
+import io.paasta.backend.docker.health.HealthProbeClient;
+import io.paasta.backend.docker.http.LoopbackHttpClient;
+import io.paasta.cli.UserException;
+import io.paasta.cli.localrun.DockerRunCommand;
+import io.paasta.cli.localrun.HealthWatch;
+import io.paasta.cli.localrun.InteractiveRun;
+import io.paasta.cli.localrun.LocalContainer;
+import io.paasta.cli.localrun.LocalEngine;
+import io.paasta.cli.localrun.LocalImage;
+import io.paasta.cli.localrun.LocalRunRequest;
+import io.paasta.cli.localrun.LocalRunSession;
+import io.paasta.cli.localrun.LocalRunSetup;
+import io.paasta.cli.localrun.LocalRunSystem;
+import io.paasta.cli.localrun.LocalRunTarget;
+import io.paasta.cli.output.Output;
+import io.paasta.config.soa.LoadedService;
+import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.config.system.SystemConfigLoader;
+import io.paasta.deploy.DeployException;
+import io.paasta.deploy.image.DockerClients;
+import io.paasta.model.SystemConfig;
+import io.paasta.planning.backend.BackendException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code paasta local-run}: one task of an instance on this machine, as the cluster runs it. */
+@Command(
+    name = "local-run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs an instance on this machine's Docker engine exactly as the cluster's daemon runs a"
+          + " task of it: its image, env (PAASTA_*, MARATHON_*, PORT0/PORT/MARATHON_PORT), host"
+          + " networking on a port of the task range, limits, volumes and docker flags, and its"
+          + " health check with its grace period, interval, timeout and failure count.",
+      "The image is built from the service's checkout first (as paasta cook-image builds it),"
+          + " or with --pull the image deployments.json names is pulled. The container runs in"
+          + " the foreground; Ctrl-C stops and removes it. Its labels keep any daemon from"
+          + " adopting it (paasta_local_run, never paasta_managed)."
+    })
+public final class LocalRunCommand implements Callable<Integer> {
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  @Spec CommandSpec spec;
+
+  @Mixin SoaDirOption soaDir;
+
+  @Mixin ServiceOption service;
+
+  @Option(
+      names = {"-c", "--cluster"},
+      paramLabel = "CLUSTER",
+      description = "The cluster whose config runs (default: local_run_config.default_cluster).")
+  String cluster;
+
+  @Option(
+      names = {"-i", "--instance"},
+      paramLabel = "INSTANCE",
+      defaultValue = "main",
+      description = "The instance (default: ${DEFAULT-VALUE}).")
+  String instance;
+
+  @Option(
+      names = {"-b", "--build"},
+      description = "Build the image from the checkout first, as cook-image does (the default).")
+  boolean build;
+
+  @Option(names = "--pull", description = "Pull the deployed image (deployments.json's sha).")
+  boolean pull;
+
+  @Option(
+      names = "--dry-run",
+      description = "Print the equivalent docker run command; run nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = {"-C", "--cmd"},
+      paramLabel = "CMD",
+      description = "Run this command (through a shell) instead of the instance's cmd/args.")
+  String cmd;
+
+  @Option(
+      names = {"-I", "--interactive"},
+      description = "Attach this terminal (docker run -it); no health check.")
+  boolean interactive;
+
+  @Option(
+      names = {"-k", "--no-healthcheck"},
+      description = "Do not run the health check.")
+  boolean noHealthcheck;
+
+  @Option(
+      names = {"-t", "--healthcheck-only"},
+      description =
+          "Start, wait for the health check's verdict, print it, stop: exit 0 when it passed, 1"
+              + " when it failed.")
+  boolean healthcheckOnly;
+
+  @Option(
+      names = "--repo-dir",
+      paramLabel = "DIR",
+      description = "The service's checkout to build (default: the current directory).")
+  Path repoDir;
+
+  @Option(
+      names = "--system-config-dir",
+      paramLabel = "DIR",
+      description = "The system config (default: $PAASTA_SYSTEM_CONFIG_DIR, else /etc/paasta).")
+  Path systemConfigDir;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LocalRunRequest request =
+        LocalRunRequest.of(
+            new LocalRunRequest.Flags(
+                build, pull, dryRun, cmd, interactive, noHealthcheck, healthcheckOnly));
+    Output out = new Output(spec.commandLine());
+    PrintWriter err = spec.commandLine().getErr();
+    LocalRunSetup setup = setup(err);
+    try {
+      if (request.mode() == LocalRunRequest.Mode.DRY_RUN) {
+        return printDockerRun(request, setup, out, err);
+      }
+      DockerClient docker = DockerClients.fromEnvironment().connect();
+      try {
+        LocalEngine engine = new LocalEngine(docker, STOP_TIMEOUT);
+        LocalImage image =
+            setup.prepareImage(
+                request.imageSource(), ImageTargets.repoDir(repoDir), docker, out::line);
+        LocalContainer container = setup.container(request, image, engine.heldPorts());
+        return run(request, container, engine, docker, new LocalRunLines(out, err));
+      } finally {
+        closeQuietly(docker);
+      }
+    } catch (BackendException e) {
+      throw new UserException(e.getMessage());
+    } catch (DockerException e) {
+      throw new UserException(
+          "the Docker engine refused: " + EngineErrors.engineMessage(e) + " - see its log");
+    }
+  }
+
+  /** The service, system config, cluster and instance, each checked. */
+  private LocalRunSetup setup(PrintWriter err) {
+    SoaConfigsLoader loader = soaDir.open();
+    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
+    SystemConfig system =
+        LocalRunSystem.load(
+            systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir(),
+            err::println);
+    String clusterName = LocalRunSystem.cluster(cluster, system, loaded.service().clusters());
+    return new LocalRunSetup(loaded, system, LocalRunTarget.resolve(loaded, clusterName, instance));
+  }
+
+  private int run(
+      LocalRunRequest request,
+      LocalContainer container,
+      LocalEngine engine,
+      DockerClient docker,
+      LocalRunLines lines)
+      throws InterruptedException {
+    if (request.mode() == LocalRunRequest.Mode.INTERACTIVE) {
+      return new InteractiveRun(engine, lines::progress).run(container, System.console() != null);
+    }
+    HealthWatch watch =
+        new HealthWatch(
+            new HealthProbeClient(docker, new LoopbackHttpClient()),
+            Clock.systemUTC(),
+            duration -> Thread.sleep(duration.toMillis()));
+    LocalRunSession session = new LocalRunSession(engine, watch, lines);
+    return request.mode() == LocalRunRequest.Mode.HEALTHCHECK_ONLY
+        ? session.healthcheckOnly(container)
+        : session.foreground(container);
+  }
+
+  /**
+   * Prints the docker run command; the engine, when it answers, only tells which ports tasks hold.
+   */
+  private int printDockerRun(
+      LocalRunRequest request, LocalRunSetup setup, Output out, PrintWriter err) {
+    Path dir = ImageTargets.repoDir(repoDir);
+    LocalImage image = setup.plannedImage(request.imageSource(), dir);
+    if (request.imageSource() == LocalRunRequest.ImageSource.BUILD) {
+      err.println("# local-run builds " + image.image() + " from " + dir + " first");
+    }
+    Set<Integer> held = Set.of();
+    try {
+      DockerClient docker = DockerClients.fromEnvironment().connect();
+      try {
+        held = new LocalEngine(docker, STOP_TIMEOUT).heldPorts();
+      } finally {
+        closeQuietly(docker);
+      }
+    } catch (DeployException e) {
+      err.println("# the Docker engine does not answer: the port ignores the ports tasks hold");
+    }
+    LocalContainer container = setup.container(request, image, held);
+    out.line(
+        DockerRunCommand.multiLine(container.spec(), request.interactive(), request.interactive()));
+    return 0;
+  }
+
+  private static void closeQuietly(DockerClient docker) {
+    try {
+      docker.close();
+    } catch (IOException e) {
+      // nothing left to release
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.paasta.cli.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paasta.cli.CliRun;
+import io.paasta.cli.UserException;
+import io.paasta.config.soa.LoadedService;
+import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.model.InstanceKind;
+import io.paasta.model.LongRunningConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalRunTargetTest {
+  private static LoadedService load(String service) {
+    return SoaConfigsLoader.open(CliRun.EXAMPLES).load(service);
+  }
+
+  @Test
+  void aLongRunningInstanceIsItsConfig() {
+    LongRunningConfig config = LocalRunTarget.resolve(load("hello-web"), "local", "main");
+
+    assertThat(config.ref().kind()).isEqualTo(InstanceKind.MARATHON);
+    assertThat(config.instances()).isEqualTo(3);
+  }
+
+  @Test
+  void anUnknownClusterNamesTheFilesLookedFor() {
+    assertThatThrownBy(() -> LocalRunTarget.resolve(load("hello-web"), "norcal", "main"))
+        .isInstanceOf(UserException.class)
+        .hasMessage(
+            "hello-web has no instances in cluster 'norcal': there is no"
+                + " hello-web/marathon-norcal.yaml, hello-web/kubernetes-norcal.yaml,"
+                + " hello-web/chronos-norcal.yaml or hello-web/adhoc-norcal.yaml in soa-configs -"
+                + " its clusters: local, prod-east (pass one with -c)");
+  }
+
+  @Test
+  void anUnknownInstanceNamesTheFileAndItsInstances() {
+    assertThatThrownBy(() -> LocalRunTarget.resolve(load("hello-web"), "prod-east", "nope"))
+        .isInstanceOf(UserException.class)
+        .hasMessage(
+            "no instance 'nope' in hello-web/marathon-prod-east.yaml - its instances: canary,"
+                + " main (pass one with -i)");
+  }
+
+  @Test
+  void aScheduledJobIsRefusedWithWhatToDoInstead() {
+    assertThatThrownBy(() -> LocalRunTarget.resolve(load("batch-reports"), "local", "nightly"))
+        .isInstanceOf(UserException.class)
+        .hasMessageStartingWith(
+            "batch-reports.nightly is a scheduled job (batch-reports/chronos-local.yaml):"
+                + " local-run runs long-running");
+  }
+
+  @Test
+  void aServiceWithConfigErrorsIsNotRun(@TempDir Path soa) throws IOException {
+    Path dir = Files.createDirectories(soa.resolve("broken"));
+    Files.writeString(dir.resolve("service.yaml"), "git_url: file:///srv/git/broken.git\n");
+    Files.writeString(dir.resolve("marathon-local.yaml"), "main:\n  cpus: lots\n");
+
+    LoadedService loaded = SoaConfigsLoader.open(soa).load("broken");
+
+    assertThatThrownBy(() -> LocalRunTarget.resolve(loaded, "local", "main"))
+        .isInstanceOf(UserException.class)
+        .hasMessageStartingWith(
+            "broken has 1 config problem(s), the first: broken/marathon-local.yaml")
+        .hasMessageEndingWith(
+            " - fix them (paasta validate -s broken lists them all); the cluster would not run"
+                + " this config either");
+  }
+}
