@@ -1,0 +1,93 @@
+package io.paasta.server.smartstack;
+
+import io.paasta.discovery.haproxy.ProxyStats;
+import io.paasta.discovery.registration.RegistrationPlan;
+import io.paasta.discovery.registration.RegistrationPlanner;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.LongRunningConfig;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.observed.ObservedTask;
+import io.paasta.server.DaemonLog;
+import io.paasta.server.loop.PassParticipant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SmartStack's part of each pass, before planning: registers exactly the instance's healthy,
+ * non-draining tasks in ZooKeeper (none once it is gone from soa-configs), and marks each task UP in
+ * HAProxy or not, for {@code check_haproxy}. An instance none of whose namespaces this host routes
+ * has nothing to be UP in: its running tasks count as in HAProxy.
+ */
+public final class SmartStackParticipant implements PassParticipant {
+  private final SmartStack smartStack;
+  private final RegistrationPlanner planner;
+  private final DaemonLog log;
+  private final Map<InstanceRef, List<String>> lastProblems = new ConcurrentHashMap<>();
+
+  public SmartStackParticipant(SmartStack smartStack, RegistrationPlanner planner, DaemonLog log) {
+    this.smartStack = smartStack;
+    this.planner = planner;
+    this.log = log;
+  }
+
+  @Override
+  public ObservedInstance observed(
+      InstanceRef ref, Optional<LongRunningConfig> config, ObservedInstance observed) {
+    if (config.isEmpty()) {
+      smartStack.registrar().sync(ref, Set.of());
+      lastProblems.remove(ref);
+      return observed;
+    }
+    RoutedNamespaces namespaces = smartStack.namespaces();
+    RegistrationPlan plan = planner.plan(config.get(), namespaces.all(), observed.tasks());
+    report(ref, plan.problems());
+    smartStack.registrar().sync(ref, plan.registrations());
+    List<String> routed = namespaces.routedRegistrations(config.get());
+    if (routed.isEmpty()) {
+      return withInHaproxy(observed, task -> task.isRunning());
+    }
+    ProxyStats stats = smartStack.stats();
+    return withInHaproxy(
+        observed,
+        task ->
+            task.port0().isPresent()
+                && routed.stream()
+                    .anyMatch(
+                        ns ->
+                            stats
+                                .backend(ns)
+                                .map(b -> b.isUp("127.0.0.1:" + task.port0().getAsInt()))
+                                .orElse(false)));
+  }
+
+  private void report(InstanceRef ref, List<String> problems) {
+    List<String> before = lastProblems.put(ref, problems);
+    if (!problems.equals(before)) {
+      problems.forEach(p -> log.warn(ref.service() + "." + ref.instance(), p));
+    }
+  }
+
+  private static ObservedInstance withInHaproxy(
+      ObservedInstance observed, java.util.function.Predicate<ObservedTask> up) {
+    return new ObservedInstance(
+        observed.ref(),
+        observed.tasks().stream()
+            .map(
+                t ->
+                    new ObservedTask(
+                        t.id(),
+                        t.appId(),
+                        t.state(),
+                        t.startedAt(),
+                        t.finishedAt(),
+                        t.exitCode(),
+                        t.port0(),
+                        t.health(),
+                        t.drain(),
+                        up.test(t)))
+            .toList());
+  }
+}

@@ -1,0 +1,215 @@
+package io.paasta.server.smartstack;
+
+import io.paasta.backend.docker.drain.DiscoveryDrain;
+import io.paasta.discovery.haproxy.LocalProxy;
+import io.paasta.discovery.haproxy.ProxySettings;
+import io.paasta.discovery.location.HostLocation;
+import io.paasta.discovery.registration.NerveRegistrar;
+import io.paasta.discovery.registration.RegistrationPlanner;
+import io.paasta.discovery.watch.DiscoveryWatcher;
+import io.paasta.discovery.zk.EmbeddedZooKeeper;
+import io.paasta.discovery.zk.ZkClientSettings;
+import io.paasta.discovery.zk.ZkClients;
+import io.paasta.discovery.zk.ZooKeeperAddress;
+import io.paasta.model.InstanceConfig;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.LongRunningConfig;
+import io.paasta.model.ServiceInstance;
+import io.paasta.model.SystemConfig;
+import io.paasta.server.DaemonLog;
+import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.loop.PassParticipant;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.curator.framework.CuratorFramework;
+
+/**
+ * SmartStack as the daemon runs it: ZooKeeper (embedded, or the system config's ensemble), the
+ * registrar, the discovery watcher and the local HAProxy, wired together; the pass participant,
+ * the hacheck drain and the status numbers they offer. Closing stops ZooKeeper's side and leaves
+ * HAProxy routing.
+ */
+public final class SmartStackRuntime implements AutoCloseable {
+  private final Optional<EmbeddedZooKeeper> embedded;
+  private final CuratorFramework client;
+  private final SmartStack smartStack;
+  private final ClusterDesiredState desired;
+  private final SmartStackParticipant participant;
+  private final ScheduledExecutorService ticker;
+
+  private SmartStackRuntime(
+      Optional<EmbeddedZooKeeper> embedded,
+      CuratorFramework client,
+      SmartStack smartStack,
+      ClusterDesiredState desired,
+      SmartStackParticipant participant,
+      ScheduledExecutorService ticker) {
+    this.embedded = embedded;
+    this.client = client;
+    this.smartStack = smartStack;
+    this.desired = desired;
+    this.participant = participant;
+    this.ticker = ticker;
+  }
+
+  /**
+   * @param requestPass asks for a pass of an instance (its routing changed)
+   * @throws IOException when ZooKeeper cannot be started (the message says why)
+   */
+  public static SmartStackRuntime start(
+      SystemConfig system,
+      SmartStackSettings settings,
+      ServiceConfigs configs,
+      ClusterDesiredState desired,
+      Consumer<InstanceRef> requestPass,
+      DaemonLog log,
+      Clock clock)
+      throws IOException {
+    HostLocation host = HostLocation.fromSystemConfig(system);
+    Optional<ZooKeeperAddress> external = ZkClients.configured(system);
+    Optional<EmbeddedZooKeeper> embedded = Optional.empty();
+    CuratorFramework client;
+    if (external.isPresent()) {
+      client = ZkClients.start(external.get(), ZkClientSettings.DEFAULTS);
+      log.info("smartstack", "registrations in ZooKeeper " + external.get());
+    } else {
+      EmbeddedZooKeeper server =
+          EmbeddedZooKeeper.start(settings.zookeeperDir(), settings.zookeeperPort());
+      embedded = Optional.of(server);
+      client = ZkClients.start(server, ZkClientSettings.DEFAULTS);
+      log.info(
+          "smartstack",
+          "registrations in the embedded ZooKeeper on 127.0.0.1:"
+              + server.port()
+              + " (data: "
+              + settings.zookeeperDir()
+              + ")");
+    }
+    LocalProxy proxy =
+        new LocalProxy(
+            ProxySettings.defaults(settings.haproxyDir())
+                .withStatsPort(settings.statsPort())
+                .withServicesFile(settings.servicesFile()));
+    SmartStack smartStack =
+        new SmartStack(
+            new NerveRegistrar(client, Duration.ofSeconds(2)),
+            proxy,
+            host,
+            () -> configs.services().values(),
+            namespaces -> instancesIn(configs, system.cluster(), namespaces).forEach(requestPass),
+            settings,
+            log,
+            clock);
+    smartStack.watchWith(new DiscoveryWatcher(client, smartStack));
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "paasta-smartstack");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleWithFixedDelay(
+        () -> {
+          try {
+            smartStack.tick();
+          } catch (RuntimeException e) {
+            log.error("smartstack", "unexpected " + e);
+          }
+        },
+        1,
+        2,
+        TimeUnit.SECONDS);
+    SmartStackParticipant participant =
+        new SmartStackParticipant(
+            smartStack, new RegistrationPlanner(RegistrationPlanner.LOOPBACK, host), log);
+    return new SmartStackRuntime(embedded, client, smartStack, desired, participant, ticker);
+  }
+
+  /** Instances of the cluster that register in any of these namespaces. */
+  private static List<InstanceRef> instancesIn(
+      ServiceConfigs configs, String cluster, Set<String> namespaces) {
+    return configs.services().values().stream()
+        .flatMap(loaded -> loaded.service().instancesIn(cluster).stream())
+        .filter(LongRunningConfig.class::isInstance)
+        .map(LongRunningConfig.class::cast)
+        .filter(
+            c ->
+                c.registrations().stream()
+                    .map(ServiceInstance::toString)
+                    .anyMatch(namespaces::contains))
+        .map(InstanceConfig::ref)
+        .toList();
+  }
+
+  public PassParticipant participant() {
+    return participant;
+  }
+
+  /**
+   * hacheck: the task's registrations are removed at once, and its slots in HAProxy drained (no new
+   * requests; those in flight finish).
+   */
+  public DiscoveryDrain discoveryDrain() {
+    return (ref, host, port) -> {
+      smartStack.registrar().deregister(host, port);
+      desired
+          .config(ref)
+          .ifPresent(
+              config ->
+                  smartStack
+                      .namespaces()
+                      .routedRegistrations(config)
+                      .forEach(ns -> smartStack.proxy().drain(ns, host, port)));
+    };
+  }
+
+  /** UP backends per discover location, for the replication check. */
+  public Optional<Map<String, Integer>> replication(InstanceRef ref) {
+    return desired
+        .config(ref)
+        .flatMap(
+            config ->
+                SmartStackStatus.replication(config, smartStack.namespaces(), smartStack.stats()));
+  }
+
+  /** The instance's SmartStack section of its status document. */
+  public Optional<Map<String, Object>> status(InstanceRef ref) {
+    Optional<LongRunningConfig> config = desired.config(ref);
+    if (config.isEmpty()) {
+      return Optional.empty();
+    }
+    int expected =
+        desired.of(ref).flatMap(d -> d).map(d -> d.instances()).orElse(0);
+    return SmartStackStatus.document(
+        config.get(), expected, smartStack.namespaces(), smartStack.stats());
+  }
+
+  public SmartStack smartStack() {
+    return smartStack;
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    smartStack.close();
+    client.close();
+    embedded.ifPresent(
+        server -> {
+          try {
+            server.close();
+          } catch (IOException e) {
+            // stopping anyway
+          }
+        });
+  }
+}
