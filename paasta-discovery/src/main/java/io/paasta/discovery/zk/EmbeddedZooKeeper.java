@@ -66,7 +66,7 @@ public final class EmbeddedZooKeeper implements Closeable {
               + port
               + " to use the server that is there",
           e);
-    } catch (IOException | InterruptedException | RuntimeException e) {
+    } catch (IOException | InterruptedException | RuntimeException | LinkageError e) {
       connections.shutdown();
       files.close();
       if (e instanceof InterruptedException) {
