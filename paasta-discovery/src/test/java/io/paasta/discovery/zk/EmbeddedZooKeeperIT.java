@@ -93,6 +93,21 @@ class EmbeddedZooKeeperIT {
     }
   }
 
+  @Test
+  void aChrootOfTheSystemConfigIsWhereTheClientWorks() throws Exception {
+    try (EmbeddedZooKeeper server = EmbeddedZooKeeper.start(dir.resolve("zk"), 0)) {
+      ZooKeeperAddress chrooted =
+          ZooKeeperAddress.parse("zk://127.0.0.1:" + server.port() + "/nail/paasta");
+      CuratorFramework inside = ZkClients.start(chrooted, ZkTesting.FAST);
+      inside.create().creatingParentsIfNeeded().forPath("/nerve/x", bytes("1"));
+      CuratorFramework root = connected(server);
+      assertThat(root.checkExists().forPath("/nail/paasta/nerve/x")).isNotNull();
+      assertThat(root.checkExists().forPath("/nerve")).isNull();
+      inside.close();
+      root.close();
+    }
+  }
+
   private static CuratorFramework connected(EmbeddedZooKeeper server) throws InterruptedException {
     CuratorFramework client = ZkClients.start(server, ZkTesting.FAST);
     assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
