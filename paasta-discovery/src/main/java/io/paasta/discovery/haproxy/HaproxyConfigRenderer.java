@@ -87,7 +87,8 @@ public final class HaproxyConfigRenderer {
         .append('\n')
         .append("  mode http\n")
         .append("  stats enable\n")
-        .append("  stats uri /\n");
+        .append("  stats uri /\n")
+        .append("  stats show-legends\n");
   }
 
   private static void frontend(StringBuilder out, FrontendSpec spec) {

@@ -45,6 +45,7 @@ class HaproxyConfigRendererTest {
               mode http
               stats enable
               stats uri /
+              stats show-legends
 
             frontend web.main
               bind 127.0.0.1:20001
