@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,35 @@ class HaproxyLifecycleIT extends ProxyFixture {
     assertThat(added.reloaded()).isFalse();
     assertThat(adopter.isUp(WEB, "127.0.0.1", b.port())).isTrue();
     assertThat(master(adopter)).isEqualTo(first);
+  }
+
+  @Test
+  void haproxyOutlivesTheJvmThatStartedIt() throws Exception {
+    TestBackend a = backend("a");
+    int port = LoopbackPorts.freePort();
+    Process jvm =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ApplyAndExit.class.getName(),
+                settings.stateDir().toString(),
+                Integer.toString(settings.statsPort()),
+                Integer.toString(port),
+                Integer.toString(a.port()))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(jvm.exitValue()).as(output).isZero();
+
+    assertThat(HttpProbe.body(port)).as("routing after the JVM exited").isEqualTo("a");
+    LocalProxy adopter = proxy();
+    long pid = master(adopter).masterPid();
+    ApplyResult same = adopter.apply(List.of(FrontendSpec.withDefaults(WEB, port)), routes(WEB, a));
+    assertThat(same.started()).isFalse();
+    assertThat(same.runtimeCommands()).isZero();
+    assertThat(master(adopter).masterPid()).isEqualTo(pid);
   }
 
   @Test
