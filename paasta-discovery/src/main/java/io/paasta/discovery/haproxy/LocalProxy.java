@@ -73,11 +73,14 @@ public final class LocalProxy implements AutoCloseable {
         process.start(config);
         started = true;
       } else if (!config.equals(process.runningConfig())) {
+        // what fits the running slots is routed now, not after the reload; the pass after the
+        // reload reports what still does not fit
+        commands += updateSlots(resolved.targets(), new ArrayList<>());
         Optional<String> failure = process.reload(config);
         failure.ifPresent(problems::add);
         reloaded = failure.isEmpty();
       }
-      commands = updateSlots(resolved.targets(), problems);
+      commands += updateSlots(resolved.targets(), problems);
     } catch (HaproxyException e) {
       problems.add(e.getMessage());
     }
