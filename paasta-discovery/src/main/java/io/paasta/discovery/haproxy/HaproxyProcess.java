@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +30,7 @@ public final class HaproxyProcess {
   private final ProxySettings settings;
   private final Path binary;
   private final Duration timeout;
+  private final ConfigCheck configCheck;
   private final MasterCli master;
   private final HaproxyRuntimeClient runtime;
   private final HaproxyLog log;
@@ -40,6 +40,7 @@ public final class HaproxyProcess {
     this.settings = settings;
     this.binary = binary;
     this.timeout = timeout;
+    this.configCheck = new ConfigCheck(binary, settings.candidateConfigFile(), timeout);
     this.master = new MasterCli(settings.masterSocket());
     this.runtime = new HaproxyRuntimeClient(settings.adminSocket());
     this.log = new HaproxyLog(settings.logFile());
@@ -76,28 +77,9 @@ public final class HaproxyProcess {
     return reloads;
   }
 
-  /** Checks a configuration with {@code haproxy -c}; empty when valid, else HAProxy's output. */
+  /** Checks a configuration with {@code haproxy -c}; empty when valid, else HAProxy's alerts. */
   public Optional<String> validate(String config) {
-    Path candidate = settings.candidateConfigFile();
-    try {
-      Files.createDirectories(settings.stateDir());
-      Files.writeString(candidate, config, StandardCharsets.UTF_8);
-      Process check =
-          new ProcessBuilder(binary.toString(), "-c", "-f", candidate.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!check.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        check.destroyForcibly();
-        return Optional.of("haproxy -c did not finish within " + timeout);
-      }
-      return check.exitValue() == 0 ? Optional.empty() : Optional.of(alertsOf(output));
-    } catch (IOException e) {
-      return Optional.of("cannot run " + binary + " -c: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted while checking the configuration");
-    }
+    return configCheck.check(config);
   }
 
   /** Starts HAProxy with this configuration; fails when one already runs here. */
@@ -110,24 +92,33 @@ public final class HaproxyProcess {
             error -> {
               throw new HaproxyException("haproxy -c refused the configuration: " + error);
             });
+    Process process;
     try {
       install();
-      Files.deleteIfExists(settings.serverStateFile()); // servers of an old run are stale
+      Files.deleteIfExists(settings.serverStateFile()); // servers of an earlier run are stale
       Files.deleteIfExists(settings.pidFile());
       log.truncate();
-      Process process =
+      process =
           new ProcessBuilder(command())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .start();
-      MasterStatus started = awaitStarted(process);
-      LOG.info(
-          "HAProxy started: master pid {}, workers {}", started.masterPid(), started.workerPids());
-      return started;
     } catch (IOException e) {
       throw new HaproxyException("cannot start " + binary + ": " + e.getMessage(), e);
     }
+    Polling.until(timeout, () -> !process.isAlive() || ready().isPresent());
+    Optional<MasterStatus> started = process.isAlive() ? ready() : Optional.empty();
+    if (started.isEmpty()) {
+      String why = process.isAlive() ? "did not start within " + timeout : "exited at start";
+      process.destroy();
+      throw new HaproxyException("HAProxy " + why + ": " + log.alertsSince(0));
+    }
+    LOG.info(
+        "HAProxy started: master {}, workers {}",
+        started.get().masterPid(),
+        started.get().workerPids());
+    return started.get();
   }
 
   /**
@@ -154,7 +145,13 @@ public final class HaproxyProcess {
       return Optional.of("cannot install " + settings.configFile() + ": " + e.getMessage());
     }
     master.reload();
-    MasterStatus after = awaitReloaded(before);
+    // the master refuses connections while it re-executes itself
+    MasterStatus after =
+        Polling.until(timeout, () -> master.showProc().filter(s -> s.reloads() > before.reloads()))
+            .orElseThrow(
+                () ->
+                    new HaproxyException(
+                        "HAProxy's master did not finish a reload within " + timeout));
     if (after.failedReloads() > before.failedReloads()) {
       restore(previous);
       return Optional.of(
@@ -162,7 +159,9 @@ public final class HaproxyProcess {
               + log.alertsSince(logOffset));
     }
     reloads++;
-    awaitAdminSocket();
+    if (!Polling.until(timeout, runtime::answers)) {
+      throw new HaproxyException("HAProxy's admin socket did not answer after a reload");
+    }
     LOG.info("HAProxy reloaded: workers {} -> {}", before.workerPids(), after.workerPids());
     return Optional.empty();
   }
@@ -178,10 +177,15 @@ public final class HaproxyProcess {
           "pid " + pid.get() + " of " + settings.pidFile() + " is not " + binary);
     }
     ProcessHandle.of(pid.get()).ifPresent(ProcessHandle::destroy);
-    if (!awaitExit(pid.get(), timeout)) {
+    if (!Polling.until(timeout, () -> !ProcessLiveness.isRunning(pid.get()))) {
       ProcessHandle.of(pid.get()).ifPresent(ProcessHandle::destroyForcibly);
-      awaitExit(pid.get(), timeout);
+      Polling.until(timeout, () -> !ProcessLiveness.isRunning(pid.get()));
     }
+  }
+
+  /** The status of a started HAProxy whose worker answers on the admin socket. */
+  private Optional<MasterStatus> ready() {
+    return status().filter(s -> !s.workerPids().isEmpty() && runtime.answers());
   }
 
   private List<String> command() {
@@ -200,46 +204,6 @@ public final class HaproxyProcess {
             "-f",
             settings.configFile().toString()));
     return command;
-  }
-
-  private MasterStatus awaitStarted(Process process) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new HaproxyException(
-            "HAProxy exited at start (exit " + process.exitValue() + "): " + log.alertsSince(0));
-      }
-      Optional<MasterStatus> status = status();
-      if (status.isPresent() && !status.get().workerPids().isEmpty() && runtime.answers()) {
-        return status.get();
-      }
-      pause();
-    }
-    process.destroy();
-    throw new HaproxyException(
-        "HAProxy did not start within " + timeout + ": " + log.alertsSince(0));
-  }
-
-  private MasterStatus awaitReloaded(MasterStatus before) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<MasterStatus> now = master.showProc(); // refused while the master re-executes
-      if (now.isPresent() && now.get().reloads() > before.reloads()) {
-        return now.get();
-      }
-      pause();
-    }
-    throw new HaproxyException("HAProxy's master did not finish a reload within " + timeout);
-  }
-
-  private void awaitAdminSocket() {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!runtime.answers()) {
-      if (System.nanoTime() > deadline) {
-        throw new HaproxyException("HAProxy's admin socket did not answer after a reload");
-      }
-      pause();
-    }
   }
 
   private void saveServerState() {
@@ -273,31 +237,6 @@ public final class HaproxyProcess {
       return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text.split("\\s+")[0]));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
-    }
-  }
-
-  private static boolean awaitExit(long pid, Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (ProcessLiveness.isRunning(pid)) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      pause();
-    }
-    return true;
-  }
-
-  private static String alertsOf(String output) {
-    List<String> lines = output.lines().filter(l -> l.contains("[ALERT]")).toList();
-    return String.join("; ", lines.isEmpty() ? output.lines().toList() : lines);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HaproxyException("interrupted while waiting for HAProxy");
     }
   }
 }

@@ -149,6 +149,26 @@ class HaproxyLifecycleIT extends ProxyFixture {
   }
 
   @Test
+  void aStartThatFailsSaysWhyAndRoutesNothing() throws Exception {
+    TestBackend a = backend("a");
+    try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ProxySettings statsTaken = settings.withStatsPort(squatter.getLocalPort());
+      LocalProxy proxy = proxy(statsTaken, LoopbackPorts::isFree);
+      ApplyResult result =
+          proxy.apply(
+              List.of(FrontendSpec.withDefaults(WEB, LoopbackPorts.freePort())), routes(WEB, a));
+      assertThat(result.started()).isFalse();
+      assertThat(result.routed()).isEmpty();
+      assertThat(result.problems())
+          .singleElement()
+          .asString()
+          .contains(
+              "exited at start", "cannot bind socket", Integer.toString(squatter.getLocalPort()));
+      assertThat(proxy.process().status()).isEmpty();
+    }
+  }
+
+  @Test
   void stopEndsHaproxyByItsPidAndAnotherApplyStartsItAgain() throws Exception {
     TestBackend a = backend("a");
     int port = LoopbackPorts.freePort();
