@@ -198,7 +198,7 @@ public final class HaproxyProcess {
             binary.toString(),
             "-W",
             "-S",
-            settings.masterSocket().toString(),
+            settings.masterSocket() + ",mode,600",
             "-p",
             settings.pidFile().toString(),
             "-f",

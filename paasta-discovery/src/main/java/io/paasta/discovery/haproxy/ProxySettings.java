@@ -17,10 +17,27 @@ public record ProxySettings(
   public static final int DEFAULT_STATS_PORT = 3212;
   public static final int DEFAULT_INITIAL_SLOTS = 16;
 
+  /**
+   * Longest socket path: a unix socket path holds at most 107 bytes, and HAProxy binds to {@code
+   * <path>.<pid>.tmp} first.
+   */
+  static final int MAX_SOCKET_PATH = 90;
+
   public ProxySettings {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(servicesFile, "servicesFile");
     stateDir = stateDir.toAbsolutePath().normalize();
+    int longest = stateDir.resolve("master.sock").toString().length();
+    if (longest > MAX_SOCKET_PATH) {
+      throw new IllegalArgumentException(
+          "HAProxy's state directory "
+              + stateDir
+              + " is too long for its unix sockets ("
+              + longest
+              + " characters for master.sock, at most "
+              + MAX_SOCKET_PATH
+              + "): choose a shorter path");
+    }
     if (initialSlots < 1) {
       throw new IllegalArgumentException("initialSlots must be at least 1, not " + initialSlots);
     }
