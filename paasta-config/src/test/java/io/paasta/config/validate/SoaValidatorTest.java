@@ -152,6 +152,16 @@ class SoaValidatorTest {
   }
 
   @Test
+  void twoNamespacesOfOneServiceCannotShareAProxyPort() {
+    tree.file(
+        "web/smartstack.yaml", "main:", "  proxy_port: 20001", "canary:", "  proxy_port: 20001");
+    assertThat(errors("web"))
+        .containsExactlyInAnyOrder(
+            "web/smartstack.yaml:2: main.proxy_port: is also used by web.canary (20001) - a proxy_port unique across the soa-configs tree",
+            "web/smartstack.yaml:4: canary.proxy_port: is also used by web.main (20001) - a proxy_port unique across the soa-configs tree");
+  }
+
+  @Test
   void deployGroupsMustBeStepsOfDeployYaml() {
     tree.file("web/deploy.yaml", "pipeline:", "- step: itest", "- step: dev.everything")
         .file("web/marathon-dev.yaml", "main:", "  deploy_group: dev.everything", "canary: {}");
