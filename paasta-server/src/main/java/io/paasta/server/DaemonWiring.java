@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paasta.backend.docker.DockerBackend;
 import io.paasta.config.ConfigException;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
@@ -33,16 +34,21 @@ import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.monitoring.Monitoring;
+import io.paasta.server.smartstack.SmartStackRuntime;
+import io.paasta.server.smartstack.SmartStackSettings;
 import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusExtras;
 import io.paasta.server.status.StatusRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,7 +64,13 @@ public final class DaemonWiring {
    *
    * @param stateDir holds {@code autoscaling.json}
    */
-  public record ServerOptions(ApiSettings api, Path stateDir) {}
+  public record ServerOptions(
+      ApiSettings api, Path stateDir, Optional<SmartStackSettings> smartstack) {
+    /** Without SmartStack. */
+    public ServerOptions(ApiSettings api, Path stateDir) {
+      this(api, stateDir, Optional.empty());
+    }
+  }
 
   /** The system config, or a ConfigException listing its problems. */
   public static SystemConfig systemConfig(Path dir) {
@@ -90,7 +102,7 @@ public final class DaemonWiring {
       PrintStream out) {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
-    Core core = core(soaDir, system, log, AutoscalerCounts.none());
+    Core core = core(soaDir, system, log, AutoscalerCounts.none(), false);
     return core.daemon(
         backendFor.apply(system),
         clock,
@@ -111,28 +123,53 @@ public final class DaemonWiring {
       PaastaDaemon.Settings settings,
       ServerOptions options,
       Function<SystemConfig, Backend> backendFor,
-      PrintStream out) {
+      PrintStream out)
+      throws IOException {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gc = bindJvmMetrics(metrics);
     FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
-    Core core = core(soaDir, system, log, autoscaler);
+    Core core = core(soaDir, system, log, autoscaler, options.smartstack().isPresent());
     Backend backend = backendFor.apply(system);
+    AtomicReference<PaastaDaemon> daemonRef = new AtomicReference<>();
+    Optional<SmartStackRuntime> smartstack = Optional.empty();
+    if (options.smartstack().isPresent()) {
+      smartstack =
+          Optional.of(
+              SmartStackRuntime.start(
+                  system,
+                  options.smartstack().get(),
+                  core.configs(),
+                  core.desired(),
+                  ref -> Optional.ofNullable(daemonRef.get()).ifPresent(d -> d.requestPass(ref)),
+                  log,
+                  clock));
+      if (backend instanceof DockerBackend docker) {
+        docker.useDiscoveryDrain(smartstack.get().discoveryDrain());
+      }
+    }
+    Optional<SmartStackRuntime> discovery = smartstack;
     Monitoring monitoring =
-        Monitoring.start(system, metrics, log, clock, ref -> Optional.empty(), ref -> List.of());
+        Monitoring.start(
+            system,
+            metrics,
+            log,
+            clock,
+            ref -> discovery.flatMap(s -> s.replication(ref)),
+            ref -> List.of());
+    List<PassParticipant> participants = new ArrayList<>();
+    discovery.ifPresent(s -> participants.add(s.participant()));
+    participants.add(monitoring.participant());
     PaastaDaemon daemon =
         core.daemon(
-            backend,
-            clock,
-            new PassMetrics(metrics),
-            PassParticipant.all(List.of(monitoring.participant())),
-            settings);
+            backend, clock, new PassMetrics(metrics), PassParticipant.all(participants), settings);
+    daemonRef.set(daemon);
     StatusExtras extras =
         new StatusExtras() {
           @Override
           public Optional<Map<String, Object>> smartstack(InstanceRef ref) {
-            return Optional.empty();
+            return discovery.flatMap(s -> s.status(ref));
           }
 
           @Override
@@ -154,7 +191,11 @@ public final class DaemonWiring {
                     metrics),
                 options.api().token(),
                 log));
-    return new PaastaServer(daemon, api, options.api(), metrics, List.of(monitoring, gc), log);
+    List<AutoCloseable> resources = new ArrayList<>();
+    resources.add(monitoring);
+    discovery.ifPresent(resources::add);
+    resources.add(gc);
+    return new PaastaServer(daemon, api, options.api(), metrics, resources, log);
   }
 
   /** JVM memory, GC, threads, process CPU and uptime; the GC binder must be closed. */
@@ -199,11 +240,15 @@ public final class DaemonWiring {
   }
 
   private static Core core(
-      Path soaDir, SystemConfig system, DaemonLog log, AutoscalerCounts counts) {
+      Path soaDir,
+      SystemConfig system,
+      DaemonLog log,
+      AutoscalerCounts counts,
+      boolean haproxyRuns) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
     StatusRegistry status = new StatusRegistry();
     ServiceConfigs configs = new ServiceConfigs(loader, status, log);
-    ClusterDesiredState desired = new ClusterDesiredState(configs, system, counts);
+    ClusterDesiredState desired = new ClusterDesiredState(configs, system, counts, haproxyRuns);
     DeploymentsPoller poller =
         new DeploymentsPoller(
             loader,

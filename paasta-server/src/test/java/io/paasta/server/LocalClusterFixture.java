@@ -117,6 +117,11 @@ final class LocalClusterFixture implements AutoCloseable {
             .formatted(imageName, image.gitSha(), control, desiredState, bounce));
   }
 
+  /** Writes the service's smartstack.yaml. */
+  void smartstack(String yaml) throws IOException {
+    write("smartstack.yaml", yaml);
+  }
+
   private void write(String file, String text) throws IOException {
     Path target = soa.resolve(service).resolve(file);
     Path temp = soa.resolve(service).resolve("." + file + ".tmp");
@@ -152,19 +157,29 @@ final class LocalClusterFixture implements AutoCloseable {
    * its state in {@code stateDir}; returns the API's base URI.
    */
   java.net.URI startServer(Path stateDir, Optional<String> token) throws IOException {
+    return startServer(stateDir, token, system(), Optional.empty());
+  }
+
+  /** As {@link #startServer(Path, Optional)}, with SmartStack when given its settings. */
+  java.net.URI startServer(
+      Path stateDir,
+      Optional<String> token,
+      SystemConfig system,
+      Optional<io.paasta.server.smartstack.SmartStackSettings> smartstack)
+      throws IOException {
     if (backend == null) {
       backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
     }
     io.paasta.server.api.ApiSettings api =
         io.paasta.server.api.ApiSettings.of(
-            io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system()),
+            io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system),
             token.map(t -> new io.paasta.server.api.ApiToken(t, "the test")));
     server =
         DaemonWiring.buildServer(
             soa,
-            system(),
+            system,
             new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
-            new DaemonWiring.ServerOptions(api, stateDir),
+            new DaemonWiring.ServerOptions(api, stateDir, smartstack),
             s -> backend,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     server.start();

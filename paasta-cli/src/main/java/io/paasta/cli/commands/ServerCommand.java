@@ -22,6 +22,7 @@ import io.paasta.server.autoscaling.AutoscalerStoreException;
 import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.smartstack.SmartStackSettings;
 import io.paasta.server.status.StatusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -113,6 +114,22 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Where state that outlives the daemon is kept (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
+  @Option(
+      names = "--no-smartstack",
+      description =
+          "Run without SmartStack: no ZooKeeper registrations, no HAProxy (check_haproxy is then"
+              + " not applied, and hacheck drains only wait their delay).")
+  boolean noSmartstack;
+
+  @Option(
+      names = "--zookeeper-port",
+      paramLabel = "PORT",
+      defaultValue = "2181",
+      description =
+          "The embedded ZooKeeper's port on 127.0.0.1, used when the system config names no"
+              + " `zookeeper` ensemble (default: ${DEFAULT-VALUE}).")
+  int zookeeperPort;
+
   @Override
   public Integer call() throws Exception {
     Path systemDir = systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir();
@@ -139,7 +156,11 @@ public final class ServerCommand implements Callable<Integer> {
               s -> backend[0] = DockerBackends.start(DockerBackendConfig.defaults(s.cluster())),
               System.out);
     } catch (AutoscalerStoreException e) {
+      closeQuietly(backend[0]);
       throw new UserException(e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(backend[0]);
+      throw new UserException("SmartStack cannot start: " + e.getMessage());
     }
     try {
       server.start();
@@ -165,13 +186,27 @@ public final class ServerCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static void closeQuietly(DockerBackend backend) {
+    if (backend != null) {
+      backend.close();
+    }
+  }
+
   private DaemonWiring.ServerOptions serverOptions(SystemConfig system) {
     try {
       return new DaemonWiring.ServerOptions(
           ApiSettings.of(
               ApiListenAddress.resolve(Optional.ofNullable(apiListen), system),
               ApiToken.resolve(Optional.ofNullable(apiTokenFile))),
-          stateDir);
+          stateDir,
+          noSmartstack
+              ? Optional.empty()
+              : Optional.of(
+                  new SmartStackSettings(
+                      stateDir,
+                      zookeeperPort,
+                      system.synapsePort(),
+                      SmartStackSettings.DEFAULT_SETTLE)));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

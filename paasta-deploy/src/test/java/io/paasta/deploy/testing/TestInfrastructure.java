@@ -130,6 +130,11 @@ public final class TestInfrastructure {
     return prefix + "-" + randomSha().substring(0, 8);
   }
 
+  /** HAProxy (Debian's package), for SmartStack. */
+  public static void requireHaproxy() {
+    requireCommand("haproxy", "haproxy -v");
+  }
+
   private static void requireCommand(String name, String command) {
     try {
       Process process =

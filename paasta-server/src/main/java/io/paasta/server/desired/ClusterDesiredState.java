@@ -23,6 +23,7 @@ public final class ClusterDesiredState {
   private final ServiceConfigs configs;
   private final SystemConfig system;
   private final AutoscalerCounts counts;
+  private final boolean haproxyRuns;
 
   /** Without stored autoscaler counts: autoscaled instances run max_instances. */
   public ClusterDesiredState(ServiceConfigs configs, SystemConfig system) {
@@ -30,6 +31,16 @@ public final class ClusterDesiredState {
   }
 
   public ClusterDesiredState(ServiceConfigs configs, SystemConfig system, AutoscalerCounts counts) {
+    this(configs, system, counts, false);
+  }
+
+  /**
+   * @param haproxyRuns whether this daemon runs SmartStack's HAProxy: without it, {@code
+   *     check_haproxy} is not applied (no task could ever be UP in it)
+   */
+  public ClusterDesiredState(
+      ServiceConfigs configs, SystemConfig system, AutoscalerCounts counts, boolean haproxyRuns) {
+    this.haproxyRuns = haproxyRuns;
     this.configs = configs;
     this.system = system;
     this.counts = counts;
@@ -81,13 +92,12 @@ public final class ClusterDesiredState {
             system,
             loaded.service().config(),
             config.autoscaled() ? counts.get(config.ref()) : OptionalInt.empty())
-        .map(ClusterDesiredState::withoutHaproxyCheck);
+        .map(d -> haproxyRuns ? d : withoutHaproxyCheck(d));
   }
 
   /**
-   * This daemon runs no HAProxy yet (the SmartStack issue adds discovery), so no task could ever be
-   * "UP in HAProxy": {@code check_haproxy} is not applied, or SmartStack instances would never
-   * bounce.
+   * A daemon without SmartStack runs no HAProxy, so no task could ever be "UP in HAProxy": {@code
+   * check_haproxy} is not applied, or SmartStack instances would never bounce.
    */
   private static DesiredInstance withoutHaproxyCheck(DesiredInstance d) {
     if (!d.checkHaproxy()) {

@@ -10,17 +10,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Right after a daemon start, ZooKeeper may not list this host's tasks yet (their registrations
- * ended with the old session): the proxy then keeps every backend it routes to and only adds new
- * ones. Pure.
+ * What the proxy keeps that ZooKeeper does not say: a namespace not read from ZooKeeper yet (it is
+ * down, or the watch just started) is unknown, not empty, and keeps the backends HAProxy routes to;
+ * and right after a daemon start, when ZooKeeper may not list this host's tasks yet (their
+ * registrations ended with the old session), every backend is kept and new ones only added. Pure.
  */
 final class EndpointsWhileSettling {
   private EndpointsWhileSettling() {}
 
-  /** The wanted endpoints plus every server HAProxy routes to now (not in maintenance). */
-  static Map<String, List<Endpoint>> merge(ProxyStats routed, Map<String, List<Endpoint>> wanted) {
+  /**
+   * The wanted endpoints, plus the servers HAProxy routes to now (not in maintenance) of every
+   * namespace when settling, else of the namespaces ZooKeeper has not answered for.
+   */
+  static Map<String, List<Endpoint>> merge(
+      ProxyStats routed, Map<String, List<Endpoint>> wanted, boolean settling) {
     Map<String, List<Endpoint>> merged = new LinkedHashMap<>(wanted);
     for (BackendStats backend : routed.backends().values()) {
+      if (!settling && wanted.containsKey(backend.name())) {
+        continue;
+      }
       List<Endpoint> list = new ArrayList<>(merged.getOrDefault(backend.name(), List.of()));
       for (ServerStats server : backend.servers()) {
         if (server.status().startsWith("MAINT")) {

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  * watcher and the frontends follow ({@link #refresh}).
  *
  * <p>The data plane outlives the control plane: closing this leaves HAProxy running with its last
- * backends; after a start, backends are only removed once the settle time has passed, so the
- * daemon has re-registered its tasks first.
+ * backends; after a start, backends are only removed once the settle time has passed, so the daemon
+ * has re-registered its tasks first.
  */
 public final class SmartStack implements DiscoveryListener {
   private final NerveRegistrar registrar;
@@ -114,9 +114,13 @@ public final class SmartStack implements DiscoveryListener {
     return proxy;
   }
 
-  /** HAProxy's stats now (one call to its socket). */
+  /** HAProxy's stats now (one call to its socket); none while HAProxy does not answer. */
   public ProxyStats stats() {
-    return proxy.stats();
+    try {
+      return proxy.stats();
+    } catch (RuntimeException e) {
+      return new ProxyStats(Map.of(), Map.of());
+    }
   }
 
   @Override
@@ -127,11 +131,12 @@ public final class SmartStack implements DiscoveryListener {
       applyToProxy();
     }
     Set<String> changed = new java.util.TreeSet<>();
-    latest.forEach((ns, list) -> {
-      if (!Objects.equals(before.get(ns), list)) {
-        changed.add(ns);
-      }
-    });
+    latest.forEach(
+        (ns, list) -> {
+          if (!Objects.equals(before.get(ns), list)) {
+            changed.add(ns);
+          }
+        });
     before.keySet().stream().filter(ns -> !latest.containsKey(ns)).forEach(changed::add);
     if (!changed.isEmpty()) {
       namespacesChanged.accept(changed);
@@ -144,12 +149,9 @@ public final class SmartStack implements DiscoveryListener {
   }
 
   private void applyToProxy() {
-    Map<String, List<Endpoint>> wanted = endpoints;
-    if (clock.instant().isBefore(settledAt)) {
-      // keep what HAProxy routes to until our own tasks are registered again: only add
-      wanted = EndpointsWhileSettling.merge(proxy.stats(), wanted);
-    }
     try {
+      Map<String, List<Endpoint>> wanted =
+          EndpointsWhileSettling.merge(stats(), endpoints, clock.instant().isBefore(settledAt));
       ApplyResult result = proxy.apply(namespaces.frontends(), wanted);
       if (result.reloaded() || result.started()) {
         log.info(

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SmartStack's part of each pass, before planning: registers exactly the instance's healthy,
- * non-draining tasks in ZooKeeper (none once it is gone from soa-configs), and marks each task UP in
- * HAProxy or not, for {@code check_haproxy}. An instance none of whose namespaces this host routes
- * has nothing to be UP in: its running tasks count as in HAProxy.
+ * non-draining tasks in ZooKeeper (none once it is gone from soa-configs), and marks each task UP
+ * in HAProxy or not, for {@code check_haproxy}. An instance none of whose namespaces this host
+ * routes has nothing to be UP in: its running tasks count as in HAProxy.
  */
 public final class SmartStackParticipant implements PassParticipant {
   private final SmartStack smartStack;

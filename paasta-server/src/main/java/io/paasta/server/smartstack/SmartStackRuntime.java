@@ -35,8 +35,8 @@ import org.apache.curator.framework.CuratorFramework;
 
 /**
  * SmartStack as the daemon runs it: ZooKeeper (embedded, or the system config's ensemble), the
- * registrar, the discovery watcher and the local HAProxy, wired together; the pass participant,
- * the hacheck drain and the status numbers they offer. Closing stops ZooKeeper's side and leaves
+ * registrar, the discovery watcher and the local HAProxy, wired together; the pass participant, the
+ * hacheck drain and the status numbers they offer. Closing stops ZooKeeper's side and leaves
  * HAProxy routing.
  */
 public final class SmartStackRuntime implements AutoCloseable {
@@ -188,8 +188,7 @@ public final class SmartStackRuntime implements AutoCloseable {
     if (config.isEmpty()) {
       return Optional.empty();
     }
-    int expected =
-        desired.of(ref).flatMap(d -> d).map(d -> d.instances()).orElse(0);
+    int expected = desired.of(ref).flatMap(d -> d).map(d -> d.instances()).orElse(0);
     return SmartStackStatus.document(
         config.get(), expected, smartStack.namespaces(), smartStack.stats());
   }

@@ -15,8 +15,7 @@ import java.time.Duration;
  * @param settle after a start, how long the proxy keeps its last backends before following
  *     ZooKeeper, so that a restarted daemon re-registers its tasks before any backend is removed
  */
-public record SmartStackSettings(
-    Path stateDir, int zookeeperPort, int statsPort, Duration settle) {
+public record SmartStackSettings(Path stateDir, int zookeeperPort, int statsPort, Duration settle) {
   public static final int DEFAULT_ZOOKEEPER_PORT = 2181;
   public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(5);
 
