@@ -104,9 +104,7 @@ public final class HaproxyPropagationBench {
     for (int i = 0; i < count; i++) {
       grow[i] = grow(endpoints.subList(0, i + 1), endpoints.get(i));
     }
-    System.out.printf(
-        "HAProxy propagation over %d endpoints (HAProxy %s)%n%n",
-        count, HaproxyProcess.DEFAULT_BINARY);
+    System.out.printf("HAProxy propagation over %d endpoints (%s)%n%n", count, binary);
     System.out.println("| phase | measured until | p50 ms | p99 ms | max ms | reloads |");
     System.out.println("| --- | --- | --- | --- | --- | --- |");
     row("swap (1 endpoint at a time)", "first request served by it", swap, swapReloads);

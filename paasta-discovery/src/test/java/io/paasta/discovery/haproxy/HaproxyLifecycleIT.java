@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HaproxyLifecycleIT extends ProxyFixture {
   private static final String WEB = "web.main";
   private static final int THREADS = 4;
-  private static final int MAX_REQUESTS = 6000;
+  private static final int MAX_REQUESTS = 8000;
 
   @Test
   void aFrontendChangeReloadsWithoutFailingOneRequestOfALoadRunningThroughIt() throws Exception {
@@ -42,13 +42,13 @@ class HaproxyLifecycleIT extends ProxyFixture {
     Load load = new Load(webPort);
     ApplyResult reload;
     try {
-      load.awaitRequests(500);
+      load.awaitRequests(1000);
       reload =
           proxy.apply(
               List.of(web, FrontendSpec.withDefaults("api.main", apiPort)),
               Map.of(WEB, endpoints(a), "api.main", endpoints(a)));
       int atReload = load.done();
-      load.awaitRequests(atReload + 1000);
+      load.awaitRequests(atReload + 2000);
     } finally {
       load.stop();
     }
