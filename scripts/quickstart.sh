@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # The main job: builds the project, checks the example soa-configs, builds, tests and pushes the
 # example services' images, deploys them with git tags, and runs them on a single-host cluster
-# (`paasta server` on the local Docker engine), printing the URLs that answer.
+# (`paasta server`: the Docker engine, ZooKeeper registrations and HAProxy routing, monitoring and
+# the HTTP API), waits until every example instance is running and routed, prints `paasta status`
+# and the URLs to try, then follows the daemon's log until Ctrl-C (which stops the daemon; its
+# tasks and HAProxy keep serving). With --detach it leaves the daemon running and returns.
 # Safe to run twice: what exists is reused, a running daemon is kept.
+#
+#   scripts/quickstart.sh [--detach]
 set -euo pipefail
+DETACH=
+for arg in "$@"; do
+  case "$arg" in
+    --detach) DETACH=1 ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "quickstart.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
@@ -64,34 +77,74 @@ for service in $(paasta list); do
   cat "$soa/$service/deployments.json"
 done
 step "the cluster daemon: paasta server (log: /var/log/paasta/paasta-server.log)"
+token_file=$state/api_token
+if [ ! -s "$token_file" ]; then
+  (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$token_file")
+fi
 if daemon_running paasta-server; then
   echo "already running (pid $(cat /run/paasta/paasta-server.pid))"
 else
   start_daemon paasta-server env PAASTA_SOA_DIR="$soa" PAASTA_SYSTEM_CONFIG_DIR="$PAASTA_SYSTEM_CONFIG_DIR" \
-    PAASTA_GIT_CACHE="$PAASTA_GIT_CACHE" "$PWD/bin/paasta" server
-  echo "started (pid $(cat /run/paasta/paasta-server.pid))"
+    PAASTA_GIT_CACHE="$PAASTA_GIT_CACHE" "$PWD/bin/paasta" server --state-dir "$state/daemon" \
+    --api-token-file "$token_file"
+  echo "started (pid $(cat /run/paasta/paasta-server.pid)); API on http://127.0.0.1:5054, HAProxy stats on 127.0.0.1:3212, ZooKeeper on 127.0.0.1:2181"
 fi
 
-# every long-running example instance has all its tasks answering on 127.0.0.1:<port>/status
-cluster_up() {
-  local want=0 up=0 file n id port
-  for file in "$soa"/*/marathon-local.yaml "$soa"/*/kubernetes-local.yaml; do
-    [ -f "$file" ] || continue
-    for n in $(grep -E '^  instances: [0-9]+' "$file" | awk '{print $2}'); do want=$((want + n)); done
-  done
-  for id in $(docker ps -q --filter label=paasta_cluster=local); do
-    port=$(docker inspect -f '{{index .Config.Labels "paasta_port0"}}' "$id")
-    curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/status" && up=$((up + 1))
-  done
-  [ "$want" -gt 0 ] && [ "$up" -eq "$want" ]
+api=http://127.0.0.1:5054
+# every long-running example instance: its tasks happy and, for SmartStack ones, all UP in HAProxy
+instance_ready() { # service instance
+  local status
+  status=$(curl -fs --max-time 2 "$api/v1/services/$1/$2/status") || return 1
+  echo "$status" | grep -q '"deploy_status":"Running"' || return 1
+  local healthy expected
+  healthy=$(echo "$status" | grep -o '"healthy_instance_count":[0-9]*' | cut -d: -f2)
+  expected=$(echo "$status" | grep -o '"expected_instance_count":[0-9]*' | cut -d: -f2)
+  [ -n "$expected" ] && [ "$healthy" = "$expected" ] || return 1
+  if echo "$status" | grep -q '"running_backends"'; then
+    ! echo "$status" | grep -o '"running_backends":[0-9]*,"expected_backends":[0-9]*' |
+      awk -F'[:,]' '$2 != $4 {bad = 1} END {exit !bad}'
+  fi
 }
-step "waiting until every example instance is running and healthy"
-wait_for paasta-server 120 cluster_up
+cluster_ready() {
+  local service instance
+  for service in $(paasta list); do
+    for instance in $(curl -fs --max-time 2 "$api/v1/services/$service" 2>/dev/null |
+      grep -o '"instances":\[[^]]*\]' | grep -o '"[^"]*"' | tr -d '"' | grep -v instances); do
+      instance_ready "$service" "$instance" || return 1
+    done
+  done
+  curl -fs -o /dev/null --max-time 2 "$api/v1/version"
+}
+step "waiting until every example instance is running, healthy and routed through HAProxy"
+wait_for paasta-server 180 cluster_ready
+for service in $(paasta list); do
+  step "paasta status -s $service -c local"
+  paasta status -s "$service" -c local -v || true
+done
+
 echo
-echo "The example cluster is up:"
-for id in $(docker ps -q --filter label=paasta_cluster=local); do
-  docker inspect -f '  http://127.0.0.1:{{index .Config.Labels "paasta_port0"}}/status   {{index .Config.Labels "paasta_service"}}.{{index .Config.Labels "paasta_instance"}}  ({{index .Config.Labels "paasta_app_id"}})' "$id"
-done | sort
+echo "The example cluster is up. Try:"
+for service in $(paasta list); do
+  grep -E '^  proxy_port: [0-9]+' "$soa/$service/smartstack.yaml" 2>/dev/null | awk -v s="$service" \
+    '{printf "  curl http://127.0.0.1:%s/status        # %s.main through HAProxy (SmartStack)\n", $2, s}'
+done
+echo "  curl $api/v1/services/hello-web/main/status   # the daemon's API (see $api/v1/openapi.json)"
+echo "  curl $api/metrics                             # Prometheus metrics"
+echo "  curl 'http://127.0.0.1:3212/;csv;norefresh'   # HAProxy's stats"
+echo "  PAASTA_SOA_DIR=$soa PAASTA_SYSTEM_CONFIG_DIR=$PAASTA_SYSTEM_CONFIG_DIR bin/paasta status -s hello-web -v"
+echo "  (mutating API calls need: -H \"Authorization: Bearer \$(cat $token_file)\")"
+if [ -n "$DETACH" ]; then
+  echo
+  echo "The daemon keeps running: kill \$(cat /run/paasta/paasta-server.pid) stops it (tasks and HAProxy keep serving)."
+  exit 0
+fi
 echo
-echo "Try: PAASTA_SOA_DIR=$soa PAASTA_SYSTEM_CONFIG_DIR=$PAASTA_SYSTEM_CONFIG_DIR bin/paasta plan"
-echo "Stop the daemon: kill \$(cat /run/paasta/paasta-server.pid)   (its tasks keep running until it is back)"
+echo "==> following the daemon's log; Ctrl-C stops the daemon (tasks and HAProxy keep serving; run this again to resume)"
+pid=$(cat /run/paasta/paasta-server.pid)
+tail -n 0 -F /var/log/paasta/paasta-server.log &
+tail_pid=$!
+trap 'echo; echo "==> stopping the daemon (pid $pid)"; kill "$pid" 2>/dev/null; kill "$tail_pid" 2>/dev/null; exit 0' INT TERM
+while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+kill "$tail_pid" 2>/dev/null
+echo "the daemon exited; see /var/log/paasta/paasta-server.log" >&2
+exit 1
