@@ -107,7 +107,8 @@ class SmartStackIT {
         Optional.empty(),
         system,
         Optional.of(
-            new SmartStackSettings(stateDir, 0, system.synapsePort(), Duration.ofMillis(500))));
+            new SmartStackSettings(
+                stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE)));
   }
 
   private void main(int instances, String extra) throws IOException {
