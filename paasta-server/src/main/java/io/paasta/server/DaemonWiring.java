@@ -173,6 +173,12 @@ public final class DaemonWiring {
           }
 
           @Override
+          public io.paasta.planning.observed.ObservedInstance observed(
+              InstanceRef ref, io.paasta.planning.observed.ObservedInstance observed) {
+            return discovery.map(s -> s.markedInHaproxy(ref, observed)).orElse(observed);
+          }
+
+          @Override
           public List<Map<String, Object>> checks(InstanceRef ref) {
             return monitoring.checks(ref);
           }

@@ -55,7 +55,7 @@ public final class ServicesResource {
   public ApiResponse status(ApiRequest request) {
     InstanceLookup.Found found = lookup.instance(request.path("service"), request.path("instance"));
     Optional<DesiredInstance> wanted = desiredOf(found);
-    ObservedInstance observed = backend.observe(found.ref());
+    ObservedInstance observed = extras.observed(found.ref(), backend.observe(found.ref()));
     return ApiResponse.json(
         StatusDocument.of(
             new StatusDocument.Parts(

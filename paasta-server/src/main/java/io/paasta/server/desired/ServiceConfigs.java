@@ -30,16 +30,29 @@ public final class ServiceConfigs {
     this.log = log;
   }
 
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code listener} after every reload (of one service or all). */
+  public void onReload(Runnable listener) {
+    listeners.add(listener);
+  }
+
   /** Reads every service folder again. */
   public void reloadAll() {
     List<String> services = loader.listServices().services();
     lastGood.keySet().retainAll(services);
     unknown.retainAll(services);
-    services.forEach(this::reload);
+    services.forEach(this::load);
+    listeners.forEach(Runnable::run);
   }
 
   /** Reads one service folder again; a removed folder forgets the service. */
   public void reload(String service) {
+    load(service);
+    listeners.forEach(Runnable::run);
+  }
+
+  private void load(String service) {
     if (!loader.soaDir().hasService(service)) {
       lastGood.remove(service);
       unknown.remove(service);

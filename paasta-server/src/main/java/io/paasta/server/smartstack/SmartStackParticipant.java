@@ -45,7 +45,15 @@ public final class SmartStackParticipant implements PassParticipant {
     RegistrationPlan plan = planner.plan(config.get(), namespaces.all(), observed.tasks());
     report(ref, plan.problems());
     smartStack.registrar().sync(ref, plan.registrations());
-    List<String> routed = namespaces.routedRegistrations(config.get());
+    return markInHaproxy(config.get(), observed);
+  }
+
+  /**
+   * The tasks, each marked UP in HAProxy or not (in any namespace of the instance this host
+   * routes); all running ones when it routes none of them.
+   */
+  public ObservedInstance markInHaproxy(LongRunningConfig config, ObservedInstance observed) {
+    List<String> routed = smartStack.namespaces().routedRegistrations(config);
     if (routed.isEmpty()) {
       return withInHaproxy(observed, task -> task.isRunning());
     }

@@ -111,6 +111,7 @@ public final class SmartStackRuntime implements AutoCloseable {
             log,
             clock);
     smartStack.watchWith(new DiscoveryWatcher(client, smartStack));
+    configs.onReload(smartStack::refresh);
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -153,6 +154,15 @@ public final class SmartStackRuntime implements AutoCloseable {
 
   public PassParticipant participant() {
     return participant;
+  }
+
+  /** The instance's tasks with their UP-in-HAProxy marks, for status (no registration made). */
+  public io.paasta.planning.observed.ObservedInstance markedInHaproxy(
+      InstanceRef ref, io.paasta.planning.observed.ObservedInstance observed) {
+    return desired
+        .config(ref)
+        .map(config -> participant.markInHaproxy(config, observed))
+        .orElse(observed);
   }
 
   /**

@@ -16,6 +16,12 @@ public interface StatusExtras {
    */
   Optional<Map<String, Object>> smartstack(InstanceRef ref);
 
+  /** The tasks as a pass sees them (marked UP in HAProxy when SmartStack runs). */
+  default io.paasta.planning.observed.ObservedInstance observed(
+      InstanceRef ref, io.paasta.planning.observed.ObservedInstance observed) {
+    return observed;
+  }
+
   /** {@code [{"name", "status": 0-3, "output", "since"}]}: the checks as last evaluated. */
   List<Map<String, Object>> checks(InstanceRef ref);
 
