@@ -117,16 +117,20 @@ cluster_ready() {
 }
 step "waiting until every example instance is running, healthy and routed through HAProxy"
 wait_for paasta-server 180 cluster_ready
-for service in $(paasta list); do
-  step "paasta status -s $service -c local"
+# the services with long-running instances on this cluster, as the API lists them
+running_services=$(curl -fs --max-time 2 "$api/v1/services" | grep -o '"services":\[[^]]*\]' |
+  grep -o '"[^"]*"' | tr -d '"' | grep -v '^services$' || true)
+for service in $running_services; do
+  step "paasta status -s $service -c local -v"
   paasta status -s "$service" -c local -v || true
 done
 
 echo
 echo "The example cluster is up. Try:"
-for service in $(paasta list); do
-  grep -E '^  proxy_port: [0-9]+' "$soa/$service/smartstack.yaml" 2>/dev/null | awk -v s="$service" \
-    '{printf "  curl http://127.0.0.1:%s/status        # %s.main through HAProxy (SmartStack)\n", $2, s}'
+for service in $running_services; do
+  { grep -E '^  proxy_port: [0-9]+' "$soa/$service/smartstack.yaml" 2>/dev/null || true; } |
+    awk -v s="$service" \
+      '{printf "  curl http://127.0.0.1:%s/status        # %s.main through HAProxy (SmartStack)\n", $2, s}'
 done
 echo "  curl $api/v1/services/hello-web/main/status   # the daemon's API (see $api/v1/openapi.json)"
 echo "  curl $api/metrics                             # Prometheus metrics"
