@@ -130,6 +130,13 @@ public final class ServerCommand implements Callable<Integer> {
               + " `zookeeper` ensemble (default: ${DEFAULT-VALUE}).")
   int zookeeperPort;
 
+  @Option(
+      names = "--port-range",
+      paramLabel = "FIRST-LAST",
+      defaultValue = "31000-32999",
+      description = "The host ports given to tasks as PORT0... (default: ${DEFAULT-VALUE}).")
+  String portRange;
+
   @Override
   public Integer call() throws Exception {
     Path systemDir = systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir();
@@ -144,6 +151,7 @@ public final class ServerCommand implements Callable<Integer> {
             Duration.ofSeconds(pollSeconds),
             forceCleanup);
     DaemonWiring.ServerOptions options = serverOptions(system);
+    DockerBackendConfig backendConfig = backendConfig(system);
     DockerBackend[] backend = new DockerBackend[1];
     PaastaServer server;
     try {
@@ -153,14 +161,14 @@ public final class ServerCommand implements Callable<Integer> {
               system,
               settings,
               options,
-              s -> backend[0] = DockerBackends.start(DockerBackendConfig.defaults(s.cluster())),
+              s -> backend[0] = DockerBackends.start(backendConfig),
               System.out);
     } catch (AutoscalerStoreException e) {
       closeQuietly(backend[0]);
       throw new UserException(e.getMessage());
     } catch (IOException | RuntimeException e) {
       closeQuietly(backend[0]);
-      throw new UserException("SmartStack cannot start: " + e.getMessage());
+      throw new UserException("the daemon cannot start: " + e.getMessage());
     }
     try {
       server.start();
@@ -184,6 +192,16 @@ public final class ServerCommand implements Callable<Integer> {
                 }));
     stopped.await();
     return 0;
+  }
+
+  private DockerBackendConfig backendConfig(SystemConfig system) {
+    io.paasta.backend.docker.port.PortRange range;
+    try {
+      range = io.paasta.backend.docker.port.PortRange.parse(portRange);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--port-range " + portRange + ": " + e.getMessage());
+    }
+    return DockerBackendConfig.defaults(system.cluster()).withPorts(range);
   }
 
   private static void closeQuietly(DockerBackend backend) {
