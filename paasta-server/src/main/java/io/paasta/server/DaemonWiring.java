@@ -150,6 +150,9 @@ public final class DaemonWiring {
       }
     }
     Optional<SmartStackRuntime> discovery = smartstack;
+    if (backend instanceof DockerBackend docker) {
+      docker.onOomKill(report -> log.warn("oom", report.describe()));
+    }
     Monitoring monitoring =
         Monitoring.start(
             system,
@@ -157,7 +160,7 @@ public final class DaemonWiring {
             log,
             clock,
             ref -> discovery.flatMap(s -> s.replication(ref)),
-            ref -> List.of());
+            backend::oomKills);
     List<PassParticipant> participants = new ArrayList<>();
     discovery.ifPresent(s -> participants.add(s.participant()));
     participants.add(monitoring.participant());

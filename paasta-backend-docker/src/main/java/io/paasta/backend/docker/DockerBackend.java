@@ -11,6 +11,8 @@ import io.paasta.backend.docker.engine.TaskLaunchExecutor;
 import io.paasta.backend.docker.engine.TaskOutputClient;
 import io.paasta.backend.docker.engine.TaskStopExecutor;
 import io.paasta.backend.docker.health.HealthChecker;
+import io.paasta.backend.docker.oom.OomKillReport;
+import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.Backend;
@@ -19,6 +21,7 @@ import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.observed.TaskState;
 import io.paasta.planning.plan.Action;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +39,8 @@ import java.util.stream.Collectors;
  * its labels ({@code paasta_managed=true} and the instance's). Everything needed after a daemon
  * restart is read from the labels; only caches and the checkers' recent results are in memory.
  *
- * <p>It owns what it is given: {@link #close} stops the health checker and drainer and closes the
- * engine client.
+ * <p>It owns what it is given: {@link #close} stops the health checker, drainer and OOM watcher and
+ * closes the engine client.
  */
 public final class DockerBackend implements Backend, AutoCloseable {
   private final DockerClient docker;
@@ -49,12 +52,14 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final HealthChecker health;
   private final Drainer drainer;
   private final TaskOutputClient output;
+  private final OomWatcher oom;
 
   public DockerBackend(
       DockerClient docker,
       PortAllocator ports,
       HealthChecker health,
       Drainer drainer,
+      OomWatcher oom,
       RandomGenerator random,
       DockerBackendConfig config) {
     this.docker = docker;
@@ -65,6 +70,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.stopper = new TaskStopExecutor(docker, config.stopTimeout());
     this.health = health;
     this.drainer = drainer;
+    this.oom = oom;
     this.output = new TaskOutputClient(docker, OUTPUT_TIMEOUT);
   }
 
@@ -92,6 +98,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     } catch (RuntimeException e) {
       throw EngineErrors.failure("observing the tasks of " + ref, e, config.dockerHost());
     }
+    oom.observeExited(ours);
     return ObservedStateMapper.instances(
             ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()))
         .stream()
@@ -126,8 +133,23 @@ public final class DockerBackend implements Backend, AutoCloseable {
           "observing the tasks of cluster " + config.cluster(), e, config.dockerHost());
     }
     drainer.retainOnly(ours.stream().map(ManagedContainer::id).collect(Collectors.toSet()));
+    oom.observeExited(ours);
     return ObservedStateMapper.instances(
         ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()));
+  }
+
+  /**
+   * When the kernel's OOM killer killed tasks of the instance within the last hour, oldest first:
+   * from the engine's {@code oom} events, and from exited tasks the engine marks {@code OOMKilled}.
+   */
+  @Override
+  public List<Instant> oomKills(InstanceRef ref) {
+    return oom.oomKills(ref);
+  }
+
+  /** Tells {@code listener} of each new OOM kill of the cluster's tasks, once (for the log). */
+  public void onOomKill(java.util.function.Consumer<OomKillReport> listener) {
+    oom.onKill(listener);
   }
 
   @Override
@@ -275,6 +297,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   public void close() {
     health.close();
     drainer.close();
+    oom.close();
     try {
       docker.close();
     } catch (IOException e) {

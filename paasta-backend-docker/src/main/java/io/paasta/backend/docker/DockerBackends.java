@@ -9,13 +9,25 @@ import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.health.HealthChecker;
 import io.paasta.backend.docker.health.HealthProbeClient;
 import io.paasta.backend.docker.http.LoopbackHttpClient;
+import io.paasta.backend.docker.oom.OomKillHistory;
+import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** Builds a running Docker backend: the one place its parts are wired. */
 public final class DockerBackends {
+  /** How long OOM kills are remembered (the oom-killer check looks at the last 10 minutes). */
+  static final Duration OOM_RETENTION = Duration.ofHours(1);
+
+  /** How many OOM kills an instance keeps at most (a task killed in a loop). */
+  static final int OOM_KILLS_PER_INSTANCE = 100;
+
+  /** How often the OOM watcher tries the engine's event stream again while the engine is away. */
+  static final Duration OOM_RETRY = Duration.ofSeconds(1);
+
   private DockerBackends() {}
 
   /** A backend on the engine of {@code config.dockerHost()}, its health checker started. */
@@ -38,9 +50,18 @@ public final class DockerBackends {
         new Drainer(
             new HttpDrainClient(http, config.drainTimeout()), clock, config.drainPollInterval());
     PortAllocator ports = new PortAllocator(config.ports(), clock);
+    OomWatcher oom =
+        new OomWatcher(
+            docker,
+            config.cluster(),
+            new OomKillHistory(clock, OOM_RETENTION, OOM_KILLS_PER_INSTANCE),
+            clock,
+            OOM_RETENTION,
+            OOM_RETRY);
     DockerBackend backend =
-        new DockerBackend(docker, ports, health, drainer, new SecureRandom(), config);
+        new DockerBackend(docker, ports, health, drainer, oom, new SecureRandom(), config);
     health.start();
+    oom.start();
     return backend;
   }
 

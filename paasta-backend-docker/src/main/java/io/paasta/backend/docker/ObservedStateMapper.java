@@ -67,27 +67,44 @@ public final class ObservedStateMapper {
 
   /** Whether a container is of the cluster (or of none). */
   public static boolean belongsTo(ManagedContainer container, String cluster) {
-    return container.label(Labels.CLUSTER).map(cluster::equals).orElse(true);
+    return belongsTo(container.labels(), cluster);
+  }
+
+  /** Whether a container of these labels is of the cluster (or of none). */
+  public static boolean belongsTo(Map<String, String> labels, String cluster) {
+    return label(labels, Labels.CLUSTER).map(cluster::equals).orElse(true);
   }
 
   /** The instance of a container's labels; kind {@code marathon} when it has none. */
   public static Optional<InstanceRef> refOf(ManagedContainer container, String defaultCluster) {
-    Optional<String> service = container.label(Labels.SERVICE);
-    Optional<String> instance = container.label(Labels.INSTANCE);
+    return refOf(container.labels(), defaultCluster);
+  }
+
+  /**
+   * The instance of a container's labels (as a container carries them, or as an engine event's
+   * attributes repeat them); kind {@code marathon} when they have none.
+   */
+  public static Optional<InstanceRef> refOf(Map<String, String> labels, String defaultCluster) {
+    Optional<String> service = label(labels, Labels.SERVICE);
+    Optional<String> instance = label(labels, Labels.INSTANCE);
     if (service.isEmpty() || instance.isEmpty()) {
       return Optional.empty();
     }
     InstanceKind kind =
-        container
-            .label(Labels.KIND)
+        label(labels, Labels.KIND)
             .flatMap(ObservedStateMapper::kindOf)
             .orElse(InstanceKind.MARATHON);
     return Optional.of(
         new InstanceRef(
             service.get(),
-            container.label(Labels.CLUSTER).orElse(defaultCluster),
+            label(labels, Labels.CLUSTER).orElse(defaultCluster),
             instance.get(),
             kind));
+  }
+
+  /** A label's value; empty when missing or blank (as {@link ManagedContainer#label}). */
+  private static Optional<String> label(Map<String, String> labels, String key) {
+    return Optional.ofNullable(labels.get(key)).filter(value -> !value.isBlank());
   }
 
   /** One container as a task; health only while running. */

@@ -41,4 +41,12 @@ public interface Backend {
   default List<String> taskOutput(String taskId, int lines) {
     return List.of();
   }
+
+  /**
+   * When the kernel's OOM killer killed tasks of the instance recently (for the {@code oom-killer}
+   * check), oldest first; none when the backend cannot tell.
+   */
+  default List<java.time.Instant> oomKills(io.paasta.model.InstanceRef ref) {
+    return List.of();
+  }
 }

@@ -35,7 +35,8 @@ public final class ContainerListClient {
       TaskState state,
       Optional<Instant> startedAt,
       Optional<Instant> finishedAt,
-      OptionalInt exitCode) {}
+      OptionalInt exitCode,
+      boolean oomKilled) {}
 
   /** Every container labelled {@code paasta_managed=true}, of every cluster. */
   public List<ManagedContainer> listAll() {
@@ -72,7 +73,8 @@ public final class ContainerListClient {
                           d.state(),
                           d.startedAt(),
                           d.finishedAt(),
-                          d.exitCode())));
+                          d.exitCode(),
+                          d.oomKilled())));
     }
     if (prune) {
       details.keySet().retainAll(ids);
@@ -103,7 +105,8 @@ public final class ContainerListClient {
             d.state(),
             d.startedAt(),
             d.finishedAt(),
-            d.exitCode()));
+            d.exitCode(),
+            d.oomKilled()));
   }
 
   private Optional<Details> detailsOf(Container container) {
@@ -137,8 +140,9 @@ public final class ContainerListClient {
         exited && engine.getExitCodeLong() != null
             ? OptionalInt.of(engine.getExitCodeLong().intValue())
             : OptionalInt.empty();
+    boolean oomKilled = exited && Boolean.TRUE.equals(engine.getOOMKilled());
     return new Details(
-        listedState == null ? "" : listedState, state, startedAt, finishedAt, exitCode);
+        listedState == null ? "" : listedState, state, startedAt, finishedAt, exitCode, oomKilled);
   }
 
   static String nameOf(String[] names) {

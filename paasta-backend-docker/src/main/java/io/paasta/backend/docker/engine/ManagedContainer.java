@@ -19,6 +19,8 @@ import java.util.OptionalInt;
  * @param startedAt when it last started running; empty while created
  * @param finishedAt when it exited; empty unless EXITED
  * @param exitCode its exit code; empty unless EXITED
+ * @param oomKilled whether the engine says the kernel's OOM killer struck it (its {@code
+ *     State.OOMKilled}); read for exited containers only, false otherwise
  */
 public record ManagedContainer(
     String id,
@@ -28,11 +30,25 @@ public record ManagedContainer(
     TaskState state,
     Optional<Instant> startedAt,
     Optional<Instant> finishedAt,
-    OptionalInt exitCode) {
+    OptionalInt exitCode,
+    boolean oomKilled) {
 
   public ManagedContainer {
     Objects.requireNonNull(id, "id");
     labels = Map.copyOf(labels);
+  }
+
+  /** A container the OOM killer did not strike (or not known to have). */
+  public ManagedContainer(
+      String id,
+      String name,
+      String image,
+      Map<String, String> labels,
+      TaskState state,
+      Optional<Instant> startedAt,
+      Optional<Instant> finishedAt,
+      OptionalInt exitCode) {
+    this(id, name, image, labels, state, startedAt, finishedAt, exitCode, false);
   }
 
   public Optional<String> label(String key) {
