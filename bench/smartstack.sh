@@ -143,7 +143,8 @@ bin/paasta mark-for-deployment -s "$SERVICE" -l prod -c "$SHA" >/dev/null
 log "daemon pid $DAEMON_PID ($(/usr/sbin/haproxy -v | head -1 | cut -d' ' -f1-3))"
 if ! "${BENCH[@]}" run --instance-file "$SOA/$SERVICE/marathon-$CLUSTER.yaml" \
   --template "$WORK/instance.template" --announce "$WORK/announce" --haproxy-dir "$STATE/haproxy" \
-  --namespace "$SERVICE.main" --proxy-port "$PROXY" --rounds "$ROUNDS" --bounces "$BOUNCES" \
+  --namespace "$SERVICE.main" --discover region:bench --zookeeper-port "$ZK" \
+  --proxy-port "$PROXY" --rounds "$ROUNDS" --bounces "$BOUNCES" \
   --rate "$RATE" --workers "$WORKERS"; then
   log "the driver failed; last lines of the daemon's log:"
   tail -30 "$WORK/server.log" >&2

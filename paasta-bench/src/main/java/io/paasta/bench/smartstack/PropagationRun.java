@@ -23,19 +23,35 @@ final class PropagationRun {
   private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
   /** What phase (1) measured. */
-  record Result(Latencies latencies, int lateAnnouncements, int reloads, long proxyRequests) {}
+  record Result(
+      Latencies latencies,
+      Latencies toRegistered,
+      Latencies registeredToServed,
+      int lateAnnouncements,
+      int reloads,
+      long proxyRequests) {}
+
+  /** One round's times, in nanoseconds. */
+  private record Round(long healthyToServed, long healthyToRegistered, long registeredToServed) {}
 
   private final InstanceFile instance;
   private final Announcements tasks;
   private final ProxyView proxy;
+  private final RegistrationWatch registrations;
   private final int proxyPort;
   private int current;
 
   PropagationRun(
-      InstanceFile instance, Announcements tasks, ProxyView proxy, int proxyPort, int current) {
+      InstanceFile instance,
+      Announcements tasks,
+      ProxyView proxy,
+      RegistrationWatch registrations,
+      int proxyPort,
+      int current) {
     this.instance = instance;
     this.tasks = tasks;
     this.proxy = proxy;
+    this.registrations = registrations;
     this.proxyPort = proxyPort;
     this.current = current;
   }
@@ -52,14 +68,24 @@ final class PropagationRun {
     int reloadsBefore = proxy.reloads();
     Tally tally = new Tally();
     long[] nanos = new long[rounds];
+    long[] toRegistered = new long[rounds];
+    long[] registeredToServed = new long[rounds];
     for (int i = 0; i < rounds; i++) {
-      nanos[i] = round(tally);
+      Round round = round(tally);
+      nanos[i] = round.healthyToServed();
+      toRegistered[i] = round.healthyToRegistered();
+      registeredToServed[i] = round.registeredToServed();
       if ((i + 1) % 10 == 0) {
         Progress.say("propagation: %d of %d rounds", i + 1, rounds);
       }
     }
     return new Result(
-        new Latencies(nanos), tally.late, proxy.reloads() - reloadsBefore, tally.requests.get());
+        new Latencies(nanos),
+        new Latencies(toRegistered),
+        new Latencies(registeredToServed),
+        tally.late,
+        proxy.reloads() - reloadsBefore,
+        tally.requests.get());
   }
 
   private static final class Tally {
@@ -67,9 +93,10 @@ final class PropagationRun {
     final AtomicLong requests = new AtomicLong();
   }
 
-  private long round(Tally tally) throws Exception {
+  private Round round(Tally tally) throws Exception {
     instance.bounce();
     int port = tasks.await(1, START_TIMEOUT).get(0);
+    registrations.forget(port);
     String id = Integer.toString(port);
     AtomicLong servedAt = new AtomicLong();
     Thread through = new Thread(() -> pollProxy(id, servedAt, tally.requests), "through-proxy");
@@ -84,9 +111,25 @@ final class PropagationRun {
               + " served no request through HAProxy within "
               + ROUTE_TIMEOUT);
     }
+    long registeredAt = registeredAt(port);
     new Convergence(proxy).await(Set.of(port), List.of(current), ROUTE_TIMEOUT);
     current = port;
-    return Math.max(0, servedAt.get() - healthyAt);
+    return new Round(
+        Math.max(0, servedAt.get() - healthyAt),
+        Math.max(0, registeredAt - healthyAt),
+        Math.max(0, servedAt.get() - registeredAt));
+  }
+
+  /** When our own watch first saw the port registered (it may lag the daemon's a little). */
+  private long registeredAt(int port) {
+    long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+    while (registrations.firstSeen(port).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the task on port " + port + " was never seen registered");
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    return registrations.firstSeen(port).getAsLong();
   }
 
   /** When the task's own port first answered /status with 200. */

@@ -1,6 +1,8 @@
 package io.paasta.bench.smartstack;
 
 import io.paasta.discovery.haproxy.LoopbackPorts;
+import io.paasta.discovery.location.Location;
+import io.paasta.model.ServiceInstance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,8 +61,16 @@ public final class SmartStackBench {
     int first = tasks.await(1, Duration.ofSeconds(180)).get(0);
     new Convergence(proxy).await(Set.of(first), List.of(), Duration.ofSeconds(120));
     Progress.say("routed to the task on port %d; %d propagation rounds", first, rounds);
-    PropagationRun propagation = new PropagationRun(instance, tasks, proxy, proxyPort, first);
-    PropagationRun.Result one = propagation.run(warmup, rounds);
+    PropagationRun.Result one;
+    PropagationRun propagation;
+    try (RegistrationWatch registrations =
+        new RegistrationWatch(
+            Integer.parseInt(need(opts, "zookeeper-port")),
+            namespace(need(opts, "namespace")),
+            Location.parse(need(opts, "discover"), "--discover"))) {
+      propagation = new PropagationRun(instance, tasks, proxy, registrations, proxyPort, first);
+      one = propagation.run(warmup, rounds);
+    }
     Progress.say("propagation: %s", one.latencies().summary());
     Progress.say("%d bounces of 3 tasks under %d req/s", load.bounces(), load.rate());
     BounceLoadRun.Result two =
@@ -89,6 +99,13 @@ public final class SmartStackBench {
             + " | %s | p99 < 250 ms |%n",
         one.latencies().count(), one.latencies().summary());
     System.out.printf(
+        "| (1) of which: healthy to registered in ZooKeeper (seen by a watch of our own) | %s |"
+            + " |%n",
+        one.toRegistered().summary());
+    System.out.printf(
+        "| (1) of which: registered to the first request served through HAProxy | %s | |%n",
+        one.registeredToServed().summary());
+    System.out.printf(
         "| (2) %d crossover bounces of %d tasks under %d req/s through the proxy port: one"
             + " bounce, from the config change to the old tasks gone | median %s ms, max %s ms |"
             + " |%n",
@@ -112,6 +129,15 @@ public final class SmartStackBench {
               + " figure too low.%n",
           one.lateAnnouncements());
     }
+  }
+
+  /** {@code service.namespace} as a namespace name. */
+  private static ServiceInstance namespace(String name) {
+    int dot = name.indexOf('.');
+    if (dot <= 0) {
+      throw new IllegalArgumentException("--namespace needs service.namespace, not " + name);
+    }
+    return new ServiceInstance(name.substring(0, dot), name.substring(dot + 1));
   }
 
   private static String part(LoadSplit.Part part) {
