@@ -186,6 +186,16 @@ class SmartStackIT {
   }
 
   @Test
+  void theFirstPassesAfterAStartKnowTheNamespaces() throws Exception {
+    main(1, "");
+    start(); // the first passes run before SmartStack's periodic refresh of the namespaces
+    cluster.deploy("start", null);
+
+    await().atMost(CONVERGE).until(() -> upInHaproxy().size() == 1);
+    assertThat(cluster.log()).doesNotContain("which is not a namespace");
+  }
+
+  @Test
   void routingGoesOnWithTheControlPlaneDown() throws Exception {
     main(2, "");
     start();
