@@ -93,7 +93,9 @@ done
 IMAGE=127.0.0.1:5000/services-$SERVICE:paasta-${SHAS[0]}
 
 start_daemon() {
-  bin/paasta server --deployments-poll-every 1 --full-pass-every 30 >>"$WORK/server.log" 2>&1 &
+  # the local cluster alone (no SmartStack: this service has no namespace), its state in $WORK
+  bin/paasta server --deployments-poll-every 1 --full-pass-every 30 --no-smartstack \
+    --state-dir "$WORK/state" --api-listen 127.0.0.1:0 >>"$WORK/server.log" 2>&1 &
   DAEMON_PID=$!
 }
 # running tasks of a sha whose /status answers 200, and running tasks of other shas
