@@ -46,7 +46,8 @@ cleanup() {
   local ids
   ids=$("${DOCKER[@]}" ps -aq --filter "label=paasta_cluster=$CLUSTER" || true)
   [[ -n "$ids" ]] && "${DOCKER[@]}" rm -f $ids >/dev/null 2>&1
-  "${DOCKER[@]}" rm -f paasta-bench-floor >/dev/null 2>&1 || true
+  "${DOCKER[@]}" rm -f paasta-bench-floor paasta-bench-floor-39991 paasta-bench-floor-39992 \
+    paasta-bench-floor-39993 >/dev/null 2>&1 || true
   [[ -n "${KEEP:-}" ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -102,7 +103,7 @@ start_daemon() {
 count_tasks() { # sha -> "healthy_of_sha others"
   local healthy=0 others=0 id sha port
   for id in $("${DOCKER[@]}" ps -q --filter "label=paasta_cluster=$CLUSTER"); do
-    read -r sha port < <("${DOCKER[@]}" inspect -f '{{index .Config.Labels "paasta_git_sha"}} {{index .Config.Labels "paasta_port0"}}' "$id")
+    read -r sha port < <("${DOCKER[@]}" inspect -f '{{index .Config.Labels "paasta_git_sha"}} {{index .Config.Labels "paasta_port0"}}' "$id" 2>/dev/null) || continue # gone meanwhile
     if [[ "$sha" == "$1" ]]; then
       curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/status" && healthy=$((healthy + 1))
     else
@@ -129,6 +130,7 @@ log "first deploy: $(wait_for "${SHAS[0]}" 3 120) ms"
 
 deploys=()
 floors=()
+engine3=()
 for ((r = 0; r < RUNS; r++)); do
   next=${SHAS[$(((r + 1) % 2))]}
   sleep 1 # deploy tags have one-second timestamps
@@ -145,7 +147,23 @@ for ((r = 0; r < RUNS; r++)); do
   until curl -fs -o /dev/null --max-time 1 http://127.0.0.1:39999/status; do sleep 0.05; done
   floors+=($(($(now_ms) - t0)))
   "${DOCKER[@]}" rm -f paasta-bench-floor >/dev/null
-  log "deploy ${deploys[-1]} ms after the tag (${waited} ms after mark-for-deployment returned), floor ${floors[-1]} ms"
+  # what the engine alone needs for the same bounce: 3 docker runs at once until all answer, then
+  # 3 containers stopped at once
+  t0=$(now_ms)
+  runs=()
+  for p in 39991 39992 39993; do
+    "${DOCKER[@]}" run -d --name "paasta-bench-floor-$p" --network host --init -e PORT0=$p "$IMAGE" \
+      sh -c 'httpd -f -p 127.0.0.1:$PORT0 -h /www' >/dev/null &
+    runs+=($!)
+  done
+  wait "${runs[@]}" # not a bare wait: the daemon is a background job too
+  for p in 39991 39992 39993; do
+    until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$p/status"; do sleep 0.01; done
+  done
+  "${DOCKER[@]}" stop paasta-bench-floor-39991 paasta-bench-floor-39992 paasta-bench-floor-39993 >/dev/null
+  engine3+=($(($(now_ms) - t0)))
+  "${DOCKER[@]}" rm -f paasta-bench-floor-39991 paasta-bench-floor-39992 paasta-bench-floor-39993 >/dev/null
+  log "deploy ${deploys[-1]} ms after the tag (${waited} ms after mark-for-deployment returned), floor ${floors[-1]} ms, engine for 3 ${engine3[-1]} ms"
 done
 
 log "crash drill: SIGKILL the daemon in the middle of a bounce"
@@ -179,5 +197,6 @@ echo "| what | figure |"
 echo "| --- | --- |"
 echo "| (a) deploy latency: new deploy tag to 3 new tasks healthy, 3 old removed (crossover, drain noop; a local repository, watched) | median $(median "${deploys[@]}") ms (runs: ${deploys[*]}) |"
 echo "| (a) floor: one \`docker run\` of the image to its first passing health check | median $(median "${floors[@]}") ms (runs: ${floors[*]}) |"
+echo "| (a) the engine alone for the same bounce: 3 \`docker run\` at once until all answer, then 3 stopped at once | median $(median "${engine3[@]}") ms (runs: ${engine3[*]}) |"
 echo "| crash drill: daemon SIGKILLed mid-bounce, restarted, converged with no old task left | ${drill} ms after the restart |"
 echo "| (c) daemon idle with 50 tasks running | ${cpu}% of one core, ${rss} MiB RSS |"
