@@ -30,4 +30,10 @@ public record ObservedTask(
   public boolean isRunning() {
     return state == TaskState.RUNNING;
   }
+
+  /** This task, marked UP in the local HAProxy or not. */
+  public ObservedTask withInHaproxy(boolean up) {
+    return new ObservedTask(
+        id, appId, state, startedAt, finishedAt, exitCode, port0, health, drain, up);
+  }
 }

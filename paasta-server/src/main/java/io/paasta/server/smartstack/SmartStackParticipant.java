@@ -96,21 +96,6 @@ public final class SmartStackParticipant implements PassParticipant {
   private static ObservedInstance withInHaproxy(
       ObservedInstance observed, java.util.function.Predicate<ObservedTask> up) {
     return new ObservedInstance(
-        observed.ref(),
-        observed.tasks().stream()
-            .map(
-                t ->
-                    new ObservedTask(
-                        t.id(),
-                        t.appId(),
-                        t.state(),
-                        t.startedAt(),
-                        t.finishedAt(),
-                        t.exitCode(),
-                        t.port0(),
-                        t.health(),
-                        t.drain(),
-                        up.test(t)))
-            .toList());
+        observed.ref(), observed.tasks().stream().map(t -> t.withInHaproxy(up.test(t))).toList());
   }
 }
