@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * SmartStack on this host: tasks are registered in ZooKeeper ({@link NerveRegistrar}), the routed
  * namespaces are watched there ({@link DiscoveryWatcher}) and their endpoints handed to the local
  * HAProxy ({@link LocalProxy}) as they change. When the namespaces in soa-configs change, the
- * watcher and the frontends follow ({@link #refresh}).
+ * watcher and the frontends follow ({@link #refresh}, run after every reload of soa-configs).
  *
  * <p>The data plane outlives the control plane: closing this leaves HAProxy running with its last
  * backends; after a start, backends are only removed once the settle time has passed, so the daemon
@@ -89,11 +89,11 @@ public final class SmartStack implements DiscoveryListener {
   }
 
   /**
-   * Called every few seconds: follows changed namespaces, and once the settle time has passed
-   * applies ZooKeeper's view alone (removing backends no longer registered).
+   * Called every few seconds: once the settle time has passed, applies ZooKeeper's view alone
+   * (removing backends no longer registered). Namespaces follow soa-configs through {@link
+   * #refresh}, which the daemon calls after every reload.
    */
   public synchronized void tick() {
-    refresh();
     if (!settled && !clock.instant().isBefore(settledAt)) {
       settled = true;
       applyToProxy();

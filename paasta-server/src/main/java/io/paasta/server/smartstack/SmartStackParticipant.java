@@ -41,7 +41,7 @@ public final class SmartStackParticipant implements PassParticipant {
       lastProblems.remove(ref);
       return observed;
     }
-    RoutedNamespaces namespaces = current(config.get());
+    RoutedNamespaces namespaces = smartStack.namespaces();
     RegistrationPlan plan = planner.plan(config.get(), namespaces.all(), observed.tasks());
     report(ref, plan.problems());
     smartStack.registrar().sync(ref, plan.registrations());
@@ -69,21 +69,6 @@ public final class SmartStackParticipant implements PassParticipant {
                                 .backend(ns)
                                 .map(b -> b.isUp("127.0.0.1:" + task.port0().getAsInt()))
                                 .orElse(false)));
-  }
-
-  /**
-   * The namespaces, derived again when the instance names one they lack: soa-configs changed since
-   * the last refresh (the ticker's, every few seconds), or the daemon has just started and the
-   * services were loaded after SmartStack. Planning with the stale view would unregister the tasks
-   * and count them in HAProxy whatever HAProxy says.
-   */
-  private RoutedNamespaces current(LongRunningConfig config) {
-    RoutedNamespaces namespaces = smartStack.namespaces();
-    if (namespaces.all().keySet().containsAll(config.registrations())) {
-      return namespaces;
-    }
-    smartStack.refresh();
-    return smartStack.namespaces();
   }
 
   private void report(InstanceRef ref, List<String> problems) {
