@@ -23,10 +23,13 @@ import io.paasta.planning.plan.Action;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +56,12 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final Drainer drainer;
   private final TaskOutputClient output;
   private final OomWatcher oom;
+
+  /**
+   * Each container as last listed (or as just started): what drains and kills act on, so that they
+   * need no engine call to tell whose a task is (labels never change).
+   */
+  private final Map<String, ManagedContainer> seen = new ConcurrentHashMap<>();
 
   public DockerBackend(
       DockerClient docker,
@@ -98,6 +107,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     } catch (RuntimeException e) {
       throw EngineErrors.failure("observing the tasks of " + ref, e, config.dockerHost());
     }
+    ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
     return ObservedStateMapper.instances(
             ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()))
@@ -132,7 +142,10 @@ public final class DockerBackend implements Backend, AutoCloseable {
       throw EngineErrors.failure(
           "observing the tasks of cluster " + config.cluster(), e, config.dockerHost());
     }
-    drainer.retainOnly(ours.stream().map(ManagedContainer::id).collect(Collectors.toSet()));
+    Set<String> ids = ours.stream().map(ManagedContainer::id).collect(Collectors.toSet());
+    drainer.retainOnly(ids);
+    seen.keySet().retainAll(ids);
+    ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
     return ObservedStateMapper.instances(
         ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()));
@@ -159,22 +172,15 @@ public final class DockerBackend implements Backend, AutoCloseable {
       if (action instanceof Action.StartTasks start) {
         startTasks(ref, start);
       } else if (action instanceof Action.DrainTasks drain) {
-        for (String id : drain.taskIds()) {
-          owned(ref, id).ifPresent(drainer::drain);
-        }
+        owned(ref, drain.taskIds()).forEach(drainer::drain);
       } else if (action instanceof Action.KillTasks kill) {
-        List<String> ids = new ArrayList<>();
-        for (String id : kill.taskIds()) {
-          owned(ref, id).ifPresent(c -> ids.add(c.id()));
-        }
+        List<String> ids = owned(ref, kill.taskIds()).stream().map(ManagedContainer::id).toList();
         stopper.killAll(ids);
         ids.forEach(this::forget);
       } else if (action instanceof Action.RemoveExited remove) {
-        for (String id : remove.taskIds()) {
-          if (owned(ref, id).isPresent()) {
-            stopper.removeExited(id);
-            forget(id);
-          }
+        for (ManagedContainer task : owned(ref, remove.taskIds())) {
+          stopper.removeExited(task.id());
+          forget(task.id());
         }
       }
     } catch (BackendException e) {
@@ -191,13 +197,20 @@ public final class DockerBackend implements Backend, AutoCloseable {
     // tasks start at the same time (ports are allocated one at a time, under the allocator's lock)
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, MAX_PARALLEL_STARTS));
     try {
-      List<Future<String>> launches = new ArrayList<>();
+      List<Future<ManagedContainer>> launches = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        launches.add(pool.submit(() -> launcher.launch(ref, start.appId(), start.run(), held)));
+        launches.add(
+            pool.submit(
+                () -> {
+                  ManagedContainer task = launcher.launch(ref, start.appId(), start.run(), held);
+                  seen.put(task.id(), task);
+                  health.watch(task); // checked from now on, not from the next discovery
+                  return task;
+                }));
       }
       int started = 0;
       RuntimeException first = null;
-      for (Future<String> launch : launches) {
+      for (Future<ManagedContainer> launch : launches) {
         try {
           launch.get();
           started++;
@@ -213,7 +226,6 @@ public final class DockerBackend implements Backend, AutoCloseable {
           throw new BackendException("interrupted while starting tasks of " + start.appId(), e);
         }
       }
-      health.discoverNow();
       if (first != null) {
         if (started == 0) {
           throw first;
@@ -244,30 +256,57 @@ public final class DockerBackend implements Backend, AutoCloseable {
   }
 
   /**
-   * The managed container {@code id}, if it still exists.
+   * The managed containers of {@code ids}, in their order, as last seen (the pass that planned the
+   * action has just observed them). An id not seen is looked up in a listing of the instance's
+   * tasks (and, when missing there, inspected, to tell a gone task from another instance's).
    *
-   * @throws BackendException when it belongs to another instance
+   * @throws BackendException when one belongs to another instance
    */
-  private Optional<ManagedContainer> owned(InstanceRef ref, String id) {
-    Optional<ManagedContainer> container = containers.inspect(id);
-    container.ifPresent(
-        c -> {
-          Optional<InstanceRef> owner = ObservedStateMapper.refOf(c, config.cluster());
-          if (owner.isEmpty() || !owner.get().equals(ref)) {
-            throw new BackendException(
-                "task "
-                    + id
-                    + " belongs to "
-                    + owner.map(InstanceRef::toString).orElse("no instance")
-                    + ", not to "
-                    + ref
-                    + " - it was left alone");
+  private List<ManagedContainer> owned(InstanceRef ref, List<String> ids) {
+    List<ManagedContainer> owned = new ArrayList<>();
+    Map<String, ManagedContainer> listed = null;
+    for (String id : ids) {
+      ManagedContainer task = seen.get(id);
+      if (task == null) {
+        if (listed == null) {
+          listed = new HashMap<>();
+          for (ManagedContainer c : containers.listInstance(ref.service(), ref.instance())) {
+            listed.put(c.id(), c);
+            seen.put(c.id(), c);
           }
-        });
-    return container;
+        }
+        task = listed.get(id);
+        if (task == null) {
+          task =
+              listed.values().stream().filter(c -> c.id().startsWith(id)).findFirst().orElse(null);
+        }
+      }
+      if (task == null) {
+        containers.inspect(id).ifPresent(other -> requireOwnedBy(ref, id, other));
+        continue; // gone
+      }
+      requireOwnedBy(ref, id, task);
+      owned.add(task);
+    }
+    return owned;
+  }
+
+  private void requireOwnedBy(InstanceRef ref, String id, ManagedContainer other) {
+    Optional<InstanceRef> owner = ObservedStateMapper.refOf(other, config.cluster());
+    if (owner.isEmpty() || !owner.get().equals(ref)) {
+      throw new BackendException(
+          "task "
+              + id
+              + " belongs to "
+              + owner.map(InstanceRef::toString).orElse("no instance")
+              + ", not to "
+              + ref
+              + " - it was left alone");
+    }
   }
 
   private void forget(String id) {
+    seen.remove(id);
     health.forget(id);
     drainer.forget(id);
   }

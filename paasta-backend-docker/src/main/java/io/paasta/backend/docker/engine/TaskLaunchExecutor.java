@@ -6,7 +6,11 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.RunSpec;
+import io.paasta.planning.observed.TaskState;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +34,10 @@ public final class TaskLaunchExecutor {
 
   /**
    * @param heldByTasks the ports tasks on the engine hold
-   * @return the new container's id
+   * @return the new container, running (as the engine would list it now)
    */
-  public String launch(InstanceRef ref, String appId, RunSpec run, Set<Integer> heldByTasks) {
+  public ManagedContainer launch(
+      InstanceRef ref, String appId, RunSpec run, Set<Integer> heldByTasks) {
     List<Integer> taskPorts = ports.allocate(Math.max(1, run.portCount()), heldByTasks);
     ContainerSpec spec;
     String id;
@@ -50,7 +55,15 @@ public final class TaskLaunchExecutor {
       throw e;
     }
     LOG.info("started {} ({}) on port {}", spec.name(), id, taskPorts.get(0));
-    return id;
+    return new ManagedContainer(
+        id,
+        spec.name(),
+        spec.image(),
+        spec.labels(),
+        TaskState.RUNNING,
+        Optional.of(Instant.now()),
+        Optional.empty(),
+        OptionalInt.empty());
   }
 
   private String create(ContainerSpec spec) {

@@ -83,9 +83,14 @@ public final class HealthChecker implements AutoCloseable {
     this.listener = listener;
   }
 
-  /** Looks for new tasks now (after a start), rather than at the next discovery. */
-  public void discoverNow() {
-    pool.execute(this::discoverQuietly);
+  /**
+   * Starts checking a task the backend has just started, without waiting for the next discovery
+   * (which would find it too).
+   */
+  public void watch(ManagedContainer task) {
+    if (task.isRunning() && !tracked.containsKey(task.id())) {
+      track(task);
+    }
   }
 
   /** Starts discovering tasks (at once, then every discovery interval). */
@@ -165,11 +170,20 @@ public final class HealthChecker implements AutoCloseable {
   }
 
   /**
-   * Until a task first passes (within its grace period) it is checked every {@link
-   * #FIRST_PASS_POLL}, so a new task counts as healthy moments after it answers; then every
-   * interval.
+   * Until a task first passes (within its grace period) it is checked more often than its interval:
+   * every {@link #FIRST_PASS_POLL_MIN} at first, slowing to {@link #FIRST_PASS_POLL_MAX} as it ages
+   * (a tenth of its age), so a new task counts as healthy moments after it answers without
+   * hammering one that takes long to start. Then every interval.
    */
-  static final Duration FIRST_PASS_POLL = Duration.ofMillis(50);
+  static final Duration FIRST_PASS_POLL_MIN = Duration.ofMillis(10);
+
+  static final Duration FIRST_PASS_POLL_MAX = Duration.ofMillis(50);
+
+  static long firstPassPollMs(Duration age) {
+    return Math.max(
+        FIRST_PASS_POLL_MIN.toMillis(),
+        Math.min(FIRST_PASS_POLL_MAX.toMillis(), age.toMillis() / 10));
+  }
 
   private void scheduleCheck(Tracked t, long delayMs) {
     t.schedule()
@@ -193,7 +207,9 @@ public final class HealthChecker implements AutoCloseable {
                 .instant()
                 .isBefore(
                     t.startedAt().plus(HealthProbeClient.seconds(t.check().gracePeriodSeconds())));
-    return waitingForFirstPass ? Math.min(interval, FIRST_PASS_POLL.toMillis()) : interval;
+    return waitingForFirstPass
+        ? Math.min(interval, firstPassPollMs(Duration.between(t.startedAt(), clock.instant())))
+        : interval;
   }
 
   private void check(Tracked t) {

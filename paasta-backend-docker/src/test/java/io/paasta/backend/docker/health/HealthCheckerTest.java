@@ -115,4 +115,13 @@ class HealthCheckerTest {
 
     assertThat(checker.healthOf(task)).isEqualTo(HealthState.UNKNOWN);
   }
+
+  @Test
+  void aNewTaskIsPolledOftenAtFirstThenLessAsItAges() {
+    assertThat(HealthChecker.firstPassPollMs(Duration.ZERO)).isEqualTo(10);
+    assertThat(HealthChecker.firstPassPollMs(Duration.ofMillis(250))).isEqualTo(25);
+    assertThat(HealthChecker.firstPassPollMs(Duration.ofSeconds(30))).isEqualTo(50);
+    // a clock that went backwards (a restarted daemon, a task started "in the future")
+    assertThat(HealthChecker.firstPassPollMs(Duration.ofSeconds(-5))).isEqualTo(10);
+  }
 }
