@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.0 GET on a fresh loopback connection, without a client library: each request is
  * balanced by HAProxy on its own and costs no process start (curl's ~5 ms).
  */
-final class Http10 {
+public final class Http10 {
   private Http10() {}
 
   /**
@@ -22,8 +22,8 @@ final class Http10 {
    * @param body the body, stripped ("" without a response)
    * @param error why there is no response (connection refused, timeout...), or ""
    */
-  record Reply(int status, String body, String error) {
-    boolean ok() {
+  public record Reply(int status, String body, String error) {
+    public boolean ok() {
       return status == 200;
     }
 
@@ -33,7 +33,7 @@ final class Http10 {
     }
   }
 
-  static Reply get(int port, String path, int connectTimeoutMs, int readTimeoutMs) {
+  public static Reply get(int port, String path, int connectTimeoutMs, int readTimeoutMs) {
     try (Socket socket = new Socket()) {
       socket.connect(
           new InetSocketAddress(InetAddress.getLoopbackAddress(), port), connectTimeoutMs);
