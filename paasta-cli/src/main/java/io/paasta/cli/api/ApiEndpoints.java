@@ -1,6 +1,6 @@
 package io.paasta.cli.api;
 
-import java.net.http.HttpClient;
+import io.paasta.deploy.http.BlockingHttp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
 public final class ApiEndpoints {
   private final Map<String, String> urls;
   private final String source;
-  private final HttpClient http;
+  private final BlockingHttp http;
   private final Duration timeout;
 
   /**

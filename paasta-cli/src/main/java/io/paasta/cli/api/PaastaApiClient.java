@@ -3,16 +3,14 @@ package io.paasta.cli.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.paasta.deploy.http.BlockingHttp;
+import io.paasta.deploy.http.HttpFailure;
+import io.paasta.deploy.http.HttpResponse;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The PaaSTA HTTP API of one cluster ({@code /v1}): version, a service's instances, an instance's
@@ -24,23 +22,23 @@ public final class PaastaApiClient {
 
   private final String cluster;
   private final String baseUrl;
-  private final HttpClient http;
+  private final BlockingHttp http;
   private final Duration timeout;
 
-  public PaastaApiClient(String cluster, String baseUrl, HttpClient http, Duration timeout) {
+  public PaastaApiClient(String cluster, String baseUrl, BlockingHttp http, Duration timeout) {
     this.cluster = cluster;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.http = http;
     this.timeout = timeout;
   }
 
-  /** An HTTP/1.1 client whose connections give up after {@code timeout}. */
-  public static HttpClient newHttpClient(Duration timeout) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+  /**
+   * An HTTP/1.1 client that follows redirects and gives up after {@code timeout} without a
+   * connection or an answer. Blocking, with no thread of its own: a command ends as soon as it is
+   * done (see {@link BlockingHttp}).
+   */
+  public static BlockingHttp newHttpClient(Duration timeout) {
+    return new BlockingHttp(timeout, timeout, BlockingHttp.Redirects.FOLLOW);
   }
 
   public String cluster() {
@@ -89,14 +87,9 @@ public final class PaastaApiClient {
   /** A GET of {@code path} under the base URL, its 2xx JSON body, or an {@link ApiException}. */
   public JsonNode get(String path) {
     String what = "GET " + path;
-    HttpRequest request;
+    URI uri;
     try {
-      request =
-          HttpRequest.newBuilder(URI.create(baseUrl + path))
-              .timeout(timeout)
-              .header("Accept", "application/json")
-              .GET()
-              .build();
+      uri = BlockingHttp.httpUri(baseUrl + path);
     } catch (IllegalArgumentException e) {
       throw new ApiException(
           ApiException.Kind.UNREACHABLE,
@@ -106,37 +99,35 @@ public final class PaastaApiClient {
               + baseUrl
               + "' - expected e.g. http://127.0.0.1:5054 in api_endpoints");
     }
-    HttpResponse<String> response = send(request, what);
-    return answer(response, what);
+    return answer(send(uri, what), what);
   }
 
-  private HttpResponse<String> send(HttpRequest request, String what) {
+  private HttpResponse send(URI uri, String what) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
-      throw new ApiException(
-          ApiException.Kind.TIMEOUT,
-          where() + " did not answer " + what + " within " + seconds(timeout));
-    } catch (ConnectException e) {
-      throw new ApiException(
-          ApiException.Kind.UNREACHABLE,
-          "cannot reach "
-              + where()
-              + ": connection refused - is the paasta server of "
-              + cluster
-              + " running?");
-    } catch (IOException e) {
-      throw new ApiException(
-          ApiException.Kind.UNREACHABLE, "cannot reach " + where() + ": " + describe(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(
-          ApiException.Kind.UNREACHABLE, "interrupted while asking " + where() + " " + what);
+      return http.send("GET", uri, Map.of("Accept", "application/json"));
+    } catch (HttpFailure e) {
+      throw switch (e.kind()) {
+        case CONNECT_TIMEOUT, ANSWER_TIMEOUT ->
+            new ApiException(
+                ApiException.Kind.TIMEOUT,
+                where() + " did not answer " + what + " within " + seconds(timeout));
+        case REFUSED ->
+            new ApiException(
+                ApiException.Kind.UNREACHABLE,
+                "cannot reach "
+                    + where()
+                    + ": connection refused - is the paasta server of "
+                    + cluster
+                    + " running?");
+        case UNKNOWN_HOST, OTHER ->
+            new ApiException(
+                ApiException.Kind.UNREACHABLE, "cannot reach " + where() + ": " + e.reason());
+      };
     }
   }
 
-  private JsonNode answer(HttpResponse<String> response, String what) {
-    int status = response.statusCode();
+  private JsonNode answer(HttpResponse response, String what) {
+    int status = response.status();
     JsonNode body = parse(response.body());
     if (status == 404) {
       String detail = body != null ? ApiProblem.from(body, status).explanation() : "not found";
@@ -187,14 +178,6 @@ public final class PaastaApiClient {
   private static String excerpt(String body) {
     String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
     return text.length() > 80 ? text.substring(0, 80) + "..." : text;
-  }
-
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    if (message == null && e.getCause() != null) {
-      message = e.getCause().toString();
-    }
-    return message != null ? message : e.getClass().getSimpleName();
   }
 
   private static String seconds(Duration duration) {

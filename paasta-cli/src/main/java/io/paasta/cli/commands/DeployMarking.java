@@ -9,6 +9,7 @@ import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.image.RegistryClient;
 import io.paasta.deploy.image.RegistryResolver;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Marks a sha for a deploy group after the checks, for mark-for-deployment and rollback. */
 final class DeployMarking {
@@ -32,10 +33,11 @@ final class DeployMarking {
                     loaded.service().name(),
                     sha));
     GitRemoteClient git = gitOptions.client();
-    RegistryClient registry = new RegistryClient();
+    // the registry client only when there is an image to check (--skip-image-check needs none)
+    Predicate<DockerImageName> registryHas = checked -> new RegistryClient().hasImage(checked);
     PaastaTag.Deploy tag =
         new MarkForDeployment(git, gitOptions.tagger())
-            .mark(url, deployGroup, sha, image, registry::hasImage);
+            .mark(url, deployGroup, sha, image, registryHas);
     out.styled(
         "@|green marked|@ "
             + sha

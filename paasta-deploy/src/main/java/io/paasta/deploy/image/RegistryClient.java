@@ -1,16 +1,12 @@
 package io.paasta.deploy.image;
 
 import io.paasta.deploy.DeployException;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.paasta.deploy.http.BlockingHttp;
+import io.paasta.deploy.http.HttpFailure;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Asks a Docker registry (HTTP API v2) about images. Registries on a loopback address are spoken to
@@ -26,7 +22,7 @@ public final class RegistryClient {
           "application/vnd.oci.image.manifest.v1+json",
           "application/vnd.oci.image.index.v1+json");
 
-  private final HttpClient http;
+  private final BlockingHttp http;
   private final Duration requestTimeout;
 
   public RegistryClient() {
@@ -34,11 +30,7 @@ public final class RegistryClient {
   }
 
   public RegistryClient(Duration connectTimeout, Duration requestTimeout) {
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = new BlockingHttp(connectTimeout, requestTimeout, BlockingHttp.Redirects.NEVER);
     this.requestTimeout = requestTimeout;
   }
 
@@ -49,13 +41,7 @@ public final class RegistryClient {
    */
   public boolean hasImage(DockerImageName image) {
     URI uri = manifestUri(image);
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .method("HEAD", HttpRequest.BodyPublishers.noBody())
-            .header("Accept", MANIFEST_TYPES)
-            .timeout(requestTimeout)
-            .build();
-    int status = send(image.registry(), request);
+    int status = head(image.registry(), uri);
     return switch (status) {
       case 200 -> true;
       case 404 -> false;
@@ -83,20 +69,18 @@ public final class RegistryClient {
     };
   }
 
-  private int send(String registry, HttpRequest request) {
+  private int head(String registry, URI uri) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (HttpConnectTimeoutException e) {
-      throw down(registry, "no connection within the timeout", e);
-    } catch (HttpTimeoutException e) {
-      throw down(registry, "no answer within " + requestTimeout.toSeconds() + " s", e);
-    } catch (ConnectException e) {
-      throw down(registry, "connection refused", e);
-    } catch (IOException e) {
-      throw down(registry, DockerClients.rootMessage(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeployException("interrupted while asking the registry " + registry, e);
+      return http.send("HEAD", uri, Map.of("Accept", MANIFEST_TYPES)).status();
+    } catch (HttpFailure e) {
+      String why =
+          switch (e.kind()) {
+            case CONNECT_TIMEOUT -> "no connection within the timeout";
+            case ANSWER_TIMEOUT -> "no answer within " + requestTimeout.toSeconds() + " s";
+            case REFUSED -> "connection refused";
+            case UNKNOWN_HOST, OTHER -> e.reason();
+          };
+      throw down(registry, why, e);
     }
   }
 
