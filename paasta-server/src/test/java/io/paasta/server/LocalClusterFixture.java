@@ -43,6 +43,8 @@ final class LocalClusterFixture implements AutoCloseable {
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final String registry;
   private DockerBackend backend;
+  private java.util.Optional<java.net.URI> daemonEngine = java.util.Optional.empty();
+  private DockerBackend daemonBackend;
   private PaastaDaemon daemon;
   private PaastaServer server;
 
@@ -138,16 +140,37 @@ final class LocalClusterFixture implements AutoCloseable {
     return DaemonProcess.systemConfig(cluster, registry);
   }
 
+  /**
+   * Has the daemon (started next) reach the engine at {@code dockerHost}, e.g. through a proxy that
+   * plays the engine going away; the test still observes the engine directly.
+   */
+  void daemonEngineAt(java.net.URI dockerHost) {
+    daemonEngine = java.util.Optional.of(dockerHost);
+  }
+
+  private DockerBackend daemonBackend() {
+    if (daemonEngine.isEmpty()) {
+      return backend;
+    }
+    if (daemonBackend == null) {
+      daemonBackend =
+          DockerBackends.start(
+              DockerBackendConfig.defaults(cluster).withDockerHost(daemonEngine.get()));
+    }
+    return daemonBackend;
+  }
+
   void startDaemon() throws IOException {
     if (backend == null) {
       backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
     }
+    DockerBackend forDaemon = daemonBackend();
     daemon =
         DaemonWiring.build(
             soa,
             system(),
             new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
-            s -> backend,
+            s -> forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     daemon.start();
   }
@@ -262,6 +285,9 @@ final class LocalClusterFixture implements AutoCloseable {
   @Override
   public void close() throws Exception {
     crashDaemon();
+    if (daemonBackend != null) {
+      daemonBackend.close();
+    }
     if (backend != null) {
       // every task of this test's cluster, of every instance
       for (ObservedInstance instance : backend.observeAll()) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import io.paasta.backend.docker.DockerBackendConfig;
+import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.RegistryImages;
 import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -312,6 +315,39 @@ class LocalClusterIT {
     Thread.sleep(3000);
     assertThat(cluster.onlyApp()).contains(app);
     assertThat(cluster.healthy(app)).isEqualTo(2);
+  }
+
+  @Test
+  void theEngineGoingAwayUnderTheDaemonIsReportedAndTheDaemonCarriesOnWhenItIsBack()
+      throws Exception {
+    // the engine goes away and comes back as the daemon sees it (its socket cut, then answering
+    // again), played by a proxy in front of the real engine, which keeps running for the test
+    URI engine = DockerBackendConfig.dockerHost(System.getenv());
+    assertThat(engine.getScheme()).as("the engine's address (DOCKER_HOST)").isEqualTo("unix");
+    try (UnixSocketProxy proxy =
+        new UnixSocketProxy(tmp.resolve("engine.sock"), Path.of(engine.getPath()))) {
+      proxy.start();
+      cluster.daemonEngineAt(URI.create("unix://" + proxy.socket()));
+      instance(2);
+      cluster.deploy("start", null);
+      cluster.startDaemon();
+      String app = convergedApp(2);
+
+      proxy.stop();
+      instance(3); // a change the daemon cannot act on while the engine is away
+      await()
+          .atMost(CONVERGE)
+          .until(() -> cluster.log().contains("the Docker engine does not answer"));
+      assertThat(cluster.log()).contains("is dockerd running?");
+      assertThat(cluster.healthy(app)).as("the tasks run on").isEqualTo(2);
+
+      proxy.start();
+      await()
+          .atMost(CONVERGE)
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> cluster.healthy(app) == 3 && cluster.onlyApp().isPresent());
+      assertThat(cluster.onlyApp()).contains(app); // scaled up without a bounce
+    }
   }
 
   @Test
