@@ -28,8 +28,20 @@ import java.util.function.Consumer;
  * are atomic, instances are independent.
  */
 final class AlertBook {
-  /** One check as tracked: the policy it was last evaluated with, and its state. */
-  private record Tracked(CheckKind kind, AlertPolicy policy, AlertState state) {}
+  /**
+   * One check as tracked: the policy it was last evaluated with, its alert state (stepped at most
+   * every {@code check_every}), and its latest result (every evaluation: what status shows).
+   */
+  private record Tracked(CheckKind kind, AlertPolicy policy, AlertState state, Latest latest) {}
+
+  /** A check's latest result, since when it has had that status, and when it was evaluated. */
+  private record Latest(CheckStatus status, String output, Instant since, Instant at) {
+    static Latest after(Tracked before, CheckResult result, Instant now) {
+      boolean same = before != null && before.latest().status() == result.status();
+      return new Latest(
+          result.status(), result.output(), same ? before.latest().since() : now, now);
+    }
+  }
 
   /**
    * The checks of one instance (a map never changed once stored), the monitoring config events were
@@ -73,7 +85,12 @@ final class AlertBook {
                     .computeIfAbsent(result.kind(), k -> AlertPolicies.resolve(monitoring, k))
                     .policy();
             Tracked before = checks.get(result.name());
+            Latest latest = Latest.after(before, result, now);
             if (before != null && !policy.isDue(before.state().lastEvaluated(), now)) {
+              // not due for alerting yet; status shows the latest result all the same
+              checks.put(
+                  result.name(),
+                  new Tracked(before.kind(), before.policy(), before.state(), latest));
               continue;
             }
             AlertStateMachine.Step step =
@@ -82,7 +99,7 @@ final class AlertBook {
                     result,
                     policy,
                     now);
-            checks.put(result.name(), new Tracked(result.kind(), policy, step.state()));
+            checks.put(result.name(), new Tracked(result.kind(), policy, step.state(), latest));
             metrics.moved(before == null ? null : before.state(), step.state(), result.kind());
             if (step.send().isPresent()) {
               route(ref, monitoring, policy, result, step.send().get(), now, out);
@@ -144,16 +161,16 @@ final class AlertBook {
         .checks()
         .forEach(
             (name, tracked) -> {
-              AlertState s = tracked.state();
+              Latest latest = tracked.latest();
               states.add(
                   new CheckState(
                       name,
                       tracked.kind(),
-                      s.status(),
-                      s.output(),
-                      s.statusSince(),
-                      s.lastEvaluated(),
-                      s.alerted()));
+                      latest.status(),
+                      latest.output(),
+                      latest.since(),
+                      latest.at(),
+                      tracked.state().alerted()));
             });
     states.sort(Comparator.comparing(CheckState::kind).thenComparing(CheckState::name));
     return states;

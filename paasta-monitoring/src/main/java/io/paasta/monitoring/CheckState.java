@@ -5,10 +5,14 @@ import io.paasta.monitoring.check.CheckStatus;
 import java.time.Instant;
 
 /**
- * The current state of one check of one instance, for {@code paasta status -v} and the API.
+ * The current state of one check of one instance, for {@code paasta status -v} and the API: its
+ * latest result (the checks are evaluated after every pass of the instance), while alerts follow
+ * {@code check_every}, {@code alert_after} and {@code realert_every}.
  *
  * @param since since when the check has had this status
- * @param alerted whether the current failure has been alerted (an OK will resolve it)
+ * @param lastEvaluated when the result was computed
+ * @param alerted whether a failure has been alerted and not resolved yet (the next evaluation due
+ *     that finds the check OK resolves it)
  */
 public record CheckState(
     String name,

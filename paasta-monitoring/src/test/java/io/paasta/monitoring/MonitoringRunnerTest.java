@@ -56,14 +56,34 @@ class MonitoringRunnerTest {
   }
 
   @Test
-  void checksAreEvaluatedAtMostEveryCheckEvery() {
+  void checksAlertAtMostEveryCheckEvery() {
     MonitoringConfig web = Fixtures.monitoring("web", "0s", "1", "5m");
     assertThat(runner.evaluate(List.of(underReplicated(web)))).hasSize(1);
     clock.advance(Duration.ofMinutes(1));
     assertThat(runner.evaluate(List.of(underReplicated(web)))).isEmpty();
-    assertThat(runner.currentStates(WEB_MAIN).get(0).lastEvaluated()).isEqualTo(Fixtures.NOW);
     clock.advance(Duration.ofMinutes(4));
     assertThat(runner.evaluate(List.of(underReplicated(web)))).hasSize(1);
+  }
+
+  @Test
+  void statusShowsTheLatestResultWhileAlertsWaitForCheckEvery() {
+    MonitoringConfig web = Fixtures.monitoring("web", "0s", "1", "5m");
+    assertThat(runner.evaluate(List.of(underReplicated(web)))).hasSize(1); // alerted
+    clock.advance(Duration.ofSeconds(10));
+
+    // healthy again before check_every: no resolve yet, but status says OK, as of now
+    assertThat(runner.evaluate(List.of(healthy(web)))).isEmpty();
+
+    CheckState replication = runner.currentStates(WEB_MAIN).get(0);
+    assertThat(replication.status()).isEqualTo(CheckStatus.OK);
+    assertThat(replication.output()).contains("has 3 out of 3 expected instances");
+    assertThat(replication.since()).isEqualTo(Fixtures.NOW.plusSeconds(10));
+    assertThat(replication.lastEvaluated()).isEqualTo(Fixtures.NOW.plusSeconds(10));
+    assertThat(replication.alerted()).isTrue(); // resolved when the check is next due
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(names(runner.evaluate(List.of(healthy(web)))))
+        .isEqualTo("RESOLVE OK check_marathon_services_replication.web.main");
+    assertThat(runner.currentStates(WEB_MAIN).get(0).alerted()).isFalse();
   }
 
   @Test
