@@ -5,6 +5,7 @@ import io.paasta.backend.docker.drain.Drainer;
 import io.paasta.backend.docker.engine.ContainerListClient;
 import io.paasta.backend.docker.engine.ContainerNames;
 import io.paasta.backend.docker.engine.EngineErrors;
+import io.paasta.backend.docker.engine.HeldPorts;
 import io.paasta.backend.docker.engine.ImagePullClient;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.engine.TaskLaunchExecutor;
@@ -18,13 +19,11 @@ import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.observed.ObservedInstance;
-import io.paasta.planning.observed.TaskState;
 import io.paasta.planning.plan.Action;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,15 +243,9 @@ public final class DockerBackend implements Backend, AutoCloseable {
 
   private static final int MAX_PARALLEL_STARTS = 8;
 
-  /** Ports held by the engine's created and running tasks, of every cluster. */
+  /** Ports held on the engine: by tasks of every cluster, and by local-run containers. */
   private Set<Integer> heldPorts() {
-    Set<Integer> held = new HashSet<>();
-    for (ManagedContainer c : containers.listAll()) {
-      if (c.state() != TaskState.EXITED) {
-        held.addAll(c.ports());
-      }
-    }
-    return held;
+    return HeldPorts.on(docker);
   }
 
   /**

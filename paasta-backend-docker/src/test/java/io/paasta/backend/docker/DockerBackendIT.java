@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
 import io.paasta.backend.docker.port.PortRange;
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,6 +208,29 @@ class DockerBackendIT {
   }
 
   @Test
+  void aPortALocalRunContainerHoldsIsNotGivenToATask() throws IOException {
+    int port = twoFreePortsInARow();
+    int next = port + 1;
+    // a local-run container created on the port, not listening yet (not even started)
+    String localRun =
+        fixture
+            .docker
+            .createContainerCmd(fixture.image)
+            .withLabels(Map.of(Labels.LOCAL_RUN, "true", Labels.PORT0, String.valueOf(port)))
+            .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
+            .exec()
+            .getId();
+    InstanceRef ref = fixture.ref("main");
+    try (DockerBackend pair =
+        fixture.backend(fixture.config().withPorts(new PortRange(port, next)))) {
+      fixture.start(pair, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+      assertThat(tasks(pair, ref).get(0).port0()).hasValue(next);
+    } finally {
+      fixture.docker.removeContainerCmd(localRun).withForce(true).exec();
+    }
+  }
+
+  @Test
   void anExtraDockerArgTheBackendCannotApplyIsAClearErrorAndLeavesNothing() {
     InstanceRef ref = fixture.ref("main");
 
@@ -232,6 +257,24 @@ class DockerBackendIT {
         .isInstanceOf(BackendException.class)
         .hasMessageContaining("belongs to hello.main in " + fixture.cluster);
     assertThat(tasks(backend, main)).hasSize(1);
+  }
+
+  /** A free loopback port whose successor is free too. */
+  private static int twoFreePortsInARow() throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = first.getLocalPort();
+        if (port < 65535) {
+          try (ServerSocket second =
+              new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+          } catch (IOException taken) {
+            // try another pair
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("no two free loopback ports in a row");
   }
 
   private static int status(int port) {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class LocalContainerFactory {
   /** The label ({@code "true"}) of every local-run container; never {@code paasta_managed}. */
-  public static final String LOCAL_RUN = "paasta_local_run";
+  public static final String LOCAL_RUN = Labels.LOCAL_RUN;
 
   private LocalContainerFactory() {}
 

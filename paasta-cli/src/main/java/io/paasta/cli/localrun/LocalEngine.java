@@ -6,20 +6,16 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import io.paasta.backend.docker.engine.ContainerSpec;
-import io.paasta.backend.docker.engine.TaskLabels;
+import io.paasta.backend.docker.engine.HeldPorts;
 import io.paasta.backend.docker.engine.TaskStopExecutor;
-import io.paasta.planning.app.Labels;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,41 +40,7 @@ public final class LocalEngine {
 
   /** Ports held by the engine's tasks and local-run containers that have not exited. */
   public Set<Integer> heldPorts() {
-    Set<Integer> held = new HashSet<>();
-    for (String label : List.of(Labels.MANAGED, LocalContainerFactory.LOCAL_RUN)) {
-      List<Container> containers =
-          docker
-              .listContainersCmd()
-              .withShowAll(true)
-              .withLabelFilter(Map.of(label, "true"))
-              .exec();
-      for (Container container : containers) {
-        if (!List.of("exited", "dead").contains(container.getState())) {
-          held.addAll(ports(container.getLabels()));
-        }
-      }
-    }
-    return held;
-  }
-
-  /** The ports of a container's {@code paasta_ports} label, else of its {@code paasta_port0}. */
-  static List<Integer> ports(Map<String, String> labels) {
-    List<Integer> ports = new ArrayList<>();
-    if (labels == null) {
-      return ports;
-    }
-    String csv = labels.getOrDefault(TaskLabels.PORTS, labels.getOrDefault(Labels.PORT0, ""));
-    for (String part : csv.split(",")) {
-      try {
-        int port = Integer.parseInt(part.trim());
-        if (port > 0 && port < 65536) {
-          ports.add(port);
-        }
-      } catch (NumberFormatException e) {
-        // not a port: holds none
-      }
-    }
-    return ports;
+    return HeldPorts.on(docker);
   }
 
   /** Creates the container (not started); returns its id. */

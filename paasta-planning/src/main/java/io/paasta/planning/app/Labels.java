@@ -5,6 +5,12 @@ public final class Labels {
   /** Present (value "true") on every container the platform manages. */
   public static final String MANAGED = "paasta_managed";
 
+  /**
+   * Present (value "true") on a {@code paasta local-run} container instead of {@link #MANAGED}: no
+   * daemon observes, adopts or kills it, but its ports are held.
+   */
+  public static final String LOCAL_RUN = "paasta_local_run";
+
   public static final String SERVICE = "paasta_service";
   public static final String INSTANCE = "paasta_instance";
   public static final String CLUSTER = "paasta_cluster";

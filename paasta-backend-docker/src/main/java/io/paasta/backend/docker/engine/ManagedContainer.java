@@ -3,7 +3,6 @@ package io.paasta.backend.docker.engine;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.observed.TaskState;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,18 +65,7 @@ public record ManagedContainer(
 
   /** Every host port it was given: its {@code paasta_ports} label, else its port0. */
   public List<Integer> ports() {
-    List<Integer> ports = new ArrayList<>();
-    label(TaskLabels.PORTS)
-        .ifPresent(
-            csv -> {
-              for (String part : csv.split(",")) {
-                parsePort(part).ifPresent(ports::add);
-              }
-            });
-    if (ports.isEmpty()) {
-      port0().ifPresent(ports::add);
-    }
-    return List.copyOf(ports);
+    return TaskLabels.ports(labels);
   }
 
   private static OptionalInt parsePort(String value) {

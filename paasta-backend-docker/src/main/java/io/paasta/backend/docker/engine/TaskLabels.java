@@ -4,6 +4,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.HealthcheckLabel;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.app.RunSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,33 @@ public final class TaskLabels {
   public static final String PORTS = "paasta_ports";
 
   private TaskLabels() {}
+
+  /**
+   * The host ports a container's labels give it: its {@value #PORTS} label, else (when that holds
+   * no port) its {@code paasta_port0}; values that are not ports hold none.
+   */
+  public static List<Integer> ports(Map<String, String> labels) {
+    if (labels == null) {
+      return List.of();
+    }
+    List<Integer> ports = parsePorts(labels.getOrDefault(PORTS, ""));
+    return ports.isEmpty() ? parsePorts(labels.getOrDefault(Labels.PORT0, "")) : ports;
+  }
+
+  private static List<Integer> parsePorts(String csv) {
+    List<Integer> ports = new ArrayList<>();
+    for (String part : csv.split(",")) {
+      try {
+        int port = Integer.parseInt(part.trim());
+        if (port > 0 && port < 65536) {
+          ports.add(port);
+        }
+      } catch (NumberFormatException e) {
+        // not a port: holds none
+      }
+    }
+    return List.copyOf(ports);
+  }
 
   public static Map<String, String> of(
       InstanceRef ref, String appId, RunSpec run, List<Integer> ports) {
