@@ -8,13 +8,14 @@
 #      health check and the 3 old ones removed (crossover, drain noop), next to the floor measured
 #      in the same run: one `docker run` of the same image until its first passing health check;
 #      and what the engine alone needs for the same bounce (3 `docker run` at once until all
-#      answer, then the 3 old containers stopped and removed at once);
-#  Every time is read from the engine's own event stream (nanoseconds) and from in-process HTTP
-#  probes every 5 ms (paasta-bench's EngineTimeline), never from this script's polling.
+#      answer, then 3 older containers stopped and removed at once);
 #  (c) the daemon's idle CPU and memory with 50 tasks running;
 #  and a crash drill: the daemon killed with SIGKILL in the middle of a bounce, started again,
 #  converging with no task of the old app left.
-# Needs root, the Docker engine and the registry (scripts/lib.sh starts them).
+# The times of (a) are read from the engine's own event stream (nanoseconds) and from in-process
+# HTTP probes every 5 ms (paasta-bench's EngineTimeline), never from this script's polling.
+# KEEP=1 keeps the work dir (server.log, timeline.log). Needs root, the Docker engine and the
+# registry (scripts/lib.sh starts them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,7 +27,7 @@ while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --idle-seconds) IDLE="$2"; shift 2 ;;
-    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "local-cluster.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
