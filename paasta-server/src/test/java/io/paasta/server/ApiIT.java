@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.DockerClient;
-import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.testing.RegistryImages;
 import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.observed.ObservedTask;
 import java.net.URI;
@@ -16,11 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,34 +34,15 @@ class ApiIT {
           + " healthcheck_interval_seconds: 1, healthcheck_timeout_seconds: 1,"
           + " healthcheck_max_consecutive_failures: 2, drain_method: noop";
 
-  private static DockerClient docker;
-  private static DockerImageName image;
-  private static final RegistryImages images = new RegistryImages();
+  @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
   @TempDir Path tmp;
   private LocalClusterFixture cluster;
   private ApiClient api;
 
-  @BeforeAll
-  static void anImage(@TempDir Path build) throws Exception {
-    docker = TestInfrastructure.requireDocker();
-    String registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-    image = images.track(LocalClusterFixture.buildImage(docker, registry, build));
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    if (docker != null) {
-      images.removeAll(docker);
-      docker.close();
-    }
-  }
-
   @BeforeEach
   void aCluster() throws Exception {
-    cluster = new LocalClusterFixture(tmp, image.registry(), image);
+    cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
   }
 
   @AfterEach
@@ -135,7 +112,7 @@ class ApiIT {
     assertThat(status.get("service").asText()).isEqualTo(cluster.service);
     assertThat(status.get("instance").asText()).isEqualTo("main");
     assertThat(status.get("cluster").asText()).isEqualTo(cluster.cluster);
-    assertThat(status.get("git_sha").asText()).isEqualTo(image.gitSha());
+    assertThat(status.get("git_sha").asText()).isEqualTo(IMAGE.image().gitSha());
     assertThat(status.get("desired_state").asText()).isEqualTo("start");
     assertThat(status.get("smartstack").isNull()).isTrue();
     assertThat(status.get("checks").isArray()).isTrue();
@@ -162,7 +139,7 @@ class ApiIT {
     List<JsonNode> running = new ArrayList<>();
     for (JsonNode task : tasks) {
       assertThat(task.get("app_id").asText()).isEqualTo(appId);
-      assertThat(task.get("git_sha").asText()).isEqualTo(image.gitSha());
+      assertThat(task.get("git_sha").asText()).isEqualTo(IMAGE.image().gitSha());
       assertThat(task.get("host").asText()).isEqualTo("127.0.0.1");
       assertThat(task.get("port").asInt()).isPositive();
       assertThat(Instant.parse(task.get("started_at").asText())).isBefore(Instant.now());

@@ -3,12 +3,8 @@ package io.paasta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
-import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
 import java.net.URI;
@@ -17,11 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,33 +39,14 @@ class LocalClusterIT {
     "max_launch_delay_seconds: 8"
   };
 
-  private static DockerClient docker;
-  private static DockerImageName image;
-  private static final RegistryImages images = new RegistryImages();
+  @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
   @TempDir Path tmp;
   private LocalClusterFixture cluster;
 
-  @BeforeAll
-  static void anImage(@TempDir Path build) throws Exception {
-    docker = TestInfrastructure.requireDocker();
-    String registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-    image = images.track(LocalClusterFixture.buildImage(docker, registry, build));
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    if (docker != null) {
-      images.removeAll(docker);
-      docker.close();
-    }
-  }
-
   @BeforeEach
   void aCluster() throws Exception {
-    cluster = new LocalClusterFixture(tmp, image.registry(), image);
+    cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
   }
 
   @AfterEach

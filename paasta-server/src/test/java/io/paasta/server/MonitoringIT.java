@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.DockerClient;
-import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.SystemConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,11 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,35 +31,16 @@ class MonitoringIT {
   private static final String MONITORING =
       "monitoring: {team: " + TEAM + ", check_every: 1s, alert_after: 0s, tip: 'it tip'}";
 
-  private static DockerClient docker;
-  private static DockerImageName image;
-  private static final RegistryImages images = new RegistryImages();
+  @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
   @TempDir Path tmp;
   private LocalClusterFixture cluster;
   private SensuReceiver sensu;
   private ApiClient api;
 
-  @BeforeAll
-  static void anImage(@TempDir Path build) throws Exception {
-    docker = TestInfrastructure.requireDocker();
-    String registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-    image = images.track(LocalClusterFixture.buildImage(docker, registry, build));
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    if (docker != null) {
-      images.removeAll(docker);
-      docker.close();
-    }
-  }
-
   @BeforeEach
   void aClusterAndASensuClient() throws Exception {
-    cluster = new LocalClusterFixture(tmp, image.registry(), image);
+    cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
     sensu = new SensuReceiver();
   }
 

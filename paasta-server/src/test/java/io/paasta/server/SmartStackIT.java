@@ -3,9 +3,6 @@ package io.paasta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.DockerClient;
-import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.testing.RegistryImages;
 import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.discovery.haproxy.LocalProxy;
 import io.paasta.discovery.haproxy.ProxySettings;
@@ -25,11 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,9 +38,7 @@ class SmartStackIT {
   private static final Duration CONVERGE = Duration.ofSeconds(60);
   private static final int BOUNCES = Integer.getInteger("paasta.it.bounces", 20);
 
-  private static DockerClient docker;
-  private static DockerImageName image;
-  private static final RegistryImages images = new RegistryImages();
+  @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
   @TempDir Path tmp;
   private LocalClusterFixture cluster;
@@ -53,26 +48,13 @@ class SmartStackIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeAll
-  static void anImage(@TempDir Path build) throws Exception {
-    docker = TestInfrastructure.requireDocker();
-    String registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
+  static void haproxy() {
     TestInfrastructure.requireHaproxy();
-    image = images.track(LocalClusterFixture.buildImage(docker, registry, build));
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    if (docker != null) {
-      images.removeAll(docker);
-      docker.close();
-    }
   }
 
   @BeforeEach
   void aCluster() throws Exception {
-    cluster = new LocalClusterFixture(tmp, image.registry(), image);
+    cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
     stateDir = tmp.resolve("state");
     proxyPort = freePort();
   }
@@ -177,7 +159,7 @@ class SmartStackIT {
 
     ObservedTask victim =
         cluster.tasks().stream().filter(ObservedTask::isRunning).findFirst().get();
-    docker.killContainerCmd(victim.id()).exec();
+    IMAGE.docker().killContainerCmd(victim.id()).exec();
     String gone = "127.0.0.1:" + victim.port0().getAsInt();
     await().atMost(CONVERGE).until(() -> !upInHaproxy().contains(gone));
     assertThat(getThroughProxy()).isEqualTo(200);
