@@ -60,20 +60,11 @@ public record ManagedContainer(
 
   /** The port of its {@code paasta_port0} label, if it has a valid one. */
   public OptionalInt port0() {
-    return label(Labels.PORT0).map(ManagedContainer::parsePort).orElse(OptionalInt.empty());
+    return label(Labels.PORT0).map(TaskLabels::port).orElse(OptionalInt.empty());
   }
 
   /** Every host port it was given: its {@code paasta_ports} label, else its port0. */
   public List<Integer> ports() {
     return TaskLabels.ports(labels);
-  }
-
-  private static OptionalInt parsePort(String value) {
-    try {
-      int port = Integer.parseInt(value.trim());
-      return port > 0 && port < 65536 ? OptionalInt.of(port) : OptionalInt.empty();
-    } catch (NumberFormatException e) {
-      return OptionalInt.empty();
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.paasta.planning.app.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -36,16 +37,19 @@ public final class TaskLabels {
   private static List<Integer> parsePorts(String csv) {
     List<Integer> ports = new ArrayList<>();
     for (String part : csv.split(",")) {
-      try {
-        int port = Integer.parseInt(part.trim());
-        if (port > 0 && port < 65536) {
-          ports.add(port);
-        }
-      } catch (NumberFormatException e) {
-        // not a port: holds none
-      }
+      port(part).ifPresent(ports::add);
     }
     return List.copyOf(ports);
+  }
+
+  /** A host port (1-65535) written as text, surrounding blanks allowed; empty otherwise. */
+  public static OptionalInt port(String value) {
+    try {
+      int port = Integer.parseInt(value.trim());
+      return port > 0 && port < 65536 ? OptionalInt.of(port) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
   }
 
   public static Map<String, String> of(
