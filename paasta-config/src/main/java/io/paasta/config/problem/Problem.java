@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param message what is wrong
  * @param value the offending value as the user wrote it, if there is one
  * @param expected what is expected instead; may be empty
+ * @param scope whether the rule keeps a config from running ({@link Scope#RUN_CONFIG}, the default)
+ *     or is a policy of the tree ({@link Scope#TREE_POLICY}): {@code paasta validate} fails on
+ *     both, the daemon refuses only the first and reports the second as a warning
  */
 public record Problem(
     Severity severity,
@@ -23,7 +26,32 @@ public record Problem(
     String subject,
     String message,
     Optional<String> value,
-    String expected) {
+    String expected,
+    Scope scope) {
+
+  /** What a rule protects: a config safe to run, or a policy of the soa-configs tree. */
+  public enum Scope {
+    /** The value would make the instance's run config wrong or unsafe: never deployed. */
+    RUN_CONFIG,
+    /**
+     * A rule about the tree (a missing monitoring.yaml, {@code external_link}, deploy.yaml
+     * membership): validate refuses it, the daemon warns and deploys.
+     */
+    TREE_POLICY
+  }
+
+  /** A problem of a run-config rule (the default scope). */
+  public Problem(
+      Severity severity,
+      String file,
+      int line,
+      int column,
+      String subject,
+      String message,
+      Optional<String> value,
+      String expected) {
+    this(severity, file, line, column, subject, message, value, expected, Scope.RUN_CONFIG);
+  }
 
   private static final int MAX_VALUE_LENGTH = 80;
 
@@ -34,6 +62,7 @@ public record Problem(
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(scope, "scope");
     value = value.map(Problem::shorten);
   }
 
@@ -64,6 +93,34 @@ public record Problem(
 
   public boolean isError() {
     return severity == Severity.ERROR;
+  }
+
+  /** This problem, marked as a rule of tree policy (see {@link Scope#TREE_POLICY}). */
+  public Problem asTreePolicy() {
+    return new Problem(
+        severity, file, line, column, subject, message, value, expected, Scope.TREE_POLICY);
+  }
+
+  /** This problem without its value: for files whose values are not to be shown (secrets). */
+  public Problem withoutValue() {
+    return new Problem(
+        severity, file, line, column, subject, message, Optional.empty(), expected, scope);
+  }
+
+  /** Whether the daemon must refuse the config: an error of a run-config rule. */
+  public boolean blocksRun() {
+    return isError() && scope == Scope.RUN_CONFIG;
+  }
+
+  /**
+   * As the daemon reports it: unchanged when it blocks the run, a warning when it is an error of
+   * tree policy.
+   */
+  public Problem forDaemon() {
+    return isError() && scope == Scope.TREE_POLICY
+        ? new Problem(
+            Severity.WARNING, file, line, column, subject, message, value, expected, scope)
+        : this;
   }
 
   /** The one-line form, {@code FILE:LINE: SUBJECT: message (value) - expected}. */

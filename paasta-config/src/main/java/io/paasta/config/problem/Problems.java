@@ -12,6 +12,14 @@ public final class Problems {
     list.add(problem);
   }
 
+  /**
+   * Adds a problem of a tree-policy rule: {@code paasta validate} refuses it as any other, the
+   * daemon only warns (see {@link Problem.Scope}).
+   */
+  public void addTreePolicy(Problem problem) {
+    list.add(problem.asTreePolicy());
+  }
+
   public void addAll(List<Problem> problems) {
     list.addAll(problems);
   }

@@ -22,9 +22,14 @@ public final class ServiceFilesReader {
   private static final String SECRETS_DIR = "secrets";
 
   private final ConfigFileReader reader;
+  private final SoaDir soaDir;
 
-  public ServiceFilesReader(ConfigFileReader reader) {
+  /**
+   * @param soaDir the tree: files that lead out of it are refused, not read
+   */
+  public ServiceFilesReader(ConfigFileReader reader, SoaDir soaDir) {
     this.reader = reader;
+    this.soaDir = soaDir;
   }
 
   /** Reads the folder {@code dir} of service {@code service}. */
@@ -35,6 +40,12 @@ public final class ServiceFilesReader {
       if (fileName.startsWith(".")) {
         continue;
       }
+      SoaDir.Inside inside = soaDir.inside(entry, service + "/" + fileName);
+      if (inside instanceof SoaDir.Outside outside) {
+        files.problems.add(outside.problem());
+        continue;
+      }
+      entry = ((SoaDir.Contained) inside).realPath();
       if (fileName.equals(SECRETS_DIR) && Files.isDirectory(entry)) {
         readSecrets(entry, files);
         continue;
@@ -50,12 +61,12 @@ public final class ServiceFilesReader {
                     + " secrets/, or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml"));
         continue;
       }
-      read(kind.get(), entry, service + "/" + fileName, files);
+      read(kind.get(), entry, fileName, service + "/" + fileName, files);
     }
     return files.build();
   }
 
-  private void read(FileKind kind, Path path, String name, Collector files) {
+  private void read(FileKind kind, Path path, String fileName, String name, Collector files) {
     ConfigFileReader.Result result =
         kind == FileKind.DEPLOYMENTS ? reader.readJson(path, name) : reader.readYaml(path, name);
     if (result instanceof ConfigFileReader.Failed failed) {
@@ -72,7 +83,7 @@ public final class ServiceFilesReader {
       case DEPLOYMENTS -> files.deployments = parsed;
       case MARATHON, KUBERNETES, CHRONOS, ADHOC -> {
         InstanceKind.KindAndCluster kc =
-            InstanceKind.parseFileName(path.getFileName().toString()).orElseThrow();
+            InstanceKind.parseFileName(fileName).orElseThrow();
         files.instanceFiles.add(new ServiceFiles.InstanceFile(kc.kind(), kc.cluster(), parsed));
       }
       case SECRET -> throw new IllegalStateException("secrets are read from secrets/");
@@ -92,9 +103,15 @@ public final class ServiceFilesReader {
                 Location.of(folder + fileName), "", "not a secret file, ignored", "<name>.json"));
         continue;
       }
-      ConfigFileReader.Result result = reader.readJson(entry, folder + fileName);
       String secret = fileName.substring(0, fileName.length() - ".json".length());
       files.secretNames.add(secret);
+      SoaDir.Inside inside = soaDir.inside(entry, folder + fileName);
+      if (inside instanceof SoaDir.Outside outside) {
+        files.problems.add(outside.problem());
+        continue;
+      }
+      ConfigFileReader.Result result =
+          reader.readJson(((SoaDir.Contained) inside).realPath(), folder + fileName);
       if (result instanceof ConfigFileReader.Parsed parsed) {
         files.secrets.put(secret, parsed.file());
       } else {

@@ -30,7 +30,7 @@ public final class SoaConfigsLoader {
   public SoaConfigsLoader(SoaDir soaDir, ConfigFileReader reader) {
     this.soaDir = soaDir;
     this.reader = reader;
-    this.filesReader = new ServiceFilesReader(reader);
+    this.filesReader = new ServiceFilesReader(reader, soaDir);
   }
 
   public static SoaConfigsLoader open(Path root) {
@@ -73,11 +73,11 @@ public final class SoaConfigsLoader {
     if (!soaDir.hasService(service)) {
       return Map.of();
     }
-    Path file = soaDir.root().resolve(service).resolve("smartstack.yaml");
-    if (!Files.isRegularFile(file)) {
+    Optional<Path> file = insideFile(soaDir.root().resolve(service).resolve("smartstack.yaml"));
+    if (file.isEmpty()) {
       return Map.of();
     }
-    ConfigFileReader.Result result = reader.readYaml(file, service + "/smartstack.yaml");
+    ConfigFileReader.Result result = reader.readYaml(file.get(), service + "/smartstack.yaml");
     if (!(result instanceof ConfigFileReader.Parsed parsed)) {
       return Map.of();
     }
@@ -88,13 +88,27 @@ public final class SoaConfigsLoader {
 
   /** The instance names of one file kind of a service in a cluster, reading only that file. */
   public Optional<ParsedFile> instanceFile(String service, InstanceKind kind, String cluster) {
-    Path file = soaDir.serviceDir(service).resolve(kind.fileName(cluster));
+    Optional<Path> file = insideFile(soaDir.serviceDir(service).resolve(kind.fileName(cluster)));
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    ConfigFileReader.Result result =
+        reader.readYaml(file.get(), service + "/" + kind.fileName(cluster));
+    return result instanceof ConfigFileReader.Parsed parsed
+        ? Optional.of(parsed.file())
+        : Optional.empty();
+  }
+
+  /**
+   * A regular file of the tree, at its real path; empty when missing or leading out of the tree
+   * (reported when its own service is loaded).
+   */
+  public Optional<Path> insideFile(Path file) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    ConfigFileReader.Result result = reader.readYaml(file, service + "/" + kind.fileName(cluster));
-    return result instanceof ConfigFileReader.Parsed parsed
-        ? Optional.of(parsed.file())
+    return soaDir.inside(file, file.toString()) instanceof SoaDir.Contained contained
+        ? Optional.of(contained.realPath())
         : Optional.empty();
   }
 

@@ -23,8 +23,12 @@ public final class SoaDir {
 
   private final Path root;
 
-  private SoaDir(Path root) {
+  /** The root with every symlink resolved: what a file must be inside of to be read. */
+  private final Path realRoot;
+
+  private SoaDir(Path root, Path realRoot) {
     this.root = root;
+    this.realRoot = realRoot;
   }
 
   /** Opens a soa-configs directory, failing with a clear message when it is not one. */
@@ -38,7 +42,11 @@ public final class SoaDir {
               + PATH_ENV
               + ")");
     }
-    return new SoaDir(root);
+    try {
+      return new SoaDir(root, root.toRealPath());
+    } catch (IOException e) {
+      throw new ConfigException("cannot read soa-configs directory " + root + ": " + e);
+    }
   }
 
   /** The directory given by -y, else $PAASTA_SOA_DIR, else /nail/etc/services. */
@@ -62,7 +70,53 @@ public final class SoaDir {
       throw new ConfigException(
           "unknown service '" + service + "': there is no folder " + dir + " in the soa-configs");
     }
+    Inside inside = inside(dir, service);
+    if (inside instanceof Outside outside) {
+      throw new ConfigException(outside.problem().format());
+    }
     return dir;
+  }
+
+  /** Where an entry of the tree leads once its symlinks are followed. */
+  public sealed interface Inside permits Contained, Outside {}
+
+  /** The entry is inside the soa-configs directory: read it at {@code realPath}. */
+  public record Contained(Path realPath) implements Inside {}
+
+  /** The entry leads out of the soa-configs directory (or cannot be resolved): never read. */
+  public record Outside(Problem problem) implements Inside {}
+
+  /**
+   * Whether {@code path} (a file or folder of the tree, named {@code name} in problems) is inside
+   * the soa-configs directory once symlinks are followed. soa-configs are read only there: a
+   * symlink that leads elsewhere is refused with a problem naming the link, never what it leads to
+   * nor its content. A dangling symlink is contained (reading it reports it missing).
+   */
+  public Inside inside(Path path, String name) {
+    Path real;
+    try {
+      real = path.toRealPath();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return new Contained(path);
+    } catch (IOException e) {
+      return new Outside(
+          Problem.error(
+              Location.of(name),
+              "",
+              "cannot be resolved (" + e.getClass().getSimpleName() + "), not read",
+              Problem.NO_VALUE,
+              "a file inside the soa-configs directory"));
+    }
+    if (real.startsWith(realRoot)) {
+      return new Contained(real);
+    }
+    return new Outside(
+        Problem.error(
+            Location.of(name),
+            "",
+            "is a symlink that leads out of the soa-configs directory, so it is not read",
+            Problem.NO_VALUE,
+            "a file inside the soa-configs directory (soa-configs are read only there)"));
   }
 
   public boolean hasService(String service) {

@@ -21,12 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rules a JSON Schema cannot express, checked on the loaded domain records. */
+/**
+ * The rules a JSON Schema cannot express, checked on the loaded domain records. Rules about the
+ * tree rather than about what an instance runs (deploy.yaml membership, names of other services'
+ * namespaces and jobs) report {@link Problem.Scope#TREE_POLICY tree-policy} problems.
+ */
 public final class SemanticRules {
   private final TreeIndex tree;
+  private final RunLimits limits;
 
-  public SemanticRules(TreeIndex tree) {
+  public SemanticRules(TreeIndex tree, RunLimits limits) {
     this.tree = tree;
+    this.limits = limits;
   }
 
   public List<Problem> check(LoadedService loaded) {
@@ -49,6 +55,7 @@ public final class SemanticRules {
   }
 
   private void checkLongRunning(LongRunningConfig config, Check check) {
+    checkInstanceCount(config, check);
     double margin = config.bounceMarginFactor();
     if (!(margin > 0 && margin <= 1)) {
       check.problem(
@@ -78,13 +85,31 @@ public final class SemanticRules {
     if (config.effective().containsKey(key)) {
       for (ServiceInstance namespace : config.registrations()) {
         if (!tree.namespaceExists(namespace)) {
-          check.problem(
+          check.policyProblem(
               key,
               "names a namespace that does not exist",
               namespace.toString(),
               "a namespace of " + namespace.service() + "/smartstack.yaml");
         }
       }
+    }
+  }
+
+  /** No count of tasks beyond the cluster's {@link RunLimits#maxInstancesPerInstance()}. */
+  private void checkInstanceCount(LongRunningConfig config, Check check) {
+    int max = limits.maxInstancesPerInstance();
+    String expected = "at most " + max + " (this cluster's " + RunLimits.MAX_INSTANCES_KEY + ")";
+    if (config.instances() > max) {
+      check.problem(
+          "instances", "is more tasks than one instance may run", config.instances(), expected);
+    }
+    config.minInstances().ifPresent(min -> tooMany(check, "min_instances", min, max, expected));
+    config.maxInstances().ifPresent(most -> tooMany(check, "max_instances", most, max, expected));
+  }
+
+  private static void tooMany(Check check, String field, int value, int max, String expected) {
+    if (value > max) {
+      check.problem(field, "is more tasks than one instance may run", value, expected);
     }
   }
 
@@ -126,7 +151,7 @@ public final class SemanticRules {
             });
     for (ServiceInstance parent : job.parents()) {
       if (!tree.jobExists(parent, job.ref().cluster())) {
-        check.problem(
+        check.policyProblem(
             "parents",
             "names a job that does not exist",
             parent.toString(),
@@ -146,7 +171,7 @@ public final class SemanticRules {
   private static void checkDeployGroup(
       InstanceConfig instance, List<String> groups, ServiceFiles files, Check check) {
     if (!groups.contains(instance.deployGroup())) {
-      check.problem(
+      check.policyProblem(
           "deploy_group",
           "is not a step of " + files.service() + "/deploy.yaml",
           instance.deployGroup(),
@@ -219,13 +244,21 @@ public final class SemanticRules {
     }
 
     void problem(List<String> path, String message, Object value, String expected) {
-      problems.add(
-          Problem.error(
-              locator.locate(path),
-              instance.ref().instance() + "." + String.join(".", path),
-              message,
-              value,
-              expected));
+      problems.add(at(path, message, value, expected));
+    }
+
+    /** A problem of a tree-policy rule: refused by validate, a warning for the daemon. */
+    void policyProblem(String field, String message, Object value, String expected) {
+      problems.addTreePolicy(at(List.of(field), message, value, expected));
+    }
+
+    private Problem at(List<String> path, String message, Object value, String expected) {
+      return Problem.error(
+          locator.locate(path),
+          instance.ref().instance() + "." + String.join(".", path),
+          message,
+          value,
+          expected);
     }
   }
 }

@@ -3,13 +3,11 @@ package io.paasta.config.validate;
 import io.paasta.config.ConfigException;
 import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
-import io.paasta.config.problem.Problems;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.ServiceFiles;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
 import io.paasta.config.yaml.ParsedFile;
-import io.paasta.model.InstanceKind;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ServiceInstance;
 import java.util.ArrayList;
@@ -33,13 +31,16 @@ public final class SoaValidator {
           .thenComparing(Problem::subject);
 
   private final SoaConfigsLoader loader;
-  private final SchemaValidator schemas;
-  private final SemanticRules rules;
+  private final ServiceCheck serviceCheck;
 
+  /** With the default {@link RunLimits}. */
   public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas) {
+    this(loader, schemas, RunLimits.defaults());
+  }
+
+  public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas, RunLimits limits) {
     this.loader = loader;
-    this.schemas = schemas;
-    this.rules = new SemanticRules(new LoaderTreeIndex(loader));
+    this.serviceCheck = new ServiceCheck(loader, schemas, limits);
   }
 
   /** Validates every service of the tree, in parallel. */
@@ -75,7 +76,12 @@ public final class SoaValidator {
     Map<String, Map<String, NamespaceConfig>> all = new LinkedHashMap<>();
     loader.listServices().services().stream()
         .filter(other -> !other.equals(service) && !ports.isEmpty())
-        .filter(other -> ProxyPortPrefilter.mightUse(smartstackFile(other), ports))
+        .filter(
+            other ->
+                loader
+                    .insideFile(smartstackFile(other))
+                    .map(file -> ProxyPortPrefilter.mightUse(file, ports))
+                    .orElse(true))
         .map(other -> Map.entry(other, loader.namespacesOf(other)))
         .collect(Collectors.toList())
         .forEach(e -> all.put(e.getKey(), e.getValue()));
@@ -100,18 +106,11 @@ public final class SoaValidator {
           Problem.error(Location.of(service), "", e.getMessage(), Problem.NO_VALUE, "");
       return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty());
     }
-    // the loader's and the rules' messages speak soa-configs; schema errors fill in the rest
-    LoadedService loaded = loader.assemble(files);
-    List<Problem> problems = new ArrayList<>(loaded.problems());
-    problems.addAll(rules.check(loaded));
-    List<Problem> schemaProblems = new ArrayList<>();
-    files
-        .allFiles()
-        .forEach(e -> schemaProblems.addAll(schemas.validate(e.getKey(), e.getValue())));
+    LoadedService loaded = serviceCheck.check(files);
     return new Checked(
         service,
         files.fileCount(),
-        Problems.mergeByPlace(problems, schemaProblems),
+        loaded.problems(),
         loaded.service().namespaces(),
         files.smartstack());
   }
@@ -121,7 +120,7 @@ public final class SoaValidator {
    * With {@code onlyFor} set, only that service's problems are computed. {@code smartstacks} gives
    * the parsed smartstack.yaml of services whose problems should name a line.
    */
-  static Map<String, List<Problem>> duplicatePorts(
+  public static Map<String, List<Problem>> duplicatePorts(
       Map<String, Map<String, NamespaceConfig>> namespacesByService,
       String onlyFor,
       Map<String, ParsedFile> smartstacks) {
@@ -178,25 +177,6 @@ public final class SoaValidator {
       all.addAll(more);
       all.sort(ORDER);
       return new ServiceReport(service, files, all);
-    }
-  }
-
-  /** Looks other services up through the loader, reading only the files needed. */
-  private record LoaderTreeIndex(SoaConfigsLoader loader) implements TreeIndex {
-    @Override
-    public boolean jobExists(ServiceInstance job, String cluster) {
-      if (!loader.soaDir().hasService(job.service())) {
-        return false;
-      }
-      return loader
-          .instanceFile(job.service(), InstanceKind.CHRONOS, cluster)
-          .map(f -> f.root() instanceof Map<?, ?> root && root.containsKey(job.instance()))
-          .orElse(false);
-    }
-
-    @Override
-    public boolean namespaceExists(ServiceInstance namespace) {
-      return loader.namespaceOfOtherService(namespace).isPresent();
     }
   }
 }

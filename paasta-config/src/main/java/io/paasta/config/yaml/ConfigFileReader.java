@@ -87,7 +87,10 @@ public final class ConfigFileReader {
     try (InputStream in = Files.newInputStream(path)) {
       root = yaml.load(new UnicodeReader(in));
     } catch (MarkedYAMLException e) {
-      return failed(name, e.getProblemMark(), "is not valid YAML: " + firstLine(e.getProblem()));
+      return failed(
+          name,
+          e.getProblemMark(),
+          "is not valid YAML: " + withoutContent(firstLine(e.getProblem())));
     } catch (ReaderException e) {
       return notText(
           name,
@@ -143,7 +146,7 @@ public final class ConfigFileReader {
           Problem.error(
               new Location(name, line, column),
               "",
-              "is not valid JSON: " + firstLine(e.getOriginalMessage()),
+              "is not valid JSON: " + withoutContent(firstLine(e.getOriginalMessage())),
               Problem.NO_VALUE,
               "a JSON document"));
     } catch (IOException e) {
@@ -243,6 +246,19 @@ public final class ConfigFileReader {
   private static String describe(Exception e) {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : firstLine(message);
+  }
+
+  /** Quoted text of two characters or more in a parser's message (a token of the file). */
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("'(?!null'|true'|false')[^']{2,}'|\"[^\"]{2,}\"");
+
+  /**
+   * A parser's message without the file's text it quotes (a token, a line): problems name the
+   * file, line and column, and carry no content beyond the user's own field values, since they are
+   * shown in the daemon's log and its API (a secret file that does not parse, for one).
+   */
+  static String withoutContent(String message) {
+    return QUOTED.matcher(message).replaceAll("(text at that place)");
   }
 
   private static String firstLine(String text) {
