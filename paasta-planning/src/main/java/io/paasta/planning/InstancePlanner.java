@@ -44,6 +44,18 @@ public final class InstancePlanner {
     return new RunningPass(desired.get(), observed, now).plan();
   }
 
+  /**
+   * An instance that soa-configs has but that is not deployed (its deploy group has no image in
+   * deployments.json, or deployments.json is gone): as in PaaSTA, its tasks are left alone, and
+   * reported.
+   */
+  public static Plan planNotDeployed(ObservedInstance observed) {
+    long live = observed.tasks().stream().filter(t -> t.state() != TaskState.EXITED).count();
+    String status =
+        live == 0 ? "not deployed" : "not deployed: " + live + " task(s) left running as they are";
+    return new Plan(List.of(), true, Optional.empty(), status);
+  }
+
   /** Drain and kill every live task, remove every exited one. */
   static Plan planDown(ObservedInstance observed, String why, String doneStatus, String verb) {
     PlanActions actions = new PlanActions();

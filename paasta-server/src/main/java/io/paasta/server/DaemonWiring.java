@@ -256,11 +256,12 @@ public final class DaemonWiring {
       boolean haproxyRuns) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
     StatusRegistry status = new StatusRegistry();
-    ServiceConfigs configs = new ServiceConfigs(loader, status, log);
+    ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, Clock.systemUTC());
     ClusterDesiredState desired = new ClusterDesiredState(configs, system, counts, haproxyRuns);
     DeploymentsPoller poller =
         new DeploymentsPoller(
             loader,
+            configs::service,
             new DeploymentsGenerator(
                 new GitRemoteClient(GitRemoteClient.defaultCacheDir(), Duration.ofSeconds(20)),
                 new DeploymentsWriter()),

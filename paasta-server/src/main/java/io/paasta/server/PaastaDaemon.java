@@ -8,6 +8,7 @@ import io.paasta.planning.cleanup.CleanupGuard;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.FileSettle;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.InstanceQueue;
 import io.paasta.server.loop.InstanceReconciler;
@@ -46,6 +47,7 @@ public final class PaastaDaemon implements AutoCloseable {
   private final DeploymentsPoller poller;
   private final DaemonLog log;
   private final Settings settings;
+  private final Clock clock;
   private final InstanceQueue<InstanceRef> queue;
   private final InstanceReconciler reconciler;
   private final AtomicReference<Set<InstanceRef>> removable = new AtomicReference<>(Set.of());
@@ -75,6 +77,7 @@ public final class PaastaDaemon implements AutoCloseable {
     this.poller = poller;
     this.log = log;
     this.settings = settings;
+    this.clock = clock;
     this.queue = new InstanceQueue<>(clock);
     this.reconciler =
         new InstanceReconciler(
@@ -90,14 +93,27 @@ public final class PaastaDaemon implements AutoCloseable {
 
   /** Starts the watcher, the timers and the workers; returns at once. */
   public void start() throws IOException {
+    configs.onDeferred(this::retryWhenSettled);
     configs.reloadAll();
     backend.onTaskChange(queue::enqueue);
     repoWatcher =
         new io.paasta.server.deployments.LocalRepoWatcher(
             service -> timers.execute(guarded(() -> poller.poll(service))));
     poller.watchLocalRepositories(repoWatcher);
-    poller.onDeploymentsWritten(this::serviceChanged);
-    watcher = new SoaDirWatcher(loader.soaDir().root(), this::serviceChanged);
+    poller.onDeploymentsWritten(
+        service -> {
+          configs.fileChanged(service, DEPLOYMENTS_JSON, FileSettle.Change.PLACED);
+          serviceChanged(service);
+        });
+    watcher =
+        new SoaDirWatcher(
+            loader.soaDir().root(),
+            (service, file, change) -> {
+              if (!file.isEmpty()) {
+                configs.fileChanged(service, file, change);
+              }
+              serviceChanged(service);
+            });
     watcher.start();
     timers.scheduleWithFixedDelay(
         guarded(this::scanAll), 0, settings.fullPassEvery().toMillis(), TimeUnit.MILLISECONDS);
@@ -141,11 +157,14 @@ public final class PaastaDaemon implements AutoCloseable {
     Set<InstanceRef> gone = new HashSet<>(observed);
     gone.removeAll(wanted.keySet());
     gone.removeIf(ref -> desired.unknownServices().contains(ref.service()));
-    CleanupGuard.Decision decision = CleanupGuard.decide(observed, gone, settings.forceCleanup());
-    if (!decision.allowed() && !gone.isEmpty()) {
+    CleanupGuard.Decision decision =
+        CleanupGuard.decidePerService(
+            observed, gone, configs.services().keySet(), settings.forceCleanup());
+    if (!decision.allowed() && !decision.reason().equals(lastGuardWarning)) {
       log.warn("cleanup", decision.reason());
     }
-    removable.set(decision.allowed() ? Set.copyOf(gone) : Set.of());
+    lastGuardWarning = decision.allowed() ? "" : decision.reason();
+    removable.set(decision.remove());
     wanted.keySet().forEach(queue::enqueue);
     removable.get().forEach(queue::enqueue);
   }
@@ -179,6 +198,34 @@ public final class PaastaDaemon implements AutoCloseable {
   }
 
   private static final Duration SCAN_DEBOUNCE = Duration.ofMillis(300);
+
+  private static final String DEPLOYMENTS_JSON = "deployments.json";
+
+  /** The clean-up guard's last refusal, logged once rather than at every scan. */
+  private volatile String lastGuardWarning = "";
+
+  /** Services with a reload already scheduled for when their files have settled. */
+  private final Set<String> retries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A file of {@code service} is being written: look again once it may have settled. */
+  private void retryWhenSettled(String service, java.time.Instant at) {
+    if (!running || !retries.add(service)) {
+      return;
+    }
+    long delay = Math.max(1, Duration.between(clock.instant(), at).toMillis());
+    try {
+      timers.schedule(
+          guarded(
+              () -> {
+                retries.remove(service);
+                serviceChanged(service);
+              }),
+          delay,
+          TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      retries.remove(service); // closing
+    }
+  }
 
   /** How long closing waits for each worker's pass in progress. */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);

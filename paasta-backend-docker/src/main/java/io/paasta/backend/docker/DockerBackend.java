@@ -166,10 +166,16 @@ public final class DockerBackend implements Backend, AutoCloseable {
 
   @Override
   public void execute(InstanceRef ref, Action action) {
+    execute(ref, action, () -> false);
+  }
+
+  @Override
+  public void execute(
+      InstanceRef ref, Action action, java.util.function.BooleanSupplier superseded) {
     String what = ref + ": " + describe(action);
     try {
       if (action instanceof Action.StartTasks start) {
-        startTasks(ref, start);
+        startTasks(ref, start, superseded);
       } else if (action instanceof Action.DrainTasks drain) {
         owned(ref, drain.taskIds()).forEach(drainer::drain);
       } else if (action instanceof Action.KillTasks kill) {
@@ -189,24 +195,46 @@ public final class DockerBackend implements Backend, AutoCloseable {
     }
   }
 
-  private void startTasks(InstanceRef ref, Action.StartTasks start) {
+  /**
+   * Starts the tasks, {@link #MAX_PARALLEL_STARTS} at a time; once {@code superseded}, no further
+   * task is started (those under way finish), so a newer desired state takes over within about one
+   * task's start.
+   */
+  private void startTasks(
+      InstanceRef ref, Action.StartTasks start, java.util.function.BooleanSupplier superseded) {
     images.ensurePresent(start.run().image());
     Set<Integer> held = heldPorts();
     int count = start.count();
     // tasks start at the same time (ports are allocated one at a time, under the allocator's lock)
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, MAX_PARALLEL_STARTS));
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_PARALLEL_STARTS);
     try {
       List<Future<ManagedContainer>> launches = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < count && !superseded.getAsBoolean(); i++) {
+        try {
+          slots.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        if (superseded.getAsBoolean()) {
+          slots.release();
+          break;
+        }
         launches.add(
             pool.submit(
                 () -> {
-                  ManagedContainer task = launcher.launch(ref, start.appId(), start.run(), held);
-                  seen.put(task.id(), task);
-                  health.watch(task); // checked from now on, not from the next discovery
-                  return task;
+                  try {
+                    ManagedContainer task = launcher.launch(ref, start.appId(), start.run(), held);
+                    seen.put(task.id(), task);
+                    health.watch(task); // checked from now on, not from the next discovery
+                    return task;
+                  } finally {
+                    slots.release();
+                  }
                 }));
       }
+      count = launches.size();
       int started = 0;
       RuntimeException first = null;
       for (Future<ManagedContainer> launch : launches) {

@@ -244,7 +244,7 @@ public final class ServerCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(System.err, clock);
     SoaConfigsLoader loader = soaDir.open();
-    ServiceConfigs configs = new ServiceConfigs(loader, new StatusRegistry(), log);
+    ServiceConfigs configs = ServiceConfigs.of(loader, system, new StatusRegistry(), log, clock);
     try (DockerBackend backend =
         DockerBackends.start(DockerBackendConfig.defaults(system.cluster()))) {
       DryRun dry =

@@ -82,8 +82,7 @@ public final class ServiceFilesReader {
       case DEPLOY -> files.deploy = parsed;
       case DEPLOYMENTS -> files.deployments = parsed;
       case MARATHON, KUBERNETES, CHRONOS, ADHOC -> {
-        InstanceKind.KindAndCluster kc =
-            InstanceKind.parseFileName(fileName).orElseThrow();
+        InstanceKind.KindAndCluster kc = InstanceKind.parseFileName(fileName).orElseThrow();
         files.instanceFiles.add(new ServiceFiles.InstanceFile(kc.kind(), kc.cluster(), parsed));
       }
       case SECRET -> throw new IllegalStateException("secrets are read from secrets/");

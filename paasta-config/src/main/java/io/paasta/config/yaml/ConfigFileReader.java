@@ -253,9 +253,9 @@ public final class ConfigFileReader {
       java.util.regex.Pattern.compile("'(?!null'|true'|false')[^']{2,}'|\"[^\"]{2,}\"");
 
   /**
-   * A parser's message without the file's text it quotes (a token, a line): problems name the
-   * file, line and column, and carry no content beyond the user's own field values, since they are
-   * shown in the daemon's log and its API (a secret file that does not parse, for one).
+   * A parser's message without the file's text it quotes (a token, a line): problems name the file,
+   * line and column, and carry no content beyond the user's own field values, since they are shown
+   * in the daemon's log and its API (a secret file that does not parse, for one).
    */
   static String withoutContent(String message) {
     return QUOTED.matcher(message).replaceAll("(text at that place)");

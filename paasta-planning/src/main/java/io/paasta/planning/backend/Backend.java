@@ -35,6 +35,18 @@ public interface Backend {
   void execute(io.paasta.model.InstanceRef ref, Action action);
 
   /**
+   * Carries out one action, stopping early (without error) once {@code superseded} says that a
+   * newer desired state makes the rest of it moot: the tasks not started yet of a large start are
+   * not started. Backends that cannot stop early carry out the whole action.
+   */
+  default void execute(
+      io.paasta.model.InstanceRef ref,
+      Action action,
+      java.util.function.BooleanSupplier superseded) {
+    execute(ref, action);
+  }
+
+  /**
    * The last {@code lines} lines a task wrote (stdout and stderr interleaved, oldest first), for
    * {@code paasta status -vv}; none when the backend cannot tell or the task is gone.
    */

@@ -1,7 +1,12 @@
 package io.paasta.planning.cleanup;
 
 import io.paasta.model.InstanceRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,6 +71,50 @@ public final class CleanupGuard {
     }
     return new Decision(
         toRemove, true, "removing " + share + (force ? " (forced)" : "") + ": " + names(toRemove));
+  }
+
+  /**
+   * As {@link #decide}, and then per service: of a service still in soa-configs ({@code
+   * servicesInSoaConfigs}), removing more than half of its instances that have tasks in one pass is
+   * refused too (a truncated or half-written instance file, rather than a real removal), while the
+   * removals of other services go on. A service gone from soa-configs as a whole is left to the
+   * cluster-wide rule.
+   *
+   * @return the removals allowed; {@code allowed} is false when any was refused, and {@code reason}
+   *     says which
+   */
+  public static Decision decidePerService(
+      Set<InstanceRef> withTasks,
+      Set<InstanceRef> toRemove,
+      Set<String> servicesInSoaConfigs,
+      boolean force) {
+    Decision cluster = decide(withTasks, toRemove, force);
+    if (!cluster.allowed() || force) {
+      return cluster;
+    }
+    Set<InstanceRef> remove = new TreeSet<>(CleanupGuard::compare);
+    List<String> refusals = new ArrayList<>();
+    Map<String, Set<InstanceRef>> byService = new TreeMap<>();
+    toRemove.forEach(r -> byService.computeIfAbsent(r.service(), s -> new HashSet<>()).add(r));
+    byService.forEach(
+        (service, gone) -> {
+          if (!servicesInSoaConfigs.contains(service)) {
+            remove.addAll(gone);
+            return;
+          }
+          Set<InstanceRef> ofService = new HashSet<>();
+          withTasks.stream().filter(r -> r.service().equals(service)).forEach(ofService::add);
+          Decision one = decide(ofService, gone, false);
+          if (one.allowed()) {
+            remove.addAll(gone);
+          } else {
+            refusals.add(service + ": " + one.reason());
+          }
+        });
+    if (refusals.isEmpty()) {
+      return cluster;
+    }
+    return new Decision(remove, false, String.join("; ", refusals));
   }
 
   private static String names(Set<InstanceRef> refs) {

@@ -8,16 +8,22 @@ import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.server.DaemonLog;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Keeps every service's deployments.json in step with its repository's tags (what PaaSTA ran from
  * cron): one round reads each service's tags and rewrites deployments.json when they changed. The
  * soa-configs watcher then starts the passes of the instances concerned. A repository that does not
- * answer is reported once, not every round.
+ * answer is reported once, not every round. It works from each service's last good config (as the
+ * daemon acts on it), never from files with problems: a broken or half-written instance file never
+ * rewrites deployments.json (with its deploy groups missing, that would undeploy the service once
+ * the file is fixed).
  */
 public final class DeploymentsPoller {
   private final SoaConfigsLoader loader;
+  private final Function<String, Optional<LoadedService>> lastGood;
   private final DeploymentsGenerator generator;
   private final DaemonLog log;
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
@@ -37,8 +43,17 @@ public final class DeploymentsPoller {
     this.onWritten = listener;
   }
 
-  public DeploymentsPoller(SoaConfigsLoader loader, DeploymentsGenerator generator, DaemonLog log) {
+  /**
+   * @param lastGood a service's last good config (empty for a service never loaded without
+   *     problems, which gets no deployments.json until it is)
+   */
+  public DeploymentsPoller(
+      SoaConfigsLoader loader,
+      Function<String, Optional<LoadedService>> lastGood,
+      DeploymentsGenerator generator,
+      DaemonLog log) {
     this.loader = loader;
+    this.lastGood = lastGood;
     this.generator = generator;
     this.log = log;
   }
@@ -53,10 +68,11 @@ public final class DeploymentsPoller {
   /** Reads one service's tags now (its repository's tags just changed). */
   public void poll(String service) {
     try {
-      LoadedService loaded = loader.load(service);
-      if (loaded.service().config().gitUrl().isEmpty()) {
+      Optional<LoadedService> good = lastGood.apply(service);
+      if (good.isEmpty() || good.get().service().config().gitUrl().isEmpty()) {
         return;
       }
+      LoadedService loaded = good.get();
       repoWatcher.ifPresent(w -> w.watch(service, loaded.service().config().gitUrl().get()));
       DeploymentsGenerator.Result result =
           generator.generate(loaded, loader.soaDir().serviceDir(service));

@@ -80,6 +80,11 @@ public final class ClusterDesiredState {
         .map(LongRunningConfig.class::cast);
   }
 
+  /** Changes each time the service's config as acted on changes (see {@link ServiceConfigs}). */
+  public long generation(String service) {
+    return configs.generation(service);
+  }
+
   /** Services whose tasks must be left alone (config never loaded). */
   public Set<String> unknownServices() {
     return configs.unknownServices();

@@ -4,44 +4,115 @@ import io.paasta.config.ConfigException;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.config.validate.ServiceCheck;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.status.StatusRegistry;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
- * The soa-configs as the daemon acts on them: each service's last good load. A service whose files
- * have errors keeps running its last good config (the problems are reported); one that was never
- * good is unknown, and nothing of it is created or removed.
+ * The soa-configs as the daemon acts on them: each service's last good load. A load counts only
+ * once the service's files have settled ({@link FileSettle}) and none of its problems blocks a run
+ * (the same rules as {@code paasta validate}; tree-policy rules only warn). Otherwise the service
+ * keeps its last good config and deployments.json (the problems are reported); one that was never
+ * good is unknown, and nothing of it is created or removed. A load whose proxy_port another service
+ * already uses is refused: the running service keeps its state.
  */
 public final class ServiceConfigs {
   private final SoaConfigsLoader loader;
+  private final ServiceCheck check;
   private final StatusRegistry status;
   private final DaemonLog log;
+  private final Clock clock;
+  private final FileSettle settle;
+  private final ProxyPortClaims ports = new ProxyPortClaims();
   private final Map<String, LoadedService> lastGood = new ConcurrentHashMap<>();
+  private final Map<String, Long> generations = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> lastWarnings = new ConcurrentHashMap<>();
   private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private volatile BiConsumer<String, Instant> onDeferred = (service, at) -> {};
 
-  public ServiceConfigs(SoaConfigsLoader loader, StatusRegistry status, DaemonLog log) {
+  public ServiceConfigs(
+      SoaConfigsLoader loader,
+      ServiceCheck check,
+      StatusRegistry status,
+      DaemonLog log,
+      Clock clock,
+      FileSettle settle) {
     this.loader = loader;
+    this.check = check;
     this.status = status;
     this.log = log;
+    this.clock = clock;
+    this.settle = settle;
   }
 
-  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /**
+   * As the daemon checks services: validate's rules with the cluster's {@link
+   * io.paasta.config.validate.RunLimits}, files settled for {@link FileSettle#DEFAULT_SETTLE}.
+   */
+  public static ServiceConfigs of(
+      SoaConfigsLoader loader,
+      io.paasta.model.SystemConfig system,
+      StatusRegistry status,
+      DaemonLog log,
+      Clock clock) {
+    return new ServiceConfigs(
+        loader,
+        new ServiceCheck(
+            loader,
+            new io.paasta.config.validate.SchemaValidator(),
+            io.paasta.config.validate.RunLimits.of(system.raw())),
+        status,
+        log,
+        clock,
+        new FileSettle(FileSettle.DEFAULT_SETTLE));
+  }
 
   /** Runs {@code listener} after every reload (of one service or all). */
   public void onReload(Runnable listener) {
     listeners.add(listener);
   }
 
-  /** Reads every service folder again. */
+  /** Tells {@code listener} of a service not loaded yet because a file is being written. */
+  public void onDeferred(BiConsumer<String, Instant> listener) {
+    this.onDeferred = listener;
+  }
+
+  /** Tells of a change the watcher (or the daemon itself) saw to a file of {@code service}. */
+  public void fileChanged(String service, String file, FileSettle.Change change) {
+    settle.changed(service, file, change, clock.instant());
+  }
+
+  /**
+   * Reads every service folder again: running services first, then the others by the time their
+   * files last changed, so that of two services claiming one proxy_port the later one is refused.
+   */
   public void reloadAll() {
-    List<String> services = loader.listServices().services();
+    List<String> services = new ArrayList<>(loader.listServices().services());
     lastGood.keySet().retainAll(services);
     unknown.retainAll(services);
+    Map<String, Instant> changed = new ConcurrentHashMap<>();
+    services.forEach(s -> changed.put(s, lastChange(filesOf(s))));
+    services.sort(
+        Comparator.comparing((String s) -> !lastGood.containsKey(s))
+            .thenComparing(changed::get)
+            .thenComparing(Comparator.naturalOrder()));
     services.forEach(this::load);
     listeners.forEach(Runnable::run);
   }
@@ -54,27 +125,63 @@ public final class ServiceConfigs {
 
   private void load(String service) {
     if (!loader.soaDir().hasService(service)) {
-      lastGood.remove(service);
-      unknown.remove(service);
-      status.serviceProblems(service, List.of());
+      forget(service);
+      return;
+    }
+    Optional<Instant> notYet = settle.readyAt(service, filesOf(service), clock.instant());
+    if (notYet.isPresent()) {
+      onDeferred.accept(service, notYet.get());
       return;
     }
     LoadedService loaded;
     try {
-      loaded = loader.load(service);
+      loaded = check.check(service);
     } catch (ConfigException e) {
       markBroken(service, List.of(e.getMessage()));
       return;
     }
     List<String> errors =
-        loaded.problems().stream().filter(Problem::isError).map(Problem::format).toList();
+        loaded.problems().stream().filter(Problem::blocksRun).map(Problem::format).toList();
     if (errors.isEmpty()) {
-      lastGood.put(service, loaded);
-      unknown.remove(service);
-      status.serviceProblems(service, List.of());
-    } else {
-      markBroken(service, errors);
+      errors = ports.conflicts(loaded, lastGood).stream().map(Problem::format).toList();
     }
+    if (!errors.isEmpty()) {
+      markBroken(service, errors);
+      return;
+    }
+    warnOnce(service, loaded);
+    LoadedService before = lastGood.put(service, loaded);
+    if (before == null || !before.service().equals(loaded.service())) {
+      generations.merge(service, 1L, Long::sum);
+    }
+    unknown.remove(service);
+    status.serviceProblems(service, List.of());
+  }
+
+  private void forget(String service) {
+    if (lastGood.remove(service) != null) {
+      generations.merge(service, 1L, Long::sum);
+    }
+    unknown.remove(service);
+    lastWarnings.remove(service);
+    status.serviceProblems(service, List.of());
+  }
+
+  /** Errors of tree policy are warnings here: logged once, the service deploys. */
+  private void warnOnce(String service, LoadedService loaded) {
+    List<String> policy =
+        loaded.problems().stream()
+            .filter(p -> p.isError() && !p.blocksRun())
+            .map(p -> p.forDaemon().format())
+            .toList();
+    if (!policy.equals(lastWarnings.getOrDefault(service, List.of())) && !policy.isEmpty()) {
+      log.warn(
+          service,
+          policy.size()
+              + " problem(s) of tree policy (paasta validate refuses them; deployed anyway): "
+              + policy.get(0));
+    }
+    lastWarnings.put(service, policy);
   }
 
   private void markBroken(String service, List<String> errors) {
@@ -85,9 +192,45 @@ public final class ServiceConfigs {
     }
     if (!before.equals(errors)) {
       String keeping =
-          lastGood.containsKey(service) ? "keeping its last good config" : "not acting on it";
+          lastGood.containsKey(service)
+              ? "keeping its last good config and deployments"
+              : "not acting on it";
       log.warn(service, errors.size() + " config problem(s), " + keeping + ": " + errors.get(0));
     }
+  }
+
+  /** The regular files of a service folder (not hidden), with their times and sizes. */
+  private List<FileSettle.FileState> filesOf(String service) {
+    List<FileSettle.FileState> files = new ArrayList<>();
+    Path dir = loader.soaDir().root().resolve(service);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        try {
+          BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+          if (attributes.isRegularFile()) {
+            files.add(
+                new FileSettle.FileState(
+                    name, attributes.lastModifiedTime().toInstant(), attributes.size()));
+          }
+        } catch (IOException e) {
+          // gone meanwhile, or a dangling link: the load reports it
+        }
+      }
+    } catch (IOException e) {
+      // an unreadable folder: the load reports it
+    }
+    return files;
+  }
+
+  private static Instant lastChange(List<FileSettle.FileState> files) {
+    return files.stream()
+        .map(FileSettle.FileState::modified)
+        .max(Comparator.naturalOrder())
+        .orElse(Instant.EPOCH);
   }
 
   public Optional<LoadedService> service(String service) {
@@ -96,6 +239,14 @@ public final class ServiceConfigs {
 
   public Map<String, LoadedService> services() {
     return Map.copyOf(lastGood);
+  }
+
+  /**
+   * Changes each time the service's last good config changes: a pass planned from an older one is
+   * superseded.
+   */
+  public long generation(String service) {
+    return generations.getOrDefault(service, 0L);
   }
 
   /** Services whose config has never loaded without errors: their tasks are left alone. */

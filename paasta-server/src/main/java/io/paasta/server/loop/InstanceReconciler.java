@@ -71,6 +71,10 @@ public final class InstanceReconciler {
     }
     long started = System.nanoTime();
     Optional<DesiredInstance> desired = inConfig.orElse(Optional.empty());
+    boolean notDeployed = inConfig.isPresent() && desired.isEmpty();
+    long generation = desiredState.generation(ref.service());
+    java.util.function.BooleanSupplier superseded =
+        () -> desiredState.generation(ref.service()) != generation;
     Optional<LongRunningConfig> config = desiredState.config(ref);
     String subject = ref.service() + "." + ref.instance();
     ObservedInstance observed;
@@ -80,11 +84,17 @@ public final class InstanceReconciler {
     do {
       // a drain that is safe at once (noop) is followed by its kill in the same pass
       observed = withParticipants(subject, ref, config, observe(ref));
-      plan = InstancePlanner.plan(desired, observed, clock.instant());
-      error = execute(subject, ref, plan);
+      plan =
+          notDeployed
+              ? InstancePlanner.planNotDeployed(observed)
+              : InstancePlanner.plan(desired, observed, clock.instant());
+      error = execute(subject, ref, plan, superseded);
       rounds++;
-    } while (error.isEmpty() && hasDrains(plan) && rounds < MAX_ROUNDS);
-    String summary = inConfig.isPresent() && desired.isEmpty() ? "not deployed" : plan.status();
+    } while (error.isEmpty()
+        && hasDrains(plan)
+        && rounds < MAX_ROUNDS
+        && !superseded.getAsBoolean());
+    String summary = plan.status();
     boolean changed =
         status.of(ref).map(previous -> !previous.summary().equals(summary)).orElse(true);
     if (changed && plan.actions().isEmpty()) {
@@ -118,11 +128,16 @@ public final class InstanceReconciler {
   /** Rounds of plan-and-execute in one pass while drains may be followed by kills at once. */
   static final int MAX_ROUNDS = 3;
 
-  private Optional<String> execute(String subject, InstanceRef ref, Plan plan) {
+  private Optional<String> execute(
+      String subject, InstanceRef ref, Plan plan, java.util.function.BooleanSupplier superseded) {
     for (Action action : plan.actions()) {
+      if (superseded.getAsBoolean()) {
+        log.info(subject, "a newer config supersedes the rest of this plan");
+        return Optional.empty();
+      }
       log.info(subject, PlanPrinter.describe(action));
       try {
-        backend.execute(ref, action);
+        backend.execute(ref, action, superseded);
       } catch (BackendException e) {
         log.error(subject, e.getMessage());
         return Optional.of(e.getMessage()); // the next pass re-plans from what is there

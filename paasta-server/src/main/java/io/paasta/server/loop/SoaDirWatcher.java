@@ -1,5 +1,6 @@
 package io.paasta.server.loop;
 
+import io.paasta.server.desired.FileSettle;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -12,21 +13,29 @@ import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * Watches the soa-configs directory and each service folder, and tells which service changed (a
- * file written, created or removed; deployments.json included). New service folders are watched as
- * they appear. Runs on its own thread until closed.
+ * Watches the soa-configs directory and each service folder, and tells which file of which service
+ * changed and how: written in place, placed (renamed or created into place) or removed;
+ * deployments.json included. New service folders are watched as they appear. Runs on its own thread
+ * until closed.
  */
 public final class SoaDirWatcher implements AutoCloseable {
+  /**
+   * Told of each change; {@code file} is empty when a whole service (or, for "", anything) may have
+   * changed.
+   */
+  public interface Listener {
+    void changed(String service, String file, FileSettle.Change change);
+  }
+
   private final Path root;
-  private final Consumer<String> onServiceChanged;
+  private final Listener onServiceChanged;
   private final WatchService watcher;
   private final Map<WatchKey, String> serviceOfKey = new HashMap<>();
   private final Thread thread;
 
-  public SoaDirWatcher(Path root, Consumer<String> onServiceChanged) throws IOException {
+  public SoaDirWatcher(Path root, Listener onServiceChanged) throws IOException {
     this.root = root;
     this.onServiceChanged = onServiceChanged;
     this.watcher = FileSystems.getDefault().newWatchService();
@@ -76,7 +85,7 @@ public final class SoaDirWatcher implements AutoCloseable {
 
   private void handle(String service, WatchEvent<?> event) {
     if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-      onServiceChanged.accept("");
+      onServiceChanged.changed(service, "", FileSettle.Change.WRITTEN);
       return;
     }
     Path name = (Path) event.context();
@@ -89,10 +98,19 @@ public final class SoaDirWatcher implements AutoCloseable {
           // reported by the next pass's load of that service
         }
       }
-      onServiceChanged.accept(name.toString());
+      onServiceChanged.changed(name.toString(), "", FileSettle.Change.PLACED);
     } else if (!name.toString().startsWith(".")) {
-      onServiceChanged.accept(service);
+      onServiceChanged.changed(service, name.toString(), changeOf(event));
     }
+  }
+
+  private static FileSettle.Change changeOf(WatchEvent<?> event) {
+    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+      return FileSettle.Change.PLACED; // inotify's moved_to or create: a write would follow
+    }
+    return event.kind() == StandardWatchEventKinds.ENTRY_DELETE
+        ? FileSettle.Change.REMOVED
+        : FileSettle.Change.WRITTEN;
   }
 
   @Override
