@@ -4,10 +4,13 @@ import io.paasta.cli.output.Output;
 import io.paasta.cli.output.ProblemJson;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.config.system.SystemConfigLoader;
+import io.paasta.config.validate.RunLimits;
 import io.paasta.config.validate.SchemaValidator;
 import io.paasta.config.validate.ServiceReport;
 import io.paasta.config.validate.SoaValidator;
 import io.paasta.config.validate.ValidationReport;
+import io.paasta.config.yaml.ConfigFileReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks soa-configs files against their schemas and the rules between them.",
+      "Bounds of the cluster (max_instances_per_instance) come from the system config, if any.",
       "Prints each problem as FILE:LINE: INSTANCE.FIELD: what is wrong (value) - what is expected.",
       "Exits 0 when every file is valid, 1 when any problem is found."
     })
@@ -43,7 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
-    SoaValidator validator = new SoaValidator(loader, new SchemaValidator());
+    SoaValidator validator = new SoaValidator(loader, new SchemaValidator(), clusterLimits());
     ValidationReport report =
         service == null ? validator.validateAll() : validator.validateService(service);
     Output out = new Output(spec.commandLine());
@@ -53,6 +57,18 @@ public final class ValidateCommand implements Callable<Integer> {
       print(report, out);
     }
     return report.valid() ? 0 : 1;
+  }
+
+  /**
+   * The bounds of this host's cluster (max_instances_per_instance) from the system config
+   * ($PAASTA_SYSTEM_CONFIG_DIR, else /etc/paasta), as the daemon enforces them; the defaults when
+   * there is none.
+   */
+  private static RunLimits clusterLimits() {
+    return RunLimits.of(
+        new SystemConfigLoader(new ConfigFileReader())
+            .load(SystemConfigLoader.defaultDir())
+            .merged());
   }
 
   private static void print(ValidationReport report, Output out) {

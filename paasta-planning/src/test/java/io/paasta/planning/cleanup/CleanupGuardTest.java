@@ -65,4 +65,52 @@ class CleanupGuardTest {
     assertThat(CleanupGuard.decide(refs(0, 3), Set.of(), false).reason())
         .isEqualTo("nothing to remove");
   }
+
+  private static InstanceRef of(String service, int i) {
+    return new InstanceRef(service, "local", "i" + i, InstanceKind.MARATHON);
+  }
+
+  @Test
+  void perServiceMoreThanHalfOfAServiceStillInSoaConfigsIsRefusedAndOthersGoOn() {
+    // 10 instances with tasks: web has 2 (both gone from its files), api 4 (1 gone), old 4 (all
+    // gone, its folder removed): 7 of 10 gone is too many cluster-wide, so take fewer
+    Set<InstanceRef> withTasks =
+        Set.of(
+            of("web", 0),
+            of("web", 1),
+            of("api", 0),
+            of("api", 1),
+            of("api", 2),
+            of("api", 3),
+            of("x", 0),
+            of("x", 1),
+            of("x", 2),
+            of("x", 3));
+    Set<InstanceRef> gone = Set.of(of("web", 0), of("web", 1), of("api", 0));
+    CleanupGuard.Decision decision =
+        CleanupGuard.decidePerService(withTasks, gone, Set.of("web", "api", "x"), false);
+    assertThat(decision.remove()).containsExactly(of("api", 0));
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.reason()).startsWith("web: refusing to remove 2 of 2");
+  }
+
+  @Test
+  void perServiceAServiceGoneFromSoaConfigsFollowsTheClusterRule() {
+    Set<InstanceRef> withTasks = Set.of(of("web", 0), of("api", 0), of("api", 1), of("db", 0));
+    Set<InstanceRef> gone = Set.of(of("web", 0));
+    CleanupGuard.Decision decision =
+        CleanupGuard.decidePerService(withTasks, gone, Set.of("api", "db"), false);
+    assertThat(decision.remove()).containsExactly(of("web", 0));
+    assertThat(decision.allowed()).isTrue();
+  }
+
+  @Test
+  void perServiceForceRemovesAll() {
+    Set<InstanceRef> withTasks = Set.of(of("web", 0), of("api", 0), of("api", 1), of("db", 0));
+    Set<InstanceRef> gone = Set.of(of("web", 0));
+    assertThat(CleanupGuard.decidePerService(withTasks, gone, Set.of("web", "api"), true).remove())
+        .containsExactly(of("web", 0));
+    assertThat(CleanupGuard.decidePerService(withTasks, gone, Set.of("web", "api"), false).remove())
+        .isEmpty();
+  }
 }
