@@ -48,6 +48,9 @@ final class LocalClusterFixture implements AutoCloseable {
   private PaastaDaemon daemon;
   private PaastaServer server;
 
+  /** How often the daemon started next polls git tags (at its start, then at this pace). */
+  Duration deploymentsPollEvery = Duration.ofHours(1);
+
   /** Builds and pushes the example image once per test class. */
   static DockerImageName buildImage(DockerClient docker, String registry, Path tmp)
       throws IOException {
@@ -169,7 +172,7 @@ final class LocalClusterFixture implements AutoCloseable {
         DaemonWiring.build(
             soa,
             system(),
-            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), deploymentsPollEvery, false),
             s -> forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     daemon.start();
@@ -201,7 +204,7 @@ final class LocalClusterFixture implements AutoCloseable {
         DaemonWiring.buildServer(
             soa,
             system,
-            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), deploymentsPollEvery, false),
             new DaemonWiring.ServerOptions(api, stateDir, smartstack),
             s -> backend,
             new PrintStream(log, true, StandardCharsets.UTF_8));
