@@ -45,6 +45,20 @@ public final class InstancePlanner {
   }
 
   /**
+   * As {@link #plan}, knowing whether soa-configs has the instance: one it has without a desired
+   * app is not deployed, and {@link #planNotDeployed left alone}; one it no longer has is removed.
+   */
+  public static Plan plan(
+      boolean inSoaConfigs,
+      Optional<DesiredInstance> desired,
+      ObservedInstance observed,
+      Instant now) {
+    return inSoaConfigs && desired.isEmpty()
+        ? planNotDeployed(observed)
+        : plan(desired, observed, now);
+  }
+
+  /**
    * An instance that soa-configs has but that is not deployed (its deploy group has no image in
    * deployments.json, or deployments.json is gone): as in PaaSTA, its tasks are left alone, and
    * reported.

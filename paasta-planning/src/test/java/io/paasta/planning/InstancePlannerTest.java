@@ -285,4 +285,14 @@ class InstancePlannerTest {
     assertThat(plan.actions().stream().map(a -> a.getClass().getSimpleName()).toList())
         .containsExactly("KillTasks", "DrainTasks", "StartTasks", "RemoveExited");
   }
+
+  @Test
+  void anInstanceInSoaConfigsThatIsNotDeployedIsLeftAloneAndReported() {
+    ObservedInstance observed = new ObservedInstance(fixture.ref(), happyOld(3));
+    Plan notDeployed = InstancePlanner.plan(true, Optional.empty(), observed, NOW);
+    assertThat(notDeployed.actions()).isEmpty();
+    assertThat(notDeployed.status()).isEqualTo("not deployed: 3 task(s) left running as they are");
+    Plan gone = InstancePlanner.plan(false, Optional.empty(), observed, NOW);
+    assertThat(ids(gone, Action.DrainTasks.class)).containsExactly("old0", "old1", "old2");
+  }
 }

@@ -56,6 +56,7 @@ public final class DryRun {
                     ref,
                     inConfig,
                     InstancePlanner.plan(
+                        inConfig,
                         wanted.getOrDefault(ref, Optional.empty()),
                         observed.getOrDefault(ref, new ObservedInstance(ref, List.of())),
                         clock.instant()))));

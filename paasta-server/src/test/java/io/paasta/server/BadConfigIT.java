@@ -211,13 +211,44 @@ class BadConfigIT {
       assertThat(cluster.healthy(app)).isEqualTo(3);
       load.assertNoneFailed("deployments.json without the instance's deploy group");
     }
-    assertThat(statusWithoutToken()).contains("3 task(s) left running as they are");
+    assertThat(cluster.log()).contains("main: not deployed: 3 task(s) left running as they are");
+    assertThat(statusWithoutToken()).contains("\"running_backends\":3");
+  }
+
+  /**
+   * A second service with two running instances, so that removing this test's one instance is not
+   * more than half of the cluster's: only the clean-up guard per service refuses it.
+   */
+  private void anotherServiceWithTwoInstances() throws IOException {
+    Path dir = Files.createDirectories(cluster.soa.resolve(cluster.service + "-b"));
+    Files.writeString(
+        dir.resolve("service.yaml"), "docker_registry: " + IMAGE.image().registry() + "\n");
+    String task =
+        "{deploy_group: prod, drain_method: noop, cmd: 'exec httpd -f -p 127.0.0.1:$PORT0 -h /www'}";
+    Files.writeString(
+        dir.resolve("marathon-" + cluster.cluster + ".yaml"), "x: " + task + "\ny: " + task + "\n");
+    Files.writeString(
+        dir.resolve("deployments.json"),
+        """
+        {"v1": {}, "v2": {"deployments": {"prod": {"docker_image": "services-%s:paasta-%s",
+         "git_sha": "%s"}}, "controls": {}}}
+        """
+            .formatted(IMAGE.image().service(), IMAGE.image().gitSha(), IMAGE.image().gitSha()));
   }
 
   @Test
   void aFileWrittenInPlaceCountsOnlyOnceCompleteAndNoInstanceFileEmptiesAService()
       throws Exception {
+    anotherServiceWithTwoInstances();
     String app = threeRoutedTasks();
+    await()
+        .atMost(CONVERGE)
+        .until(
+            () ->
+                cluster.backendTasks(cluster.service + "-b").stream()
+                        .filter(ObservedTask::isRunning)
+                        .count()
+                    == 2);
     try (Load load = Load.start(this::getThroughProxy)) {
       // cp over the file, 20 times: truncated, then written a moment later
       for (int i = 0; i < 20; i++) {
@@ -232,7 +263,9 @@ class BadConfigIT {
       }
       // left empty (a valid, empty file): the service's only instance is not removed
       Files.write(marathonFile(), new byte[0]);
-      await().atMost(CONVERGE).until(() -> cluster.log().contains("refusing to remove 1 of 1"));
+      await()
+          .atMost(CONVERGE)
+          .until(() -> cluster.log().contains(cluster.service + ": refusing to remove 1 of 1"));
       Thread.sleep(2000);
       assertThat(cluster.healthy(app)).isEqualTo(3);
       Files.writeString(marathonFile(), mainYaml(3, ""));
@@ -246,8 +279,7 @@ class BadConfigIT {
   @Test
   void aSymlinkOutOfSoaConfigsIsRefusedAndWhatItLeadsToIsNeverShown() throws Exception {
     String app = threeRoutedTasks();
-    Path hostFile =
-        Files.writeString(tmp.resolve("shadow"), "root:SECRET-HASH-42:19000:0:99999:7:::\n");
+    Path hostFile = Files.writeString(tmp.resolve("shadow"), "SECRETHASH42:19000:0:99999:7:::\n");
     try (Load load = Load.start(this::getThroughProxy)) {
       Path link = cluster.soa.resolve(cluster.service).resolve(".link.new");
       Files.createSymbolicLink(link, hostFile);
@@ -259,13 +291,26 @@ class BadConfigIT {
       await()
           .atMost(CONVERGE)
           .until(() -> cluster.log().contains("leads out of the soa-configs directory"));
+      place(marathonFile().getFileName().toString(), mainYaml(3, ""));
+      // a JSON file: its parser's message would quote the first token of what it reads
+      Path jsonLink = cluster.soa.resolve(cluster.service).resolve(".json-link.new");
+      Files.createSymbolicLink(jsonLink, hostFile);
+      Files.move(
+          jsonLink,
+          cluster.soa.resolve(cluster.service).resolve("deployments.json"),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      await()
+          .atMost(CONVERGE)
+          .until(
+              () -> statusWithoutToken().contains("deployments.json: is a symlink that leads out"));
       String status = statusWithoutToken();
       assertThat(status).contains("leads out of the soa-configs directory");
-      assertThat(status).doesNotContain("SECRET-HASH").doesNotContain("root:");
-      assertThat(cluster.log()).doesNotContain("SECRET-HASH");
+      assertThat(status).doesNotContain("SECRETHASH");
+      assertThat(cluster.log()).doesNotContain("SECRETHASH");
       Thread.sleep(2000);
       assertThat(cluster.healthy(app)).isEqualTo(3);
-      place(marathonFile().getFileName().toString(), mainYaml(3, ""));
+      cluster.deploy("start", null);
       await().atMost(CONVERGE).until(() -> !statusWithoutToken().contains("leads out"));
       load.assertNoneFailed("a symlink out of soa-configs");
     }
@@ -439,7 +484,7 @@ class BadConfigIT {
       return load;
     }
 
-    void assertNoneFailed(String during) throws InterruptedException {
+    void assertNoneFailed(String during) {
       close();
       System.out.printf("%s: %d requests answered, %d failed%n", during, ok.get(), failed.get());
       assertThat(ok.get()).as("requests answered during " + during).isGreaterThan(50);
@@ -447,9 +492,13 @@ class BadConfigIT {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       running.set(false);
-      thread.join();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

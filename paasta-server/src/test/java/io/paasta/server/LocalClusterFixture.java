@@ -92,6 +92,14 @@ final class LocalClusterFixture implements AutoCloseable {
     return new InstanceRef(service, cluster, instance, InstanceKind.MARATHON);
   }
 
+  /** Every task of every instance of {@code service} in this test's cluster. */
+  List<ObservedTask> backendTasks(String service) {
+    return backend.observeAll().stream()
+        .filter(o -> o.ref().service().equals(service))
+        .flatMap(o -> o.tasks().stream())
+        .toList();
+  }
+
   /** Running tasks of an instance. */
   long runningOf(String instance) {
     InstanceRef other = ref(instance);

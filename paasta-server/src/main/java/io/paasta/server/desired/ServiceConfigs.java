@@ -139,6 +139,10 @@ public final class ServiceConfigs {
     } catch (ConfigException e) {
       markBroken(service, List.of(e.getMessage()));
       return;
+    } catch (RuntimeException e) {
+      // a bug met on this service's files stops neither the daemon nor the other services
+      markBroken(service, List.of(service + ": could not be loaded: " + e));
+      return;
     }
     List<String> errors =
         loaded.problems().stream().filter(Problem::blocksRun).map(Problem::format).toList();

@@ -71,7 +71,6 @@ public final class InstanceReconciler {
     }
     long started = System.nanoTime();
     Optional<DesiredInstance> desired = inConfig.orElse(Optional.empty());
-    boolean notDeployed = inConfig.isPresent() && desired.isEmpty();
     long generation = desiredState.generation(ref.service());
     java.util.function.BooleanSupplier superseded =
         () -> desiredState.generation(ref.service()) != generation;
@@ -84,10 +83,7 @@ public final class InstanceReconciler {
     do {
       // a drain that is safe at once (noop) is followed by its kill in the same pass
       observed = withParticipants(subject, ref, config, observe(ref));
-      plan =
-          notDeployed
-              ? InstancePlanner.planNotDeployed(observed)
-              : InstancePlanner.plan(desired, observed, clock.instant());
+      plan = InstancePlanner.plan(inConfig.isPresent(), desired, observed, clock.instant());
       error = execute(subject, ref, plan, superseded);
       rounds++;
     } while (error.isEmpty()
@@ -131,16 +127,16 @@ public final class InstanceReconciler {
   private Optional<String> execute(
       String subject, InstanceRef ref, Plan plan, java.util.function.BooleanSupplier superseded) {
     for (Action action : plan.actions()) {
-      if (superseded.getAsBoolean()) {
-        log.info(subject, "a newer config supersedes the rest of this plan");
-        return Optional.empty();
-      }
       log.info(subject, PlanPrinter.describe(action));
       try {
         backend.execute(ref, action, superseded);
       } catch (BackendException e) {
         log.error(subject, e.getMessage());
         return Optional.of(e.getMessage()); // the next pass re-plans from what is there
+      }
+      if (superseded.getAsBoolean()) {
+        log.info(subject, "a newer config supersedes the rest of this plan");
+        return Optional.empty();
       }
     }
     return Optional.empty();
