@@ -360,6 +360,40 @@ class BadConfigIT {
   }
 
   @Test
+  void ofTwoServicesClaimingOneProxyPortTheOneChangedLastIsRefused() throws Exception {
+    String app = threeRoutedTasks();
+    String other = cluster.service + "-b";
+    try (Load load = Load.start(this::getThroughProxy)) {
+      anotherServiceWithTwoInstances();
+      Files.writeString(
+          cluster.soa.resolve(other).resolve("smartstack.yaml"),
+          "x:\n  proxy_port: " + proxyPort + "\n  mode: http\n");
+      await()
+          .atMost(CONVERGE)
+          .until(
+              () ->
+                  cluster
+                      .log()
+                      .contains("x.proxy_port: is also used by " + cluster.service + ".main"));
+      Thread.sleep(2000);
+      assertThat(upInHaproxy()).hasSize(3);
+      load.assertNoneFailed("another service claiming the proxy_port");
+    }
+    // a restart decides by the files' times: the running service's are older
+    cluster.crashDaemon();
+    start();
+    await()
+        .atMost(CONVERGE)
+        .until(() -> statusOf(other, "x").contains("is also used by " + cluster.service + ".main"));
+    try (Load load = Load.start(this::getThroughProxy)) {
+      Thread.sleep(2000);
+      assertThat(upInHaproxy()).hasSize(3);
+      load.assertNoneFailed("a restart with two services claiming one proxy_port");
+    }
+    assertThat(cluster.onlyApp()).contains(app);
+  }
+
+  @Test
   void aNewConfigSupersedesALargeStartInProgress() throws Exception {
     String app = threeRoutedTasks();
     AtomicLong peak = new AtomicLong();
@@ -404,10 +438,15 @@ class BadConfigIT {
   }
 
   private String statusWithoutToken() {
+    return statusOf(cluster.service, "main");
+  }
+
+  /** An instance's status from the API, read without a token. */
+  private String statusOf(String service, String instance) {
     try {
       return http.send(
               HttpRequest.newBuilder(
-                      api.resolve("/v1/services/" + cluster.service + "/main/status"))
+                      api.resolve("/v1/services/" + service + "/" + instance + "/status"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString())
