@@ -40,6 +40,11 @@ public final class ServiceFilesReader {
       if (fileName.startsWith(".")) {
         continue;
       }
+      Optional<FileKind> kind = FileKind.ofFileName(fileName);
+      if (!fileName.equals(SECRETS_DIR) && (kind.isEmpty() || kind.get() == FileKind.SECRET)) {
+        files.problems.add(unknownKind(service + "/" + fileName));
+        continue;
+      }
       SoaDir.Inside inside = soaDir.inside(entry, service + "/" + fileName);
       if (inside instanceof SoaDir.Outside outside) {
         files.problems.add(outside.problem());
@@ -50,20 +55,22 @@ public final class ServiceFilesReader {
         readSecrets(entry, files);
         continue;
       }
-      Optional<FileKind> kind = FileKind.ofFileName(fileName);
-      if (kind.isEmpty() || kind.get() == FileKind.SECRET) {
-        files.problems.add(
-            Problem.warning(
-                Location.of(service + "/" + fileName),
-                "",
-                "unknown file kind, ignored",
-                "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json,"
-                    + " secrets/, or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml"));
+      if (kind.isEmpty()) { // "secrets" that is not a folder
+        files.problems.add(unknownKind(service + "/" + fileName));
         continue;
       }
       read(kind.get(), entry, fileName, service + "/" + fileName, files);
     }
     return files.build();
+  }
+
+  private static Problem unknownKind(String name) {
+    return Problem.warning(
+        Location.of(name),
+        "",
+        "unknown file kind, ignored",
+        "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json,"
+            + " secrets/, or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml");
   }
 
   private void read(FileKind kind, Path path, String fileName, String name, Collector files) {

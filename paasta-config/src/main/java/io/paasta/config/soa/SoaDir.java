@@ -90,22 +90,16 @@ public final class SoaDir {
    * Whether {@code path} (a file or folder of the tree, named {@code name} in problems) is inside
    * the soa-configs directory once symlinks are followed. soa-configs are read only there: a
    * symlink that leads elsewhere is refused with a problem naming the link, never what it leads to
-   * nor its content. A dangling symlink is contained (reading it reports it missing).
+   * nor its content. A path that cannot be resolved (missing, a dangling link, a loop) cannot be
+   * read either: it is left to the reader, which reports it.
    */
   public Inside inside(Path path, String name) {
     Path real;
     try {
       real = path.toRealPath();
-    } catch (java.nio.file.NoSuchFileException e) {
-      return new Contained(path);
     } catch (IOException e) {
-      return new Outside(
-          Problem.error(
-              Location.of(name),
-              "",
-              "cannot be resolved (" + e.getClass().getSimpleName() + "), not read",
-              Problem.NO_VALUE,
-              "a file inside the soa-configs directory"));
+      // missing, a dangling link or a loop: opening it fails the same way, and reading reports it
+      return new Contained(path);
     }
     if (real.startsWith(realRoot)) {
       return new Contained(real);

@@ -87,10 +87,7 @@ public final class ConfigFileReader {
     try (InputStream in = Files.newInputStream(path)) {
       root = yaml.load(new UnicodeReader(in));
     } catch (MarkedYAMLException e) {
-      return failed(
-          name,
-          e.getProblemMark(),
-          "is not valid YAML: " + withoutContent(firstLine(e.getProblem())));
+      return failed(name, e.getProblemMark(), "is not valid YAML: " + firstLine(e.getProblem()));
     } catch (ReaderException e) {
       return notText(
           name,
