@@ -9,13 +9,8 @@ import io.paasta.deploy.image.ImagePusher;
 import io.paasta.deploy.image.RegistryClient;
 import io.paasta.deploy.testing.GitFixture;
 import io.paasta.deploy.testing.TestInfrastructure;
-import io.paasta.discovery.haproxy.LocalProxy;
-import io.paasta.discovery.haproxy.ProxySettings;
-import io.paasta.model.SystemConfig;
 import io.paasta.planning.observed.ObservedTask;
-import io.paasta.server.smartstack.SmartStackSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +43,7 @@ class BadConfigIT {
 
   @TempDir Path tmp;
   private LocalClusterFixture cluster;
-  private Path stateDir;
+  private RoutedCluster routed;
   private int proxyPort;
   private URI api;
   private final HttpClient http =
@@ -64,43 +57,18 @@ class BadConfigIT {
   @BeforeEach
   void aCluster() throws Exception {
     cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
-    stateDir = tmp.resolve("state");
-    proxyPort = freePort();
+    routed = new RoutedCluster(cluster, tmp.resolve("state"));
+    proxyPort = routed.proxyPort;
   }
 
   @AfterEach
   void stop() throws Exception {
     cluster.close();
-    new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy"))).stop();
+    routed.stopProxy();
   }
 
   private void start() throws IOException {
-    SystemConfig base = cluster.system();
-    SystemConfig system =
-        new SystemConfig(
-            base.cluster(),
-            base.dockerRegistry(),
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "localhost",
-            freePort(), // no Sensu client here: events go to the log and to a closed port
-            "localhost",
-            freePort(),
-            Optional.empty(),
-            Map.of(
-                "location",
-                Map.of(
-                    "habitat", "it1", "region", "it", "superregion", "it", "ecosystem", "test")));
-    api =
-        cluster.startServer(
-            stateDir,
-            Optional.of("the-token"),
-            system,
-            Optional.of(
-                new SmartStackSettings(
-                    stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE)));
+    api = routed.start(Optional.of("the-token"));
   }
 
   /** The instance file's text: {@code main} with {@code instances} routed tasks, and more keys. */
@@ -135,7 +103,7 @@ class BadConfigIT {
         .atMost(CONVERGE)
         .until(
             () ->
-                upInHaproxy().size() == tasks
+                routed.upInHaproxy().size() == tasks
                     && cluster.onlyApp().isPresent()
                     && cluster.tasks().stream().filter(ObservedTask::isRunning).count() == tasks);
     return cluster.onlyApp().orElseThrow();
@@ -180,7 +148,7 @@ class BadConfigIT {
       String good = Files.readString(deployments);
       assertThat(good).contains(sha);
 
-      try (Load load = Load.start(this::getThroughProxy)) {
+      try (Load load = Load.start(routed::getThroughProxy)) {
         place(marathonFile().getFileName().toString(), "main: [1, 2, 3]\n");
         await().atMost(CONVERGE).until(() -> cluster.log().contains("config problem"));
         Thread.sleep(3000); // three rounds of the poller
@@ -203,7 +171,7 @@ class BadConfigIT {
   @Test
   void anInstanceThatLosesItsDeploymentIsLeftRunningAndReported() throws Exception {
     String app = threeRoutedTasks();
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       place("deployments.json", "{\"v1\": {}, \"v2\": {\"deployments\": {}, \"controls\": {}}}\n");
       await().atMost(CONVERGE).until(() -> statusWithoutToken().contains("not deployed"));
       Thread.sleep(2000);
@@ -249,7 +217,7 @@ class BadConfigIT {
                         .filter(ObservedTask::isRunning)
                         .count()
                     == 2);
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       // cp over the file, 20 times: truncated, then written a moment later
       for (int i = 0; i < 20; i++) {
         try (var out =
@@ -280,7 +248,7 @@ class BadConfigIT {
   void aSymlinkOutOfSoaConfigsIsRefusedAndWhatItLeadsToIsNeverShown() throws Exception {
     String app = threeRoutedTasks();
     Path hostFile = Files.writeString(tmp.resolve("shadow"), "SECRETHASH42:19000:0:99999:7:::\n");
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       Path link = cluster.soa.resolve(cluster.service).resolve(".link.new");
       Files.createSymbolicLink(link, hostFile);
       Files.move(
@@ -320,7 +288,7 @@ class BadConfigIT {
   @Test
   void whatValidateRefusesIsNotDeployedAndTreePolicyOnlyWarns() throws Exception {
     String app = threeRoutedTasks();
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       place(
           marathonFile().getFileName().toString(),
           mainYaml(3, "")
@@ -363,7 +331,7 @@ class BadConfigIT {
   void ofTwoServicesClaimingOneProxyPortTheOneChangedLastIsRefused() throws Exception {
     String app = threeRoutedTasks();
     String other = cluster.service + "-b";
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       anotherServiceWithTwoInstances();
       Files.writeString(
           cluster.soa.resolve(other).resolve("smartstack.yaml"),
@@ -376,7 +344,7 @@ class BadConfigIT {
                       .log()
                       .contains("x.proxy_port: is also used by " + cluster.service + ".main"));
       Thread.sleep(2000);
-      assertThat(upInHaproxy()).hasSize(3);
+      assertThat(routed.upInHaproxy()).hasSize(3);
       load.assertNoneFailed("another service claiming the proxy_port");
     }
     // a restart decides by the files' times: the running service's are older
@@ -385,9 +353,9 @@ class BadConfigIT {
     await()
         .atMost(CONVERGE)
         .until(() -> statusOf(other, "x").contains("is also used by " + cluster.service + ".main"));
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       Thread.sleep(2000);
-      assertThat(upInHaproxy()).hasSize(3);
+      assertThat(routed.upInHaproxy()).hasSize(3);
       load.assertNoneFailed("a restart with two services claiming one proxy_port");
     }
     assertThat(cluster.onlyApp()).contains(app);
@@ -412,7 +380,7 @@ class BadConfigIT {
             },
             "count-tasks");
     counter.start();
-    try (Load load = Load.start(this::getThroughProxy)) {
+    try (Load load = Load.start(routed::getThroughProxy)) {
       place(marathonFile().getFileName().toString(), mainYaml(200, ""));
       await()
           .atMost(CONVERGE)
@@ -456,40 +424,6 @@ class BadConfigIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "";
-    }
-  }
-
-  private int getThroughProxy() {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/status"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  private List<String> upInHaproxy() {
-    try {
-      return new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy")))
-          .stats()
-          .backend(cluster.service + ".main")
-          .map(b -> b.servers().stream().filter(s -> s.available()).map(s -> s.address()).toList())
-          .orElse(List.of());
-    } catch (RuntimeException e) {
-      return List.of();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paasta.deploy.testing.TestInfrastructure;
-import io.paasta.discovery.haproxy.LocalProxy;
-import io.paasta.discovery.haproxy.ProxySettings;
-import io.paasta.model.SystemConfig;
 import io.paasta.planning.observed.ObservedTask;
-import io.paasta.server.smartstack.SmartStackSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,10 +33,8 @@ class SmartStackIT {
 
   @TempDir Path tmp;
   private LocalClusterFixture cluster;
-  private Path stateDir;
+  private RoutedCluster routed;
   private int proxyPort;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeAll
   static void haproxy() {
@@ -55,42 +44,18 @@ class SmartStackIT {
   @BeforeEach
   void aCluster() throws Exception {
     cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
-    stateDir = tmp.resolve("state");
-    proxyPort = freePort();
+    routed = new RoutedCluster(cluster, tmp.resolve("state"));
+    proxyPort = routed.proxyPort;
   }
 
   @AfterEach
   void stop() throws Exception {
     cluster.close();
-    new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy"))).stop();
+    routed.stopProxy();
   }
 
   private void start() throws IOException {
-    SystemConfig base = cluster.system();
-    SystemConfig system =
-        new SystemConfig(
-            base.cluster(),
-            base.dockerRegistry(),
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "localhost",
-            freePort(), // no Sensu client here: events go to the log and to a closed port
-            "localhost",
-            freePort(),
-            Optional.empty(),
-            Map.of(
-                "location",
-                Map.of(
-                    "habitat", "it1", "region", "it", "superregion", "it", "ecosystem", "test")));
-    cluster.startServer(
-        stateDir,
-        Optional.empty(),
-        system,
-        Optional.of(
-            new SmartStackSettings(
-                stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE)));
+    routed.start(Optional.empty());
   }
 
   private void main(int instances, String extra) throws IOException {
@@ -109,19 +74,7 @@ class SmartStackIT {
   }
 
   private int getThroughProxy() {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/status"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return routed.getThroughProxy();
   }
 
   private List<Integer> runningPorts() {
@@ -132,17 +85,8 @@ class SmartStackIT {
         .toList();
   }
 
-  /** Addresses of the namespace's servers UP in HAProxy (none while it does not answer). */
   private List<String> upInHaproxy() {
-    try {
-      return new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy")))
-          .stats()
-          .backend(cluster.service + ".main")
-          .map(b -> b.servers().stream().filter(s -> s.available()).map(s -> s.address()).toList())
-          .orElse(List.of());
-    } catch (RuntimeException e) {
-      return List.of();
-    }
+    return routed.upInHaproxy();
   }
 
   @Test
@@ -268,11 +212,5 @@ class SmartStackIT {
         BOUNCES, ok.get(), failed.get());
     assertThat(ok.get()).isGreaterThan(100);
     assertThat(failed.get()).as("requests failed during %d bounces", BOUNCES).isZero();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

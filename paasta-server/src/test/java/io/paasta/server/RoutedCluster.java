@@ -1,0 +1,100 @@
+package io.paasta.server;
+
+import io.paasta.discovery.haproxy.LocalProxy;
+import io.paasta.discovery.haproxy.LoopbackPorts;
+import io.paasta.discovery.haproxy.ProxySettings;
+import io.paasta.model.SystemConfig;
+import io.paasta.server.smartstack.SmartStackSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link LocalClusterFixture}'s daemon with SmartStack, as {@code paasta server} runs it: its
+ * embedded ZooKeeper, the real HAProxy (state in {@code stateDir}) and its API; and requests
+ * through HAProxy to the namespace {@code main} of the fixture's service on {@link #proxyPort}.
+ */
+final class RoutedCluster {
+  final int proxyPort = LoopbackPorts.freePort();
+  private final LocalClusterFixture cluster;
+  private final Path stateDir;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  RoutedCluster(LocalClusterFixture cluster, Path stateDir) {
+    this.cluster = cluster;
+    this.stateDir = stateDir;
+  }
+
+  /** Starts the daemon; returns its API's base URI. */
+  URI start(Optional<String> token) throws IOException {
+    SystemConfig base = cluster.system();
+    SystemConfig system =
+        new SystemConfig(
+            base.cluster(),
+            base.dockerRegistry(),
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            "localhost",
+            LoopbackPorts
+                .freePort(), // no Sensu client here: events go to the log and a closed port
+            "localhost",
+            LoopbackPorts.freePort(),
+            Optional.empty(),
+            Map.of(
+                "location",
+                Map.of(
+                    "habitat", "it1", "region", "it", "superregion", "it", "ecosystem", "test")));
+    return cluster.startServer(
+        stateDir,
+        token,
+        system,
+        Optional.of(
+            new SmartStackSettings(
+                stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE)));
+  }
+
+  /** The status code of {@code GET /status} through HAProxy; -1 when it does not answer. */
+  int getThroughProxy() {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/status"))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** Addresses of the namespace's servers UP in HAProxy (none while it does not answer). */
+  List<String> upInHaproxy() {
+    try {
+      return new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy")))
+          .stats()
+          .backend(cluster.service + ".main")
+          .map(b -> b.servers().stream().filter(s -> s.available()).map(s -> s.address()).toList())
+          .orElse(List.of());
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** Stops HAProxy (the fixture stops the daemon and its tasks). */
+  void stopProxy() {
+    new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy"))).stop();
+  }
+}
