@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,8 +114,32 @@ public final class ServiceConfigs {
         Comparator.comparing((String s) -> !lastGood.containsKey(s))
             .thenComparing(changed::get)
             .thenComparing(Comparator.naturalOrder()));
-    services.forEach(this::load);
+    Instant waitUntil = Instant.MIN;
+    List<String> neverLoaded = new ArrayList<>();
+    for (String service : services) {
+      Optional<Instant> deferred = load(service);
+      if (deferred.isPresent() && !lastGood.containsKey(service)) {
+        neverLoaded.add(service);
+        waitUntil = deferred.get().isAfter(waitUntil) ? deferred.get() : waitUntil;
+      }
+    }
+    if (!neverLoaded.isEmpty() && sleptUntil(waitUntil)) {
+      // a service with no state to keep yet (the daemon's start): worth a moment's wait
+      neverLoaded.forEach(this::load);
+    }
     listeners.forEach(Runnable::run);
+  }
+
+  /** Waits until {@code until}, at most one settle time; false when interrupted. */
+  private boolean sleptUntil(Instant until) {
+    long millis = Duration.between(clock.instant(), until).toMillis();
+    try {
+      Thread.sleep(Math.max(0, Math.min(millis, settle.settle().toMillis())));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Reads one service folder again; a removed folder forgets the service. */
@@ -123,26 +148,30 @@ public final class ServiceConfigs {
     listeners.forEach(Runnable::run);
   }
 
-  private void load(String service) {
+  /** Loads one service; returns when to look again if its files have not settled yet. */
+  private Optional<Instant> load(String service) {
     if (!loader.soaDir().hasService(service)) {
       forget(service);
-      return;
+      return Optional.empty();
     }
     Optional<Instant> notYet = settle.readyAt(service, filesOf(service), clock.instant());
     if (notYet.isPresent()) {
+      if (!lastGood.containsKey(service)) {
+        unknown.add(service); // not loaded yet: its tasks are left alone meanwhile
+      }
       onDeferred.accept(service, notYet.get());
-      return;
+      return notYet;
     }
     LoadedService loaded;
     try {
       loaded = check.check(service);
     } catch (ConfigException e) {
       markBroken(service, List.of(e.getMessage()));
-      return;
+      return Optional.empty();
     } catch (RuntimeException e) {
       // a bug met on this service's files stops neither the daemon nor the other services
       markBroken(service, List.of(service + ": could not be loaded: " + e));
-      return;
+      return Optional.empty();
     }
     List<String> errors =
         loaded.problems().stream().filter(Problem::blocksRun).map(Problem::format).toList();
@@ -151,7 +180,7 @@ public final class ServiceConfigs {
     }
     if (!errors.isEmpty()) {
       markBroken(service, errors);
-      return;
+      return Optional.empty();
     }
     warnOnce(service, loaded);
     LoadedService before = lastGood.put(service, loaded);
@@ -160,6 +189,7 @@ public final class ServiceConfigs {
     }
     unknown.remove(service);
     status.serviceProblems(service, List.of());
+    return Optional.empty();
   }
 
   private void forget(String service) {

@@ -115,6 +115,20 @@ class ServiceConfigsTest {
   }
 
   @Test
+  void aServiceWhoseFilesAreBeingWrittenAtStartIsLeftAloneUntilLoaded() throws IOException {
+    file("web/marathon-dev.yaml", "main: {instances: 2}\n");
+    Files.setLastModifiedTime(
+        root.resolve("web/marathon-dev.yaml"), FileTime.from(clock.instant().minusMillis(100)));
+    configs.reloadAll();
+    assertThat(configs.service("web")).isEmpty();
+    assertThat(configs.unknownServices()).containsExactly("web");
+    clock.advance(Duration.ofMillis(200));
+    configs.reload("web");
+    assertThat(configs.service("web")).isPresent();
+    assertThat(configs.unknownServices()).isEmpty();
+  }
+
+  @Test
   void aProxyPortOfARunningServiceIsNotGivenToAnother() throws IOException {
     file("web/smartstack.yaml", "main: {proxy_port: 20001}\n");
     file("api/smartstack.yaml", "main: {proxy_port: 20002}\n");
