@@ -47,6 +47,7 @@ final class LocalClusterFixture implements AutoCloseable {
   private DockerBackend daemonBackend;
   private PaastaDaemon daemon;
   private PaastaServer server;
+  private Duration fullPassEvery = Duration.ofSeconds(5);
 
   /** Builds and pushes the example image once per test class. */
   static DockerImageName buildImage(DockerClient docker, String registry, Path tmp)
@@ -148,6 +149,14 @@ final class LocalClusterFixture implements AutoCloseable {
     daemonEngine = java.util.Optional.of(dockerHost);
   }
 
+  /**
+   * How often the daemon (started next) passes every instance; long, for a test that shows a pass
+   * came from an event.
+   */
+  void fullPassEvery(Duration every) {
+    fullPassEvery = every;
+  }
+
   private DockerBackend daemonBackend() {
     if (daemonEngine.isEmpty()) {
       return backend;
@@ -169,7 +178,7 @@ final class LocalClusterFixture implements AutoCloseable {
         DaemonWiring.build(
             soa,
             system(),
-            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            new PaastaDaemon.Settings(2, fullPassEvery, Duration.ofHours(1), false),
             s -> forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     daemon.start();
@@ -193,6 +202,7 @@ final class LocalClusterFixture implements AutoCloseable {
     if (backend == null) {
       backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
     }
+    DockerBackend forDaemon = daemonBackend();
     io.paasta.server.api.ApiSettings api =
         io.paasta.server.api.ApiSettings.of(
             io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system),
@@ -201,9 +211,9 @@ final class LocalClusterFixture implements AutoCloseable {
         DaemonWiring.buildServer(
             soa,
             system,
-            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
+            new PaastaDaemon.Settings(2, fullPassEvery, Duration.ofHours(1), false),
             new DaemonWiring.ServerOptions(api, stateDir, smartstack),
-            s -> backend,
+            s -> forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     server.start();
     return server.apiBaseUri();
@@ -248,6 +258,16 @@ final class LocalClusterFixture implements AutoCloseable {
   List<ObservedTask> tasks() {
     return backend.observeAll().stream()
         .filter(o -> o.ref().equals(ref))
+        .findFirst()
+        .map(ObservedInstance::tasks)
+        .orElse(List.of());
+  }
+
+  /** Another instance's tasks now, as the backend sees them. */
+  List<ObservedTask> tasksOf(String instance) {
+    InstanceRef other = ref(instance);
+    return backend.observeAll().stream()
+        .filter(o -> o.ref().equals(other))
         .findFirst()
         .map(ObservedInstance::tasks)
         .orElse(List.of());
