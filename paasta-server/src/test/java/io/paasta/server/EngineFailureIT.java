@@ -77,12 +77,17 @@ class EngineFailureIT {
     new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy"))).stop();
   }
 
-  /** {@code main} (in SmartStack) and {@code other}, each an HTTP server checked every second. */
-  private void instances(int main, String mainCmd, String extra) throws IOException {
+  /**
+   * {@code main} (in SmartStack) and {@code other}, each an HTTP server checked every {@code
+   * checkEvery} seconds.
+   */
+  private void instances(int main, String mainCmd, String extra, int checkEvery)
+      throws IOException {
     String common =
         "deploy_group: prod, healthcheck_mode: http, healthcheck_uri: /status,"
-            + " healthcheck_grace_period_seconds: 1, healthcheck_interval_seconds: 1,"
-            + " healthcheck_timeout_seconds: 1, drain_method: noop, "
+            + " healthcheck_grace_period_seconds: 1, healthcheck_interval_seconds: "
+            + checkEvery
+            + ", healthcheck_timeout_seconds: 1, drain_method: noop, "
             + MONITORING;
     cluster.smartstack("main:\n  proxy_port: " + proxyPort + "\n  mode: http\n");
     cluster.instances(
@@ -178,7 +183,8 @@ class EngineFailureIT {
 
   @Test
   void aTaskKilledOnTheEngineIsReplacedAndRoutedWithoutAFullPass() throws Exception {
-    instances(2, HTTPD, "");
+    // nor a failed health check: the next comes in 10 minutes; the engine's die event tells
+    instances(2, HTTPD, "", 600);
     start();
     await().atMost(CONVERGE).until(() -> routed().size() == 2);
     ObservedTask victim = running("main").get(0);
@@ -194,7 +200,7 @@ class EngineFailureIT {
   @Test
   void aProcessOomKilledBesideTheMainOneIsReportedOnceAndTheTaskRunsOn() throws Exception {
     String eatBeside = "(x=a; while true; do x=$x$x; done) & " + HTTPD;
-    instances(1, eatBeside, "mem: 16, ");
+    instances(1, eatBeside, "mem: 16, ", 1);
     start();
 
     await()
@@ -222,7 +228,7 @@ class EngineFailureIT {
         new UnixSocketProxy(tmp.resolve("engine.sock"), Path.of(engine.getPath()))) {
       proxy.start();
       cluster.daemonEngineAt(URI.create("unix://" + proxy.socket()));
-      instances(3, HTTPD, "");
+      instances(3, HTTPD, "", 1);
       start();
       await().atMost(CONVERGE).until(() -> routed().size() == 3 && running("other").size() == 1);
       Set<String> before = ids(running("main"));
