@@ -178,7 +178,9 @@ running() { # instance -> ids of its running tasks
 port_of() { "${DOCKER[@]}" inspect -f '{{index .Config.Labels "paasta_port0"}}' "$1" 2>/dev/null; }
 up_in_haproxy() { # -> addresses of main's servers UP in HAProxy
   curl -fs --max-time 1 "http://127.0.0.1:$STATS/;csv;norefresh" 2>/dev/null |
-    awk -F, -v b="$SERVICE.main" '$1 == b && $2 != "BACKEND" && $2 != "FRONTEND" && $18 ~ /^UP/ { print $74 }'
+    awk -F, -v b="$SERVICE.main" '
+      NR == 1 { sub(/^# /, ""); for (i = 1; i <= NF; i++) col[$i] = i; next }
+      $1 == b && $2 != "BACKEND" && $2 != "FRONTEND" && $col["status"] ~ /^UP/ { print $col["addr"] }'
 }
 routed() { # -> 0 when main has 3 running tasks, all UP in HAProxy, and side 2 answering
   local ids id up n=0
