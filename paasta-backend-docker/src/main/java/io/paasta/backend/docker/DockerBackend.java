@@ -67,7 +67,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final TaskOutputClient output;
   private final OomWatcher oom;
   private final EngineEventWatcher events;
-  private final EngineOutages outages;
+  private final EngineOutageCleanup cleanup;
   private final List<java.util.function.Consumer<String>> backListeners =
       new CopyOnWriteArrayList<>();
 
@@ -97,7 +97,8 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.drainer = drainer;
     this.oom = oom;
     this.events = events;
-    this.outages = outages;
+    this.cleanup =
+        new EngineOutageCleanup(containers, stopper, oom, outages, config.cluster(), this::forget);
     events.onEvent(oom::handle);
     events.onBack(this::engineBack);
     this.output = new TaskOutputClient(docker, OUTPUT_TIMEOUT);
@@ -130,7 +131,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
     return ObservedStateMapper.instances(
-            withoutEngineStops(ours),
+            cleanup.withoutStopped(ours),
             config.cluster(),
             health::healthOf,
             c -> drainer.stateOf(c.id()))
@@ -148,7 +149,29 @@ public final class DockerBackend implements Backend, AutoCloseable {
   public void onTaskChange(java.util.function.Consumer<InstanceRef> listener) {
     health.onStateChange(
         task -> ObservedStateMapper.refOf(task, config.cluster()).ifPresent(listener));
-    events.onEvent(event -> ContainerEvents.refOf(event, config.cluster()).ifPresent(listener));
+    events.onEvent(
+        event ->
+            ContainerEvents.refOf(event, config.cluster())
+                .ifPresent(
+                    ref -> {
+                      awaitExitRecorded(event);
+                      listener.accept(ref);
+                    }));
+  }
+
+  /**
+   * After a {@code die} event, waits until the engine has recorded the exit: it publishes the event
+   * before its container listing shows the task exited, and a pass that listed at once would see it
+   * running. An inspect waits for the engine's handling of the exit to finish.
+   */
+  private void awaitExitRecorded(com.github.dockerjava.api.model.Event event) {
+    if (ContainerEvents.DIE.equals(ContainerEvents.action(event))) {
+      try {
+        ContainerEvents.containerId(event).ifPresent(containers::inspect);
+      } catch (RuntimeException e) {
+        // gone, or the engine went away: the pass finds out
+      }
+    }
   }
 
   /**
@@ -161,7 +184,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   }
 
   private void engineBack(EngineOutage outage) {
-    int removed = removeStoppedByEngine();
+    int removed = cleanup.removeStoppedTasks();
     String line =
         "the Docker engine answers again after "
             + outage.length(outage.backAt().orElseThrow()).toMillis()
@@ -175,37 +198,6 @@ public final class DockerBackend implements Backend, AutoCloseable {
     for (java.util.function.Consumer<String> listener : backListeners) {
       listener.accept(line);
     }
-  }
-
-  /** Removes the exited tasks the engine's outages stopped; how many went. */
-  private int removeStoppedByEngine() {
-    List<ManagedContainer> ours;
-    try {
-      ours =
-          containers.listAll().stream()
-              .filter(c -> ObservedStateMapper.belongsTo(c, config.cluster()))
-              .toList();
-    } catch (RuntimeException e) {
-      return 0; // away again: the next time it is back
-    }
-    oom.observeExited(ours); // an OOM kill among them is still one
-    int removed = 0;
-    for (ManagedContainer task : ours) {
-      if (outages.stoppedByEngine(task)) {
-        try {
-          stopper.removeExited(task.id());
-          forget(task.id());
-          removed++;
-        } catch (RuntimeException e) {
-          // left out of what is observed; removed the next time the engine is back
-        }
-      }
-    }
-    return removed;
-  }
-
-  private List<ManagedContainer> withoutEngineStops(List<ManagedContainer> ours) {
-    return ours.stream().filter(c -> !outages.stoppedByEngine(c)).toList();
   }
 
   /**
@@ -232,7 +224,10 @@ public final class DockerBackend implements Backend, AutoCloseable {
     ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
     return ObservedStateMapper.instances(
-        withoutEngineStops(ours), config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()));
+        cleanup.withoutStopped(ours),
+        config.cluster(),
+        health::healthOf,
+        c -> drainer.stateOf(c.id()));
   }
 
   /**

@@ -36,7 +36,7 @@ public final class DockerBackends {
    * How often the event watcher tries the engine's event stream again while the engine is away: the
    * engine coming back is noticed within this.
    */
-  static final Duration EVENTS_RETRY = Duration.ofSeconds(1);
+  static final Duration EVENTS_RETRY = Duration.ofMillis(250);
 
   private DockerBackends() {}
 
