@@ -96,6 +96,7 @@ public final class PaastaDaemon implements AutoCloseable {
     configs.onDeferred(this::retryWhenSettled);
     configs.reloadAll();
     backend.onTaskChange(queue::enqueue);
+    backend.onEngineBack(this::engineBack);
     repoWatcher =
         new io.paasta.server.deployments.LocalRepoWatcher(
             service -> timers.execute(guarded(() -> poller.poll(service))));
@@ -139,6 +140,12 @@ public final class PaastaDaemon implements AutoCloseable {
         log.error("daemon", "unexpected " + e);
       }
     };
+  }
+
+  /** The engine answers again after it was away: every instance gets a pass now. */
+  private void engineBack(String what) {
+    log.warn("engine", what + ": every instance gets a pass now");
+    timers.execute(guarded(this::scanAll));
   }
 
   /** Asks for a pass of the instance soon (its desired state changed outside soa-configs). */

@@ -47,6 +47,7 @@ final class LocalClusterFixture implements AutoCloseable {
   private DockerBackend daemonBackend;
   private PaastaDaemon daemon;
   private PaastaServer server;
+  private Duration fullPassEvery = Duration.ofSeconds(5);
 
   /** How often the daemon started next polls git tags (at its start, then at this pace). */
   Duration deploymentsPollEvery = Duration.ofHours(1);
@@ -159,6 +160,14 @@ final class LocalClusterFixture implements AutoCloseable {
     daemonEngine = java.util.Optional.of(dockerHost);
   }
 
+  /**
+   * How often the daemon (started next) passes every instance; long, for a test that shows a pass
+   * came from an event.
+   */
+  void fullPassEvery(Duration every) {
+    fullPassEvery = every;
+  }
+
   private DockerBackend daemonBackend() {
     if (daemonEngine.isEmpty()) {
       return backend;
@@ -180,7 +189,7 @@ final class LocalClusterFixture implements AutoCloseable {
         DaemonWiring.build(
             soa,
             system(),
-            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), deploymentsPollEvery, false),
+            new PaastaDaemon.Settings(2, fullPassEvery, deploymentsPollEvery, false),
             s -> forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     daemon.start();
@@ -204,6 +213,7 @@ final class LocalClusterFixture implements AutoCloseable {
     if (backend == null) {
       backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
     }
+    DockerBackend forDaemon = daemonBackend();
     io.paasta.server.api.ApiSettings api =
         io.paasta.server.api.ApiSettings.of(
             io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system),
@@ -212,9 +222,9 @@ final class LocalClusterFixture implements AutoCloseable {
         DaemonWiring.buildServer(
             soa,
             system,
-            new PaastaDaemon.Settings(2, Duration.ofSeconds(5), deploymentsPollEvery, false),
+            new PaastaDaemon.Settings(2, fullPassEvery, deploymentsPollEvery, false),
             new DaemonWiring.ServerOptions(api, stateDir, smartstack),
-            s -> backend,
+            s -> forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     server.start();
     return server.apiBaseUri();
@@ -259,6 +269,16 @@ final class LocalClusterFixture implements AutoCloseable {
   List<ObservedTask> tasks() {
     return backend.observeAll().stream()
         .filter(o -> o.ref().equals(ref))
+        .findFirst()
+        .map(ObservedInstance::tasks)
+        .orElse(List.of());
+  }
+
+  /** Another instance's tasks now, as the backend sees them. */
+  List<ObservedTask> tasksOf(String instance) {
+    InstanceRef other = ref(instance);
+    return backend.observeAll().stream()
+        .filter(o -> o.ref().equals(other))
         .findFirst()
         .map(ObservedInstance::tasks)
         .orElse(List.of());

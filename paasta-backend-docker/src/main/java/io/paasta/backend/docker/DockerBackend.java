@@ -11,6 +11,10 @@ import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.engine.TaskLaunchExecutor;
 import io.paasta.backend.docker.engine.TaskOutputClient;
 import io.paasta.backend.docker.engine.TaskStopExecutor;
+import io.paasta.backend.docker.events.ContainerEvents;
+import io.paasta.backend.docker.events.EngineEventWatcher;
+import io.paasta.backend.docker.events.EngineOutage;
+import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.health.HealthChecker;
 import io.paasta.backend.docker.oom.OomKillReport;
 import io.paasta.backend.docker.oom.OomWatcher;
@@ -29,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +46,14 @@ import java.util.stream.Collectors;
  * its labels ({@code paasta_managed=true} and the instance's). Everything needed after a daemon
  * restart is read from the labels; only caches and the checkers' recent results are in memory.
  *
- * <p>It owns what it is given: {@link #close} stops the health checker, drainer and OOM watcher and
- * closes the engine client.
+ * <p>It follows the engine's event stream: a task that dies or is OOM-killed tells the task-change
+ * listener at once, and when the engine answers again after it was away, the tasks that exited
+ * meanwhile (stopped by the engine, not crashes) are removed before the back-listeners are told:
+ * they never count toward crash backoff or the crash-loop check. Until then they are left out of
+ * what is observed.
+ *
+ * <p>It owns what it is given: {@link #close} stops the health checker, drainer and event watcher
+ * and closes the engine client.
  */
 public final class DockerBackend implements Backend, AutoCloseable {
   private final DockerClient docker;
@@ -55,6 +66,10 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final Drainer drainer;
   private final TaskOutputClient output;
   private final OomWatcher oom;
+  private final EngineEventWatcher events;
+  private final EngineOutageCleanup cleanup;
+  private final List<java.util.function.Consumer<String>> backListeners =
+      new CopyOnWriteArrayList<>();
 
   /**
    * Each container as last listed (or as just started): what drains and kills act on, so that they
@@ -68,6 +83,8 @@ public final class DockerBackend implements Backend, AutoCloseable {
       HealthChecker health,
       Drainer drainer,
       OomWatcher oom,
+      EngineEventWatcher events,
+      EngineOutages outages,
       RandomGenerator random,
       DockerBackendConfig config) {
     this.docker = docker;
@@ -79,6 +96,11 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.health = health;
     this.drainer = drainer;
     this.oom = oom;
+    this.events = events;
+    this.cleanup =
+        new EngineOutageCleanup(containers, stopper, oom, outages, config.cluster(), this::forget);
+    events.onEvent(oom::handle);
+    events.onBack(this::engineBack);
     this.output = new TaskOutputClient(docker, OUTPUT_TIMEOUT);
   }
 
@@ -109,18 +131,73 @@ public final class DockerBackend implements Backend, AutoCloseable {
     ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
     return ObservedStateMapper.instances(
-            ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()))
+            cleanup.withoutStopped(ours),
+            config.cluster(),
+            health::healthOf,
+            c -> drainer.stateOf(c.id()))
         .stream()
         .filter(o -> o.ref().equals(ref))
         .findFirst()
         .orElse(new ObservedInstance(ref, List.of()));
   }
 
-  /** Tells {@code listener} of the instance whenever one of its tasks changes health state. */
+  /**
+   * Tells {@code listener} of the instance whenever one of its tasks changes health state, dies or
+   * is OOM-killed (the engine's {@code die} and {@code oom} events).
+   */
   @Override
   public void onTaskChange(java.util.function.Consumer<InstanceRef> listener) {
     health.onStateChange(
         task -> ObservedStateMapper.refOf(task, config.cluster()).ifPresent(listener));
+    events.onEvent(
+        event ->
+            ContainerEvents.refOf(event, config.cluster())
+                .ifPresent(
+                    ref -> {
+                      awaitExitRecorded(event);
+                      listener.accept(ref);
+                    }));
+  }
+
+  /**
+   * After a {@code die} event, waits until the engine has recorded the exit: it publishes the event
+   * before its container listing shows the task exited, and a pass that listed at once would see it
+   * running. An inspect waits for the engine's handling of the exit to finish.
+   */
+  private void awaitExitRecorded(com.github.dockerjava.api.model.Event event) {
+    if (ContainerEvents.DIE.equals(ContainerEvents.action(event))) {
+      try {
+        ContainerEvents.containerId(event).ifPresent(containers::inspect);
+      } catch (RuntimeException e) {
+        // gone, or the engine went away: the pass finds out
+      }
+    }
+  }
+
+  /**
+   * Tells {@code listener} (with a line for the log) when the engine answers again after it was
+   * away, once the tasks it stopped meanwhile are removed.
+   */
+  @Override
+  public void onEngineBack(java.util.function.Consumer<String> listener) {
+    backListeners.add(listener);
+  }
+
+  private void engineBack(EngineOutage outage) {
+    int removed = cleanup.removeStoppedTasks();
+    String line =
+        "the Docker engine answers again after "
+            + outage.length(outage.backAt().orElseThrow()).toMillis()
+            + " ms away"
+            + (removed == 0
+                ? ""
+                : "; removed "
+                    + removed
+                    + " task(s) that exited while it was away (stopped by the engine: no crash,"
+                    + " no backoff)");
+    for (java.util.function.Consumer<String> listener : backListeners) {
+      listener.accept(line);
+    }
   }
 
   /**
@@ -147,7 +224,10 @@ public final class DockerBackend implements Backend, AutoCloseable {
     ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
     return ObservedStateMapper.instances(
-        ours, config.cluster(), health::healthOf, c -> drainer.stateOf(c.id()));
+        cleanup.withoutStopped(ours),
+        config.cluster(),
+        health::healthOf,
+        c -> drainer.stateOf(c.id()));
   }
 
   /**
@@ -357,7 +437,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   public void close() {
     health.close();
     drainer.close();
-    oom.close();
+    events.close();
     try {
       docker.close();
     } catch (IOException e) {

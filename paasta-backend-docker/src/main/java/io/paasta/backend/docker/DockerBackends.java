@@ -6,6 +6,8 @@ import io.paasta.backend.docker.drain.HttpDrainClient;
 import io.paasta.backend.docker.engine.ContainerListClient;
 import io.paasta.backend.docker.engine.DockerEngineClients;
 import io.paasta.backend.docker.engine.ManagedContainer;
+import io.paasta.backend.docker.events.EngineEventWatcher;
+import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.health.HealthChecker;
 import io.paasta.backend.docker.health.HealthProbeClient;
 import io.paasta.backend.docker.http.LoopbackHttpClient;
@@ -25,8 +27,16 @@ public final class DockerBackends {
   /** How many OOM kills an instance keeps at most (a task killed in a loop). */
   static final int OOM_KILLS_PER_INSTANCE = 100;
 
-  /** How often the OOM watcher tries the engine's event stream again while the engine is away. */
-  static final Duration OOM_RETRY = Duration.ofSeconds(1);
+  /**
+   * How long the engine's outages are remembered (their exited tasks are removed when it is back).
+   */
+  static final Duration OUTAGE_RETENTION = Duration.ofHours(1);
+
+  /**
+   * How often the event watcher tries the engine's event stream again while the engine is away: the
+   * engine coming back is noticed within this.
+   */
+  static final Duration EVENTS_RETRY = Duration.ofMillis(250);
 
   private DockerBackends() {}
 
@@ -54,14 +64,15 @@ public final class DockerBackends {
         new OomWatcher(
             docker,
             config.cluster(),
-            new OomKillHistory(clock, OOM_RETENTION, OOM_KILLS_PER_INSTANCE),
-            clock,
-            OOM_RETENTION,
-            OOM_RETRY);
+            new OomKillHistory(clock, OOM_RETENTION, OOM_KILLS_PER_INSTANCE));
+    EngineOutages outages = new EngineOutages(clock, OUTAGE_RETENTION);
+    EngineEventWatcher events =
+        new EngineEventWatcher(docker, clock, outages, OOM_RETENTION, EVENTS_RETRY);
     DockerBackend backend =
-        new DockerBackend(docker, ports, health, drainer, oom, new SecureRandom(), config);
+        new DockerBackend(
+            docker, ports, health, drainer, oom, events, outages, new SecureRandom(), config);
     health.start();
-    oom.start();
+    events.start();
     return backend;
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.engine.ContainerListClient;
 import io.paasta.backend.docker.engine.DockerEngineClients;
+import io.paasta.backend.docker.events.EngineEventWatcher;
+import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.oom.OomKillHistory;
 import io.paasta.backend.docker.oom.OomKillReport;
 import io.paasta.backend.docker.oom.OomWatcher;
@@ -121,13 +123,7 @@ class OomKillIT {
     DockerClient docker = fixture.docker;
     // a watcher that never heard the event (a daemon started after the kill, engine restarted)
     OomWatcher watcher =
-        new OomWatcher(
-            docker,
-            fixture.cluster,
-            new OomKillHistory(clock, Duration.ofHours(1), 10),
-            clock,
-            Duration.ZERO,
-            Duration.ofMillis(200));
+        new OomWatcher(docker, fixture.cluster, new OomKillHistory(clock, Duration.ofHours(1), 10));
     watcher.onKill(missed::add);
 
     watcher.observeExited(new ContainerListClient(docker).listAll());
@@ -149,22 +145,25 @@ class OomKillIT {
         DockerClient throughProxy = openAfter(proxy)) {
       OomWatcher watcher =
           new OomWatcher(
+              throughProxy, fixture.cluster, new OomKillHistory(clock, Duration.ofHours(1), 10));
+      EngineEventWatcher events =
+          new EngineEventWatcher(
               throughProxy,
-              fixture.cluster,
-              new OomKillHistory(clock, Duration.ofHours(1), 10),
               clock,
+              new EngineOutages(clock, Duration.ofHours(1)),
               Duration.ZERO,
               Duration.ofMillis(200));
-      try (watcher) {
-        watcher.start();
-        Eventually.await(WAIT, watcher::subscriptions, n -> n == 1);
+      events.onEvent(watcher::handle);
+      try (events) {
+        events.start();
+        Eventually.await(WAIT, events::subscriptions, n -> n == 1);
 
         proxy.stop();
         ObservedTask task = oomKilledTask(ref);
         assertThat(watcher.oomKills(ref)).as("the stream is down").isEmpty();
         proxy.start();
 
-        Eventually.await(WAIT, watcher::subscriptions, n -> n >= 2);
+        Eventually.await(WAIT, events::subscriptions, n -> n >= 2);
         List<Instant> kills =
             Eventually.await(WAIT, () -> watcher.oomKills(ref), k -> !k.isEmpty());
         assertThat(kills).hasSize(1);

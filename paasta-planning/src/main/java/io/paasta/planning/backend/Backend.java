@@ -31,6 +31,14 @@ public interface Backend {
    */
   default void onTaskChange(java.util.function.Consumer<io.paasta.model.InstanceRef> listener) {}
 
+  /**
+   * Asks to be told when the engine answers again after it was away (stopped, restarted, or its
+   * event stream broke), with a line for the log: every instance should get a pass at once. Tasks
+   * the engine stopped meanwhile are not crashes; the backend keeps them out of what it observes.
+   * Backends that cannot tell ignore this.
+   */
+  default void onEngineBack(java.util.function.Consumer<String> listener) {}
+
   /** Carries out one action; a failure is reported as a {@link BackendException}. */
   void execute(io.paasta.model.InstanceRef ref, Action action);
 

@@ -1,13 +1,11 @@
 package io.paasta.backend.docker.oom;
 
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import io.paasta.backend.docker.ObservedStateMapper;
 import io.paasta.backend.docker.engine.ManagedContainer;
-import io.paasta.planning.app.Labels;
+import io.paasta.backend.docker.events.ContainerEvents;
 import io.paasta.planning.observed.TaskState;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,9 +14,6 @@ import java.util.Optional;
  * exited containers marked {@code OOMKilled}. Pure.
  */
 public final class OomEvents {
-  /** The engine's action for a container hit by the OOM killer. */
-  public static final String OOM_ACTION = "oom";
-
   private OomEvents() {}
 
   /**
@@ -26,25 +21,16 @@ public final class OomEvents {
    * cluster} (or of none) with service and instance labels; empty for any other event.
    */
   public static Optional<OomKill> fromEvent(Event event, String cluster) {
-    if (event.getType() != null && event.getType() != EventType.CONTAINER) {
+    if (!ContainerEvents.OOM.equals(ContainerEvents.action(event))) {
       return Optional.empty();
     }
-    String action = event.getAction() != null ? event.getAction() : event.getStatus();
-    if (!OOM_ACTION.equals(action) || event.getActor() == null) {
+    Optional<String> id = ContainerEvents.containerId(event);
+    Optional<Instant> at = ContainerEvents.timeOf(event);
+    if (id.isEmpty() || at.isEmpty()) {
       return Optional.empty();
     }
-    String id = event.getActor().getId() != null ? event.getActor().getId() : event.getId();
-    Map<String, String> attributes = event.getActor().getAttributes();
-    if (id == null || attributes == null || !"true".equals(attributes.get(Labels.MANAGED))) {
-      return Optional.empty();
-    }
-    Optional<Instant> at = timeOf(event);
-    if (at.isEmpty() || !ObservedStateMapper.belongsTo(attributes, cluster)) {
-      return Optional.empty();
-    }
-    String name = attributes.getOrDefault("name", "");
-    return ObservedStateMapper.refOf(attributes, cluster)
-        .map(ref -> new OomKill(ref, id, name, at.get(), OomKill.Source.EVENT));
+    return ContainerEvents.refOf(event, cluster)
+        .map(ref -> new OomKill(ref, id.get(), nameOf(event), at.get(), OomKill.Source.EVENT));
   }
 
   /**
@@ -69,20 +55,8 @@ public final class OomEvents {
                     OomKill.Source.EXIT));
   }
 
-  /** The event's time, to the nanosecond when the engine gives it. */
-  static Optional<Instant> timeOf(Event event) {
-    if (event.getTimeNano() != null && event.getTimeNano() > 0) {
-      long nanos = event.getTimeNano();
-      return Optional.of(Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L));
-    }
-    if (event.getTime() != null && event.getTime() > 0) {
-      return Optional.of(Instant.ofEpochSecond(event.getTime()));
-    }
-    return Optional.empty();
-  }
-
-  /** An instant as the engine's {@code since} parameter: Unix seconds with nanoseconds. */
-  public static String engineTime(Instant instant) {
-    return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
+  /** The container's name in the event's attributes (refOf found them). */
+  private static String nameOf(Event event) {
+    return event.getActor().getAttributes().getOrDefault("name", "");
   }
 }

@@ -116,12 +116,6 @@ class OomEventsTest {
   }
 
   @Test
-  void sinceIsUnixSecondsWithNanoseconds() {
-    assertThat(OomEvents.engineTime(Instant.parse("2026-01-01T00:00:00.000000042Z")))
-        .isEqualTo("1767225600.000000042");
-  }
-
-  @Test
   void theReportNamesTheInstanceContainerAndMemLimit() {
     OomKill kill = OomEvents.fromEvent(event("oom", labels("norcal")), "norcal").orElseThrow();
 
