@@ -16,6 +16,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.model.ServiceInstance;
 import io.paasta.model.SystemConfig;
+import io.paasta.planning.app.DesiredInstance;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
@@ -46,6 +47,8 @@ public final class SmartStackRuntime implements AutoCloseable {
   private final ClusterDesiredState desired;
   private final SmartStackParticipant participant;
   private final ScheduledExecutorService ticker;
+  private final ServiceConfigs configs;
+  private final String cluster;
 
   private SmartStackRuntime(
       Optional<EmbeddedZooKeeper> embedded,
@@ -53,13 +56,17 @@ public final class SmartStackRuntime implements AutoCloseable {
       SmartStack smartStack,
       ClusterDesiredState desired,
       SmartStackParticipant participant,
-      ScheduledExecutorService ticker) {
+      ScheduledExecutorService ticker,
+      ServiceConfigs configs,
+      String cluster) {
     this.embedded = embedded;
     this.client = client;
     this.smartStack = smartStack;
     this.desired = desired;
     this.participant = participant;
     this.ticker = ticker;
+    this.configs = configs;
+    this.cluster = cluster;
   }
 
   /**
@@ -133,7 +140,8 @@ public final class SmartStackRuntime implements AutoCloseable {
     SmartStackParticipant participant =
         new SmartStackParticipant(
             smartStack, new RegistrationPlanner(RegistrationPlanner.LOOPBACK, host), log);
-    return new SmartStackRuntime(embedded, client, smartStack, desired, participant, ticker);
+    return new SmartStackRuntime(
+        embedded, client, smartStack, desired, participant, ticker, configs, system.cluster());
   }
 
   /** Instances of the cluster that register in any of these namespaces. */
@@ -183,13 +191,29 @@ public final class SmartStackRuntime implements AutoCloseable {
     };
   }
 
-  /** UP backends per discover location, for the replication check. */
-  public Optional<Map<String, Integer>> replication(InstanceRef ref) {
+  /**
+   * What the instance's replication check reads from SmartStack (its namespace's UP backends per
+   * discover location and the count expected there); empty when it is judged by its own tasks.
+   */
+  public Optional<NamespaceReplication> replication(InstanceRef ref) {
     return desired
         .config(ref)
         .flatMap(
             config ->
-                SmartStackStatus.replication(config, smartStack.namespaces(), smartStack.stats()));
+                SmartStackStatus.replication(
+                    config, smartStack.namespaces(), smartStack.stats(), this::expectedIn));
+  }
+
+  /** The desired instances of every instance of the cluster registered in the namespace. */
+  private int expectedIn(String namespace) {
+    Map<InstanceRef, List<ServiceInstance>> registrations = new java.util.LinkedHashMap<>();
+    for (InstanceRef ref : instancesIn(configs, cluster, Set.of(namespace))) {
+      desired.config(ref).ifPresent(c -> registrations.put(ref, c.registrations()));
+    }
+    return NamespaceReplication.expected(
+        namespace,
+        registrations,
+        ref -> desired.of(ref).flatMap(d -> d).map(DesiredInstance::instances).orElse(0));
   }
 
   /** The instance's SmartStack section of its status document. */
@@ -198,9 +222,8 @@ public final class SmartStackRuntime implements AutoCloseable {
     if (config.isEmpty()) {
       return Optional.empty();
     }
-    int expected = desired.of(ref).flatMap(d -> d).map(d -> d.instances()).orElse(0);
     return SmartStackStatus.document(
-        config.get(), expected, smartStack.namespaces(), smartStack.stats());
+        config.get(), this::expectedIn, smartStack.namespaces(), smartStack.stats());
   }
 
   public SmartStack smartStack() {
