@@ -23,10 +23,10 @@ import java.util.function.Consumer;
  * What the daemon calls to monitor: evaluates the checks of the instances and jobs it is given
  * (every call steps each check: alert_after counts from the first failing evaluation, re-alerts and
  * resolves keep to {@code check_every}, so calling on every pass is fine; {@link #nextEvaluation}
- * says when to call again for an alert to come on time), keeps each check's alert state in memory, and hands the events that routing selects to the sink (the {@code
- * EventDispatcher}, which never blocks). Thread-safe; instances may be evaluated from several
- * threads at once. A snapshot whose checks throw is logged and skipped: bad input never stops the
- * daemon.
+ * says when to call again for an alert to come on time), keeps each check's alert state in memory,
+ * and hands the events that routing selects to the sink (the {@code EventDispatcher}, which never
+ * blocks). Thread-safe; instances may be evaluated from several threads at once. A snapshot whose
+ * checks throw is logged and skipped: bad input never stops the daemon.
  */
 public final class MonitoringRunner {
   private final InstanceChecks checks;

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SmartStackIT {
   private static final Duration CONVERGE = Duration.ofSeconds(60);
   private static final int BOUNCES = Integer.getInteger("paasta.it.bounces", 20);
+  private static final int LOADED_BOUNCES = Integer.getInteger("paasta.it.loaded-bounces", 10);
+  private static final int CONNECTIONS = 32;
 
   @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
@@ -65,6 +67,60 @@ class SmartStackIT {
     new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy"))).stop();
   }
 
+  private int statsPort;
+
+  /** DEBUG: HAProxy's server lines (name, address, status, check status) whenever they change. */
+  private Thread statsSampler(List<String> out, AtomicBoolean on) {
+    Thread t =
+        new Thread(
+            () -> {
+              String last = "";
+              long t0 = System.nanoTime();
+              while (on.get()) {
+                try {
+                  String csv =
+                      http.send(
+                              HttpRequest.newBuilder(
+                                      URI.create(
+                                          "http://127.0.0.1:" + statsPort + "/;csv;norefresh"))
+                                  .build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .body();
+                  String[] header = csv.lines().findFirst().orElse("").replace("# ", "").split(",");
+                  List<String> cols = List.of(header);
+                  int sv = cols.indexOf("svname"),
+                      st = cols.indexOf("status"),
+                      cs = cols.indexOf("check_status"),
+                      ad = cols.indexOf("addr");
+                  StringBuilder now = new StringBuilder();
+                  csv.lines()
+                      .skip(1)
+                      .map(l -> l.split(",", -1))
+                      .filter(f -> f.length > ad && f[0].endsWith(".main") && f[sv].startsWith("s"))
+                      .filter(f -> !f[st].equals("MAINT"))
+                      .forEach(
+                          f ->
+                              now.append(f[ad])
+                                  .append('=')
+                                  .append(f[st])
+                                  .append('/')
+                                  .append(f[cs])
+                                  .append(' '));
+                  if (!now.toString().equals(last)) {
+                    out.add("+" + (System.nanoTime() - t0) / 1_000_000 + " ms: " + now);
+                    last = now.toString();
+                  }
+                  Thread.sleep(50);
+                } catch (Exception e) {
+                  // keep sampling
+                }
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
   private void start() throws IOException {
     SystemConfig base = cluster.system();
     SystemConfig system =
@@ -78,7 +134,7 @@ class SmartStackIT {
             "localhost",
             freePort(), // no Sensu client here: events go to the log and to a closed port
             "localhost",
-            freePort(),
+            statsPort = freePort(),
             Optional.empty(),
             Map.of(
                 "location",
@@ -249,15 +305,7 @@ class SmartStackIT {
     load.start();
     try {
       for (int bounce = 1; bounce <= BOUNCES; bounce++) {
-        String before = cluster.onlyApp().orElseThrow();
-        cluster.deploy("start", "bounce-" + bounce);
-        await()
-            .atMost(CONVERGE)
-            .until(
-                () ->
-                    cluster.onlyApp().filter(app -> !app.equals(before)).isPresent()
-                        && upInHaproxy().size() == 3
-                        && cluster.tasks().stream().filter(ObservedTask::isRunning).count() == 3);
+        bounce("bounce-" + bounce);
       }
     } finally {
       loading.set(false);
@@ -268,6 +316,61 @@ class SmartStackIT {
         BOUNCES, ok.get(), failed.get());
     assertThat(ok.get()).isGreaterThan(100);
     assertThat(failed.get()).as("requests failed during %d bounces", BOUNCES).isZero();
+  }
+
+  /** One crossover bounce of the 3-task instance, until only the 3 new tasks run and are UP. */
+  private void bounce(String forceBounce) throws IOException {
+    String before = cluster.onlyApp().orElseThrow();
+    cluster.deploy("start", forceBounce);
+    await()
+        .atMost(CONVERGE)
+        .until(
+            () ->
+                cluster.onlyApp().filter(app -> !app.equals(before)).isPresent()
+                    && upInHaproxy().size() == 3
+                    && cluster.tasks().stream().filter(ObservedTask::isRunning).count() == 3);
+  }
+
+  @Test
+  void crossoverBouncesUnder32ConnectionsFailNoMoreRequestsThanTheSameLoadWithout()
+      throws Exception {
+    main(3, "");
+    start();
+    cluster.deploy("start", null);
+    await().atMost(CONVERGE).until(() -> upInHaproxy().size() == 3);
+
+    ProxyLoad.Result bounced;
+    try (ProxyLoad load =
+        ProxyLoad.start(proxyPort, "/status", CONNECTIONS, Duration.ofMinutes(10), 5_000_000)) {
+      for (int bounce = 1; bounce <= LOADED_BOUNCES; bounce++) {
+        bounce("loaded-" + bounce);
+      }
+      bounced = load.stop();
+    }
+    ProxyLoad.Result baseline;
+    List<String> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    statsSampler(samples, sampling);
+    try (ProxyLoad load =
+        ProxyLoad.start(proxyPort, "/status", CONNECTIONS, Duration.ofMinutes(10), 5_000_000)) {
+      Thread.sleep(bounced.lasted().toMillis());
+      baseline = load.stop();
+    }
+    sampling.set(false);
+    samples.forEach(System.out::println);
+    System.out.printf(
+        "%d crossover bounces at %d connections: %s; the same load without bounces: %s%n"
+            + "failures with bounces: %s%nfailures without: %s%n",
+        LOADED_BOUNCES,
+        CONNECTIONS,
+        bounced,
+        baseline,
+        bounced.firstFailures(),
+        baseline.firstFailures());
+    assertThat(bounced.ok()).isGreaterThan(1000);
+    assertThat(bounced.failed())
+        .as("requests failed during %d bounces (%s)", LOADED_BOUNCES, bounced.firstFailures())
+        .isLessThanOrEqualTo(baseline.failed());
   }
 
   private static int freePort() throws IOException {

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The alerting rule of one check, pure, stepped by every evaluation. A failure (any status but OK)
  * is alerted by the first evaluation that finds it has lasted {@code alert_after} since its first
- * failing evaluation, whatever {@code check_every} (only a previous event less than check_every
- * ago holds it back). While it goes on, it is alerted again on the attempts {@code realert_every}
+ * failing evaluation, whatever {@code check_every} (only a previous event less than check_every ago
+ * holds it back). While it goes on, it is alerted again on the attempts {@code realert_every}
  * selects, counted once per check_every, and at once (at the next counted evaluation) when its
  * status changes (WARNING to CRITICAL, say). The first counted OK after an alerted failure resolves
  * it; a failure that was never alerted ends silently. So a check sends at most about one event per
@@ -89,7 +89,11 @@ public final class AlertStateMachine {
     Step pending() {
       return new Step(
           state(
-              prev.attempts(), prev.alerted(), prev.countedAt(), prev.countedStatus(), prev.lastSent()),
+              prev.attempts(),
+              prev.alerted(),
+              prev.countedAt(),
+              prev.countedStatus(),
+              prev.lastSent()),
           Optional.empty());
     }
 
@@ -121,13 +125,13 @@ public final class AlertStateMachine {
   private record Counted(Builder next, int attempts, boolean alerted) {
     Step send(Transition transition) {
       return new Step(
-          next.state(attempts, alerted, next.now(), next.result().status(), Optional.of(next.now())),
+          next.state(
+              attempts, alerted, next.now(), next.result().status(), Optional.of(next.now())),
           Optional.of(transition));
     }
 
     Step quiet() {
-      Optional<Instant> lastSent =
-          next.prev() == null ? Optional.empty() : next.prev().lastSent();
+      Optional<Instant> lastSent = next.prev() == null ? Optional.empty() : next.prev().lastSent();
       return new Step(
           next.state(attempts, alerted, next.now(), next.result().status(), lastSent),
           Optional.empty());

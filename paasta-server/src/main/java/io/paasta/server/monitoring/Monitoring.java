@@ -73,7 +73,8 @@ public final class Monitoring implements AutoCloseable {
         "events go to "
             + dispatcher.senders()
             + " (system config: monitoring_senders, sensu_host/sensu_port, event_webhook_url)");
-    return new Monitoring(dispatcher, new MonitoringParticipant(runner, smartstack, oomKills, requestPassAfter));
+    return new Monitoring(
+        dispatcher, new MonitoringParticipant(runner, smartstack, oomKills, requestPassAfter));
   }
 
   public MonitoringParticipant participant() {

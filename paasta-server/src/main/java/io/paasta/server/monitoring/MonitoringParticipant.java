@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * Evaluates an instance's monitoring checks after each of its passes, from what the pass observed:
  * the runner steps each check's alert state and routes the events, and says when a failing check
- * must be looked at again for its alert to come on time (a pass is asked for then). An instance gone
- * from soa-configs, or not deployed, has no checks (alerted ones are resolved).
+ * must be looked at again for its alert to come on time (a pass is asked for then). An instance
+ * gone from soa-configs, or not deployed, has no checks (alerted ones are resolved).
  */
 public final class MonitoringParticipant implements PassParticipant {
   private final MonitoringRunner runner;
@@ -32,8 +32,8 @@ public final class MonitoringParticipant implements PassParticipant {
   private final BiConsumer<InstanceRef, Duration> requestPassAfter;
 
   /**
-   * @param smartstack what the replication check of an instance reads from SmartStack (empty for
-   *     an instance judged by its own tasks)
+   * @param smartstack what the replication check of an instance reads from SmartStack (empty for an
+   *     instance judged by its own tasks)
    * @param oomKills when the instance's tasks were killed by the OOM killer
    * @param requestPassAfter asks for a pass of the instance after a delay (so that a failing check
    *     is evaluated again when its alert is due, whatever else happens)

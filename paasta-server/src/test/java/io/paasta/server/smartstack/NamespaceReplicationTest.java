@@ -29,8 +29,7 @@ class NamespaceReplicationTest {
     registrations.put(MAIN, List.of(WEB_MAIN));
     registrations.put(CANARY, List.of(WEB_MAIN));
     registrations.put(OTHER, List.of(new ServiceInstance("web", "batch")));
-    assertThat(NamespaceReplication.expected("web.main", registrations, DESIRED::get))
-        .isEqualTo(3);
+    assertThat(NamespaceReplication.expected("web.main", registrations, DESIRED::get)).isEqualTo(3);
     assertThat(NamespaceReplication.expected("web.batch", registrations, DESIRED::get))
         .isEqualTo(5);
     assertThat(NamespaceReplication.expected("web.none", registrations, DESIRED::get)).isZero();
@@ -40,8 +39,7 @@ class NamespaceReplicationTest {
   void aSecondaryRegistrationCountsToo() {
     Map<InstanceRef, List<ServiceInstance>> registrations =
         Map.of(MAIN, List.of(WEB_MAIN), OTHER, List.of(new ServiceInstance("web", "b"), WEB_MAIN));
-    assertThat(NamespaceReplication.expected("web.main", registrations, DESIRED::get))
-        .isEqualTo(7);
+    assertThat(NamespaceReplication.expected("web.main", registrations, DESIRED::get)).isEqualTo(7);
   }
 
   @Test
@@ -54,8 +52,7 @@ class NamespaceReplicationTest {
 
   @Test
   void aNamespaceThisHostDoesNotRouteIsNotRead() {
-    assertThat(NamespaceReplication.checkedNamespace(MAIN, List.of(WEB_MAIN), List.of()))
-        .isEmpty();
+    assertThat(NamespaceReplication.checkedNamespace(MAIN, List.of(WEB_MAIN), List.of())).isEmpty();
     assertThat(NamespaceReplication.checkedNamespace(MAIN, List.of(), List.of("web.main")))
         .isEmpty();
   }
