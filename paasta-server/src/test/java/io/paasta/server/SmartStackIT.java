@@ -67,60 +67,6 @@ class SmartStackIT {
     new LocalProxy(ProxySettings.defaults(stateDir.resolve("haproxy"))).stop();
   }
 
-  private int statsPort;
-
-  /** DEBUG: HAProxy's server lines (name, address, status, check status) whenever they change. */
-  private Thread statsSampler(List<String> out, AtomicBoolean on) {
-    Thread t =
-        new Thread(
-            () -> {
-              String last = "";
-              long t0 = System.nanoTime();
-              while (on.get()) {
-                try {
-                  String csv =
-                      http.send(
-                              HttpRequest.newBuilder(
-                                      URI.create(
-                                          "http://127.0.0.1:" + statsPort + "/;csv;norefresh"))
-                                  .build(),
-                              HttpResponse.BodyHandlers.ofString())
-                          .body();
-                  String[] header = csv.lines().findFirst().orElse("").replace("# ", "").split(",");
-                  List<String> cols = List.of(header);
-                  int sv = cols.indexOf("svname"),
-                      st = cols.indexOf("status"),
-                      cs = cols.indexOf("check_status"),
-                      ad = cols.indexOf("addr");
-                  StringBuilder now = new StringBuilder();
-                  csv.lines()
-                      .skip(1)
-                      .map(l -> l.split(",", -1))
-                      .filter(f -> f.length > ad && f[0].endsWith(".main") && f[sv].startsWith("s"))
-                      .filter(f -> !f[st].equals("MAINT"))
-                      .forEach(
-                          f ->
-                              now.append(f[ad])
-                                  .append('=')
-                                  .append(f[st])
-                                  .append('/')
-                                  .append(f[cs])
-                                  .append(' '));
-                  if (!now.toString().equals(last)) {
-                    out.add("+" + (System.nanoTime() - t0) / 1_000_000 + " ms: " + now);
-                    last = now.toString();
-                  }
-                  Thread.sleep(50);
-                } catch (Exception e) {
-                  // keep sampling
-                }
-              }
-            });
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   private void start() throws IOException {
     SystemConfig base = cluster.system();
     SystemConfig system =
@@ -134,19 +80,67 @@ class SmartStackIT {
             "localhost",
             freePort(), // no Sensu client here: events go to the log and to a closed port
             "localhost",
-            statsPort = freePort(),
+            freePort(),
             Optional.empty(),
             Map.of(
                 "location",
                 Map.of(
                     "habitat", "it1", "region", "it", "superregion", "it", "ecosystem", "test")));
-    cluster.startServer(
-        stateDir,
-        Optional.empty(),
-        system,
-        Optional.of(
-            new SmartStackSettings(
-                stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE)));
+    api =
+        new ApiClient(
+            cluster.startServer(
+                stateDir,
+                Optional.empty(),
+                system,
+                Optional.of(
+                    new SmartStackSettings(
+                        stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE))));
+  }
+
+  private ApiClient api;
+
+  /** The output of an instance's replication check in its status document ("" until there). */
+  private String replicationOutput(String instance) {
+    for (com.fasterxml.jackson.databind.JsonNode check :
+        api.json("/v1/services/" + cluster.service + "/" + instance + "/status").get("checks")) {
+      if (check.get("name").asText().startsWith("check_marathon_services_replication.")) {
+        return check.get("output").asText();
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Issue 12 item 6, the canary pattern: {@code canary} registers in {@code main}'s namespace. The
+   * namespace's replication expects every instance registered in it (2 + 1), where it used to read
+   * "3 out of 2 expected (OK: 150%)"; the canary is judged by its own tasks against its own count.
+   */
+  @Test
+  void aCanaryCountsTowardTheNamespaceItIsRegisteredIn() throws Exception {
+    cluster.smartstack("main:\n  proxy_port: " + proxyPort + "\n  mode: http\n");
+    String task =
+        "deploy_group: prod, cmd: 'exec httpd -f -p 127.0.0.1:$PORT0 -h /www',"
+            + " healthcheck_mode: http, healthcheck_uri: /status,"
+            + " healthcheck_grace_period_seconds: 1, healthcheck_interval_seconds: 1,"
+            + " monitoring: {team: it-team, check_every: 1s}";
+    cluster.instances(
+        "main: {instances: 2, "
+            + task
+            + "}\n"
+            + "canary: {instances: 1, registrations: ['"
+            + cluster.service
+            + ".main'], "
+            + task
+            + "}\n");
+    start();
+    cluster.deploy("start", null);
+    await().atMost(CONVERGE).until(() -> upInHaproxy().size() == 3);
+
+    String expected = "3 out of 3 expected instances in region:it (OK: 100%)";
+    await().atMost(CONVERGE).until(() -> replicationOutput("main").contains(expected));
+    assertThat(replicationOutput("canary"))
+        .contains(cluster.service + ".canary has ")
+        .contains(" out of 1 expected instances available");
   }
 
   private void main(int instances, String extra) throws IOException {
@@ -348,16 +342,11 @@ class SmartStackIT {
       bounced = load.stop();
     }
     ProxyLoad.Result baseline;
-    List<String> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    AtomicBoolean sampling = new AtomicBoolean(true);
-    statsSampler(samples, sampling);
     try (ProxyLoad load =
         ProxyLoad.start(proxyPort, "/status", CONNECTIONS, Duration.ofMinutes(10), 5_000_000)) {
       Thread.sleep(bounced.lasted().toMillis());
       baseline = load.stop();
     }
-    sampling.set(false);
-    samples.forEach(System.out::println);
     System.out.printf(
         "%d crossover bounces at %d connections: %s; the same load without bounces: %s%n"
             + "failures with bounces: %s%nfailures without: %s%n",

@@ -3,6 +3,7 @@ package io.paasta.server.smartstack;
 import io.paasta.backend.docker.drain.DiscoveryDrain;
 import io.paasta.discovery.haproxy.LocalProxy;
 import io.paasta.discovery.haproxy.ProxySettings;
+import io.paasta.discovery.haproxy.ProxyStats;
 import io.paasta.discovery.location.HostLocation;
 import io.paasta.discovery.registration.NerveRegistrar;
 import io.paasta.discovery.registration.RegistrationPlanner;
@@ -175,20 +176,35 @@ public final class SmartStackRuntime implements AutoCloseable {
 
   /**
    * hacheck: the task's registrations are removed at once, and its slots in HAProxy drained (no new
-   * requests; those in flight finish).
+   * requests; those in flight finish); it is busy while HAProxy still has sessions open to it.
    */
   public DiscoveryDrain discoveryDrain() {
-    return (ref, host, port) -> {
-      smartStack.registrar().deregister(host, port);
-      desired
-          .config(ref)
-          .ifPresent(
-              config ->
-                  smartStack
-                      .namespaces()
-                      .routedRegistrations(config)
-                      .forEach(ns -> smartStack.proxy().drain(ns, host, port)));
+    return new DiscoveryDrain() {
+      @Override
+      public void takeOut(InstanceRef ref, String host, int port) {
+        smartStack.registrar().deregister(host, port);
+        routed(ref).forEach(ns -> smartStack.proxy().drain(ns, host, port));
+      }
+
+      @Override
+      public boolean busy(InstanceRef ref, String host, int port) {
+        List<String> namespaces = routed(ref);
+        if (namespaces.isEmpty()) {
+          return false;
+        }
+        ProxyStats stats = smartStack.stats();
+        return namespaces.stream()
+            .flatMap(ns -> stats.backend(ns).stream())
+            .anyMatch(backend -> backend.sessionsTo(host + ":" + port) > 0);
+      }
     };
+  }
+
+  private List<String> routed(InstanceRef ref) {
+    return desired
+        .config(ref)
+        .map(config -> smartStack.namespaces().routedRegistrations(config))
+        .orElse(List.of());
   }
 
   /**

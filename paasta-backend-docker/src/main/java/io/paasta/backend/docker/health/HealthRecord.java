@@ -6,9 +6,10 @@ import io.paasta.planning.observed.HealthState;
  * A task's health after the checks so far (Marathon's rules, with nerve's hysteresis): a pass makes
  * it HEALTHY at once (nerve's rise 1: up after the first pass); a failure within the grace period
  * before the first pass is ignored (it stays UNKNOWN); a HEALTHY task turns UNHEALTHY only after
- * {@link #FALL} failures in a row (nerve's fall 2: one slow answer does not take it out of service),
- * a task that never passed at its first counted failure; {@code max_consecutive_failures} failures
- * in a row make it FAILED (0: never). FAILED is final: the task is to be killed and replaced.
+ * {@link #FALL} failures in a row (nerve's fall 2: one slow answer does not take it out of
+ * service), a task that never passed at its first counted failure; {@code max_consecutive_failures}
+ * failures in a row make it FAILED (0: never). FAILED is final: the task is to be killed and
+ * replaced.
  *
  * @param consecutiveFailures counted failures since the last pass
  * @param passedOnce whether any check has passed (ends the grace period early)

@@ -69,6 +69,66 @@ class DrainerTest {
   }
 
   @Test
+  void hacheckWaitsPastItsDelayWhileTheProxyHasRequestsInFlightToTheTask() {
+    java.util.concurrent.atomic.AtomicBoolean inFlight =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    drainer.useDiscovery(
+        new DiscoveryDrain() {
+          @Override
+          public void takeOut(io.paasta.model.InstanceRef ref, String host, int port) {}
+
+          @Override
+          public boolean busy(io.paasta.model.InstanceRef ref, String host, int port) {
+            return inFlight.get();
+          }
+        });
+    ManagedContainer task =
+        Containers.running(
+            "t-hacheck",
+            Map.of(
+                Labels.DRAIN_METHOD, "hacheck",
+                Labels.DRAIN_PARAMS, "{\"delay\":1}",
+                Labels.PORT0, "31001",
+                Labels.SERVICE, "web",
+                Labels.INSTANCE, "main"));
+
+    drainer.drain(task);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+    inFlight.set(false);
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void aTaskTheProxyStaysBusyWithIsKilledAtMostBusyWaitMaxAfterItsDelay() {
+    drainer.useDiscovery(
+        new DiscoveryDrain() {
+          @Override
+          public void takeOut(io.paasta.model.InstanceRef ref, String host, int port) {}
+
+          @Override
+          public boolean busy(io.paasta.model.InstanceRef ref, String host, int port) {
+            return true; // a long-lived connection
+          }
+        });
+    ManagedContainer task =
+        Containers.running(
+            "t-hacheck",
+            Map.of(
+                Labels.DRAIN_METHOD, "hacheck",
+                Labels.DRAIN_PARAMS, "{\"delay\":1}",
+                Labels.PORT0, "31001",
+                Labels.SERVICE, "web",
+                Labels.INSTANCE, "main"));
+
+    drainer.drain(task);
+    clock.advance(Duration.ofSeconds(1).plus(Drainer.BUSY_WAIT_MAX).minusMillis(1));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+    clock.advance(Duration.ofMillis(1));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
   void hacheckThatCannotReachDiscoveryIsSafeAtOnce() {
     drainer.useDiscovery(
         (ref, host, port) -> {
