@@ -17,14 +17,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * A closed-loop load through a proxy port: {@code connections} threads, each sending HTTP/1.0 GETs
  * on a fresh loopback connection one after another, until stopped, a time limit or a request bound
  * (so it always stops by itself). Counts answered and failed requests (no response, or a status
- * other than 200) and keeps the first failures with their time.
+ * other than 200), apart among these the 504s (HAProxy's server timeout: a task too slow to answer,
+ * as on a machine short of CPU), and keeps the first failures with their time.
  */
 final class ProxyLoad implements AutoCloseable {
-  /** What a load measured. */
-  record Result(long ok, long failed, Duration lasted, List<String> firstFailures) {
+  /**
+   * What a load measured.
+   *
+   * @param failed every failed request
+   * @param timedOut the failed ones that were HAProxy's 504 (the task did not answer in time)
+   */
+  record Result(
+      long ok, long failed, long timedOut, Duration lasted, List<String> firstFailures) {
+    /** Failures other than a slow task's: no server, refused or reset connections, 502/503. */
+    long routingFailures() {
+      return failed - timedOut;
+    }
+
     @Override
     public String toString() {
-      return ok + " answered, " + failed + " failed in " + lasted.toMillis() + " ms";
+      return String.format(
+          "%d answered, %d failed (%d of them 504) in %d ms",
+          ok, failed, timedOut, lasted.toMillis());
     }
   }
 
@@ -37,6 +51,7 @@ final class ProxyLoad implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong timedOut = new AtomicLong();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> threads = new ArrayList<>();
   private final long startNanos = System.nanoTime();
@@ -71,6 +86,9 @@ final class ProxyLoad implements AutoCloseable {
         ok.incrementAndGet();
       } else {
         failed.incrementAndGet();
+        if (failure.equals("HTTP 504")) {
+          timedOut.incrementAndGet();
+        }
         if (failures.size() < KEPT_FAILURES) {
           failures.add(
               String.format("+%d ms: %s", (System.nanoTime() - startNanos) / 1_000_000, failure));
@@ -114,7 +132,10 @@ final class ProxyLoad implements AutoCloseable {
       stopNanos = System.nanoTime();
     }
     return new Result(
-        ok.get(), failed.get(), Duration.ofNanos(stopNanos - startNanos), List.copyOf(failures));
+        ok.get(),
+        failed.get(),
+        timedOut.get(),
+        Duration.ofNanos(stopNanos - startNanos), List.copyOf(failures));
   }
 
   @Override
