@@ -27,8 +27,7 @@ final class ProxyLoad implements AutoCloseable {
    * @param failed every failed request
    * @param timedOut the failed ones that were HAProxy's 504 (the task did not answer in time)
    */
-  record Result(
-      long ok, long failed, long timedOut, Duration lasted, List<String> firstFailures) {
+  record Result(long ok, long failed, long timedOut, Duration lasted, List<String> firstFailures) {
     /** Failures other than a slow task's: no server, refused or reset connections, 502/503. */
     long routingFailures() {
       return failed - timedOut;
@@ -135,7 +134,8 @@ final class ProxyLoad implements AutoCloseable {
         ok.get(),
         failed.get(),
         timedOut.get(),
-        Duration.ofNanos(stopNanos - startNanos), List.copyOf(failures));
+        Duration.ofNanos(stopNanos - startNanos),
+        List.copyOf(failures));
   }
 
   @Override

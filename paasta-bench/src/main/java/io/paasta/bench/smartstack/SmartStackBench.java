@@ -127,12 +127,10 @@ public final class SmartStackBench {
             baseline ->
                 System.out.printf(
                     "| (2) all requests of the bounces' load (%d s: bounces, pauses, quiet spells)"
-                        + " | %d requests, %d failed | no more failed than without bounces |%n"
+                        + " | %s | no more failed than without bounces |%n"
                         + "| (2) the same load for as long without bounces | %s | |%n",
                     two.lasted().toSeconds(),
-                    two.split().during().requests() + two.split().outside().requests(),
-                    two.split().during().failures().size()
-                        + two.split().outside().failures().size(),
+                    part(two.split().all()),
                     part(baseline)));
     System.out.printf(
         "| (2) HAProxy reloads during the %d bounces (master CLI `show proc`) | %d | 0 |%n",
@@ -164,9 +162,12 @@ public final class SmartStackBench {
   }
 
   private static String part(LoadSplit.Part part) {
+    long timedOut =
+        part.failures().stream().filter(s -> "HTTP 504".equals(s.failure())).count();
     return String.format(
-        "%d requests, %d failed; latency %s",
-        part.requests(), part.failures().size(), part.latencies().summary());
+        "%d requests, %d failed (%d of them 504: a task slower than HAProxy's 1 s server timeout);"
+            + " latency %s",
+        part.requests(), part.failures().size(), timedOut, part.latencies().summary());
   }
 
   private static void printFreePorts(int count) {
