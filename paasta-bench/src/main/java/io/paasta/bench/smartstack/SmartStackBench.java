@@ -129,9 +129,7 @@ public final class SmartStackBench {
                     "| (2) all requests of the bounces' load (%d s: bounces, pauses, quiet spells)"
                         + " | %s | no more failed than without bounces |%n"
                         + "| (2) the same load for as long without bounces | %s | |%n",
-                    two.lasted().toSeconds(),
-                    part(two.split().all()),
-                    part(baseline)));
+                    two.lasted().toSeconds(), part(two.split().all()), part(baseline)));
     System.out.printf(
         "| (2) HAProxy reloads during the %d bounces (master CLI `show proc`) | %d | 0 |%n",
         load.bounces(), two.reloads());
@@ -162,8 +160,7 @@ public final class SmartStackBench {
   }
 
   private static String part(LoadSplit.Part part) {
-    long timedOut =
-        part.failures().stream().filter(s -> "HTTP 504".equals(s.failure())).count();
+    long timedOut = part.failures().stream().filter(s -> "HTTP 504".equals(s.failure())).count();
     return String.format(
         "%d requests, %d failed (%d of them 504: a task slower than HAProxy's 1 s server timeout);"
             + " latency %s",
