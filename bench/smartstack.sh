@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark harness for SmartStack through the real daemon. Not a test: it prints figures.
 #
-#   bench/smartstack.sh [--rounds N] [--bounces B] [--rate R] [--workers W]
+#   bench/smartstack.sh [--rounds N] [--bounces B] [--rate R] [--workers W] [--connections C]
+#                       [--baseline]
 #
 # Starts `bin/paasta server` (its own temporary --state-dir, free loopback ports for the API, the
 # embedded ZooKeeper, HAProxy's stats and the proxy port, a random cluster name), deploys a
@@ -12,6 +13,8 @@
 #  (2) B consecutive crossover bounces (default 20) of 3 tasks under steady load through the proxy
 #      port (R requests/s, default 200, from W threads, HTTP/1.0): requests, failures and latency
 #      during and outside bounces, and HAProxy reloads (its master's `show proc`) across them.
+#      --connections C: C clients in a closed loop (each sends its next request once answered)
+#      instead of the paced rate; --baseline: then the same load as long again without bounces.
 # Stops what it started by pid: the daemon, the tasks, and HAProxy by its pid file.
 # Progress on stderr, a Markdown table on stdout. Needs root, the Docker engine, the registry and
 # HAProxy (scripts/lib.sh starts the engine and the registry).
@@ -24,13 +27,16 @@ ROUNDS=100
 BOUNCES=20
 RATE=200
 WORKERS=4
+BASELINE=no
 while (($#)); do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --bounces) BOUNCES="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --workers) WORKERS="$2"; shift 2 ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --connections) WORKERS="$2"; RATE=1000000; shift 2 ;; # BounceLoadRun.CLOSED_LOOP
+    --baseline) BASELINE=yes; shift ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "smartstack.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -145,7 +151,7 @@ if ! "${BENCH[@]}" run --instance-file "$SOA/$SERVICE/marathon-$CLUSTER.yaml" \
   --template "$WORK/instance.template" --announce "$WORK/announce" --haproxy-dir "$STATE/haproxy" \
   --namespace "$SERVICE.main" --discover region:bench --zookeeper-port "$ZK" \
   --proxy-port "$PROXY" --rounds "$ROUNDS" --bounces "$BOUNCES" \
-  --rate "$RATE" --workers "$WORKERS"; then
+  --rate "$RATE" --workers "$WORKERS" --baseline "$BASELINE"; then
   log "the driver failed; last lines of the daemon's log:"
   tail -30 "$WORK/server.log" >&2
   exit 1

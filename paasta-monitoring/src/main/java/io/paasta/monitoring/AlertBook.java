@@ -29,19 +29,10 @@ import java.util.function.Consumer;
  */
 final class AlertBook {
   /**
-   * One check as tracked: the policy it was last evaluated with, its alert state (stepped at most
-   * every {@code check_every}), and its latest result (every evaluation: what status shows).
+   * One check as tracked: the policy it was last evaluated with and its alert state (stepped by
+   * every evaluation; it also holds the latest result, which status shows).
    */
-  private record Tracked(CheckKind kind, AlertPolicy policy, AlertState state, Latest latest) {}
-
-  /** A check's latest result, since when it has had that status, and when it was evaluated. */
-  private record Latest(CheckStatus status, String output, Instant since, Instant at) {
-    static Latest after(Tracked before, CheckResult result, Instant now) {
-      boolean same = before != null && before.latest().status() == result.status();
-      return new Latest(
-          result.status(), result.output(), same ? before.latest().since() : now, now);
-    }
-  }
+  private record Tracked(CheckKind kind, AlertPolicy policy, AlertState state) {}
 
   /**
    * The checks of one instance (a map never changed once stored), the monitoring config events were
@@ -64,7 +55,7 @@ final class AlertBook {
     this.problemLog = problemLog;
   }
 
-  /** Applies the results of the checks that are due; adds the events to send to {@code out}. */
+  /** Steps each check's alert state by its result; adds the events to send to {@code out}. */
   void record(
       InstanceRef ref,
       MonitoringConfig monitoring,
@@ -85,21 +76,13 @@ final class AlertBook {
                     .computeIfAbsent(result.kind(), k -> AlertPolicies.resolve(monitoring, k))
                     .policy();
             Tracked before = checks.get(result.name());
-            Latest latest = Latest.after(before, result, now);
-            if (before != null && !policy.isDue(before.state().lastEvaluated(), now)) {
-              // not due for alerting yet; status shows the latest result all the same
-              checks.put(
-                  result.name(),
-                  new Tracked(before.kind(), before.policy(), before.state(), latest));
-              continue;
-            }
             AlertStateMachine.Step step =
                 AlertStateMachine.step(
                     before == null ? Optional.empty() : Optional.of(before.state()),
                     result,
                     policy,
                     now);
-            checks.put(result.name(), new Tracked(result.kind(), policy, step.state(), latest));
+            checks.put(result.name(), new Tracked(result.kind(), policy, step.state()));
             metrics.moved(before == null ? null : before.state(), step.state(), result.kind());
             if (step.send().isPresent()) {
               route(ref, monitoring, policy, result, step.send().get(), now, out);
@@ -161,19 +144,33 @@ final class AlertBook {
         .checks()
         .forEach(
             (name, tracked) -> {
-              Latest latest = tracked.latest();
+              AlertState state = tracked.state();
               states.add(
                   new CheckState(
                       name,
                       tracked.kind(),
-                      latest.status(),
-                      latest.output(),
-                      latest.since(),
-                      latest.at(),
-                      tracked.state().alerted()));
+                      state.status(),
+                      state.output(),
+                      state.statusSince(),
+                      state.lastEvaluated(),
+                      state.alerted()));
             });
     states.sort(Comparator.comparing(CheckState::kind).thenComparing(CheckState::name));
     return states;
+  }
+
+  /**
+   * When the instance's checks should next be evaluated for their alerts to come on time (the
+   * earliest of its checks); empty when none is failing or alerted.
+   */
+  Optional<Instant> nextEvaluation(InstanceRef ref) {
+    InstanceAlerts alerts = instances.get(ref);
+    if (alerts == null) {
+      return Optional.empty();
+    }
+    return alerts.checks().values().stream()
+        .flatMap(t -> AlertStateMachine.nextEvaluation(t.state(), t.policy()).stream())
+        .min(Comparator.naturalOrder());
   }
 
   List<InstanceRef> refs() {

@@ -15,16 +15,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * What the daemon calls to monitor: evaluates the checks of the instances and jobs it is given
- * (each check at most every {@code check_every}, so calling on every pass is fine), keeps each
- * check's alert state in memory, and hands the events that routing selects to the sink (the {@code
- * EventDispatcher}, which never blocks). Thread-safe; instances may be evaluated from several
- * threads at once. A snapshot whose checks throw is logged and skipped: bad input never stops the
- * daemon.
+ * (every call steps each check: alert_after counts from the first failing evaluation, re-alerts and
+ * resolves keep to {@code check_every}, so calling on every pass is fine; {@link #nextEvaluation}
+ * says when to call again for an alert to come on time), keeps each check's alert state in memory,
+ * and hands the events that routing selects to the sink (the {@code EventDispatcher}, which never
+ * blocks). Thread-safe; instances may be evaluated from several threads at once. A snapshot whose
+ * checks throw is logged and skipped: bad input never stops the daemon.
  */
 public final class MonitoringRunner {
   private final InstanceChecks checks;
@@ -88,6 +90,15 @@ public final class MonitoringRunner {
   /** The checks of an instance or job as last evaluated, in check order; empty when unknown. */
   public List<CheckState> currentStates(InstanceRef ref) {
     return book.states(ref);
+  }
+
+  /**
+   * When the checks of an instance or job should next be evaluated so that a failure is alerted at
+   * its {@code alert_after} (and re-alerts and resolves keep to {@code check_every}) even when
+   * nothing else makes the daemon look at it; empty when none of them is failing or alerted.
+   */
+  public Optional<Instant> nextEvaluation(InstanceRef ref) {
+    return book.nextEvaluation(ref);
   }
 
   /**

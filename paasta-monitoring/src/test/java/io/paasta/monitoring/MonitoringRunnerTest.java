@@ -66,6 +66,20 @@ class MonitoringRunnerTest {
   }
 
   @Test
+  void aFailingCheckSaysWhenToLookAgainForItsAlertToComeOnTime() {
+    // check_every 10m, alert_after 30s: the alert is due 30 s after the first failing evaluation
+    MonitoringConfig web = Fixtures.monitoring("web", "30s", "1", "10m");
+    runner.evaluate(List.of(healthy(web)));
+    assertThat(runner.nextEvaluation(WEB_MAIN)).isEmpty();
+    clock.advance(Duration.ofSeconds(7));
+    assertThat(runner.evaluate(List.of(underReplicated(web)))).isEmpty();
+    assertThat(runner.nextEvaluation(WEB_MAIN)).contains(Fixtures.NOW.plusSeconds(37));
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(names(runner.evaluate(List.of(underReplicated(web)))))
+        .isEqualTo("ALERT CRITICAL check_marathon_services_replication.web.main");
+  }
+
+  @Test
   void statusShowsTheLatestResultWhileAlertsWaitForCheckEvery() {
     MonitoringConfig web = Fixtures.monitoring("web", "0s", "1", "5m");
     assertThat(runner.evaluate(List.of(underReplicated(web)))).hasSize(1); // alerted

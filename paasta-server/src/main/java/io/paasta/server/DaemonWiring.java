@@ -160,7 +160,9 @@ public final class DaemonWiring {
             log,
             clock,
             ref -> discovery.flatMap(s -> s.replication(ref)),
-            backend::oomKills);
+            backend::oomKills,
+            (ref, delay) ->
+                Optional.ofNullable(daemonRef.get()).ifPresent(d -> d.requestPass(ref, delay)));
     List<PassParticipant> participants = new ArrayList<>();
     discovery.ifPresent(s -> participants.add(s.participant()));
     participants.add(monitoring.participant());

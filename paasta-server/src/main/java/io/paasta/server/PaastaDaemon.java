@@ -153,6 +153,11 @@ public final class PaastaDaemon implements AutoCloseable {
     queue.enqueue(ref);
   }
 
+  /** Asks for a pass of the instance after {@code delay} (an earlier request wins). */
+  public void requestPass(InstanceRef ref, Duration delay) {
+    queue.enqueueAfter(ref, delay);
+  }
+
   /** Reloads every service and queues every instance: desired ones and those with tasks. */
   void scanAll() {
     configs.reloadAll();

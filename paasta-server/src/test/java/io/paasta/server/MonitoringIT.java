@@ -138,6 +138,33 @@ class MonitoringIT {
     assertThat(checks.get(checkName("oom-killer")).get("status").asInt()).isZero();
   }
 
+  /**
+   * Issue 12 item 6: a crash loop with {@code alert_after} shorter than {@code check_every} is
+   * alerted once it has failed for alert_after since its first failing evaluation. Before, the
+   * alert state was only stepped every check_every (10 minutes here), so the failure's start was
+   * taken at the first evaluation due and the alert came a check_every or two later.
+   */
+  @Test
+  void aCrashLoopIsAlertedAtAlertAfterFromItsFirstFailureWhateverCheckEvery() throws Exception {
+    cluster.instance(
+        "instances: 1",
+        "cmd: 'exit 1'",
+        "monitoring: {team: " + TEAM + ", check_every: 10m, alert_after: 5s}");
+    cluster.deploy("start", null);
+    start();
+
+    String crashLoop = checkName("check_crash_loop");
+    Map<String, Object> looping = awaitCritical(crashLoop);
+
+    assertThat(looping.get("alert_after")).isEqualTo(5);
+    assertThat(looping.get("check_every")).isEqualTo(600);
+    assertThat((String) looping.get("output")).contains("last exit code 1");
+    JsonNode check = checks().get(crashLoop);
+    assertThat(check.get("status").asInt()).isEqualTo(2);
+    assertThat(check.get("alerted").asBoolean()).isTrue();
+    assertThat(sensu.named(crashLoop).stream().filter(e -> e.get("status").equals(2))).hasSize(1);
+  }
+
   @Test
   void anOomKilledTaskIsAlertedListedAndLoggedAsOom() throws Exception {
     cluster.instance(

@@ -18,12 +18,42 @@ final class BounceLoadRun {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration BOUNCE_TIMEOUT = Duration.ofSeconds(180);
 
-  /** How the run is shaped. */
-  record Settings(int tasks, int bounces, int rate, int workers, Duration quiet, Duration pause) {}
+  /**
+   * How the run is shaped.
+   *
+   * @param rate requests per second over all workers; {@link #CLOSED_LOOP} for none (each worker
+   *     sends its next request as soon as the last one is answered)
+   * @param baseline whether the same load then runs as long again without bounces
+   */
+  record Settings(
+      int tasks,
+      int bounces,
+      int rate,
+      int workers,
+      Duration quiet,
+      Duration pause,
+      boolean baseline) {
+    boolean closedLoop() {
+      return rate >= CLOSED_LOOP;
+    }
+  }
 
-  /** What phase (2) measured. */
+  /** A rate no worker can reach: the workers are never paced. */
+  static final int CLOSED_LOOP = 1_000_000;
+
+  /**
+   * What phase (2) measured.
+   *
+   * @param lasted how long the load of the bounces ran
+   * @param baseline the same load for as long without bounces, when asked for
+   */
   record Result(
-      LoadSplit split, Latencies bounceDurations, int reloads, List<LoadSplit.Window> windows) {}
+      LoadSplit split,
+      Latencies bounceDurations,
+      int reloads,
+      List<LoadSplit.Window> windows,
+      Duration lasted,
+      java.util.Optional<LoadSplit.Part> baseline) {}
 
   private final InstanceFile instance;
   private final Announcements tasks;
@@ -44,14 +74,8 @@ final class BounceLoadRun {
     scaleUp(settings.tasks());
     int reloadsBefore = proxy.reloads();
     long maxSeconds = settings.bounces() * 60L + 2 * settings.quiet().toSeconds() + 60;
-    LoadGenerator load =
-        new LoadGenerator(
-            proxyPort,
-            "/id",
-            settings.rate(),
-            settings.workers(),
-            maxSeconds,
-            settings.rate() * maxSeconds);
+    LoadGenerator load = load(settings, maxSeconds);
+    long started = System.nanoTime();
     load.start();
     List<LoadSplit.Window> windows = new ArrayList<>();
     List<LoadGenerator.Sample> samples;
@@ -69,12 +93,48 @@ final class BounceLoadRun {
     } finally {
       samples = load.stop();
     }
+    Duration lasted = Duration.ofNanos(System.nanoTime() - started);
     if (load.boundReached()) {
       Progress.say("the load stopped at its bound before the bounces ended");
     }
     int reloads = proxy.reloads() - reloadsBefore;
     long[] durations = windows.stream().mapToLong(w -> w.endNanos() - w.startNanos()).toArray();
-    return new Result(LoadSplit.of(samples, windows), new Latencies(durations), reloads, windows);
+    java.util.Optional<LoadSplit.Part> baseline =
+        settings.baseline()
+            ? java.util.Optional.of(baseline(settings, maxSeconds, lasted))
+            : java.util.Optional.empty();
+    return new Result(
+        LoadSplit.of(samples, windows),
+        new Latencies(durations),
+        reloads,
+        windows,
+        lasted,
+        baseline);
+  }
+
+  /** The same load, as long as the bounces' load lasted, with no bounce. */
+  private LoadSplit.Part baseline(Settings settings, long maxSeconds, Duration lasted)
+      throws InterruptedException {
+    Progress.say("the same load for %d s without bounces", lasted.toSeconds());
+    LoadGenerator load = load(settings, maxSeconds);
+    load.start();
+    List<LoadGenerator.Sample> samples;
+    try {
+      Thread.sleep(lasted.toMillis());
+    } finally {
+      samples = load.stop();
+    }
+    return LoadSplit.of(samples, List.of()).outside();
+  }
+
+  private LoadGenerator load(Settings settings, long maxSeconds) {
+    return new LoadGenerator(
+        proxyPort,
+        "/id",
+        settings.rate(),
+        settings.workers(),
+        maxSeconds,
+        (long) settings.rate() * maxSeconds);
   }
 
   private void scaleUp(int count) throws Exception {

@@ -11,6 +11,13 @@ final class Latencies {
     Arrays.sort(this.sorted);
   }
 
+  /** The durations of both. */
+  static Latencies merge(Latencies a, Latencies b) {
+    long[] both = Arrays.copyOf(a.sorted, a.sorted.length + b.sorted.length);
+    System.arraycopy(b.sorted, 0, both, a.sorted.length, b.sorted.length);
+    return new Latencies(both);
+  }
+
   int count() {
     return sorted.length;
   }

@@ -26,6 +26,16 @@ record LoadSplit(Part during, Part outside) {
    */
   record Part(int requests, List<LoadGenerator.Sample> failures, Latencies latencies) {}
 
+  /** Every request, during bounces and outside. */
+  Part all() {
+    List<LoadGenerator.Sample> failures = new ArrayList<>(during.failures());
+    failures.addAll(outside.failures());
+    return new Part(
+        during.requests() + outside.requests(),
+        failures,
+        Latencies.merge(during.latencies(), outside.latencies()));
+  }
+
   static LoadSplit of(List<LoadGenerator.Sample> samples, List<Window> bounces) {
     List<LoadGenerator.Sample> during = new ArrayList<>();
     List<LoadGenerator.Sample> outside = new ArrayList<>();

@@ -53,7 +53,8 @@ public final class SmartStackBench {
             Integer.parseInt(opts.getOrDefault("rate", "200")),
             Integer.parseInt(opts.getOrDefault("workers", "4")),
             Duration.ofSeconds(5),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            opts.getOrDefault("baseline", "no").equals("yes"));
 
     Progress.say("first deploy of one task");
     tasks.clear();
@@ -72,7 +73,7 @@ public final class SmartStackBench {
       one = propagation.run(warmup, rounds);
     }
     Progress.say("propagation: %s", one.latencies().summary());
-    Progress.say("%d bounces of 3 tasks under %d req/s", load.bounces(), load.rate());
+    Progress.say("%d bounces of 3 tasks under %s", load.bounces(), loadName(load));
     BounceLoadRun.Result two =
         new BounceLoadRun(instance, tasks, proxy, proxyPort, propagation.current()).run(load);
     report(one, two, load);
@@ -83,6 +84,10 @@ public final class SmartStackBench {
     BounceLoadRun.describeFailures(two.split().outside().failures(), two.windows()).stream()
         .limit(20)
         .forEach(line -> Progress.say("failed outside bounces: %s", line));
+    two.baseline().stream()
+        .flatMap(baseline -> baseline.failures().stream())
+        .limit(20)
+        .forEach(s -> Progress.say("failed without bounces: %s", s.failure()));
   }
 
   private static void report(
@@ -106,17 +111,25 @@ public final class SmartStackBench {
         "| (1) of which: registered to the first request served through HAProxy | %s | |%n",
         one.registeredToServed().summary());
     System.out.printf(
-        "| (2) %d crossover bounces of %d tasks under %d req/s through the proxy port: one"
+        "| (2) %d crossover bounces of %d tasks under %s through the proxy port: one"
             + " bounce, from the config change to the old tasks gone | median %s ms, max %s ms |"
             + " |%n",
         load.bounces(),
         load.tasks(),
-        load.rate(),
+        loadName(load),
         Latencies.ms(two.bounceDurations().percentile(0.5)),
         Latencies.ms(two.bounceDurations().max()));
     System.out.printf(
         "| (2) requests during bounces | %s | 0 failed |%n", part(two.split().during()));
     System.out.printf("| (2) requests outside bounces | %s | |%n", part(two.split().outside()));
+    two.baseline()
+        .ifPresent(
+            baseline ->
+                System.out.printf(
+                    "| (2) all requests of the bounces' load (%d s: bounces, pauses, quiet spells)"
+                        + " | %s | no more failed than without bounces |%n"
+                        + "| (2) the same load for as long without bounces | %s | |%n",
+                    two.lasted().toSeconds(), part(two.split().all()), part(baseline)));
     System.out.printf(
         "| (2) HAProxy reloads during the %d bounces (master CLI `show proc`) | %d | 0 |%n",
         load.bounces(), two.reloads());
@@ -131,6 +144,12 @@ public final class SmartStackBench {
     }
   }
 
+  private static String loadName(BounceLoadRun.Settings load) {
+    return load.closedLoop()
+        ? load.workers() + " connections (each sends its next request once answered)"
+        : load.rate() + " req/s from " + load.workers() + " threads";
+  }
+
   /** {@code service.namespace} as a namespace name. */
   private static ServiceInstance namespace(String name) {
     int dot = name.indexOf('.');
@@ -141,9 +160,11 @@ public final class SmartStackBench {
   }
 
   private static String part(LoadSplit.Part part) {
+    long timedOut = part.failures().stream().filter(s -> "HTTP 504".equals(s.failure())).count();
     return String.format(
-        "%d requests, %d failed; latency %s",
-        part.requests(), part.failures().size(), part.latencies().summary());
+        "%d requests, %d failed (%d of them 504: a task slower than HAProxy's 1 s server timeout);"
+            + " latency %s",
+        part.requests(), part.failures().size(), timedOut, part.latencies().summary());
   }
 
   private static void printFreePorts(int count) {

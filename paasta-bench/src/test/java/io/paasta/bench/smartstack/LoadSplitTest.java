@@ -35,6 +35,10 @@ class LoadSplitTest {
     assertThat(split.outside().failures())
         .extracting(LoadGenerator.Sample::failure)
         .containsExactly("HTTP 502");
+    assertThat(split.all().requests()).isEqualTo(7);
+    assertThat(split.all().failures()).hasSize(3);
+    assertThat(split.all().latencies().max()).isEqualTo(7_000_000);
+    assertThat(split.all().latencies().percentile(0.5)).isEqualTo(4_000_000);
   }
 
   @Test

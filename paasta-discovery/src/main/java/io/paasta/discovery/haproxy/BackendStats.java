@@ -13,6 +13,14 @@ public record BackendStats(String name, String status, List<ServerStats> servers
     return (int) servers.stream().filter(ServerStats::available).count();
   }
 
+  /** Sessions open to {@code target} ({@code ip:port}) now, over every slot routing to it. */
+  public int sessionsTo(String target) {
+    return servers.stream()
+        .filter(s -> s.address().equals(target))
+        .mapToInt(ServerStats::sessions)
+        .sum();
+  }
+
   /** Whether a server routing to {@code target} ({@code ip:port}) is available. */
   public boolean isUp(String target) {
     return servers.stream().anyMatch(s -> s.address().equals(target) && s.available());

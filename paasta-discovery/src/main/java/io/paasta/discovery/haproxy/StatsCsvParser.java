@@ -46,7 +46,8 @@ public final class StatsCsvParser {
                         row.get("svname"),
                         row.get("addr"),
                         row.get("status"),
-                        row.getInt("weight")));
+                        row.getInt("weight"),
+                        row.getInt("scur")));
       }
     }
     Map<String, BackendStats> backends = new LinkedHashMap<>();

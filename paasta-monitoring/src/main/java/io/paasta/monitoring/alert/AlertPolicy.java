@@ -31,7 +31,11 @@ public record AlertPolicy(Duration alertAfter, Realert realert, Duration checkEv
    * forgiven, so that a caller running every minute does not skip every other minute by jitter.
    */
   public boolean isDue(Instant last, Instant now) {
-    Duration elapsed = Duration.between(last, now);
-    return elapsed.compareTo(checkEvery.minus(checkEvery.dividedBy(10))) >= 0;
+    return !now.isBefore(dueAt(last));
+  }
+
+  /** When a check last evaluated at {@code last} is due again. */
+  public Instant dueAt(Instant last) {
+    return last.plus(checkEvery.minus(checkEvery.dividedBy(10)));
   }
 }

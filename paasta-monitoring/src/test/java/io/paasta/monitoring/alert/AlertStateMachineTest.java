@@ -101,12 +101,97 @@ class AlertStateMachineTest {
     assertThat(policy.isDue(Fixtures.NOW, Fixtures.NOW.plusSeconds(after))).isEqualTo(due);
   }
 
+  private static final Duration SECONDS_10 = Duration.ofSeconds(10);
+
+  @Test
+  void alertAfterCountsFromTheFirstFailingEvaluationEvenBetweenCheckEvery() {
+    // check_every 1m, alert_after 2m, evaluated every 10 s (passes of a crash-looping instance):
+    // the first failure is at 10 s, so the alert comes at 130 s, the first evaluation at or after
+    // 10 s + 2m, and not at the next check_every boundary
+    AlertPolicy policy = new AlertPolicy(Duration.ofMinutes(2), new Realert.Exponential(), MINUTE);
+    String sent = run(policy, SECONDS_10, "OK " + "CRIT ".repeat(15));
+    assertThat(sent.split(" ")).containsExactly(expected(16, 13));
+  }
+
+  @Test
+  void theFirstAlertOfACheckAlwaysFailingComesAtAlertAfter() {
+    // failing from the very first evaluation, every 10 s: alert at 120 s (evaluation 13)
+    AlertPolicy policy = new AlertPolicy(Duration.ofMinutes(2), new Realert.Exponential(), MINUTE);
+    assertThat(run(policy, SECONDS_10, "CRIT ".repeat(15).strip()).split(" "))
+        .containsExactly(expected(15, 12));
+  }
+
+  @Test
+  void anOkEvaluationRestartsAlertAfter() {
+    // CRIT 0-50 s, OK at 60 s, CRIT again from 70 s: alert_after counts from 70 s, alert at 190 s
+    AlertPolicy policy = new AlertPolicy(Duration.ofMinutes(2), new Realert.Exponential(), MINUTE);
+    String statuses = "CRIT ".repeat(6) + "OK " + "CRIT ".repeat(13);
+    assertThat(run(policy, SECONDS_10, statuses.strip()).split(" "))
+        .containsExactly(expected(20, 19));
+  }
+
+  @Test
+  void aFlappingCheckSendsAtMostAboutOneEventPerCheckEvery() {
+    // alert_after 0 (the crash-loop default), CRIT and OK alternating every 10 s for 5 minutes
+    AlertPolicy policy = new AlertPolicy(Duration.ZERO, new Realert.Exponential(), MINUTE);
+    String sent = run(policy, SECONDS_10, "CRIT OK ".repeat(15).strip());
+    long events = java.util.Arrays.stream(sent.split(" ")).filter(w -> !w.equals("-")).count();
+    assertThat(sent).startsWith("ALERT ");
+    assertThat(events).isBetween(1L, 6L);
+  }
+
+  @Test
+  void realertsAndResolvesKeepToCheckEvery() {
+    // alerted at once; CRIT every 10 s re-alerts at most once a minute; OK resolves at the next
+    // counted evaluation (a minute after the last counted one)
+    AlertPolicy policy = new AlertPolicy(Duration.ZERO, new Realert.Every(1), MINUTE);
+    String sent = run(policy, SECONDS_10, "CRIT ".repeat(7) + "OK ".repeat(7));
+    assertThat(sent.split(" "))
+        .containsExactly(
+            "ALERT", "-", "-", "-", "-", "-", "ALERT", "-", "-", "-", "-", "-", "RESOLVE", "-");
+  }
+
+  @Test
+  void theNextEvaluationIsWhenTheAlertIsDue() {
+    AlertPolicy policy = new AlertPolicy(Duration.ofMinutes(2), new Realert.Exponential(), MINUTE);
+    Instant t0 = Fixtures.NOW;
+    AlertState ok =
+        AlertStateMachine.step(Optional.empty(), result(CheckStatus.OK), policy, t0).state();
+    assertThat(AlertStateMachine.nextEvaluation(ok, policy)).isEmpty();
+    AlertState failing =
+        AlertStateMachine.step(
+                Optional.of(ok), result(CheckStatus.CRITICAL), policy, t0.plusSeconds(7))
+            .state();
+    assertThat(AlertStateMachine.nextEvaluation(failing, policy))
+        .contains(t0.plusSeconds(7).plus(Duration.ofMinutes(2)));
+    AlertStateMachine.Step alert =
+        AlertStateMachine.step(
+            Optional.of(failing), result(CheckStatus.CRITICAL), policy, t0.plusSeconds(127));
+    assertThat(alert.send()).contains(Transition.ALERT);
+    // alerted: the next counted evaluation (re-alert or resolve), check_every less a tenth later
+    assertThat(AlertStateMachine.nextEvaluation(alert.state(), policy))
+        .contains(t0.plusSeconds(127 + 54));
+  }
+
+  /** {@code count} evaluations, of which only the one numbered {@code alertAt} (from 0) alerts. */
+  private static String[] expected(int count, int alertAt) {
+    String[] words = new String[count];
+    java.util.Arrays.fill(words, "-");
+    words[alertAt] = "ALERT";
+    return words;
+  }
+
   /** Feeds statuses (OK, WARN, CRIT) one minute apart; returns what each evaluation sent. */
   private static String run(AlertPolicy policy, String statuses) {
+    return run(policy, MINUTE, statuses);
+  }
+
+  /** Feeds statuses (OK, WARN, CRIT) {@code every} apart; returns what each evaluation sent. */
+  private static String run(AlertPolicy policy, Duration every, String statuses) {
     Optional<AlertState> state = Optional.empty();
     Instant now = Fixtures.NOW;
     List<String> sent = new ArrayList<>();
-    for (String word : statuses.split(" ")) {
+    for (String word : statuses.strip().split(" ")) {
       CheckStatus status =
           switch (word) {
             case "OK" -> CheckStatus.OK;
@@ -117,7 +202,7 @@ class AlertStateMachineTest {
       AlertStateMachine.Step step = AlertStateMachine.step(state, result(status), policy, now);
       sent.add(step.send().map(Enum::name).orElse("-"));
       state = Optional.of(step.state());
-      now = now.plus(MINUTE);
+      now = now.plus(every);
     }
     return String.join(" ", sent);
   }

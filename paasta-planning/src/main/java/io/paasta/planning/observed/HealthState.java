@@ -4,7 +4,11 @@ package io.paasta.planning.observed;
 public enum HealthState {
   /** Not checked yet, or within its grace period. */
   UNKNOWN,
-  /** Passing, or running with no health check. */
+  /**
+   * Passing, or running with no health check; a task that passed stays HEALTHY through one failed
+   * check (nerve's hysteresis: out of service after 2 failures in a row, back after the first
+   * pass).
+   */
   HEALTHY,
   /** Failing, but not yet more times in a row than allowed. */
   UNHEALTHY,

@@ -11,11 +11,14 @@ import io.paasta.monitoring.send.MonitoringLog;
 import io.paasta.monitoring.send.SenderSettings;
 import io.paasta.monitoring.send.Senders;
 import io.paasta.server.DaemonLog;
+import io.paasta.server.smartstack.NamespaceReplication;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -32,15 +35,17 @@ public final class Monitoring implements AutoCloseable {
   }
 
   /**
-   * @param smartstack UP backends per discover location of an instance in SmartStack
+   * @param smartstack what the replication check of an instance reads from SmartStack
+   * @param requestPassAfter asks for a pass of an instance after a delay
    */
   public static Monitoring start(
       SystemConfig system,
       MeterRegistry metrics,
       DaemonLog log,
       Clock clock,
-      Function<InstanceRef, Optional<Map<String, Integer>>> smartstack,
-      Function<InstanceRef, List<Instant>> oomKills) {
+      Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
+      Function<InstanceRef, List<Instant>> oomKills,
+      BiConsumer<InstanceRef, Duration> requestPassAfter) {
     MonitoringLog monitoringLog =
         new MonitoringLog() {
           @Override
@@ -68,7 +73,8 @@ public final class Monitoring implements AutoCloseable {
         "events go to "
             + dispatcher.senders()
             + " (system config: monitoring_senders, sensu_host/sensu_port, event_webhook_url)");
-    return new Monitoring(dispatcher, new MonitoringParticipant(runner, smartstack, oomKills));
+    return new Monitoring(
+        dispatcher, new MonitoringParticipant(runner, smartstack, oomKills, requestPassAfter));
   }
 
   public MonitoringParticipant participant() {

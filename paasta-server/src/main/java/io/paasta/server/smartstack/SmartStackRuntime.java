@@ -3,6 +3,7 @@ package io.paasta.server.smartstack;
 import io.paasta.backend.docker.drain.DiscoveryDrain;
 import io.paasta.discovery.haproxy.LocalProxy;
 import io.paasta.discovery.haproxy.ProxySettings;
+import io.paasta.discovery.haproxy.ProxyStats;
 import io.paasta.discovery.location.HostLocation;
 import io.paasta.discovery.registration.NerveRegistrar;
 import io.paasta.discovery.registration.RegistrationPlanner;
@@ -16,6 +17,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.model.ServiceInstance;
 import io.paasta.model.SystemConfig;
+import io.paasta.planning.app.DesiredInstance;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
@@ -46,6 +48,8 @@ public final class SmartStackRuntime implements AutoCloseable {
   private final ClusterDesiredState desired;
   private final SmartStackParticipant participant;
   private final ScheduledExecutorService ticker;
+  private final ServiceConfigs configs;
+  private final String cluster;
 
   private SmartStackRuntime(
       Optional<EmbeddedZooKeeper> embedded,
@@ -53,13 +57,17 @@ public final class SmartStackRuntime implements AutoCloseable {
       SmartStack smartStack,
       ClusterDesiredState desired,
       SmartStackParticipant participant,
-      ScheduledExecutorService ticker) {
+      ScheduledExecutorService ticker,
+      ServiceConfigs configs,
+      String cluster) {
     this.embedded = embedded;
     this.client = client;
     this.smartStack = smartStack;
     this.desired = desired;
     this.participant = participant;
     this.ticker = ticker;
+    this.configs = configs;
+    this.cluster = cluster;
   }
 
   /**
@@ -133,7 +141,8 @@ public final class SmartStackRuntime implements AutoCloseable {
     SmartStackParticipant participant =
         new SmartStackParticipant(
             smartStack, new RegistrationPlanner(RegistrationPlanner.LOOPBACK, host), log);
-    return new SmartStackRuntime(embedded, client, smartStack, desired, participant, ticker);
+    return new SmartStackRuntime(
+        embedded, client, smartStack, desired, participant, ticker, configs, system.cluster());
   }
 
   /** Instances of the cluster that register in any of these namespaces. */
@@ -167,29 +176,60 @@ public final class SmartStackRuntime implements AutoCloseable {
 
   /**
    * hacheck: the task's registrations are removed at once, and its slots in HAProxy drained (no new
-   * requests; those in flight finish).
+   * requests; those in flight finish); it is busy while HAProxy still has sessions open to it.
    */
   public DiscoveryDrain discoveryDrain() {
-    return (ref, host, port) -> {
-      smartStack.registrar().deregister(host, port);
-      desired
-          .config(ref)
-          .ifPresent(
-              config ->
-                  smartStack
-                      .namespaces()
-                      .routedRegistrations(config)
-                      .forEach(ns -> smartStack.proxy().drain(ns, host, port)));
+    return new DiscoveryDrain() {
+      @Override
+      public void takeOut(InstanceRef ref, String host, int port) {
+        smartStack.registrar().deregister(host, port);
+        routed(ref).forEach(ns -> smartStack.proxy().drain(ns, host, port));
+      }
+
+      @Override
+      public boolean busy(InstanceRef ref, String host, int port) {
+        List<String> namespaces = routed(ref);
+        if (namespaces.isEmpty()) {
+          return false;
+        }
+        ProxyStats stats = smartStack.stats();
+        return namespaces.stream()
+            .flatMap(ns -> stats.backend(ns).stream())
+            .anyMatch(backend -> backend.sessionsTo(host + ":" + port) > 0);
+      }
     };
   }
 
-  /** UP backends per discover location, for the replication check. */
-  public Optional<Map<String, Integer>> replication(InstanceRef ref) {
+  private List<String> routed(InstanceRef ref) {
+    return desired
+        .config(ref)
+        .map(config -> smartStack.namespaces().routedRegistrations(config))
+        .orElse(List.of());
+  }
+
+  /**
+   * What the instance's replication check reads from SmartStack (its namespace's UP backends per
+   * discover location and the count expected there); empty when it is judged by its own tasks.
+   */
+  public Optional<NamespaceReplication> replication(InstanceRef ref) {
     return desired
         .config(ref)
         .flatMap(
             config ->
-                SmartStackStatus.replication(config, smartStack.namespaces(), smartStack.stats()));
+                SmartStackStatus.replication(
+                    config, smartStack.namespaces(), smartStack.stats(), this::expectedIn));
+  }
+
+  /** The desired instances of every instance of the cluster registered in the namespace. */
+  private int expectedIn(String namespace) {
+    Map<InstanceRef, List<ServiceInstance>> registrations = new java.util.LinkedHashMap<>();
+    for (InstanceRef ref : instancesIn(configs, cluster, Set.of(namespace))) {
+      desired.config(ref).ifPresent(c -> registrations.put(ref, c.registrations()));
+    }
+    return NamespaceReplication.expected(
+        namespace,
+        registrations,
+        ref -> desired.of(ref).flatMap(d -> d).map(DesiredInstance::instances).orElse(0));
   }
 
   /** The instance's SmartStack section of its status document. */
@@ -198,9 +238,8 @@ public final class SmartStackRuntime implements AutoCloseable {
     if (config.isEmpty()) {
       return Optional.empty();
     }
-    int expected = desired.of(ref).flatMap(d -> d).map(d -> d.instances()).orElse(0);
     return SmartStackStatus.document(
-        config.get(), expected, smartStack.namespaces(), smartStack.stats());
+        config.get(), this::expectedIn, smartStack.namespaces(), smartStack.stats());
   }
 
   public SmartStack smartStack() {

@@ -15,6 +15,14 @@ public interface DiscoveryDrain {
    */
   void takeOut(InstanceRef ref, String host, int port);
 
+  /**
+   * Whether the proxies still have requests in flight to a task taken out (so that killing it now
+   * would fail them); false when unknown.
+   */
+  default boolean busy(InstanceRef ref, String host, int port) {
+    return false;
+  }
+
   /** No discovery: nothing to take the task out of. */
   DiscoveryDrain NONE = (ref, host, port) -> {};
 }

@@ -19,17 +19,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes tasks out of service by the drain method of their labels and says when each is safe to kill
  * (SPEC section 5): {@code noop} at once; {@code hacheck} takes the task out of service discovery
- * (through the {@link DiscoveryDrain} it is given) and is safe {@code delay} seconds later; {@code
- * test} {@code delay} seconds after the drain call; {@code http} once its is_safe_to_kill URL
- * answers with a success code (polled in the background after its drain URL succeeded). A drain
- * that fails (the URL errs, the params are unusable, the task is not running) makes the task safe
- * to kill at once, as PaaSTA did.
+ * (through the {@link DiscoveryDrain} it is given) and is safe {@code delay} seconds later, once
+ * the proxies have no request in flight to it (at most {@link #BUSY_WAIT_MAX} more); {@code test}
+ * {@code delay} seconds after the drain call; {@code http} once its is_safe_to_kill URL answers
+ * with a success code (polled in the background after its drain URL succeeded). A drain that fails
+ * (the URL errs, the params are unusable, the task is not running) makes the task safe to kill at
+ * once, as PaaSTA did.
  *
  * <p>When each drain started is kept in memory only: after a daemon restart a task that was being
  * drained is NOT_DRAINING again, the planner drains it again and its wait starts over. That is safe
@@ -57,14 +59,43 @@ public final class Drainer implements AutoCloseable {
             });
   }
 
-  /** One task being drained: since when, how, and (http) whether it said it is safe. */
+  /**
+   * How long past its delay a hacheck drain waits for the proxies' requests in flight to the task
+   * to end before it is killed all the same (a long-lived TCP connection must not hold a bounce).
+   */
+  static final Duration BUSY_WAIT_MAX = Duration.ofSeconds(10);
+
+  /**
+   * One task being drained: since when, how, (http) whether it said it is safe, and (hacheck)
+   * whether the proxies still have requests in flight to it.
+   */
   private record Draining(
       Instant since,
       DrainSettings settings,
       AtomicReference<Boolean> safe,
-      AtomicReference<ScheduledFuture<?>> poll) {
+      AtomicReference<ScheduledFuture<?>> poll,
+      BooleanSupplier busy) {
+
+    Draining(
+        Instant since,
+        DrainSettings settings,
+        AtomicReference<Boolean> safe,
+        AtomicReference<ScheduledFuture<?>> poll) {
+      this(since, settings, safe, poll, () -> false);
+    }
 
     DrainState stateAt(Instant now) {
+      DrainState state = byDelay(now);
+      if (state == DrainState.SAFE_TO_KILL
+          && settings instanceof DrainSettings.Hacheck hacheck
+          && now.isBefore(since.plus(hacheck.delay()).plus(BUSY_WAIT_MAX))
+          && busy.getAsBoolean()) {
+        return DrainState.DRAINING; // never kill a task while the proxy still waits on it
+      }
+      return state;
+    }
+
+    private DrainState byDelay(Instant now) {
       if (Boolean.TRUE.equals(safe.get())) {
         return DrainState.SAFE_TO_KILL;
       }
@@ -142,10 +173,14 @@ public final class Drainer implements AutoCloseable {
   }
 
   private void startHacheckDrain(ManagedContainer task, DrainSettings settings, Instant now) {
+    BooleanSupplier busy = () -> false;
     try {
       Optional<InstanceRef> ref = ObservedStateMapper.refOf(task, "");
       if (ref.isPresent() && task.port0().isPresent()) {
-        discovery.takeOut(ref.get(), TaskEnvironment.HOST, task.port0().getAsInt());
+        DiscoveryDrain taken = discovery;
+        int port = task.port0().getAsInt();
+        taken.takeOut(ref.get(), TaskEnvironment.HOST, port);
+        busy = () -> busyQuietly(taken, ref.get(), port);
       }
     } catch (RuntimeException e) {
       LOG.warn(
@@ -155,7 +190,17 @@ public final class Drainer implements AutoCloseable {
       draining.put(task.id(), safe(now, settings));
       return;
     }
-    draining.put(task.id(), notYetSafe(now, settings));
+    draining.put(
+        task.id(),
+        new Draining(now, settings, new AtomicReference<>(false), new AtomicReference<>(), busy));
+  }
+
+  private static boolean busyQuietly(DiscoveryDrain discovery, InstanceRef ref, int port) {
+    try {
+      return discovery.busy(ref, TaskEnvironment.HOST, port);
+    } catch (RuntimeException e) {
+      return false; // unknown: the delay alone decides
+    }
   }
 
   private void startHttpDrain(ManagedContainer task, DrainSettings.Http settings, Instant now) {

@@ -68,6 +68,52 @@ class DrainerTest {
     assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
   }
 
+  /** A hacheck task (delay 1 s) drained through a proxy that is busy with it while told so. */
+  private ManagedContainer hacheckWithProxy(java.util.function.BooleanSupplier busy) {
+    drainer.useDiscovery(
+        new DiscoveryDrain() {
+          @Override
+          public void takeOut(io.paasta.model.InstanceRef ref, String host, int port) {}
+
+          @Override
+          public boolean busy(io.paasta.model.InstanceRef ref, String host, int port) {
+            return busy.getAsBoolean();
+          }
+        });
+    return Containers.running(
+        "t-hacheck",
+        Map.of(
+            Labels.DRAIN_METHOD, "hacheck",
+            Labels.DRAIN_PARAMS, "{\"delay\":1}",
+            Labels.PORT0, "31001",
+            Labels.SERVICE, "web",
+            Labels.INSTANCE, "main"));
+  }
+
+  @Test
+  void hacheckWaitsPastItsDelayWhileTheProxyHasRequestsInFlightToTheTask() {
+    java.util.concurrent.atomic.AtomicBoolean inFlight =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    ManagedContainer task = hacheckWithProxy(inFlight::get);
+
+    drainer.drain(task);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+    inFlight.set(false);
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
+  @Test
+  void aTaskTheProxyStaysBusyWithIsKilledAtMostBusyWaitMaxAfterItsDelay() {
+    ManagedContainer task = hacheckWithProxy(() -> true); // a long-lived connection
+
+    drainer.drain(task);
+    clock.advance(Duration.ofSeconds(1).plus(Drainer.BUSY_WAIT_MAX).minusMillis(1));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.DRAINING);
+    clock.advance(Duration.ofMillis(1));
+    assertThat(drainer.stateOf(task.id())).isEqualTo(DrainState.SAFE_TO_KILL);
+  }
+
   @Test
   void hacheckThatCannotReachDiscoveryIsSafeAtOnce() {
     drainer.useDiscovery(

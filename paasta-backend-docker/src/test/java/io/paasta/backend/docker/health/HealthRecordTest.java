@@ -18,8 +18,14 @@ class HealthRecordTest {
     "GGGG, UNKNOWN",
     "GP, HEALTHY",
     "P, HEALTHY",
-    "PG, UNHEALTHY", // after a first pass the grace period is over
-    "F, UNHEALTHY",
+    "PG, HEALTHY", // after a first pass the grace period is over, but one failure is forgiven
+    "PGG, UNHEALTHY", // nerve's fall 2: out of service after 2 failures in a row
+    "PF, HEALTHY",
+    "PFF, UNHEALTHY",
+    "PFPF, HEALTHY", // a pass in between starts the count again
+    "PFFP, HEALTHY", // back after the first pass (rise 1)
+    "PFFF, FAILED",
+    "F, UNHEALTHY", // never passed: not in service at its first counted failure
     "FF, UNHEALTHY",
     "FFF, FAILED",
     "FFPFF, UNHEALTHY",
