@@ -47,7 +47,8 @@ public final class ServiceFilesReader {
                 "",
                 "unknown file kind, ignored",
                 "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json,"
-                    + " secrets/, or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml"));
+                    + " rollback.yaml, dependencies.yaml, secrets/, or"
+                    + " <marathon|kubernetes|eks|chronos|adhoc|tron>-<cluster>.yaml"));
         continue;
       }
       read(kind.get(), entry, service + "/" + fileName, files);
@@ -70,6 +71,12 @@ public final class ServiceFilesReader {
       case MONITORING -> files.monitoring = parsed;
       case DEPLOY -> files.deploy = parsed;
       case DEPLOYMENTS -> files.deployments = parsed;
+      case ROLLBACK -> files.rollback = parsed;
+      case DEPENDENCIES -> files.dependencies = parsed;
+      case TRON ->
+          files.tronFiles.add(
+              new ServiceFiles.TronFile(
+                  FileKind.tronCluster(path.getFileName().toString()).orElseThrow(), parsed));
       case MARATHON, KUBERNETES, CHRONOS, ADHOC -> {
         InstanceKind.KindAndCluster kc =
             InstanceKind.parseFileName(path.getFileName().toString()).orElseThrow();
@@ -136,6 +143,9 @@ public final class ServiceFilesReader {
     ParsedFile monitoring;
     ParsedFile deploy;
     ParsedFile deployments;
+    ParsedFile rollback;
+    ParsedFile dependencies;
+    final List<ServiceFiles.TronFile> tronFiles = new ArrayList<>();
     final List<ServiceFiles.InstanceFile> instanceFiles = new ArrayList<>();
     final Map<String, ParsedFile> secrets = new TreeMap<>();
     final java.util.Set<String> secretNames = new java.util.TreeSet<>();
@@ -156,7 +166,10 @@ public final class ServiceFilesReader {
           Optional.ofNullable(deployments),
           secrets,
           secretNames,
-          problems);
+          problems,
+          tronFiles,
+          Optional.ofNullable(rollback),
+          Optional.ofNullable(dependencies));
     }
   }
 }

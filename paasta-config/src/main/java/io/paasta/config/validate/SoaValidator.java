@@ -9,9 +9,11 @@ import io.paasta.config.soa.ServiceFiles;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
 import io.paasta.config.yaml.ParsedFile;
+import io.paasta.model.DeployConfig;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ServiceInstance;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,11 +37,22 @@ public final class SoaValidator {
   private final SoaConfigsLoader loader;
   private final SchemaValidator schemas;
   private final SemanticRules rules;
+  private final TreePolicyRules treePolicy = new TreePolicyRules();
+  private final TronRules tronRules;
+  private final UnusedKeys unusedKeys = new UnusedKeys();
 
   public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas) {
+    this(loader, schemas, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time Tron schedules must have a next run after
+   */
+  public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas, Clock clock) {
     this.loader = loader;
     this.schemas = schemas;
     this.rules = new SemanticRules(new LoaderTreeIndex(loader));
+    this.tronRules = new TronRules(clock);
   }
 
   /** Validates every service of the tree, in parallel. */
@@ -98,12 +111,18 @@ public final class SoaValidator {
     } catch (ConfigException e) {
       Problem problem =
           Problem.error(Location.of(service), "", e.getMessage(), Problem.NO_VALUE, "");
-      return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty());
+      return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty(), List.of());
     }
     // the loader's and the rules' messages speak soa-configs; schema errors fill in the rest
     LoadedService loaded = loader.assemble(files);
     List<Problem> problems = new ArrayList<>(loaded.problems());
     problems.addAll(rules.check(loaded));
+    problems.addAll(treePolicy.check(loaded));
+    problems.addAll(
+        tronRules.check(
+            files,
+            loaded.service().deploy().map(DeployConfig::deployGroups),
+            loaded.service().monitoringFile().get("team") instanceof String));
     List<Problem> schemaProblems = new ArrayList<>();
     files
         .allFiles()
@@ -113,7 +132,8 @@ public final class SoaValidator {
         files.fileCount(),
         Problems.mergeByPlace(problems, schemaProblems),
         loaded.service().namespaces(),
-        files.smartstack());
+        files.smartstack(),
+        unusedKeys.find(files));
   }
 
   /**
@@ -172,12 +192,13 @@ public final class SoaValidator {
       int files,
       List<Problem> problems,
       Map<String, NamespaceConfig> namespaces,
-      Optional<ParsedFile> smartstack) {
+      Optional<ParsedFile> smartstack,
+      List<Problem> unused) {
     ServiceReport report(List<Problem> more) {
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(more);
       all.sort(ORDER);
-      return new ServiceReport(service, files, all);
+      return new ServiceReport(service, files, all, unused);
     }
   }
 
@@ -192,6 +213,11 @@ public final class SoaValidator {
           .instanceFile(job.service(), InstanceKind.CHRONOS, cluster)
           .map(f -> f.root() instanceof Map<?, ?> root && root.containsKey(job.instance()))
           .orElse(false);
+    }
+
+    @Override
+    public boolean serviceExists(String service) {
+      return loader.soaDir().hasService(service);
     }
 
     @Override
