@@ -50,7 +50,7 @@ public final class ServiceAssembler {
     InstanceConfigBuilder builder = new InstanceConfigBuilder(lookup);
     List<InstanceConfig> instances = new ArrayList<>();
     for (ServiceFiles.InstanceFile file : files.instanceFiles()) {
-      Map<?, ?> dicts = nonEmptyDict(Optional.of(file.file()), "instances", problems);
+      Map<?, ?> dicts = rootDict(Optional.of(file.file()), "instance names", problems);
       dicts.forEach(
           (key, value) -> {
             String instance = String.valueOf(key);
@@ -122,7 +122,7 @@ public final class ServiceAssembler {
       return namespaces;
     }
     ParsedFile file = smartstack.get();
-    nonEmptyDict(smartstack, "namespaces", problems)
+    rootDict(smartstack, "namespaces", problems)
         .forEach(
             (key, value) -> {
               String name = String.valueOf(key);
@@ -182,25 +182,6 @@ public final class ServiceAssembler {
               "a dict of " + whatItMaps));
     }
     return Map.of();
-  }
-
-  /**
-   * The root dict of a file that must define something (instance files, smartstack.yaml): PaaSTA
-   * refuses them empty.
-   */
-  static Map<?, ?> nonEmptyDict(
-      Optional<ParsedFile> file, String whatItDefines, Problems problems) {
-    if (file.isPresent() && file.get().root() == null) {
-      problems.add(
-          Problem.error(
-              Location.of(file.get().file()),
-              "",
-              "file is empty",
-              Problem.NO_VALUE,
-              "a dict of " + whatItDefines + " (PaaSTA refuses an empty file; delete it instead)"));
-      return Map.of();
-    }
-    return rootDict(file, whatItDefines, problems);
   }
 
   static FieldLocator at(ParsedFile file) {

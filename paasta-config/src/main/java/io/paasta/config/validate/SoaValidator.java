@@ -115,9 +115,10 @@ public final class SoaValidator {
     }
     // the loader's and the rules' messages speak soa-configs; schema errors fill in the rest
     LoadedService loaded = loader.assemble(files);
-    List<Problem> problems = new ArrayList<>(loaded.problems());
+    // tree policy first: its errors replace the loader's warnings about the same files
+    List<Problem> problems =
+        new ArrayList<>(Problems.mergeByPlace(treePolicy.check(loaded), loaded.problems()));
     problems.addAll(rules.check(loaded));
-    problems.addAll(treePolicy.check(loaded));
     problems.addAll(
         tronRules.check(
             files,

@@ -5,6 +5,7 @@ import io.paasta.config.problem.Problem;
 import io.paasta.config.problem.Problems;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.ServiceFiles;
+import io.paasta.config.yaml.ParsedFile;
 import io.paasta.model.DeployConfig;
 import io.paasta.model.InstanceConfig;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Map;
  * Tree policy: rules about the files around a service's instances, which PaaSTA's validate refuses
  * but which say nothing about how an instance runs: a service without monitoring.yaml, without
  * deploy.yaml, an instance whose deploy group is not a step of deploy.yaml, a service.yaml without
- * {@code external_link}. {@code paasta validate} reports them as errors; the daemon should only
- * warn about them, so that no running service stops deploying because of them (issue 21).
+ * {@code external_link}, an empty instance file or smartstack.yaml. {@code paasta validate} reports
+ * them as errors; the daemon should only warn about them, so that no running service stops
+ * deploying because of them (issue 21).
  */
 public final class TreePolicyRules {
 
@@ -24,6 +26,8 @@ public final class TreePolicyRules {
     Problems problems = new Problems();
     ServiceFiles files = loaded.files();
     String service = files.service();
+    files.instanceFiles().forEach(f -> refuseEmpty(f.file(), "instance names", problems));
+    files.smartstack().ifPresent(f -> refuseEmpty(f, "namespaces", problems));
     if (files.monitoring().isEmpty()) {
       problems.add(
           Problem.error(
@@ -35,7 +39,7 @@ public final class TreePolicyRules {
     }
     files
         .serviceYaml()
-        .filter(f -> f.root() instanceof Map<?, ?> root && !root.containsKey("external_link"))
+        .filter(f -> !(f.root() instanceof Map<?, ?> root && root.containsKey("external_link")))
         .ifPresent(
             f ->
                 problems.add(
@@ -68,6 +72,22 @@ public final class TreePolicyRules {
               }
             });
     return problems.list();
+  }
+
+  /**
+   * PaaSTA refuses an empty instance file or smartstack.yaml; the loader only warns (an empty file
+   * defines nothing to run), and this error replaces its warning in validate's report.
+   */
+  private static void refuseEmpty(ParsedFile file, String whatItDefines, Problems problems) {
+    if (file.root() == null) {
+      problems.add(
+          Problem.error(
+              Location.of(file.file()),
+              "",
+              "file is empty",
+              Problem.NO_VALUE,
+              "a dict of " + whatItDefines + " (PaaSTA refuses an empty file; delete it instead)"));
+    }
   }
 
   private static void checkDeployGroups(

@@ -421,7 +421,7 @@ class PaastaCompatibilityTest {
                 "  advertise: [region]")),
         refused(
             "an empty instance file",
-            "web/marathon-dev.yaml: file is empty - a dict of instances (PaaSTA refuses an empty"
+            "web/marathon-dev.yaml: file is empty - a dict of instance names (PaaSTA refuses an empty"
                 + " file; delete it instead)",
             f("web/marathon-dev.yaml", "# nothing yet")),
         refused(
