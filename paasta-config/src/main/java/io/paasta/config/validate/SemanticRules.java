@@ -239,7 +239,7 @@ public final class SemanticRules {
       if (dict.containsKey(key)) {
         check.problem(
             key,
-            "is not allowed in a " + check.instance.ref().kind().filePrefix() + "-* file",
+            "is not allowed in " + check.instance.ref().kind().filePrefix() + "-* files",
             dict.get(key),
             "net/nerve_ns only in marathon-* files or service.yaml; registrations for namespaces");
       }

@@ -320,7 +320,7 @@ class PaastaCompatibilityTest {
     return Stream.of(
         refused(
             "nerve_ns written in a kubernetes file",
-            "web/kubernetes-dev.yaml:3: main.nerve_ns: is not allowed in a kubernetes-* file"
+            "web/kubernetes-dev.yaml:3: main.nerve_ns: is not allowed in kubernetes-* files"
                 + " (\"web.main\") - net/nerve_ns only in marathon-* files or service.yaml;"
                 + " registrations for namespaces",
             f(
@@ -330,13 +330,13 @@ class PaastaCompatibilityTest {
                 "  nerve_ns: web.main")),
         refused(
             "net written in a kubernetes file",
-            "web/kubernetes-dev.yaml:3: main.net: is not allowed in a kubernetes-* file"
+            "web/kubernetes-dev.yaml:3: main.net: is not allowed in kubernetes-* files"
                 + " (\"host\") - net/nerve_ns only in marathon-* files or service.yaml;"
                 + " registrations for namespaces",
             f("web/kubernetes-dev.yaml", "main:", "  deploy_group: dev.everything", "  net: host")),
         refused(
             "nerve_ns in an eks file, read as a kubernetes one",
-            "web/eks-dev.yaml:3: main.nerve_ns: is not allowed in a eks-* file (\"web.main\") -"
+            "web/eks-dev.yaml:3: main.nerve_ns: is not allowed in eks-* files (\"web.main\") -"
                 + " net/nerve_ns only in marathon-* files or service.yaml; registrations for"
                 + " namespaces",
             f(
