@@ -29,13 +29,7 @@ public final class TreePolicyRules {
     files.instanceFiles().forEach(f -> refuseEmpty(f.file(), "instance names", problems));
     files.smartstack().ifPresent(f -> refuseEmpty(f, "namespaces", problems));
     if (files.monitoring().isEmpty()) {
-      problems.add(
-          Problem.error(
-              Location.of(service + "/"),
-              "monitoring.yaml",
-              "is missing",
-              Problem.NO_VALUE,
-              "a file " + service + "/monitoring.yaml with at least a team (PaaSTA requires it)"));
+      problems.add(missing(service, "monitoring.yaml", "with at least a team"));
     }
     files
         .serviceYaml()
@@ -60,18 +54,22 @@ public final class TreePolicyRules {
             () -> {
               if (files.deploy().isEmpty()) {
                 problems.add(
-                    Problem.error(
-                        Location.of(service + "/"),
+                    missing(
+                        service,
                         "deploy.yaml",
-                        "is missing",
-                        Problem.NO_VALUE,
-                        "a file "
-                            + service
-                            + "/deploy.yaml whose pipeline names the deploy groups of the"
-                            + " instances (PaaSTA requires it)"));
+                        "whose pipeline names the deploy groups of the instances"));
               }
             });
     return problems.list();
+  }
+
+  private static Problem missing(String service, String file, String what) {
+    return Problem.error(
+        Location.of(service + "/"),
+        file,
+        "is missing",
+        Problem.NO_VALUE,
+        "a file " + service + "/" + file + " " + what + " (PaaSTA requires it)");
   }
 
   /**

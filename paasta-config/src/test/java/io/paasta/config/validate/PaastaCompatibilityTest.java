@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -493,6 +494,34 @@ class PaastaCompatibilityTest {
                 "  actions:",
                 "    build: {command: ./build.sh, deploy_group: dev.everything}")),
         refused(
+            "an unknown key suggests the nearest known one",
+            "web/kubernetes-dev.yaml:3: main.namspace: is not a known key - did you mean"
+                + " namespace?",
+            f(
+                "web/kubernetes-dev.yaml",
+                "main:",
+                "  deploy_group: dev.everything",
+                "  namspace: paasta")),
+        refused(
+            "a far-off unknown key suggests nothing",
+            "web/kubernetes-dev.yaml:3: main.completely_unrelated: is not a known key - remove it"
+                + " or check its spelling",
+            f(
+                "web/kubernetes-dev.yaml",
+                "main:",
+                "  deploy_group: dev.everything",
+                "  completely_unrelated: 1")),
+        refused(
+            "a deploy_whitelist in another form shows PaaSTA's format",
+            "web/marathon-dev.yaml:3: main.deploy_whitelist: is not in PaaSTA's deploy_whitelist"
+                + " format - PaaSTA's form [location_type, [location, ...]], e.g."
+                + " deploy_whitelist: [region, [uswest1-prod, uswest2-prod]]",
+            f(
+                "web/marathon-dev.yaml",
+                "main:",
+                "  deploy_group: dev.everything",
+                "  deploy_whitelist: [[region, uswest1-prod]]")),
+        refused(
             "rollback.yaml with a key it does not have",
             "web/rollback.yaml:1: rollback_window: is not a known key - did you mean"
                 + " rollback_window_s?",
@@ -519,30 +548,28 @@ class PaastaCompatibilityTest {
     assertThat(errors(validate(c.files()))).contains(c.expected());
   }
 
-  @Test
-  void aServiceWithoutMonitoringYamlIsRefused() {
-    baseService();
-    deleteFile("web/monitoring.yaml");
-    tree.file("web/marathon-dev.yaml", "main:", "  deploy_group: dev.everything");
-
-    assertThat(errors(validateWeb()))
-        .containsExactly(
+  static Stream<Arguments> filesTodaysPaastaRequires() {
+    return Stream.of(
+        Arguments.of(
+            "monitoring.yaml",
             "web/: monitoring.yaml: is missing - a file web/monitoring.yaml with at least a team"
-                + " (PaaSTA requires it)");
-    // and no warning names the file that does not exist
-    assertThat(validateWeb()).noneMatch(p -> p.file().equals("web/monitoring.yaml"));
+                + " (PaaSTA requires it)"),
+        Arguments.of(
+            "deploy.yaml",
+            "web/: deploy.yaml: is missing - a file web/deploy.yaml whose pipeline names the"
+                + " deploy groups of the instances (PaaSTA requires it)"));
   }
 
-  @Test
-  void aServiceWithoutDeployYamlIsRefused() {
+  @ParameterizedTest(name = "without {0}")
+  @MethodSource("filesTodaysPaastaRequires")
+  void aServiceWithoutAFileTodaysPaastaRequiresIsRefused(String file, String expected) {
     baseService();
-    deleteFile("web/deploy.yaml");
+    deleteFile("web/" + file);
     tree.file("web/marathon-dev.yaml", "main:", "  deploy_group: dev.everything");
 
-    assertThat(errors(validateWeb()))
-        .containsExactly(
-            "web/: deploy.yaml: is missing - a file web/deploy.yaml whose pipeline names the"
-                + " deploy groups of the instances (PaaSTA requires it)");
+    assertThat(errors(validateWeb())).containsExactly(expected);
+    // and no problem (the missing team's warning included) names the file that does not exist
+    assertThat(validateWeb()).noneMatch(p -> p.file().equals("web/" + file));
   }
 
   @Test
@@ -563,58 +590,6 @@ class PaastaCompatibilityTest {
             "web/marathon-dev.yaml:3: warning: main.registrations: names a namespace of elsewhere,"
                 + " which is not in this soa-configs tree (elsewhere.main), so it is not checked -"
                 + " a namespace of a service of the tree, or one defined outside it");
-  }
-
-  @Test
-  void anUnknownKeySuggestsTheNearestKnownOne() {
-    List<Problem> problems =
-        validate(
-            List.of(
-                f(
-                    "web/kubernetes-dev.yaml",
-                    "main:",
-                    "  deploy_group: dev.everything",
-                    "  namspace: paasta")));
-
-    assertThat(errors(problems))
-        .containsExactly(
-            "web/kubernetes-dev.yaml:3: main.namspace: is not a known key - did you mean"
-                + " namespace?");
-  }
-
-  @Test
-  void aFarOffUnknownKeySuggestsNothing() {
-    List<Problem> problems =
-        validate(
-            List.of(
-                f(
-                    "web/kubernetes-dev.yaml",
-                    "main:",
-                    "  deploy_group: dev.everything",
-                    "  completely_unrelated: 1")));
-
-    assertThat(errors(problems))
-        .containsExactly(
-            "web/kubernetes-dev.yaml:3: main.completely_unrelated: is not a known key - remove it"
-                + " or check its spelling");
-  }
-
-  @Test
-  void aDeployWhitelistInAnotherFormShowsPaastasFormat() {
-    List<Problem> problems =
-        validate(
-            List.of(
-                f(
-                    "web/marathon-dev.yaml",
-                    "main:",
-                    "  deploy_group: dev.everything",
-                    "  deploy_whitelist: [[region, uswest1-prod]]")));
-
-    assertThat(errors(problems))
-        .contains(
-            "web/marathon-dev.yaml:3: main.deploy_whitelist: is not in PaaSTA's deploy_whitelist"
-                + " format - PaaSTA's form [location_type, [location, ...]], e.g."
-                + " deploy_whitelist: [region, [uswest1-prod, uswest2-prod]]");
   }
 
   @Test
