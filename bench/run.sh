@@ -171,7 +171,7 @@ paasta_command
 measure '`paasta validate -y TREE`' "${PAASTA_CMD[@]}" validate -y "$TREE"
 measure '`paasta validate -y TREE -s svc-0042`' "${PAASTA_CMD[@]}" validate -y "$TREE" -s svc-0042
 measure '`paasta list -y TREE`' "${PAASTA_CMD[@]}" list -y "$TREE"
-measure '`paasta list -a -y TREE`' "${PAASTA_CMD[@]}" list -a -y "$TREE"
+measure '`paasta list -i -y TREE`' "${PAASTA_CMD[@]}" list -i -y "$TREE"
 if [[ -f "$LOAD_ALL_CLASS" ]]; then
   measure 'load every instance config (`LoadAllInstances TREE`)' \
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR:paasta-bench/target/classes:paasta-cli/target/lib/*:$CLI_JAR" io.paasta.bench.LoadAllInstances "$TREE"

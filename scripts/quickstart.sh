@@ -42,7 +42,7 @@ mkdir -p "$soa"
 cp -r examples/soa-configs/. "$soa/"
 paasta validate
 paasta list-clusters
-paasta list -a
+paasta list -i
 
 for service in $(paasta list); do
   # the example soa-configs name each service's repository file:///srv/git/<service>.git

@@ -35,8 +35,9 @@ class BadInputTest {
   private static final String NAME_RULE =
       "lowercase letters, digits, '-' and '_', starting and ending with a letter or digit";
   private static final String FILE_KINDS =
-      "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json, secrets/,"
-          + " or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml";
+      "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json,"
+          + " rollback.yaml, dependencies.yaml, secrets/, or"
+          + " <marathon|kubernetes|eks|chronos|adhoc|tron>-<cluster>.yaml";
 
   @TempDir Path tmp;
 
@@ -108,20 +109,25 @@ class BadInputTest {
   }
 
   @Test
-  void emptyFilesAreWarningsOnly() throws IOException {
+  void anEmptyInstanceFileIsRefusedAsInPaastaAndAnEmptyServiceYamlLacksItsExternalLink()
+      throws IOException {
     write("hello-web/service.yaml");
     write("hello-web/marathon-local.yaml", "# nothing here yet");
 
     CliRun r = validate();
 
-    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.exit()).as(r.all()).isEqualTo(1);
     assertThat(problemLines(r))
-        .containsExactly(
-            "hello-web/marathon-local.yaml: warning: file is empty - a dict of instance names",
+        .containsExactlyInAnyOrder(
+            "hello-web/marathon-local.yaml: file is empty - a dict of instance names (PaaSTA refuses"
+                + " an empty file; delete it instead)",
+            "hello-web/service.yaml: external_link: is missing - a link to more about the"
+                + " service, e.g. external_link: https://wiki/hello-web (today's service.yaml"
+                + " schema requires it)",
             "hello-web/service.yaml: warning: file is empty - a dict of service-wide keys");
     assertThat(r.outLines())
-        .contains("\u2713 hello-web: valid (6 files, 2 warnings)")
-        .contains("3 services checked: 3 valid, 0 with problems (0 problems, 2 warnings)");
+        .contains("\u2717 hello-web: 2 problems, 1 warning")
+        .contains("3 services checked: 2 valid, 1 with problems (2 problems, 1 warning)");
   }
 
   @Test
@@ -392,7 +398,7 @@ class BadInputTest {
 
   @Test
   void unknownFileKindsAreWarnings() throws IOException {
-    write("hello-web/tron-local.yaml", "job: {}");
+    write("hello-web/jenkins-local.yaml", "job: {}");
     write("hello-web/notes.txt", "remember the milk");
 
     CliRun r = validate();
@@ -400,8 +406,8 @@ class BadInputTest {
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(problemLines(r))
         .containsExactly(
-            "hello-web/notes.txt: warning: unknown file kind, ignored - " + FILE_KINDS,
-            "hello-web/tron-local.yaml: warning: unknown file kind, ignored - " + FILE_KINDS);
+            "hello-web/jenkins-local.yaml: warning: unknown file kind, ignored - " + FILE_KINDS,
+            "hello-web/notes.txt: warning: unknown file kind, ignored - " + FILE_KINDS);
     assertThat(r.outLines()).contains("\u2713 hello-web: valid (6 files, 2 warnings)");
   }
 

@@ -34,7 +34,9 @@ class CheckCommandIT {
     git.commitFilesOf(TestInfrastructure.exampleServices().resolve("hello-web"));
     soa = tmp.resolve("soa");
     Path good = Files.createDirectories(soa.resolve("good"));
-    Files.writeString(good.resolve("service.yaml"), "git_url: " + git.url() + "\n");
+    Files.writeString(
+        good.resolve("service.yaml"),
+        "external_link: https://wiki.example.com/good\ngit_url: " + git.url() + "\n");
     Files.writeString(
         good.resolve("marathon-local.yaml"),
         "main:\n  deploy_group: local.everything\n  cmd: httpd -f -p 127.0.0.1:$PORT0 -h /www\n");
@@ -163,7 +165,9 @@ class CheckCommandIT {
     Files.delete(soa.resolve("good").resolve("monitoring.yaml"));
     Files.writeString(
         soa.resolve("good").resolve("service.yaml"),
-        "git_url: " + tmp.resolve("no-such-repo.git") + "\n");
+        "external_link: https://wiki.example.com/good\ngit_url: "
+            + tmp.resolve("no-such-repo.git")
+            + "\n");
 
     CliRun r = check("good", git.workTree());
 
@@ -177,7 +181,7 @@ class CheckCommandIT {
                 + " must work)")
         .anyMatch(l -> l.startsWith("\u2717 ") && l.contains("no-such-repo.git"))
         .last()
-        .isEqualTo("good: 15 checks, 13 passed, 1 failed, 1 warning");
+        .isEqualTo("good: 15 checks, 12 passed, 2 failed, 1 warning");
   }
 
   @Test

@@ -79,8 +79,18 @@ class CliCommandsTest {
   }
 
   @Test
-  void listAllPrintsServiceInstancePairs() {
+  void listAllPrintsEveryServiceAsPaastaDoesAndNamesTheOldMeaning() {
     CliRun r = run("list", "-a", "-y", SOA);
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.outLines()).containsExactly("batch-reports", "greeter-api", "hello-web");
+    assertThat(r.err())
+        .contains("-a lists every service, as in PaaSTA; for service.instance use -i");
+  }
+
+  @Test
+  void listPrintInstancesPrintsServiceInstancePairs() {
+    CliRun r = run("list", "-i", "-y", SOA);
 
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.outLines())
@@ -106,15 +116,15 @@ class CliCommandsTest {
   }
 
   @Test
-  void listAllJsonIsAnArrayOfServiceInstances() throws Exception {
-    CliRun r = run("list", "--all", "-y", SOA, "--json");
+  void listInstancesJsonIsAnArrayOfServiceInstances() throws Exception {
+    CliRun r = run("list", "--print-instances", "-y", SOA, "--json");
 
     assertThat(r.exit()).as(r.all()).isZero();
     JsonNode json = JSON.readTree(r.out());
     assertThat(json.isArray()).isTrue();
     assertThat(texts(json))
         .contains("hello-web.main", "batch-reports.summarize")
-        .isEqualTo(run("list", "-a", "-y", SOA).outLines());
+        .isEqualTo(run("list", "-i", "-y", SOA).outLines());
   }
 
   // --- list-clusters ---

@@ -6,6 +6,8 @@ import java.util.Optional;
 public enum InstanceKind {
   MARATHON("marathon", true),
   KUBERNETES("kubernetes", true),
+  /** {@code eks-<cluster>.yaml}: Kubernetes instances on EKS; the same keys as kubernetes-*. */
+  EKS("eks", true),
   CHRONOS("chronos", false),
   ADHOC("adhoc", false);
 
@@ -15,6 +17,11 @@ public enum InstanceKind {
   InstanceKind(String filePrefix, boolean longRunning) {
     this.filePrefix = filePrefix;
     this.longRunning = longRunning;
+  }
+
+  /** Kubernetes-style files (kubernetes-* and eks-*), which refuse a few marathon-era keys. */
+  public boolean isKubernetes() {
+    return this == KUBERNETES || this == EKS;
   }
 
   /** The word before the first dash of the file name, e.g. {@code marathon}. */

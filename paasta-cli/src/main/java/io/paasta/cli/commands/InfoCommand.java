@@ -41,6 +41,11 @@ public final class InfoCommand implements Callable<Integer> {
     SoaConfigsLoader loader = soaDir.open();
     LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
     Map<String, Object> info = describe(loaded.service());
+    Map<String, List<String>> tron = new LinkedHashMap<>();
+    loaded.files().tronFiles().forEach(f -> tron.put(f.cluster(), f.instances()));
+    if (!tron.isEmpty()) {
+      info.put("tron", tron);
+    }
     Output out = new Output(spec.commandLine());
     if (json.enabled()) {
       out.json(info);
@@ -174,6 +179,15 @@ public final class InfoCommand implements Callable<Integer> {
             out.line("    " + instanceLine(instance));
           }
         });
+    Map<String, List<String>> tron = (Map<String, List<String>>) info.get("tron");
+    if (tron != null) {
+      out.styled("@|bold Tron jobs:|@ (validated and listed; running them comes in a later issue)");
+      tron.forEach(
+          (cluster, jobs) -> {
+            out.styled("  @|cyan " + Output.escape(cluster) + "|@");
+            jobs.forEach(job -> out.line("    " + job));
+          });
+    }
     if (loaded.hasErrors()) {
       out.styled(
           "@|yellow (this service has config problems; run paasta validate -s "

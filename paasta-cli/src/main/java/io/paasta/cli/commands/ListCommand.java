@@ -1,22 +1,28 @@
 package io.paasta.cli.commands;
 
 import io.paasta.cli.output.Output;
-import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.model.InstanceConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code paasta list}: the services of the soa-configs, or with -a every service.instance. */
+/**
+ * {@code paasta list}: the services of the soa-configs, as PaaSTA's: {@code -a} every service,
+ * {@code -i} every service.instance (Tron jobs as service.job.action).
+ */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "Lists the services of the soa-configs (with -a, every service.instance).")
+    description = {
+      "Lists the services of the soa-configs; with -i, every service.instance.",
+      "As in PaaSTA, -a/--all lists all services (before, -a listed service.instance: use -i)."
+    })
 public final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -24,8 +30,15 @@ public final class ListCommand implements Callable<Integer> {
 
   @Option(
       names = {"-a", "--all"},
-      description = "List service.instance pairs of every cluster instead of services.")
+      description =
+          "All services, even those with no instance in this cluster (every service here, as"
+              + " this platform lists every cluster).")
   boolean all;
+
+  @Option(
+      names = {"-i", "--print-instances"},
+      description = "List service.instance of every cluster (Tron jobs as service.job.action).")
+  boolean instances;
 
   @Mixin JsonOption json;
 
@@ -33,8 +46,14 @@ public final class ListCommand implements Callable<Integer> {
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
     List<String> services = loader.listServices().services();
-    List<String> lines = all ? instances(loader, services) : services;
+    List<String> lines = instances ? instances(loader, services) : services;
     Output out = new Output(spec.commandLine());
+    if (all && !instances) {
+      // the old meaning of -a was -i; say so where scripts do not read it
+      spec.commandLine()
+          .getErr()
+          .println("note: -a lists every service, as in PaaSTA; for service.instance use -i");
+    }
     if (json.enabled()) {
       out.json(lines);
     } else {
@@ -46,10 +65,15 @@ public final class ListCommand implements Callable<Integer> {
   private static List<String> instances(SoaConfigsLoader loader, List<String> services) {
     return services.parallelStream()
         .map(loader::load)
-        .map(LoadedService::service)
-        .flatMap(service -> service.instances().stream())
-        .map(InstanceConfig::ref)
-        .map(ref -> ref.service() + "." + ref.instance())
+        .flatMap(
+            loaded ->
+                Stream.concat(
+                    loaded.service().instances().stream()
+                        .map(InstanceConfig::ref)
+                        .map(ref -> ref.service() + "." + ref.instance()),
+                    loaded.files().tronFiles().stream()
+                        .flatMap(f -> f.instances().stream())
+                        .map(job -> loaded.service().name() + "." + job)))
         .distinct()
         .sorted()
         .toList();

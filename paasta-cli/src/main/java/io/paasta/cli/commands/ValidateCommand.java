@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "Checks soa-configs files against their schemas and the rules between them.",
       "Bounds of the cluster (max_instances_per_instance) come from the system config, if any.",
       "Prints each problem as FILE:LINE: INSTANCE.FIELD: what is wrong (value) - what is expected.",
-      "Exits 0 when every file is valid, 1 when any problem is found."
+      "Exits 0 when every file is valid, 1 when any problem is found.",
+      "With -v, also lists the keys PaaSTA accepts that this platform does not act on."
     })
 public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,6 +43,11 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Validate only this service (default: every service of the soa dir).")
   String service;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also list keys (and files) accepted but not used by this platform.")
+  boolean verbose;
+
   @Mixin JsonOption json;
 
   @Override
@@ -52,9 +58,9 @@ public final class ValidateCommand implements Callable<Integer> {
         service == null ? validator.validateAll() : validator.validateService(service);
     Output out = new Output(spec.commandLine());
     if (json.enabled()) {
-      out.json(toJson(report));
+      out.json(toJson(report, verbose));
     } else {
-      print(report, out);
+      print(report, verbose, out);
     }
     return report.valid() ? 0 : 1;
   }
@@ -71,10 +77,13 @@ public final class ValidateCommand implements Callable<Integer> {
             .merged());
   }
 
-  private static void print(ValidationReport report, Output out) {
+  private static void print(ValidationReport report, boolean verbose, Output out) {
     report.treeProblems().forEach(p -> printProblem(p, out));
     for (ServiceReport service : report.services()) {
       service.problems().forEach(p -> printProblem(p, out));
+      if (verbose) {
+        service.unusedKeys().forEach(p -> out.line(unusedLine(p)));
+      }
       String name = Output.escape(service.service());
       if (service.valid()) {
         String warnings =
@@ -113,12 +122,17 @@ public final class ValidateCommand implements Callable<Integer> {
     out.styled(report.valid() ? "@|green " + summary + "|@" : "@|red,bold " + summary + "|@");
   }
 
+  /** {@code FILE:LINE: KEY: accepted, not used by this platform}: a note, not a problem. */
+  private static String unusedLine(Problem note) {
+    return note.format().replace(": warning: ", ": ");
+  }
+
   private static void printProblem(Problem problem, Output out) {
     String colour = problem.isError() ? "red" : "yellow";
     out.styled("@|" + colour + " " + Output.escape(problem.format()) + "|@");
   }
 
-  private static Map<String, Object> toJson(ValidationReport report) {
+  private static Map<String, Object> toJson(ValidationReport report, boolean verbose) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", report.valid());
     json.put("errors", report.errorCount());
@@ -133,6 +147,11 @@ public final class ValidateCommand implements Callable<Integer> {
                   entry.put("valid", s.valid());
                   entry.put("files", s.files());
                   entry.put("problems", ProblemJson.of(s.problems()));
+                  if (verbose) {
+                    entry.put(
+                        "accepted_not_used",
+                        s.unusedKeys().stream().map(ValidateCommand::unusedLine).toList());
+                  }
                   return entry;
                 })
             .toList();

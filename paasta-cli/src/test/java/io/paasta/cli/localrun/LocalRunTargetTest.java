@@ -35,7 +35,7 @@ class LocalRunTargetTest {
         .hasMessage(
             "hello-web has no instances in cluster 'norcal': there is no"
                 + " hello-web/marathon-norcal.yaml, hello-web/kubernetes-norcal.yaml,"
-                + " hello-web/chronos-norcal.yaml or hello-web/adhoc-norcal.yaml in soa-configs -"
+                + " hello-web/eks-norcal.yaml, hello-web/chronos-norcal.yaml or hello-web/adhoc-norcal.yaml in soa-configs -"
                 + " its clusters: local, prod-east (pass one with -c)");
   }
 

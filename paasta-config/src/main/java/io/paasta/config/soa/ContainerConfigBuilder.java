@@ -31,8 +31,8 @@ final class ContainerConfigBuilder {
             "disk",
             fields.number("disk", ContainerConfig.DEFAULT_DISK),
             ContainerConfig.DEFAULT_DISK),
-        fields.string("cmd"),
-        fields.stringList("args"),
+        fields.raw("cmd") instanceof List<?> ? Optional.empty() : fields.string("cmd"),
+        args(fields),
         fields.stringMap("env"),
         volumes(fields),
         fields.enumValue("net", NetworkMode.class, NetworkMode.BRIDGE),
@@ -45,6 +45,19 @@ final class ContainerConfigBuilder {
         fields.integer("cfs_period_us", ContainerConfig.DEFAULT_CFS_PERIOD_US),
         fields.number("cpu_burst_pct", ContainerConfig.DEFAULT_CPU_BURST_PCT),
         fields.stringMap("extra_docker_args"));
+  }
+
+  /**
+   * {@code args}; a {@code cmd} written as a list (today's schema) is the exec form too, so it
+   * comes first.
+   */
+  private static List<String> args(FieldReader fields) {
+    if (!(fields.raw("cmd") instanceof List<?>)) {
+      return fields.stringList("args");
+    }
+    List<String> args = new ArrayList<>(fields.stringList("cmd"));
+    args.addAll(fields.stringList("args"));
+    return args;
   }
 
   private static List<Volume> volumes(FieldReader fields) {

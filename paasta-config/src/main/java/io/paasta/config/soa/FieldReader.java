@@ -171,6 +171,34 @@ public final class FieldReader {
     return List.of();
   }
 
+  public static final String WHITELIST_PROBLEM = "is not in PaaSTA's deploy_whitelist format";
+
+  public static final String WHITELIST_FORMAT =
+      "PaaSTA's form [location_type, [location, ...]], e.g. deploy_whitelist: [region,"
+          + " [uswest1-prod, uswest2-prod]]";
+
+  /**
+   * A location list in PaaSTA's form {@code [location_type, [location, ...]]} (deploy_whitelist),
+   * as one row: the location type, then the locations.
+   */
+  public List<List<String>> locationList(String key) {
+    Object value = map.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> pair
+        && pair.size() == 2
+        && pair.get(0) instanceof String type
+        && isScalarList(pair.get(1))) {
+      List<String> row = new ArrayList<>();
+      row.add(type);
+      ((List<?>) pair.get(1)).forEach(location -> row.add(String.valueOf(location)));
+      return List.of(List.copyOf(row));
+    }
+    problem(key, WHITELIST_PROBLEM, Problem.NO_VALUE, WHITELIST_FORMAT);
+    return List.of();
+  }
+
   /** A dict of strings; numbers and booleans are turned into their text (env values). */
   public Map<String, String> stringMap(String key) {
     Object value = map.get(key);

@@ -14,7 +14,19 @@ public enum FileKind {
   MONITORING("monitoring.yaml", "monitoring.schema.json"),
   DEPLOY("deploy.yaml", "deploy.schema.json"),
   DEPLOYMENTS("deployments.json", "deployments.schema.json"),
-  SECRET(null, "secret.schema.json");
+  SECRET(null, "secret.schema.json"),
+  /**
+   * {@code tron-<cluster>.yaml}: Tron jobs (validated and listed; not run by this platform yet).
+   */
+  TRON(null, "tron.schema.json"),
+  /** {@code rollback.yaml}: conditions of automatic rollbacks (validated only). */
+  ROLLBACK("rollback.yaml", "rollback.schema.json"),
+  /**
+   * {@code dependencies.yaml}: what instances depend on, named by {@code dependencies_reference}.
+   */
+  DEPENDENCIES("dependencies.yaml", "dependencies.schema.json");
+
+  static final String TRON_PREFIX = "tron-";
 
   private final String fixedName;
   private final String schema;
@@ -36,13 +48,27 @@ public enum FileKind {
         return Optional.of(kind);
       }
     }
+    if (tronCluster(fileName).isPresent()) {
+      return Optional.of(TRON);
+    }
     return InstanceKind.parseFileName(fileName).map(k -> of(k.kind()));
+  }
+
+  /** The cluster of a {@code tron-<cluster>.yaml} file name. */
+  public static Optional<String> tronCluster(String fileName) {
+    if (fileName.startsWith(TRON_PREFIX)
+        && fileName.endsWith(".yaml")
+        && fileName.length() > TRON_PREFIX.length() + ".yaml".length()) {
+      return Optional.of(
+          fileName.substring(TRON_PREFIX.length(), fileName.length() - ".yaml".length()));
+    }
+    return Optional.empty();
   }
 
   public static FileKind of(InstanceKind kind) {
     return switch (kind) {
       case MARATHON -> MARATHON;
-      case KUBERNETES -> KUBERNETES;
+      case KUBERNETES, EKS -> KUBERNETES;
       case CHRONOS -> CHRONOS;
       case ADHOC -> ADHOC;
     };

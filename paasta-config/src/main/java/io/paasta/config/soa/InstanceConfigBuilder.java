@@ -60,7 +60,7 @@ public final class InstanceConfigBuilder {
             sources.locator(),
             problems);
     return switch (ref.kind()) {
-      case MARATHON, KUBERNETES ->
+      case MARATHON, KUBERNETES, EKS ->
           longRunning(ref, deployGroup, container, monitoring, effective, fields);
       case CHRONOS -> job(ref, deployGroup, container, monitoring, effective, fields);
       case ADHOC ->
@@ -110,7 +110,7 @@ public final class InstanceConfigBuilder {
         registrations,
         fields.number("replication_threshold", LongRunningConfig.DEFAULT_REPLICATION_THRESHOLD),
         fields.stringTable("deploy_blacklist"),
-        fields.stringTable("deploy_whitelist"),
+        fields.locationList("deploy_whitelist"),
         fields.dict("autoscaling"),
         fields.optionalInteger("host_port"),
         fields.number("backoff_factor", LongRunningConfig.DEFAULT_BACKOFF_FACTOR),

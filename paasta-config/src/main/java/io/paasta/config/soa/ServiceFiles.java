@@ -21,13 +21,17 @@ public record ServiceFiles(
     Optional<ParsedFile> deployments,
     Map<String, ParsedFile> secrets,
     java.util.Set<String> secretNames,
-    List<Problem> readProblems) {
+    List<Problem> readProblems,
+    List<TronFile> tronFiles,
+    Optional<ParsedFile> rollback,
+    Optional<ParsedFile> dependencies) {
 
   public ServiceFiles {
     instanceFiles = List.copyOf(instanceFiles);
     secrets = Map.copyOf(secrets);
     secretNames = java.util.Set.copyOf(secretNames);
     readProblems = List.copyOf(readProblems);
+    tronFiles = List.copyOf(tronFiles);
   }
 
   /** Secret names found in {@code secrets/}, including files that could not be parsed. */
@@ -37,6 +41,30 @@ public record ServiceFiles(
 
   /** An instance file: {@code <kind>-<cluster>.yaml}. */
   public record InstanceFile(InstanceKind kind, String cluster, ParsedFile file) {}
+
+  /** A Tron file: {@code tron-<cluster>.yaml}. */
+  public record TronFile(String cluster, ParsedFile file) {
+    /** PaaSTA's instance names of the file's jobs: {@code <job>.<action>}, templates skipped. */
+    public List<String> instances() {
+      java.util.ArrayList<String> instances = new java.util.ArrayList<>();
+      if (file.root() instanceof Map<?, ?> jobs) {
+        jobs.forEach(
+            (job, dict) -> {
+              if (String.valueOf(job).startsWith("_") || !(dict instanceof Map<?, ?> d)) {
+                return;
+              }
+              if (d.get("actions") instanceof Map<?, ?> actions) {
+                actions.keySet().forEach(a -> instances.add(job + "." + a));
+              } else if (d.get("actions") instanceof List<?> actions) {
+                actions.stream()
+                    .filter(a -> a instanceof Map<?, ?> m && m.get("name") != null)
+                    .forEach(a -> instances.add(job + "." + ((Map<?, ?>) a).get("name")));
+              }
+            });
+      }
+      return List.copyOf(instances);
+    }
+  }
 
   /** Every parsed file with its kind, for schema validation. */
   public List<Map.Entry<FileKind, ParsedFile>> allFiles() {
@@ -48,6 +76,9 @@ public record ServiceFiles(
     deploy.ifPresent(f -> all.add(Map.entry(FileKind.DEPLOY, f)));
     deployments.ifPresent(f -> all.add(Map.entry(FileKind.DEPLOYMENTS, f)));
     secrets.values().forEach(f -> all.add(Map.entry(FileKind.SECRET, f)));
+    tronFiles.forEach(f -> all.add(Map.entry(FileKind.TRON, f.file())));
+    rollback.ifPresent(f -> all.add(Map.entry(FileKind.ROLLBACK, f)));
+    dependencies.ifPresent(f -> all.add(Map.entry(FileKind.DEPENDENCIES, f)));
     return all;
   }
 

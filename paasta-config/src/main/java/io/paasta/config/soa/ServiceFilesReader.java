@@ -70,7 +70,8 @@ public final class ServiceFilesReader {
         "",
         "unknown file kind, ignored",
         "service.yaml, smartstack.yaml, monitoring.yaml, deploy.yaml, deployments.json,"
-            + " secrets/, or <marathon|kubernetes|chronos|adhoc>-<cluster>.yaml");
+            + " rollback.yaml, dependencies.yaml, secrets/, or"
+            + " <marathon|kubernetes|eks|chronos|adhoc|tron>-<cluster>.yaml");
   }
 
   private void read(FileKind kind, Path path, String fileName, String name, Collector files) {
@@ -88,6 +89,12 @@ public final class ServiceFilesReader {
       case MONITORING -> files.monitoring = parsed;
       case DEPLOY -> files.deploy = parsed;
       case DEPLOYMENTS -> files.deployments = parsed;
+      case ROLLBACK -> files.rollback = parsed;
+      case DEPENDENCIES -> files.dependencies = parsed;
+      case TRON ->
+          files.tronFiles.add(
+              new ServiceFiles.TronFile(
+                  FileKind.tronCluster(path.getFileName().toString()).orElseThrow(), parsed));
       case MARATHON, KUBERNETES, CHRONOS, ADHOC -> {
         InstanceKind.KindAndCluster kc = InstanceKind.parseFileName(fileName).orElseThrow();
         files.instanceFiles.add(new ServiceFiles.InstanceFile(kc.kind(), kc.cluster(), parsed));
@@ -159,6 +166,9 @@ public final class ServiceFilesReader {
     ParsedFile monitoring;
     ParsedFile deploy;
     ParsedFile deployments;
+    ParsedFile rollback;
+    ParsedFile dependencies;
+    final List<ServiceFiles.TronFile> tronFiles = new ArrayList<>();
     final List<ServiceFiles.InstanceFile> instanceFiles = new ArrayList<>();
     final Map<String, ParsedFile> secrets = new TreeMap<>();
     final java.util.Set<String> secretNames = new java.util.TreeSet<>();
@@ -179,7 +189,10 @@ public final class ServiceFilesReader {
           Optional.ofNullable(deployments),
           secrets,
           secretNames,
-          problems);
+          problems,
+          tronFiles,
+          Optional.ofNullable(rollback),
+          Optional.ofNullable(dependencies));
     }
   }
 }

@@ -120,8 +120,9 @@ public final class SoaConfigsLoader {
           Files.newDirectoryStream(soaDir.root().resolve(service))) {
         for (Path entry : entries) {
           if (Files.isRegularFile(entry)) {
-            InstanceKind.parseFileName(entry.getFileName().toString())
-                .ifPresent(kc -> clusters.add(kc.cluster()));
+            String name = entry.getFileName().toString();
+            InstanceKind.parseFileName(name).ifPresent(kc -> clusters.add(kc.cluster()));
+            FileKind.tronCluster(name).ifPresent(clusters::add);
           }
         }
       } catch (IOException e) {

@@ -3,8 +3,11 @@ package io.paasta.config.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.paasta.config.problem.Problem;
+import io.paasta.config.soa.FieldReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -14,7 +17,17 @@ final class SchemaErrorTranslator {
   /** The field a problem is about, and what to say of it. */
   record Translation(List<Object> path, String message, Object value, String expected) {}
 
-  Translation translate(Error error, List<Object> path) {
+  /**
+   * @param suggest the known key nearest to an unknown one, if any is close
+   */
+  Translation translate(
+      Error error, List<Object> path, Function<String, Optional<String>> suggest) {
+    int whitelist = path.indexOf("deploy_whitelist");
+    if (whitelist >= 0) {
+      List<Object> field = path.subList(0, whitelist + 1);
+      return new Translation(
+          field, FieldReader.WHITELIST_PROBLEM, Problem.NO_VALUE, FieldReader.WHITELIST_FORMAT);
+    }
     JsonNode instance = error.getInstanceNode();
     JsonNode schema = error.getSchemaNode();
     Object value = instance == null ? Problem.NO_VALUE : valueOf(instance);
@@ -25,8 +38,15 @@ final class SchemaErrorTranslator {
               path, "is " + typeName(instance), value, "expected " + expectedType(schema));
       case "additionalProperties", "unevaluatedProperties" -> {
         List<Object> keyPath = with(path, error.getProperty());
+        Optional<String> nearest =
+            error.getProperty() == null ? Optional.empty() : suggest.apply(error.getProperty());
         yield new Translation(
-            keyPath, "is not a known key", Problem.NO_VALUE, "remove it or check its spelling");
+            keyPath,
+            "is not a known key",
+            Problem.NO_VALUE,
+            nearest
+                .map(key -> "did you mean " + key + "?")
+                .orElse("remove it or check its spelling"));
       }
       case "required" ->
           new Translation(
@@ -71,6 +91,12 @@ final class SchemaErrorTranslator {
   private static Object valueOf(JsonNode node) {
     if (node.isTextual()) {
       return node.textValue();
+    }
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
     }
     if (node.isObject()) {
       return "{...}";

@@ -28,7 +28,10 @@ public final class SchemaValidator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String SYSTEM_SCHEMA = "system.schema.json";
+
   private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
+  private final KeyVocabulary vocabulary = new KeyVocabulary();
   private final Schema systemSchema;
   private final SchemaErrorTranslator translator = new SchemaErrorTranslator();
 
@@ -42,7 +45,7 @@ public final class SchemaValidator {
     for (FileKind kind : FileKind.values()) {
       schemas.put(kind, load(registry, kind.schema()));
     }
-    systemSchema = load(registry, "system.schema.json");
+    systemSchema = load(registry, SYSTEM_SCHEMA);
   }
 
   private static Schema load(SchemaRegistry registry, String name) {
@@ -53,15 +56,15 @@ public final class SchemaValidator {
 
   /** Problems of one soa-configs file; an empty file has none here (the loader warns). */
   public List<Problem> validate(FileKind kind, ParsedFile file) {
-    return validate(schemas.get(kind), file);
+    return validate(schemas.get(kind), kind.schema(), file);
   }
 
   /** Problems of the merged system config. */
   public List<Problem> validateSystemConfig(ParsedFile merged) {
-    return validate(systemSchema, merged);
+    return validate(systemSchema, SYSTEM_SCHEMA, merged);
   }
 
-  private List<Problem> validate(Schema schema, ParsedFile file) {
+  private List<Problem> validate(Schema schema, String schemaName, ParsedFile file) {
     if (file.isEmpty()) {
       return List.of();
     }
@@ -69,7 +72,8 @@ public final class SchemaValidator {
     List<Problem> problems = new ArrayList<>();
     for (Error error : errorsWithoutFalseUnknownKeys(schema, node)) {
       List<Object> path = segments(error.getInstanceLocation());
-      SchemaErrorTranslator.Translation t = translator.translate(error, path);
+      SchemaErrorTranslator.Translation t =
+          translator.translate(error, path, key -> vocabulary.nearest(schemaName, key));
       problems.add(
           Problem.error(
               Location.of(file.file(), file.lineOf(t.path())),
@@ -78,7 +82,7 @@ public final class SchemaValidator {
               t.value(),
               t.expected()));
     }
-    return problems;
+    return problems.stream().distinct().toList();
   }
 
   /**

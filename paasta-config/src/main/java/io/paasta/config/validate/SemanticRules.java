@@ -8,7 +8,6 @@ import io.paasta.config.soa.FieldLocator;
 import io.paasta.config.soa.InstanceLocator;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.ServiceFiles;
-import io.paasta.model.DeployConfig;
 import io.paasta.model.HealthcheckMode;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.JobConfig;
@@ -19,14 +18,21 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The rules a JSON Schema cannot express, checked on the loaded domain records. Rules about the
- * tree rather than about what an instance runs (deploy.yaml membership, names of other services'
- * namespaces and jobs) report {@link Problem.Scope#TREE_POLICY tree-policy} problems.
+ * The rules a JSON Schema cannot express about an instance's run config, checked on the loaded
+ * domain records. Rules about the tree around the instances (monitoring.yaml, deploy.yaml,
+ * external_link) are {@link TreePolicyRules}; rules about Tron files are {@link TronRules}. The few
+ * rules here that name other services (their namespaces and jobs) report {@link
+ * Problem.Scope#TREE_POLICY tree-policy} problems: refused by validate, warnings for the daemon.
  */
 public final class SemanticRules {
+  /** Kubernetes object names are at most 63 characters; PaaSTA writes '_' as "--" in them. */
+  static final int MAX_SANITISED_INSTANCE_NAME = 63;
+
+  private static final String IAM_ROLE = "iam_role";
+  private static final String SERVICE_ACCOUNT = "service_account_name";
+
   private final TreeIndex tree;
   private final RunLimits limits;
 
@@ -38,7 +44,6 @@ public final class SemanticRules {
   public List<Problem> check(LoadedService loaded) {
     Problems problems = new Problems();
     ServiceFiles files = loaded.files();
-    Optional<List<String>> deployGroups = loaded.service().deploy().map(DeployConfig::deployGroups);
     for (InstanceConfig instance : loaded.service().instances()) {
       Check check = new Check(instance, locatorFor(files, instance), problems);
       if (instance instanceof LongRunningConfig config) {
@@ -47,9 +52,17 @@ public final class SemanticRules {
         checkJob(config, check);
       }
       checkCommand(check);
-      deployGroups.ifPresent(groups -> checkDeployGroup(instance, groups, files, check));
+      checkHealthcheckCmd(check);
+      checkIamRole(check);
+      checkInstanceNameLength(check);
+      checkDependenciesReference(files, check);
+      if (instance.ref().kind().isKubernetes()) {
+        checkKubernetesOnly(instanceDict(files, instance), check);
+      }
       checkSecrets(instance, files, check);
     }
+    checkUniqueInstanceNames(files, problems);
+    checkDiscoverIsAdvertised(files, problems);
     checkTeam(loaded, problems);
     return problems.list();
   }
@@ -84,7 +97,17 @@ public final class SemanticRules {
     String key = config.effective().containsKey("registrations") ? "registrations" : "nerve_ns";
     if (config.effective().containsKey(key)) {
       for (ServiceInstance namespace : config.registrations()) {
-        if (!tree.namespaceExists(namespace)) {
+        if (!tree.serviceExists(namespace.service())) {
+          check.warning(
+              key,
+              "names a namespace of "
+                  + namespace.service()
+                  + ", which is not in this soa-configs"
+                  + " tree ("
+                  + namespace
+                  + "), so it is not checked",
+              "a namespace of a service of the tree, or one defined outside it");
+        } else if (!tree.namespaceExists(namespace)) {
           check.policyProblem(
               key,
               "names a namespace that does not exist",
@@ -168,15 +191,147 @@ public final class SemanticRules {
     }
   }
 
-  private static void checkDeployGroup(
-      InstanceConfig instance, List<String> groups, ServiceFiles files, Check check) {
-    if (!groups.contains(instance.deployGroup())) {
-      check.policyProblem(
-          "deploy_group",
-          "is not a step of " + files.service() + "/deploy.yaml",
-          instance.deployGroup(),
-          "one of the pipeline's deploy groups: " + String.join(", ", groups));
+  private static void checkHealthcheckCmd(Check check) {
+    Map<String, Object> effective = check.instance.effective();
+    if (!(check.instance instanceof JobConfig)
+        && effective.get("healthcheck_cmd") != null
+        && !"cmd".equals(effective.get("healthcheck_mode"))) {
+      check.problem(
+          "healthcheck_cmd",
+          "is set but healthcheck_mode is not cmd",
+          effective.get("healthcheck_cmd"),
+          "healthcheck_mode: cmd with it (PaaSTA refuses a healthcheck_cmd otherwise), or no"
+              + " healthcheck_cmd");
     }
+  }
+
+  private static void checkIamRole(Check check) {
+    Map<String, Object> effective = check.instance.effective();
+    if (effective.get(IAM_ROLE) != null && effective.get(SERVICE_ACCOUNT) != null) {
+      check.problem(
+          SERVICE_ACCOUNT,
+          "is set together with iam_role",
+          effective.get(SERVICE_ACCOUNT),
+          "either iam_role or service_account_name, not both");
+    }
+  }
+
+  private static void checkInstanceNameLength(Check check) {
+    String name = check.instance.ref().instance();
+    String sanitised = name.replace("_", "--");
+    if (sanitised.length() > MAX_SANITISED_INSTANCE_NAME) {
+      check.problems.add(
+          Problem.error(
+              check.locator.locate(List.of()),
+              name,
+              "is too long: "
+                  + sanitised.length()
+                  + " characters once each '_' is written '--' in object names",
+              name,
+              "at most " + MAX_SANITISED_INSTANCE_NAME + " characters (counting '_' as two)"));
+    }
+  }
+
+  private static void checkDependenciesReference(ServiceFiles files, Check check) {
+    Object reference = check.instance.effective().get("dependencies_reference");
+    if (!(reference instanceof String name)) {
+      return;
+    }
+    boolean found =
+        files
+            .dependencies()
+            .map(f -> f.root() instanceof Map<?, ?> root && root.containsKey(name))
+            .orElse(false);
+    if (!found) {
+      check.problem(
+          "dependencies_reference",
+          files.dependencies().isPresent()
+              ? "names no dependency of " + files.service() + "/dependencies.yaml"
+              : "names a dependency but " + files.service() + "/dependencies.yaml does not exist",
+          name,
+          "a key of " + files.service() + "/dependencies.yaml");
+    }
+  }
+
+  /**
+   * Keys PaaSTA refuses when written in a kubernetes-* (or eks-*) file itself; inherited from
+   * service.yaml they are fine, as in PaaSTA.
+   */
+  private static void checkKubernetesOnly(Map<?, ?> dict, Check check) {
+    for (String key : List.of("net", "nerve_ns")) {
+      if (dict.containsKey(key)) {
+        check.problem(
+            key,
+            "is not allowed in " + check.instance.ref().kind().filePrefix() + "-* files",
+            dict.get(key),
+            "net/nerve_ns only in marathon-* files or service.yaml; registrations for namespaces");
+      }
+    }
+    if (check.instance.effective().get("autoscaling") instanceof Map<?, ?> autoscaling
+        && autoscaling.containsKey("setpoint")) {
+      check.problem(
+          List.of("autoscaling", "setpoint"),
+          "is the old autoscaling form, which kubernetes files no longer take",
+          autoscaling.get("setpoint"),
+          "autoscaling: {metrics_providers: [{type: cpu, setpoint: 0.8}]}");
+    }
+  }
+
+  /** PaaSTA refuses one instance name in two files of one cluster (e.g. marathon- and adhoc-). */
+  private static void checkUniqueInstanceNames(ServiceFiles files, Problems problems) {
+    Map<String, String> firstFile = new java.util.HashMap<>();
+    for (ServiceFiles.InstanceFile file : files.instanceFiles()) {
+      if (!(file.file().root() instanceof Map<?, ?> root)) {
+        continue;
+      }
+      for (Object key : root.keySet()) {
+        String instance = String.valueOf(key);
+        if (io.paasta.model.Names.isTemplate(instance)) {
+          continue;
+        }
+        String other = firstFile.putIfAbsent(file.cluster() + "/" + instance, file.file().file());
+        if (other != null) {
+          problems.add(
+              Problem.error(
+                  Location.of(file.file().file(), file.file().lineOf(List.of(instance))),
+                  instance,
+                  "is also an instance of " + other + " in cluster " + file.cluster(),
+                  instance,
+                  "instance names unique within a cluster across file kinds"));
+        }
+      }
+    }
+  }
+
+  /** A namespace's {@code discover} level must be one it {@code advertise}s on. */
+  private static void checkDiscoverIsAdvertised(ServiceFiles files, Problems problems) {
+    if (files.smartstack().isEmpty()
+        || !(files.smartstack().get().root() instanceof Map<?, ?> root)) {
+      return;
+    }
+    var file = files.smartstack().get();
+    root.forEach(
+        (name, value) -> {
+          if (!(value instanceof Map<?, ?> namespace)
+              || io.paasta.model.Names.isTemplate(String.valueOf(name))) {
+            return;
+          }
+          Object discover =
+              namespace.containsKey("discover") ? namespace.get("discover") : "region";
+          Object advertise =
+              namespace.containsKey("advertise") ? namespace.get("advertise") : List.of("region");
+          if (discover instanceof String level
+              && advertise instanceof List<?> levels
+              && !levels.contains(level)) {
+            problems.add(
+                Problem.error(
+                    Location.of(file.file(), file.lineOf(List.of(name, "discover"))),
+                    name + ".discover",
+                    "is not one of the levels the namespace advertises on " + levels,
+                    level,
+                    "a discover level listed in advertise"));
+          }
+        });
   }
 
   private static void checkSecrets(InstanceConfig instance, ServiceFiles files, Check check) {
@@ -206,7 +361,9 @@ public final class SemanticRules {
     if (withoutTeam.isEmpty()) {
       return;
     }
-    String file = loaded.service().name() + "/monitoring.yaml";
+    // never name a file that does not exist
+    String file =
+        loaded.files().monitoring().map(f -> f.file()).orElse(loaded.service().name() + "/");
     problems.add(
         Problem.warning(
             Location.of(file),
@@ -215,25 +372,37 @@ public final class SemanticRules {
             "a team in monitoring.yaml (or an instance's monitoring dict)"));
   }
 
-  private static FieldLocator locatorFor(ServiceFiles files, InstanceConfig instance) {
+  private static java.util.Optional<ServiceFiles.InstanceFile> instanceFile(
+      ServiceFiles files, InstanceConfig instance) {
     return files.instanceFiles().stream()
         .filter(
             f -> f.kind() == instance.ref().kind() && f.cluster().equals(instance.ref().cluster()))
-        .findFirst()
+        .findFirst();
+  }
+
+  /** The instance's own dict, as written in its file (nothing inherited). */
+  private static Map<?, ?> instanceDict(ServiceFiles files, InstanceConfig instance) {
+    return instanceFile(files, instance)
+        .<Map<?, ?>>map(
+            f ->
+                f.file().root() instanceof Map<?, ?> root
+                        && root.get(instance.ref().instance()) instanceof Map<?, ?> d
+                    ? d
+                    : Map.of())
+        .orElse(Map.of());
+  }
+
+  /** Where the fields of an instance were written (its file, else service.yaml). */
+  static FieldLocator locatorFor(ServiceFiles files, InstanceConfig instance) {
+    return instanceFile(files, instance)
         .<FieldLocator>map(
-            f -> {
-              Map<?, ?> dict =
-                  f.file().root() instanceof Map<?, ?> root
-                          && root.get(instance.ref().instance()) instanceof Map<?, ?> d
-                      ? d
-                      : Map.of();
-              return new InstanceLocator(
-                  f.file(),
-                  instance.ref().instance(),
-                  dict,
-                  files.serviceYaml(),
-                  files.monitoring());
-            })
+            f ->
+                new InstanceLocator(
+                    f.file(),
+                    instance.ref().instance(),
+                    instanceDict(files, instance),
+                    files.serviceYaml(),
+                    files.monitoring()))
         .orElse(path -> Location.of(files.service()));
   }
 
@@ -241,6 +410,15 @@ public final class SemanticRules {
   private record Check(InstanceConfig instance, FieldLocator locator, Problems problems) {
     void problem(String field, String message, Object value, String expected) {
       problem(List.of(field), message, value, expected);
+    }
+
+    void warning(String field, String message, String expected) {
+      problems.add(
+          Problem.warning(
+              locator.locate(List.of(field)),
+              instance.ref().instance() + "." + field,
+              message,
+              expected));
     }
 
     void problem(List<String> path, String message, Object value, String expected) {

@@ -6,11 +6,15 @@ import io.paasta.config.soa.FileKind;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.ServiceFiles;
 import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.model.DeployConfig;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.ServiceInstance;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every rule of one service, as {@code paasta validate} and the daemon both apply them: the
@@ -20,21 +24,41 @@ import java.util.Map;
  * their values.
  */
 public final class ServiceCheck {
+  /**
+   * Files that describe the pipeline and the tree, not what runs: their schema errors are policy.
+   */
+  private static final Set<FileKind> TREE_POLICY_FILES =
+      EnumSet.of(FileKind.DEPLOY, FileKind.TRON, FileKind.ROLLBACK, FileKind.DEPENDENCIES);
+
   private final SoaConfigsLoader loader;
   private final SchemaValidator schemas;
   private final SemanticRules rules;
+  private final TreePolicyRules treePolicy = new TreePolicyRules();
+  private final TronRules tronRules;
 
+  /** With the system clock (Tron schedules must have a next run after now). */
   public ServiceCheck(SoaConfigsLoader loader, SchemaValidator schemas, RunLimits limits) {
+    this(loader, schemas, limits, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time Tron schedules must have a next run after
+   */
+  public ServiceCheck(
+      SoaConfigsLoader loader, SchemaValidator schemas, RunLimits limits, Clock clock) {
     this.loader = loader;
     this.schemas = schemas;
     this.rules = new SemanticRules(new LoaderTreeIndex(loader), limits);
+    this.tronRules = new TronRules(clock);
   }
 
   /** The service as loaded, with every problem found in it (merged, one per place). */
   public LoadedService check(ServiceFiles files) {
     // the loader's and the rules' messages speak soa-configs; schema errors fill in the rest
     LoadedService loaded = loader.assemble(files);
-    List<Problem> problems = new ArrayList<>(loaded.problems());
+    // tree policy first: its errors replace the loader's warnings about the same files
+    List<Problem> problems =
+        new ArrayList<>(Problems.mergeByPlace(treePolicy(loaded, files), loaded.problems()));
     problems.addAll(rules.check(loaded));
     List<Problem> schemaProblems = new ArrayList<>();
     files
@@ -42,11 +66,26 @@ public final class ServiceCheck {
         .forEach(
             e ->
                 schemas.validate(e.getKey(), e.getValue()).stream()
-                    .map(p -> e.getKey() == FileKind.DEPLOY ? p.asTreePolicy() : p)
+                    .map(p -> TREE_POLICY_FILES.contains(e.getKey()) ? p.asTreePolicy() : p)
                     .map(p -> e.getKey() == FileKind.SECRET ? p.withoutValue() : p)
                     .forEach(schemaProblems::add));
     return new LoadedService(
         loaded.service(), files, Problems.mergeByPlace(problems, schemaProblems));
+  }
+
+  /**
+   * The rules about the tree around the instances (monitoring.yaml, deploy.yaml, external_link,
+   * Tron files, which this platform does not run yet): refused by validate, warnings for the
+   * daemon.
+   */
+  private List<Problem> treePolicy(LoadedService loaded, ServiceFiles files) {
+    List<Problem> policy = new ArrayList<>(treePolicy.check(loaded));
+    policy.addAll(
+        tronRules.check(
+            files,
+            loaded.service().deploy().map(DeployConfig::deployGroups),
+            loaded.service().monitoringFile().get("team") instanceof String));
+    return policy.stream().map(Problem::asTreePolicy).toList();
   }
 
   /** Reads and checks one service; throws {@link io.paasta.config.ConfigException} when unknown. */
@@ -65,6 +104,11 @@ public final class ServiceCheck {
           .instanceFile(job.service(), InstanceKind.CHRONOS, cluster)
           .map(f -> f.root() instanceof Map<?, ?> root && root.containsKey(job.instance()))
           .orElse(false);
+    }
+
+    @Override
+    public boolean serviceExists(String service) {
+      return loader.soaDir().hasService(service);
     }
 
     @Override

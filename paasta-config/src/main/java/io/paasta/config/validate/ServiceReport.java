@@ -3,10 +3,19 @@ package io.paasta.config.validate;
 import io.paasta.config.problem.Problem;
 import java.util.List;
 
-/** The outcome of validating one service: its files and every problem found in them. */
-public record ServiceReport(String service, int files, List<Problem> problems) {
+/**
+ * The outcome of validating one service: its files, every problem found in them, and the keys it
+ * sets that PaaSTA accepts but this platform does not act on ({@code paasta validate -v}).
+ */
+public record ServiceReport(
+    String service, int files, List<Problem> problems, List<Problem> unusedKeys) {
   public ServiceReport {
     problems = List.copyOf(problems);
+    unusedKeys = List.copyOf(unusedKeys);
+  }
+
+  public ServiceReport(String service, int files, List<Problem> problems) {
+    this(service, files, problems, List.of());
   }
 
   public boolean valid() {

@@ -10,6 +10,7 @@ import io.paasta.config.soa.SoaDir;
 import io.paasta.config.yaml.ParsedFile;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ServiceInstance;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,15 +33,28 @@ public final class SoaValidator {
 
   private final SoaConfigsLoader loader;
   private final ServiceCheck serviceCheck;
+  private final UnusedKeys unusedKeys = new UnusedKeys();
 
   /** With the default {@link RunLimits}. */
   public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas) {
-    this(loader, schemas, RunLimits.defaults());
+    this(loader, schemas, RunLimits.defaults(), Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time Tron schedules must have a next run after
+   */
+  public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas, Clock clock) {
+    this(loader, schemas, RunLimits.defaults(), clock);
   }
 
   public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas, RunLimits limits) {
+    this(loader, schemas, limits, Clock.systemUTC());
+  }
+
+  public SoaValidator(
+      SoaConfigsLoader loader, SchemaValidator schemas, RunLimits limits, Clock clock) {
     this.loader = loader;
-    this.serviceCheck = new ServiceCheck(loader, schemas, limits);
+    this.serviceCheck = new ServiceCheck(loader, schemas, limits, clock);
   }
 
   /** Validates every service of the tree, in parallel. */
@@ -104,7 +118,7 @@ public final class SoaValidator {
     } catch (ConfigException e) {
       Problem problem =
           Problem.error(Location.of(service), "", e.getMessage(), Problem.NO_VALUE, "");
-      return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty());
+      return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty(), List.of());
     }
     LoadedService loaded = serviceCheck.check(files);
     return new Checked(
@@ -112,7 +126,8 @@ public final class SoaValidator {
         files.fileCount(),
         loaded.problems(),
         loaded.service().namespaces(),
-        files.smartstack());
+        files.smartstack(),
+        unusedKeys.find(files));
   }
 
   /**
@@ -171,12 +186,13 @@ public final class SoaValidator {
       int files,
       List<Problem> problems,
       Map<String, NamespaceConfig> namespaces,
-      Optional<ParsedFile> smartstack) {
+      Optional<ParsedFile> smartstack,
+      List<Problem> unused) {
     ServiceReport report(List<Problem> more) {
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(more);
       all.sort(ORDER);
-      return new ServiceReport(service, files, all);
+      return new ServiceReport(service, files, all, unused);
     }
   }
 }

@@ -99,7 +99,7 @@ public final class ConfigFileReader {
       }
       return failed(name, null, "could not be read as YAML: " + describe(e));
     } catch (IOException e) {
-      return ioFailure(name, e);
+      return ioFailure(path, name, e);
     }
     Map<Object, org.yaml.snakeyaml.nodes.Node> nodes = constructor.takeNodes();
     long expanded = expandedSize(root, new IdentityHashMap<>());
@@ -147,7 +147,7 @@ public final class ConfigFileReader {
               Problem.NO_VALUE,
               "a JSON document"));
     } catch (IOException e) {
-      return ioFailure(name, e);
+      return ioFailure(path, name, e);
     }
   }
 
@@ -170,14 +170,17 @@ public final class ConfigFileReader {
       }
       return null;
     } catch (IOException e) {
-      return ioFailure(name, e);
+      return ioFailure(path, name, e);
     }
   }
 
-  private static Result ioFailure(String name, IOException e) {
+  private static Result ioFailure(Path path, String name, IOException e) {
     String reason;
     if (e instanceof NoSuchFileException) {
-      reason = "does not exist (or is a dangling symlink)";
+      reason =
+          danglingTarget(path)
+              .map(t -> "is a symbolic link to " + t + ", which does not exist")
+              .orElse("does not exist");
     } else if (e instanceof CharacterCodingException) {
       reason = "is not UTF-8 text";
     } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
@@ -186,6 +189,17 @@ public final class ConfigFileReader {
       reason = "could not be read: " + describe(e);
     }
     return new Failed(Problem.error(Location.of(name), "", reason, Problem.NO_VALUE, ""));
+  }
+
+  /** The target of a symbolic link, when {@code path} is one. */
+  private static java.util.Optional<Path> danglingTarget(Path path) {
+    try {
+      return Files.isSymbolicLink(path)
+          ? java.util.Optional.of(Files.readSymbolicLink(path))
+          : java.util.Optional.empty();
+    } catch (IOException | UnsupportedOperationException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** A binary (or wrongly encoded) file, named with the line and column of the first bad byte. */

@@ -1,6 +1,5 @@
 package io.paasta.monitoring.check;
 
-import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import java.time.Duration;
 
@@ -40,7 +39,7 @@ public enum CheckKind {
 
   /** {@code <prefix>.<service>.<instance>}; the prefix follows the instance's file kind. */
   public String checkName(InstanceRef ref) {
-    String prefix = ref.kind() == InstanceKind.KUBERNETES ? kubernetesPrefix : marathonPrefix;
+    String prefix = ref.kind().isKubernetes() ? kubernetesPrefix : marathonPrefix;
     return prefix + "." + ref.service() + "." + ref.instance();
   }
 
