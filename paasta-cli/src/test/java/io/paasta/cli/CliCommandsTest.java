@@ -261,7 +261,7 @@ class CliCommandsTest {
   }
 
   static Stream<String> subcommands() {
-    return PaastaMain.newCommandLine().getSubcommands().keySet().stream();
+    return PaastaMain.fullCommandLine().getSubcommands().keySet().stream();
   }
 
   @Test

@@ -13,7 +13,7 @@ public record CliRun(int exit, String out, String err) {
   public static final Path EXAMPLES = Path.of("../examples/soa-configs");
 
   public static CliRun run(String... args) {
-    CommandLine cmd = PaastaMain.newCommandLine();
+    CommandLine cmd = PaastaMain.newCommandLine(args);
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -1,0 +1,113 @@
+package io.paasta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+
+/** The lazily built command line behaves as the one with every command built. */
+class CommandRegistryTest {
+  private final CommandRegistry registry = CommandRegistry.standard();
+
+  @Test
+  void everyNameIsTheNameItsClassDeclares() throws Exception {
+    List<String> misnamed = new ArrayList<>();
+    for (String name : registry.names()) {
+      CommandLine line = registry.commandLineFor(name).getSubcommands().get(name);
+      Command command = line.getCommand().getClass().getAnnotation(Command.class);
+      if (!command.name().equals(name)) {
+        misnamed.add(name + " is " + command.name());
+      }
+    }
+
+    assertThat(misnamed).isEmpty();
+    assertThat(registry.fullCommandLine().getSubcommands().keySet())
+        .containsExactlyElementsOf(registry.names());
+  }
+
+  @Test
+  void onlyTheCommandNamedIsBuilt() {
+    CommandLine root = registry.commandLineFor("validate", "-y", "somewhere");
+
+    assertThat(root.getSubcommands().get("validate").getCommandSpec().findOption("--soa-dir"))
+        .isNotNull();
+    assertThat(root.getSubcommands().get("list").getCommandSpec().options()).isEmpty();
+    assertThat(root.getSubcommands().get("list").getCommandSpec().usageMessage().description())
+        .containsExactly(
+            registry
+                .fullCommandLine()
+                .getSubcommands()
+                .get("list")
+                .getCommandSpec()
+                .usageMessage()
+                .description());
+  }
+
+  @Test
+  void theCommandIsTheFirstArgumentAfterTheRootOptions() {
+    assertThat(registry.commandNamed("-h", "list", "-a")).isEqualTo("list");
+    assertThat(registry.commandNamed("--version", "validate")).isEqualTo("validate");
+    assertThat(registry.commandNamed("-y", "list")).isNull();
+    assertThat(registry.commandNamed("no-such-command", "list")).isNull();
+    assertThat(registry.commandNamed("@args.txt")).isNull();
+    assertThat(registry.commandNamed("--", "list")).isNull();
+    assertThat(registry.commandNamed()).isNull();
+  }
+
+  static Stream<List<String>> argumentLines() {
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(List.of());
+    lines.add(List.of("-h"));
+    lines.add(List.of("--help"));
+    lines.add(List.of("-V"));
+    lines.add(List.of("--help", "validate"));
+    lines.add(List.of("validate", "list"));
+    lines.add(List.of("list", "--no-such-option"));
+    lines.add(List.of("no-such-command"));
+    lines.add(List.of("valdate"));
+    lines.add(List.of("-x"));
+    lines.add(List.of("--", "list"));
+    lines.add(List.of("pipeline"));
+    lines.add(List.of("pipeline", "run", "-h"));
+    for (String name : CommandRegistry.standard().names()) {
+      lines.add(List.of(name, "-h"));
+      lines.add(List.of("-h", name));
+    }
+    return lines.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("argumentLines")
+  void printsWhatTheFullCommandLinePrints(List<String> args) {
+    String[] argv = args.toArray(String[]::new);
+
+    assertThat(runOn(registry.commandLineFor(argv), argv))
+        .isEqualTo(runOn(registry.fullCommandLine(), argv));
+  }
+
+  @Test
+  void completionCoversTheOptionsOfEveryCommand() {
+    String script = runOn(registry.commandLineFor("completion"), "completion");
+
+    assertThat(script).contains("--soa-dir", "--deploy-group", "--api-timeout");
+  }
+
+  private static String runOn(CommandLine commandLine, String... args) {
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exit = commandLine.execute(args);
+    return "exit " + exit + "\nout:\n" + out + "\nerr:\n" + err;
+  }
+}
