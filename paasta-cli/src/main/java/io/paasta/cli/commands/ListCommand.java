@@ -1,9 +1,7 @@
 package io.paasta.cli.commands;
 
 import io.paasta.cli.output.Output;
-import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
-import io.paasta.model.InstanceConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +41,10 @@ public final class ListCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Reads only the instance files' top-level keys, services in parallel. */
   private static List<String> instances(SoaConfigsLoader loader, List<String> services) {
     return services.parallelStream()
-        .map(loader::load)
-        .map(LoadedService::service)
-        .flatMap(service -> service.instances().stream())
-        .map(InstanceConfig::ref)
-        .map(ref -> ref.service() + "." + ref.instance())
-        .distinct()
+        .flatMap(service -> loader.instanceNames(service).stream().map(i -> service + "." + i))
         .sorted()
         .toList();
   }

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -123,6 +125,32 @@ public final class ConfigFileReader {
                         "each key once"))
             .toList();
     return new Parsed(new ParsedFile(name, root, new Locator(root, nodes), warnings));
+  }
+
+  /**
+   * The keys of a YAML file's top-level dict, each with whether its value is a dict (what an
+   * instance list needs): from the parser's events alone when the file is plain, else from a full
+   * read. Empty when the file cannot be read or its root is not a dict.
+   */
+  public Map<String, Boolean> readTopLevelKeys(Path path, String name) {
+    if (checkReadable(path, name) != null) {
+      return Map.of();
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      Optional<Map<String, Boolean>> keys = TopLevelKeys.read(new UnicodeReader(in));
+      if (keys.isPresent()) {
+        return keys.get();
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    if (readYaml(path, name) instanceof Parsed parsed
+        && parsed.file().root() instanceof Map<?, ?> root) {
+      Map<String, Boolean> keys = new LinkedHashMap<>();
+      root.forEach((key, value) -> keys.put(String.valueOf(key), value instanceof Map<?, ?>));
+      return keys;
+    }
+    return Map.of();
   }
 
   /** Reads a JSON file (deployments.json, secrets, system config). */
