@@ -14,7 +14,7 @@ import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.FileKind;
 import io.paasta.config.yaml.ParsedFile;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,37 +28,38 @@ public final class SchemaValidator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
-  private final Schema systemSchema;
+  private final SchemaRegistry registry;
+  private final Map<String, Schema> schemas = new HashMap<>();
   private final SchemaErrorTranslator translator = new SchemaErrorTranslator();
 
   public SchemaValidator() {
-    SchemaRegistry registry =
+    registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
             builder ->
                 builder.schemaIdResolvers(
                     resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
-    for (FileKind kind : FileKind.values()) {
-      schemas.put(kind, load(registry, kind.schema()));
-    }
-    systemSchema = load(registry, "system.schema.json");
   }
 
-  private static Schema load(SchemaRegistry registry, String name) {
-    Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + name));
-    schema.initializeValidators();
-    return schema;
+  /** A schema, loaded on first use: validating one service loads only the kinds it has. */
+  private synchronized Schema schema(String name) {
+    return schemas.computeIfAbsent(
+        name,
+        n -> {
+          Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + n));
+          schema.initializeValidators();
+          return schema;
+        });
   }
 
   /** Problems of one soa-configs file; an empty file has none here (the loader warns). */
   public List<Problem> validate(FileKind kind, ParsedFile file) {
-    return validate(schemas.get(kind), file);
+    return validate(schema(kind.schema()), file);
   }
 
   /** Problems of the merged system config. */
   public List<Problem> validateSystemConfig(ParsedFile merged) {
-    return validate(systemSchema, merged);
+    return validate(schema("system.schema.json"), merged);
   }
 
   private List<Problem> validate(Schema schema, ParsedFile file) {

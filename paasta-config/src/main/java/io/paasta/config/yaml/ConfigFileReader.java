@@ -40,7 +40,10 @@ public final class ConfigFileReader {
   /** Values a file may expand to once aliases are followed. */
   static final long MAX_EXPANDED_VALUES = 2_000_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: reading YAML alone never starts Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
    * SnakeYAML logs duplicate keys through java.util.logging, under the constructor's class name; we
@@ -161,7 +164,7 @@ public final class ConfigFileReader {
     }
     try {
       byte[] bytes = Files.readAllBytes(path);
-      Object root = bytes.length == 0 ? null : JSON.readValue(bytes, Object.class);
+      Object root = bytes.length == 0 ? null : Json.MAPPER.readValue(bytes, Object.class);
       return new Parsed(new ParsedFile(name, root, Locator.NONE));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
