@@ -14,7 +14,7 @@ import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.FileKind;
 import io.paasta.config.yaml.ParsedFile;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class SchemaValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SchemaRegistry registry;
-  private final Map<String, Schema> schemas = new HashMap<>();
+  private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
   private final SchemaErrorTranslator translator = new SchemaErrorTranslator();
 
   public SchemaValidator() {
@@ -42,7 +42,13 @@ public final class SchemaValidator {
   }
 
   /** A schema, loaded on first use: validating one service loads only the kinds it has. */
-  private synchronized Schema schema(String name) {
+  private Schema schema(String name) {
+    Schema loaded = schemas.get(name);
+    return loaded != null ? loaded : load(name);
+  }
+
+  /** One schema at a time: services validated in parallel wait for it rather than load it twice. */
+  private synchronized Schema load(String name) {
     return schemas.computeIfAbsent(
         name,
         n -> {
