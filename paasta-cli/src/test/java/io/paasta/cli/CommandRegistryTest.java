@@ -2,8 +2,6 @@ package io.paasta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 
 /** The lazily built command line behaves as the one with every command built. */
 class CommandRegistryTest {
@@ -90,24 +87,14 @@ class CommandRegistryTest {
   void printsWhatTheFullCommandLinePrints(List<String> args) {
     String[] argv = args.toArray(String[]::new);
 
-    assertThat(runOn(registry.commandLineFor(argv), argv))
-        .isEqualTo(runOn(registry.fullCommandLine(), argv));
+    assertThat(CliRun.runOn(registry.commandLineFor(argv), argv))
+        .isEqualTo(CliRun.runOn(registry.fullCommandLine(), argv));
   }
 
   @Test
   void completionCoversTheOptionsOfEveryCommand() {
-    String script = runOn(registry.commandLineFor("completion"), "completion");
+    String script = CliRun.runOn(registry.commandLineFor("completion"), "completion").out();
 
     assertThat(script).contains("--soa-dir", "--deploy-group", "--api-timeout");
-  }
-
-  private static String runOn(CommandLine commandLine, String... args) {
-    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
-    return "exit " + exit + "\nout:\n" + out + "\nerr:\n" + err;
   }
 }

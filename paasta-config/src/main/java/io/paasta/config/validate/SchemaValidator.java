@@ -14,9 +14,9 @@ import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.FileKind;
 import io.paasta.config.yaml.ParsedFile;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks files against the JSON Schemas shipped in {@code schemas/} (one per file kind) and turns
