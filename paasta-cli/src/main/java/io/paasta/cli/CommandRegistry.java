@@ -62,10 +62,15 @@ public final class CommandRegistry {
 
   /**
    * The command line for these arguments: the command they name is complete, every other command is
-   * a name and a description (enough for the usage, for suggestions and for errors).
+   * a name and a description (enough for the usage, for suggestions and for errors). Argument files
+   * ({@code @file}, which picocli expands) get every command complete.
    */
   public CommandLine commandLineFor(String... args) {
-    String wanted = commandNamed(args);
+    String first = firstAfterRootOptions(args);
+    if (first != null && first.startsWith("@")) {
+      return fullCommandLine();
+    }
+    String wanted = classNames.containsKey(first) ? first : null;
     CommandLine root = new CommandLine(new PaastaCommand(this));
     classNames.forEach(
         (name, className) ->
@@ -82,16 +87,12 @@ public final class CommandRegistry {
     return configure(root);
   }
 
-  /**
-   * The command the arguments run: the first argument after the root's own options, when it is a
-   * command name. None for {@code @file} arguments (picocli expands them) or after {@code --}.
-   */
-  String commandNamed(String... args) {
+  /** The first argument after the root's own options (the command, when it names one). */
+  static String firstAfterRootOptions(String... args) {
     for (String arg : args) {
-      if (ROOT_OPTIONS.contains(arg)) {
-        continue;
+      if (!ROOT_OPTIONS.contains(arg)) {
+        return arg;
       }
-      return arg.startsWith("@") || !classNames.containsKey(arg) ? null : arg;
     }
     return null;
   }

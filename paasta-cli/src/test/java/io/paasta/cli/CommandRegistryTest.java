@@ -2,10 +2,13 @@ package io.paasta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -51,13 +54,23 @@ class CommandRegistryTest {
 
   @Test
   void theCommandIsTheFirstArgumentAfterTheRootOptions() {
-    assertThat(registry.commandNamed("-h", "list", "-a")).isEqualTo("list");
-    assertThat(registry.commandNamed("--version", "validate")).isEqualTo("validate");
-    assertThat(registry.commandNamed("-y", "list")).isNull();
-    assertThat(registry.commandNamed("no-such-command", "list")).isNull();
-    assertThat(registry.commandNamed("@args.txt")).isNull();
-    assertThat(registry.commandNamed("--", "list")).isNull();
-    assertThat(registry.commandNamed()).isNull();
+    assertThat(CommandRegistry.firstAfterRootOptions("-h", "list", "-a")).isEqualTo("list");
+    assertThat(CommandRegistry.firstAfterRootOptions("--version", "validate"))
+        .isEqualTo("validate");
+    assertThat(CommandRegistry.firstAfterRootOptions("-y", "list")).isEqualTo("-y");
+    assertThat(CommandRegistry.firstAfterRootOptions("-h")).isNull();
+  }
+
+  @Test
+  void anArgumentFileGetsEveryCommand(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("args");
+    Files.writeString(file, "list-clusters -y " + CliRun.EXAMPLES);
+    String argument = "@" + file;
+
+    CliRun run = CliRun.runOn(registry.commandLineFor(argument), argument);
+
+    assertThat(run.exit()).as(run.all()).isZero();
+    assertThat(run).isEqualTo(CliRun.runOn(registry.fullCommandLine(), argument));
   }
 
   static Stream<List<String>> argumentLines() {
@@ -72,6 +85,8 @@ class CommandRegistryTest {
     lines.add(List.of("no-such-command"));
     lines.add(List.of("valdate"));
     lines.add(List.of("-x"));
+    lines.add(List.of("-x", "validate"));
+    lines.add(List.of("-hV", "list"));
     lines.add(List.of("--", "list"));
     lines.add(List.of("pipeline"));
     lines.add(List.of("pipeline", "run", "-h"));
