@@ -24,6 +24,11 @@ public final class PaastaCommand implements Runnable {
     this.commands = commands;
   }
 
+  /** A new command line for these arguments, as {@code paasta} would build it to run them. */
+  public CommandLine commandLineFor(String... args) {
+    return commands.commandLineFor(args);
+  }
+
   /** Every command complete, with its options (what a completion script is made from). */
   public CommandLine fullCommandLine() {
     return commands.fullCommandLine();
