@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark harness for `paasta validate`, `paasta list` and instance loading on a big generated
+# Benchmark harness for the CLI's start-up (`--help`, `-h`, next to the JVM floor: `java -version`
+# with the same flags), `paasta validate`, `paasta list` and instance loading on a big generated
 # soa-configs tree. Not a test: it asserts nothing about speed, it prints figures.
 #
 #   bench/run.sh [--services N] [--runs R] [--warmup W] [--seed S] [--regenerate]
 #
 # Progress goes to stderr; a Markdown table (pasteable into the README) goes to stdout.
 # Environment: BENCH_TREE (tree directory, default /tmp/paasta-bench-tree-<N>),
-#              PAASTA (command used as `paasta`, default bin/paasta).
+#              PAASTA (command used as `paasta`, default bin/paasta; the JVM floor runs it with
+#              PAASTA_JAVA_OPTS=-version, which bin/paasta passes to java before -jar).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +21,7 @@ SEED=42
 REGENERATE=0
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -118,6 +120,7 @@ paasta_command() {
 
 FAILED=0
 ROWS=()
+FLOOR_MS=""
 
 # measure LABEL COMMAND...: runs COMMAND $WARMUP times untimed, then $RUNS times timed, and appends
 # one table row. Wall time comes from the nanosecond clock around each run; peak RSS from GNU time.
@@ -155,11 +158,16 @@ measure() {
     FAILED=1
     label="$label **(exit $bad_rc)**"
   fi
-  ROWS+=("$(printf '%s\n' "${walls[@]}" | sort -n | awk -v label="$label" -v runs="$RUNS" -v kib="$rss_kib" '
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '
+    { v[NR] = $1 }
+    END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  [[ -z "$FLOOR_MS" ]] && FLOOR_MS=$median
+  ROWS+=("$(printf '%s\n' "${walls[@]}" | sort -n | awk -v label="$label" -v runs="$RUNS" -v kib="$rss_kib" \
+    -v median="$median" -v floor="$FLOOR_MS" '
     { v[NR] = $1 }
     END {
-      median = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-      printf "| %s | %d | %d | %.0f | %d | %.1f |", label, runs, v[1], median, v[NR], kib / 1024
+      printf "| %s | %d | %d | %d | %d | %+d | %.1f |", label, runs, v[1], median, v[NR], median - floor, kib / 1024
     }')")
 }
 
@@ -168,23 +176,29 @@ build_if_needed
 prepare_tree
 paasta_command
 
+# the first row is the floor the others are compared with
+measure 'the JVM floor (`java -version` with the same flags)' env PAASTA_JAVA_OPTS=-version "${PAASTA_CMD[@]}"
+measure '`paasta --help`' "${PAASTA_CMD[@]}" --help
+measure '`paasta validate -h`' "${PAASTA_CMD[@]}" validate -h
+measure '`paasta status -h`' "${PAASTA_CMD[@]}" status -h
 measure '`paasta validate -y TREE`' "${PAASTA_CMD[@]}" validate -y "$TREE"
 measure '`paasta validate -y TREE -s svc-0042`' "${PAASTA_CMD[@]}" validate -y "$TREE" -s svc-0042
 measure '`paasta list -y TREE`' "${PAASTA_CMD[@]}" list -y "$TREE"
-measure '`paasta list -i -y TREE`' "${PAASTA_CMD[@]}" list -i -y "$TREE"
+measure 'listing instances (`paasta list -i -y TREE`)' "${PAASTA_CMD[@]}" list -i -y "$TREE"
 if [[ -f "$LOAD_ALL_CLASS" ]]; then
   measure 'load every instance config (`LoadAllInstances TREE`)' \
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR:paasta-bench/target/classes:paasta-cli/target/lib/*:$CLI_JAR" io.paasta.bench.LoadAllInstances "$TREE"
 else
   log "load every instance config: skipped (LoadAllInstances not built)"
-  ROWS+=("| load every instance config (\`LoadAllInstances TREE\`) | 0 | skipped (LoadAllInstances not built) | | | |")
+  ROWS+=("| load every instance config (\`LoadAllInstances TREE\`) | 0 | skipped (LoadAllInstances not built) | | | | |")
 fi
 
 files=$(find "$TREE" -type f | wc -l)
 java_version=$(java -version 2>&1 | head -n 1)
-echo "PaaSTA benchmark: TREE = $SERVICES services ($files files, seed $SEED), $RUNS timed runs per command after $WARMUP warm-up run(s); $java_version; $(nproc) CPUs; $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+load=$(cut -d ' ' -f 1-3 /proc/loadavg)
+echo "PaaSTA benchmark: TREE = $SERVICES services ($files files, seed $SEED), $RUNS timed runs per command after $WARMUP warm-up run(s); $java_version; $(nproc) CPUs, load average $load at the end; $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo
-echo "| command | runs | min ms | median ms | max ms | peak RSS MiB |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| command | runs | min ms | median ms | max ms | median over the JVM floor ms | peak RSS MiB |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${ROWS[@]}"
 exit "$FAILED"

@@ -12,13 +12,16 @@ public final class PaastaMain {
 
   /** Runs the command line and returns its exit code (for tests: no System.exit). */
   public static int run(String... args) {
-    return newCommandLine().execute(args);
+    return newCommandLine(args).execute(args);
   }
 
-  public static CommandLine newCommandLine() {
-    CommandLine commandLine = new CommandLine(new PaastaCommand());
-    commandLine.setExecutionExceptionHandler(new ErrorHandler());
-    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    return commandLine;
+  /** The command line for these arguments: only the command they name is built in full. */
+  public static CommandLine newCommandLine(String... args) {
+    return CommandRegistry.standard().commandLineFor(args);
+  }
+
+  /** The command line with every command built in full. */
+  public static CommandLine fullCommandLine() {
+    return CommandRegistry.standard().fullCommandLine();
   }
 }

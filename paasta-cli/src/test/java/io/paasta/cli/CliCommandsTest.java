@@ -271,7 +271,7 @@ class CliCommandsTest {
   }
 
   static Stream<String> subcommands() {
-    return PaastaMain.newCommandLine().getSubcommands().keySet().stream();
+    return PaastaMain.fullCommandLine().getSubcommands().keySet().stream();
   }
 
   @Test

@@ -13,7 +13,11 @@ public record CliRun(int exit, String out, String err) {
   public static final Path EXAMPLES = Path.of("../examples/soa-configs");
 
   public static CliRun run(String... args) {
-    CommandLine cmd = PaastaMain.newCommandLine();
+    return runOn(PaastaMain.newCommandLine(args), args);
+  }
+
+  /** Runs the arguments on this command line, without colours, collecting what it prints. */
+  public static CliRun runOn(CommandLine cmd, String... args) {
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package io.paasta.cli.commands;
 
+import io.paasta.cli.PaastaCommand;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -20,7 +21,11 @@ public final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine root = spec.root().commandLine();
+    // the running command line builds only this command; the script needs every option of all
+    CommandLine root =
+        spec.root().userObject() instanceof PaastaCommand paasta
+            ? paasta.fullCommandLine()
+            : spec.root().commandLine();
     spec.commandLine().getOut().print(AutoComplete.bash("paasta", root));
     spec.commandLine().getOut().flush();
     return 0;

@@ -2,10 +2,8 @@ package io.paasta.cli.commands;
 
 import io.paasta.cli.output.Output;
 import io.paasta.config.soa.SoaConfigsLoader;
-import io.paasta.model.InstanceConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,19 +60,10 @@ public final class ListCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Reads only the instance files' top-level keys, services in parallel. */
   private static List<String> instances(SoaConfigsLoader loader, List<String> services) {
     return services.parallelStream()
-        .map(loader::load)
-        .flatMap(
-            loaded ->
-                Stream.concat(
-                    loaded.service().instances().stream()
-                        .map(InstanceConfig::ref)
-                        .map(ref -> ref.service() + "." + ref.instance()),
-                    loaded.files().tronFiles().stream()
-                        .flatMap(f -> f.instances().stream())
-                        .map(job -> loaded.service().name() + "." + job)))
-        .distinct()
+        .flatMap(service -> loader.instanceNames(service).stream().map(i -> service + "." + i))
         .sorted()
         .toList();
   }

@@ -1,5 +1,6 @@
 package io.paasta.cli.commands;
 
+import io.paasta.cli.PaastaCommand;
 import io.paasta.deploy.pipeline.PipelineActions;
 import io.paasta.deploy.pipeline.RepoStepExecutor;
 import io.paasta.deploy.pipeline.ShellWords;
@@ -99,14 +100,17 @@ final class PipelineSiblingActions implements PipelineActions {
       return StepResult.failed(
           "Unknown subcommand '" + args[0] + "': this build of paasta has no such command");
     }
-    int exit = freshRoot().execute(args);
+    int exit = freshRoot(args).execute(args);
     return exit == 0 ? StepResult.ok() : StepResult.failed(exit, command);
   }
 
-  /** A new {@code paasta} command line that writes where this one does. */
-  private CommandLine freshRoot() {
+  /** A new {@code paasta} command line for these arguments that writes where this one does. */
+  private CommandLine freshRoot(String... args) {
+    Object command = root.getCommandSpec().userObject();
     CommandLine fresh =
-        new CommandLine(root.getCommandSpec().userObject().getClass(), root.getFactory());
+        command instanceof PaastaCommand paasta
+            ? paasta.commandLineFor(args)
+            : new CommandLine(command.getClass(), root.getFactory());
     fresh.setOut(root.getOut());
     fresh.setErr(root.getErr());
     fresh.setColorScheme(root.getColorScheme());

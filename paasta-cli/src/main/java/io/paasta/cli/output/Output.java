@@ -9,8 +9,11 @@ import picocli.CommandLine.Help.Ansi;
 
 /** Where a command writes: coloured text on a terminal, plain when piped, or JSON. */
 public final class Output {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made on first use: commands that print no JSON never start Jackson. */
+  private static final class Json {
+    static final ObjectMapper INDENTED =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final PrintWriter out;
   private final Ansi ansi;
@@ -31,7 +34,7 @@ public final class Output {
 
   public void json(Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
+      out.println(Json.INDENTED.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

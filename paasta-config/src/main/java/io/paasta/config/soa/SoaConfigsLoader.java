@@ -4,6 +4,7 @@ import io.paasta.config.problem.Problems;
 import io.paasta.config.yaml.ConfigFileReader;
 import io.paasta.config.yaml.ParsedFile;
 import io.paasta.model.InstanceKind;
+import io.paasta.model.Names;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ServiceInstance;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -110,6 +112,49 @@ public final class SoaConfigsLoader {
     return soaDir.inside(file, file.toString()) instanceof SoaDir.Contained contained
         ? Optional.of(contained.realPath())
         : Optional.empty();
+  }
+
+  /**
+   * The names of a service's instances: the dicts of its instance files' top-level keys, templates
+   * aside, and its Tron jobs' actions ({@code job.action}). Reads only the instance files and, when
+   * they are plain YAML, only their top-level keys (no merge, no defaults); {@link #load} finds the
+   * same instances. Files leading out of the soa-configs directory are not read.
+   */
+  public SortedSet<String> instanceNames(String service) {
+    SortedSet<String> names = new TreeSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(soaDir.serviceDir(service))) {
+      for (Path entry : entries) {
+        String fileName = entry.getFileName().toString();
+        if (fileName.startsWith(".")
+            || !(soaDir.inside(entry, service + "/" + fileName)
+                instanceof SoaDir.Contained contained)) {
+          continue;
+        }
+        Optional<String> tronCluster = FileKind.tronCluster(fileName);
+        if (tronCluster.isPresent()) {
+          // Tron instances are <job>.<action>: the jobs' dicts must be read
+          if (reader.readYaml(contained.realPath(), service + "/" + fileName)
+              instanceof ConfigFileReader.Parsed parsed) {
+            names.addAll(new ServiceFiles.TronFile(tronCluster.get(), parsed.file()).instances());
+          }
+          continue;
+        }
+        if (InstanceKind.parseFileName(fileName).isEmpty()) {
+          continue;
+        }
+        reader
+            .readTopLevelKeys(contained.realPath(), service + "/" + fileName)
+            .forEach(
+                (name, isDict) -> {
+                  if (isDict && !Names.isTemplate(name) && Names.isValidName(name)) {
+                    names.add(name);
+                  }
+                });
+      }
+    } catch (IOException e) {
+      // an unreadable folder has no instances to list; validate reports it
+    }
+    return names;
   }
 
   /** Clusters named by instance file names anywhere in the tree; reads folder listings only. */

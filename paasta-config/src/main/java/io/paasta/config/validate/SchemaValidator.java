@@ -14,9 +14,9 @@ import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.FileKind;
 import io.paasta.config.yaml.ParsedFile;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks files against the JSON Schemas shipped in {@code schemas/} (one per file kind) and turns
@@ -30,38 +30,45 @@ public final class SchemaValidator {
 
   private static final String SYSTEM_SCHEMA = "system.schema.json";
 
-  private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
+  private final SchemaRegistry registry;
+  private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
   private final KeyVocabulary vocabulary = new KeyVocabulary();
-  private final Schema systemSchema;
   private final SchemaErrorTranslator translator = new SchemaErrorTranslator();
 
   public SchemaValidator() {
-    SchemaRegistry registry =
+    registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
             builder ->
                 builder.schemaIdResolvers(
                     resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
-    for (FileKind kind : FileKind.values()) {
-      schemas.put(kind, load(registry, kind.schema()));
-    }
-    systemSchema = load(registry, SYSTEM_SCHEMA);
   }
 
-  private static Schema load(SchemaRegistry registry, String name) {
-    Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + name));
-    schema.initializeValidators();
-    return schema;
+  /** A schema, loaded on first use: validating one service loads only the kinds it has. */
+  private Schema schema(String name) {
+    Schema loaded = schemas.get(name);
+    return loaded != null ? loaded : load(name);
+  }
+
+  /** One schema at a time: services validated in parallel wait for it rather than load it twice. */
+  private synchronized Schema load(String name) {
+    return schemas.computeIfAbsent(
+        name,
+        n -> {
+          Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + n));
+          schema.initializeValidators();
+          return schema;
+        });
   }
 
   /** Problems of one soa-configs file; an empty file has none here (the loader warns). */
   public List<Problem> validate(FileKind kind, ParsedFile file) {
-    return validate(schemas.get(kind), kind.schema(), file);
+    return validate(schema(kind.schema()), kind.schema(), file);
   }
 
   /** Problems of the merged system config. */
   public List<Problem> validateSystemConfig(ParsedFile merged) {
-    return validate(systemSchema, SYSTEM_SCHEMA, merged);
+    return validate(schema(SYSTEM_SCHEMA), SYSTEM_SCHEMA, merged);
   }
 
   private List<Problem> validate(Schema schema, String schemaName, ParsedFile file) {

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -38,7 +40,10 @@ public final class ConfigFileReader {
   /** Values a file may expand to once aliases are followed. */
   static final long MAX_EXPANDED_VALUES = 2_000_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: reading YAML alone never starts Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
    * SnakeYAML logs duplicate keys through java.util.logging, under the constructor's class name; we
@@ -125,6 +130,32 @@ public final class ConfigFileReader {
     return new Parsed(new ParsedFile(name, root, new Locator(root, nodes), warnings));
   }
 
+  /**
+   * The keys of a YAML file's top-level dict, each with whether its value is a dict (what an
+   * instance list needs): from the parser's events alone when the file is plain, else from a full
+   * read. Empty when the file cannot be read or its root is not a dict.
+   */
+  public Map<String, Boolean> readTopLevelKeys(Path path, String name) {
+    if (checkReadable(path, name) != null) {
+      return Map.of();
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      Optional<Map<String, Boolean>> keys = TopLevelKeys.read(new UnicodeReader(in));
+      if (keys.isPresent()) {
+        return keys.get();
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    if (readYaml(path, name) instanceof Parsed parsed
+        && parsed.file().root() instanceof Map<?, ?> root) {
+      Map<String, Boolean> keys = new LinkedHashMap<>();
+      root.forEach((key, value) -> keys.put(String.valueOf(key), value instanceof Map<?, ?>));
+      return keys;
+    }
+    return Map.of();
+  }
+
   /** Reads a JSON file (deployments.json, secrets, system config). */
   public Result readJson(Path path, String name) {
     Result sizeProblem = checkReadable(path, name);
@@ -133,7 +164,7 @@ public final class ConfigFileReader {
     }
     try {
       byte[] bytes = Files.readAllBytes(path);
-      Object root = bytes.length == 0 ? null : JSON.readValue(bytes, Object.class);
+      Object root = bytes.length == 0 ? null : Json.MAPPER.readValue(bytes, Object.class);
       return new Parsed(new ParsedFile(name, root, Locator.NONE));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();

@@ -1,0 +1,25 @@
+package io.paasta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The archive's training run goes through the commands people run, each as it would alone. */
+class StartupTrainingTest {
+  @Test
+  void runsHelpAndTheReadCommandsOverTheExamples() throws Exception {
+    List<List<String>> lines = StartupTraining.commandLines(CliRun.EXAMPLES, Path.of("/nowhere"));
+    List<Integer> exits = StartupTraining.run(CliRun.EXAMPLES);
+
+    assertThat(exits).hasSameSizeAs(lines);
+    assertThat(lines).contains(List.of("--help"), List.of("mark-for-deployment", "-h"));
+    for (int i = 0; i < lines.size(); i++) {
+      List<String> line = lines.get(i);
+      // status asks a port nobody listens on: it reports the cluster it could not ask
+      int expected = line.get(0).equals("status") && !line.contains("-h") ? 1 : 0;
+      assertThat(exits.get(i)).as(String.join(" ", line)).isEqualTo(expected);
+    }
+  }
+}
