@@ -67,6 +67,8 @@ class ServiceConfigsTest {
     configs.reloadAll();
     assertThat(instances("web")).isEqualTo(2);
     long generation = configs.generation("web");
+    configs.reloadAll();
+    assertThat(configs.generation("web")).as("the same files again").isEqualTo(generation);
 
     file("web/marathon-dev.yaml", "main: {instances: 2, healthcheck_interval_seconds: 0}\n");
     configs.reload("web");
