@@ -323,13 +323,15 @@ public final class SemanticRules {
           if (discover instanceof String level
               && advertise instanceof List<?> levels
               && !levels.contains(level)) {
+            // discovery still works (it finds no backend at that level): policy, not run safety
             problems.add(
                 Problem.error(
-                    Location.of(file.file(), file.lineOf(List.of(name, "discover"))),
-                    name + ".discover",
-                    "is not one of the levels the namespace advertises on " + levels,
-                    level,
-                    "a discover level listed in advertise"));
+                        Location.of(file.file(), file.lineOf(List.of(name, "discover"))),
+                        name + ".discover",
+                        "is not one of the levels the namespace advertises on " + levels,
+                        level,
+                        "a discover level listed in advertise")
+                    .asTreePolicy());
           }
         });
   }

@@ -213,7 +213,7 @@ public final class ServiceConfigs {
           service,
           policy.size()
               + " problem(s) of tree policy (paasta validate refuses them; deployed anyway): "
-              + policy.get(0));
+              + String.join("; ", policy));
     }
     lastWarnings.put(service, policy);
   }

@@ -93,8 +93,9 @@ class ServiceConfigsTest {
     configs.reloadAll();
     assertThat(configs.service("web")).isPresent();
     assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("1 problem(s) of tree policy")
-        .contains("warning: main.deploy_group: is not a step of web/deploy.yaml");
+        .contains("2 problem(s) of tree policy")
+        .contains("warning: main.deploy_group: is not a step of web/deploy.yaml")
+        .contains("warning: monitoring.yaml: is missing");
   }
 
   @Test
