@@ -20,11 +20,16 @@ import java.util.Map;
  * subscribed again (the same container and time: counted once), and an exited container that was
  * OOM-killed is seen on every pass (its {@link OomKill.Source#EXIT} stands for the events of that
  * container: counted only when no event of the container is known, and replaced by the event when
- * the event comes later).
+ * the event comes later). The kernel's OOM killer may fire twice within milliseconds while a
+ * container is over its limit (seen here: two {@code oom} events 3 ms apart for one allocation):
+ * events of one container less than {@link #EPISODE} apart are one kill.
  */
 public final class OomKillHistory {
   private static final Comparator<OomKill> BY_TIME =
       Comparator.comparing(OomKill::at).thenComparing(OomKill::containerId);
+
+  /** Events of one container closer than this are one OOM episode. */
+  static final Duration EPISODE = Duration.ofSeconds(1);
 
   private final Clock clock;
   private final Duration retention;
@@ -95,8 +100,9 @@ public final class OomKillHistory {
       if (!other.containerId().equals(kill.containerId())) {
         continue;
       }
-      if (other.source() == OomKill.Source.EVENT && other.at().equals(kill.at())) {
-        return false; // replayed
+      if (other.source() == OomKill.Source.EVENT
+          && Duration.between(other.at(), kill.at()).abs().compareTo(EPISODE) < 0) {
+        return false; // replayed, or the same episode: the killer fired again within it
       }
       if (other.source() == OomKill.Source.EXIT) {
         known.set(i, kill); // the exit stood for this event: the same kill, now with its time

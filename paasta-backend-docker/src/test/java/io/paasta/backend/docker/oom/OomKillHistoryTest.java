@@ -42,6 +42,21 @@ class OomKillHistoryTest {
   }
 
   @Test
+  void eventsOfOneContainerWithinASecondAreOneKill() {
+    assertThat(history.add(kill(WEB, "c1", Duration.ofMillis(10_003), Source.EVENT))).isTrue();
+    assertThat(history.add(kill(WEB, "c1", Duration.ofMillis(10_000), Source.EVENT)))
+        .as("the killer fired again 3 ms later")
+        .isFalse();
+    assertThat(history.add(kill(WEB, "c2", Duration.ofMillis(10_000), Source.EVENT)))
+        .as("another container")
+        .isTrue();
+    assertThat(history.add(kill(WEB, "c1", Duration.ofMillis(5_000), Source.EVENT)))
+        .as("5 s later: a new episode")
+        .isTrue();
+    assertThat(history.times(WEB)).hasSize(3);
+  }
+
+  @Test
   void killsOlderThanTheRetentionAreForgottenAndNotAdded() {
     OomKill kill = kill(WEB, "c1", Duration.ofMinutes(10), Source.EVENT);
     history.add(kill);
