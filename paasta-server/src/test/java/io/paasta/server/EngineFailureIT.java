@@ -2,7 +2,6 @@ package io.paasta.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paasta.backend.docker.DockerBackendConfig;
@@ -233,7 +232,7 @@ class EngineFailureIT {
   void theEngineGoneAndBackHasEveryInstanceRestoredAndRoutedWithNoCrashLoopNorBackoff()
       throws Exception {
     URI engine = DockerBackendConfig.dockerHost(System.getenv());
-    assumeTrue("unix".equals(engine.getScheme()), "the engine is not on a unix socket: " + engine);
+    TestInfrastructure.requireUnixEngine(engine);
     try (UnixSocketProxy proxy =
         new UnixSocketProxy(tmp.resolve("engine.sock"), Path.of(engine.getPath()))) {
       proxy.start();

@@ -2,7 +2,6 @@ package io.paasta.backend.docker;
 
 import static io.paasta.backend.docker.testing.BackendFixture.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.paasta.backend.docker.oom.OomKillReport;
@@ -10,6 +9,7 @@ import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
+import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
@@ -49,7 +49,7 @@ class EngineEventsIT {
     DockerBackendConfig config = fixture.config();
     if (throughProxy) {
       URI engine = DockerBackendConfig.dockerHost(System.getenv());
-      assumeTrue("unix".equals(engine.getScheme()), "the engine is not on a unix socket");
+      TestInfrastructure.requireUnixEngine(engine);
       proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
       proxy.start();
       config = config.withDockerHost(URI.create("unix://" + proxy.socket()));

@@ -3,11 +3,11 @@ package io.paasta.backend.docker;
 import static io.paasta.backend.docker.testing.BackendFixture.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
+import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.observed.ObservedTask;
@@ -37,7 +37,7 @@ class EngineReconnectIT {
   void engineBehindAProxy() throws IOException {
     fixture = BackendFixture.withHelloWeb(work);
     URI engine = DockerBackendConfig.dockerHost(System.getenv());
-    assumeTrue("unix".equals(engine.getScheme()), "the engine is not on a unix socket: " + engine);
+    TestInfrastructure.requireUnixEngine(engine);
     proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
     proxy.start();
     URI throughProxy = URI.create("unix://" + proxy.socket());

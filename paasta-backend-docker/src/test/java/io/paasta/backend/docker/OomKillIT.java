@@ -2,7 +2,6 @@ package io.paasta.backend.docker;
 
 import static io.paasta.backend.docker.testing.BackendFixture.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.engine.ContainerListClient;
@@ -16,6 +15,7 @@ import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
+import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
@@ -137,7 +137,7 @@ class OomKillIT {
   @Test
   void killsWhileTheEngineWasAwayAreFoundWhenItIsBack() throws IOException {
     URI engine = DockerBackendConfig.dockerHost(System.getenv());
-    assumeTrue("unix".equals(engine.getScheme()), "the engine is not on a unix socket: " + engine);
+    TestInfrastructure.requireUnixEngine(engine);
     InstanceRef ref = fixture.ref("away");
     Clock clock = Clock.systemUTC();
     try (UnixSocketProxy proxy =

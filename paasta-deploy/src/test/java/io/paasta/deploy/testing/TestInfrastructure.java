@@ -131,6 +131,16 @@ public final class TestInfrastructure {
   }
 
   /** HAProxy (Debian's package), for SmartStack. */
+  /**
+   * Tests that cut a socket proxy in front of the engine need it on a unix socket; under CI a
+   * {@code DOCKER_HOST} elsewhere fails them.
+   */
+  public static void requireUnixEngine(java.net.URI engine) {
+    if (!"unix".equals(engine.getScheme())) {
+      throw missing("the Docker engine on a unix socket (DOCKER_HOST is " + engine + ")");
+    }
+  }
+
   public static void requireHaproxy() {
     requireCommand("haproxy", "haproxy -v");
   }
