@@ -9,9 +9,7 @@ import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.discovery.haproxy.LocalProxy;
 import io.paasta.discovery.haproxy.ProxySettings;
-import io.paasta.model.SystemConfig;
 import io.paasta.planning.observed.ObservedTask;
-import io.paasta.server.smartstack.SmartStackSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -109,35 +107,11 @@ class EngineFailureIT {
   private static final String HTTPD = "exec httpd -f -p 127.0.0.1:$PORT0 -h /www";
 
   private void start() throws IOException {
-    SystemConfig base = cluster.system();
-    Map<String, Object> raw = new HashMap<>(base.raw());
+    Map<String, Object> raw = new HashMap<>(cluster.system().raw());
     raw.put("location", Map.of("habitat", "it1", "region", "it", "superregion", "it"));
     raw.put("monitoring_senders", List.of("log", "sensu"));
-    int synapse;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      synapse = socket.getLocalPort();
-    }
-    SystemConfig system =
-        new SystemConfig(
-            base.cluster(),
-            base.dockerRegistry(),
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "127.0.0.1",
-            sensu.port(),
-            "localhost",
-            synapse,
-            Optional.empty(),
-            raw);
-    URI base0 =
-        cluster.startServer(
-            stateDir,
-            Optional.empty(),
-            system,
-            Optional.of(
-                new SmartStackSettings(stateDir, 0, synapse, SmartStackSettings.DEFAULT_SETTLE)));
+    RoutedCluster routed = new RoutedCluster(cluster, stateDir);
+    URI base0 = routed.start(Optional.empty(), routed.system("127.0.0.1", sensu.port(), raw));
     api = new ApiClient(base0);
   }
 

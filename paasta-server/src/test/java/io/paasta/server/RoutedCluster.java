@@ -33,27 +33,21 @@ final class RoutedCluster {
     this.stateDir = stateDir;
   }
 
-  /** Starts the daemon; returns its API's base URI. */
+  /** Starts the daemon (events to the log and a closed Sensu port); returns its API's base URI. */
   URI start(Optional<String> token) throws IOException {
-    SystemConfig base = cluster.system();
-    SystemConfig system =
-        new SystemConfig(
-            base.cluster(),
-            base.dockerRegistry(),
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "localhost",
-            LoopbackPorts
-                .freePort(), // no Sensu client here: events go to the log and a closed port
+    return start(
+        token,
+        system(
             "localhost",
             LoopbackPorts.freePort(),
-            Optional.empty(),
             Map.of(
                 "location",
                 Map.of(
-                    "habitat", "it1", "region", "it", "superregion", "it", "ecosystem", "test")));
+                    "habitat", "it1", "region", "it", "superregion", "it", "ecosystem", "test"))));
+  }
+
+  /** Starts the daemon with {@code system} (see {@link #system}); returns its API's base URI. */
+  URI start(Optional<String> token, SystemConfig system) throws IOException {
     return cluster.startServer(
         stateDir,
         token,
@@ -61,6 +55,27 @@ final class RoutedCluster {
         Optional.of(
             new SmartStackSettings(
                 stateDir, 0, system.synapsePort(), SmartStackSettings.DEFAULT_SETTLE)));
+  }
+
+  /**
+   * The fixture's system config with a Sensu client at {@code sensuHost:sensuPort}, HAProxy's stats
+   * on a free port, and {@code raw} as its other keys (location, monitoring senders).
+   */
+  SystemConfig system(String sensuHost, int sensuPort, Map<String, Object> raw) {
+    SystemConfig base = cluster.system();
+    return new SystemConfig(
+        base.cluster(),
+        base.dockerRegistry(),
+        Optional.empty(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        sensuHost,
+        sensuPort,
+        "localhost",
+        LoopbackPorts.freePort(),
+        Optional.empty(),
+        raw);
   }
 
   /** The status code of {@code GET /status} through HAProxy; -1 when it does not answer. */
