@@ -16,7 +16,6 @@ import io.paasta.backend.docker.events.EngineEventWatcher;
 import io.paasta.backend.docker.events.EngineOutage;
 import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.health.HealthChecker;
-import io.paasta.backend.docker.oom.OomKillReport;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.model.InstanceRef;
@@ -239,11 +238,6 @@ public final class DockerBackend implements Backend, AutoCloseable {
     return oom.oomKills(ref);
   }
 
-  /** Tells {@code listener} of each new OOM kill of the cluster's tasks, once (for the log). */
-  public void onOomKill(java.util.function.Consumer<OomKillReport> listener) {
-    oom.onKill(listener);
-  }
-
   @Override
   public void execute(InstanceRef ref, Action action) {
     execute(ref, action, () -> false);
@@ -423,14 +417,6 @@ public final class DockerBackend implements Backend, AutoCloseable {
       return "kill task(s) " + String.join(", ", kill.taskIds());
     }
     return "remove exited task(s) " + String.join(", ", ((Action.RemoveExited) action).taskIds());
-  }
-
-  /**
-   * Where the {@code hacheck} drain method takes tasks out of service discovery; until this is
-   * called, hacheck only waits its delay.
-   */
-  public void useDiscoveryDrain(io.paasta.backend.docker.drain.DiscoveryDrain discovery) {
-    drainer.useDiscovery(discovery);
   }
 
   @Override

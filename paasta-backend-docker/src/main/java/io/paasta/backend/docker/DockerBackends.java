@@ -14,6 +14,7 @@ import io.paasta.backend.docker.http.LoopbackHttpClient;
 import io.paasta.backend.docker.oom.OomKillHistory;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
+import io.paasta.planning.backend.BackendPorts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,11 +43,26 @@ public final class DockerBackends {
 
   /** A backend on the engine of {@code config.dockerHost()}, its health checker started. */
   public static DockerBackend start(DockerBackendConfig config) {
-    return start(config, DockerEngineClients.open(config.dockerHost()), Clock.systemUTC());
+    return start(config, BackendPorts.NONE);
+  }
+
+  /** As {@link #start(DockerBackendConfig)}, calling out through the daemon's ports. */
+  public static DockerBackend start(DockerBackendConfig config, BackendPorts ports) {
+    return start(config, DockerEngineClients.open(config.dockerHost()), Clock.systemUTC(), ports);
   }
 
   /** A backend on an open client (which it then owns and closes), its health checker started. */
   public static DockerBackend start(DockerBackendConfig config, DockerClient docker, Clock clock) {
+    return start(config, docker, clock, BackendPorts.NONE);
+  }
+
+  /**
+   * As {@link #start(DockerBackendConfig, DockerClient, Clock)}: hacheck drains take tasks out
+   * through {@code daemonPorts.discoveryDrain()}, and new OOM kills go to {@code
+   * daemonPorts.oomKills()}.
+   */
+  public static DockerBackend start(
+      DockerBackendConfig config, DockerClient docker, Clock clock, BackendPorts daemonPorts) {
     LoopbackHttpClient http = new LoopbackHttpClient();
     ContainerListClient checkerListing = new ContainerListClient(docker);
     HealthChecker health =
@@ -58,13 +74,20 @@ public final class DockerBackends {
             config.checkerThreads());
     Drainer drainer =
         new Drainer(
-            new HttpDrainClient(http, config.drainTimeout()), clock, config.drainPollInterval());
+            new HttpDrainClient(http, config.drainTimeout()),
+            clock,
+            config.drainPollInterval(),
+            daemonPorts.discoveryDrain());
     PortAllocator ports = new PortAllocator(config.ports(), clock);
     OomWatcher oom =
         new OomWatcher(
             docker,
             config.cluster(),
             new OomKillHistory(clock, OOM_RETENTION, OOM_KILLS_PER_INSTANCE));
+    daemonPorts
+        .oomKills()
+        .ifPresent(
+            sink -> oom.onKill(report -> sink.oomKilled(report.kill().ref(), report.describe())));
     EngineOutages outages = new EngineOutages(clock, OUTAGE_RETENTION);
     EngineEventWatcher events =
         new EngineEventWatcher(docker, clock, outages, OOM_RETENTION, EVENTS_RETRY);

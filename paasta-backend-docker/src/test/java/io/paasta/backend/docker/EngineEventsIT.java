@@ -4,9 +4,9 @@ import static io.paasta.backend.docker.testing.BackendFixture.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.paasta.backend.docker.oom.OomKillReport;
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
+import io.paasta.backend.docker.testing.OomReport;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.deploy.testing.TestInfrastructure;
@@ -42,7 +42,7 @@ class EngineEventsIT {
   private DockerBackend backend;
   private final List<InstanceRef> changed = new CopyOnWriteArrayList<>();
   private final List<String> back = new CopyOnWriteArrayList<>();
-  private final List<OomKillReport> kills = new CopyOnWriteArrayList<>();
+  private final List<OomReport> kills = new CopyOnWriteArrayList<>();
 
   private void start(boolean throughProxy) throws IOException {
     fixture = BackendFixture.withHelloWeb(work);
@@ -53,13 +53,17 @@ class EngineEventsIT {
       proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
       proxy.start();
       config = config.withDockerHost(URI.create("unix://" + proxy.socket()));
-      backend = DockerBackends.start(config);
+      backend = DockerBackends.start(config, OomReport.collectingInto(kills));
     } else {
-      backend = fixture.backend(config);
+      backend =
+          DockerBackends.start(
+              config,
+              TestInfrastructure.requireDocker(),
+              java.time.Clock.systemUTC(),
+              OomReport.collectingInto(kills));
     }
     backend.onTaskChange(changed::add);
     backend.onEngineBack(back::add);
-    backend.onOomKill(kills::add);
   }
 
   @AfterEach
@@ -104,8 +108,8 @@ class EngineEventsIT {
     Eventually.await(WAIT, () -> changed, c -> c.contains(ref));
     ObservedTask task = tasks(backend, ref).get(0);
     assertThat(task.state()).as("its main process runs on").isEqualTo(TaskState.RUNNING);
-    assertThat(kills).singleElement().satisfies(k -> assertThat(k.kill().ref()).isEqualTo(ref));
-    assertThat(kills.get(0).describe()).contains("mem limit 16 MiB");
+    assertThat(kills).singleElement().satisfies(k -> assertThat(k.ref()).isEqualTo(ref));
+    assertThat(kills.get(0).description()).contains("mem limit 16 MiB");
 
     // the engine then marks the whole container OOMKilled when it exits: still the same one kill
     fixture.docker.killContainerCmd(task.id()).exec();

@@ -13,6 +13,7 @@ import io.paasta.backend.docker.oom.OomKillReport;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
+import io.paasta.backend.docker.testing.OomReport;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.deploy.testing.TestInfrastructure;
@@ -48,13 +49,17 @@ class OomKillIT {
   @TempDir static Path work;
   private static BackendFixture fixture;
   private static DockerBackend backend;
-  private static final List<OomKillReport> reports = new CopyOnWriteArrayList<>();
+  private static final List<OomReport> reports = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void realEngineAndImage() throws IOException {
     fixture = BackendFixture.withHelloWeb(work);
-    backend = fixture.backend(fixture.config());
-    backend.onOomKill(reports::add);
+    backend =
+        DockerBackends.start(
+            fixture.config(),
+            TestInfrastructure.requireDocker(),
+            Clock.systemUTC(),
+            OomReport.collectingInto(reports));
   }
 
   @AfterAll
@@ -97,18 +102,18 @@ class OomKillIT {
     assertThat(kills).hasSize(1);
     // the engine may publish the event a moment after it recorded the container's finish
     assertThat(kills.get(0)).isAfter(before).isBeforeOrEqualTo(Instant.now());
-    List<OomKillReport> ours =
+    List<OomReport> ours =
         Eventually.await(
             WAIT,
-            () -> reports.stream().filter(r -> r.kill().ref().equals(ref)).toList(),
+            () -> reports.stream().filter(r -> r.ref().equals(ref)).toList(),
             r -> !r.isEmpty());
     // the exited container seen again, and its event (which may come before or after): one kill
     backend.observeAll();
     assertThat(backend.oomKills(ref)).hasSize(1);
     assertThat(backend.oomKills(fixture.ref("other"))).isEmpty();
-    assertThat(reports.stream().filter(r -> r.kill().ref().equals(ref))).hasSize(1);
-    assertThat(ours.get(0).kill().containerId()).isEqualTo(task.id());
-    assertThat(ours.get(0).describe())
+    assertThat(reports.stream().filter(r -> r.ref().equals(ref))).hasSize(1);
+    assertThat(ours.get(0).description())
+        .contains("(" + task.id().substring(0, 12) + ")")
         .startsWith("the OOM killer killed a process of hello.eater in " + fixture.cluster)
         .contains("(container hello.eater.git0123abcd.config89abcdef-")
         .contains("mem limit 16 MiB");

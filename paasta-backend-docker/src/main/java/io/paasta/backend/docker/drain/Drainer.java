@@ -5,6 +5,7 @@ import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.engine.TaskEnvironment;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.Labels;
+import io.paasta.planning.backend.DiscoveryDrain;
 import io.paasta.planning.observed.DrainState;
 import java.io.IOException;
 import java.time.Clock;
@@ -41,13 +42,25 @@ public final class Drainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Drainer.class);
 
   private final HttpDrainClient http;
+  private final DiscoveryDrain discovery;
   private final Clock clock;
   private final Duration pollInterval;
   private final ScheduledExecutorService poller;
   private final Map<String, Draining> draining = new ConcurrentHashMap<>();
 
+  /** Without service discovery: hacheck only waits its delay. */
   public Drainer(HttpDrainClient http, Clock clock, Duration pollInterval) {
+    this(http, clock, pollInterval, DiscoveryDrain.NONE);
+  }
+
+  /**
+   * @param discovery where {@code hacheck} takes tasks out of service discovery (the daemon's
+   *     SmartStack)
+   */
+  public Drainer(
+      HttpDrainClient http, Clock clock, Duration pollInterval, DiscoveryDrain discovery) {
     this.http = http;
+    this.discovery = discovery;
     this.clock = clock;
     this.pollInterval = pollInterval;
     this.poller =
@@ -163,13 +176,6 @@ public final class Drainer implements AutoCloseable {
         forget(id);
       }
     }
-  }
-
-  private volatile DiscoveryDrain discovery = DiscoveryDrain.NONE;
-
-  /** Where {@code hacheck} takes tasks out of service discovery (the daemon's SmartStack). */
-  public void useDiscovery(DiscoveryDrain discovery) {
-    this.discovery = discovery;
   }
 
   private void startHacheckDrain(ManagedContainer task, DrainSettings settings, Instant now) {

@@ -7,6 +7,7 @@ import io.paasta.backend.docker.http.LoopbackHttpClient;
 import io.paasta.backend.docker.testing.Containers;
 import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.planning.app.Labels;
+import io.paasta.planning.backend.DiscoveryDrain;
 import io.paasta.planning.observed.DrainState;
 import java.time.Duration;
 import java.util.Map;
@@ -17,11 +18,21 @@ import org.junit.jupiter.api.Test;
 /** noop, test and failing drains by a fake clock (http against a server: DrainIT). */
 class DrainerTest {
   private final MutableClock clock = new MutableClock();
-  private final Drainer drainer =
-      new Drainer(
-          new HttpDrainClient(new LoopbackHttpClient(), Duration.ofSeconds(1)),
-          clock,
-          Duration.ofMillis(100));
+  private Drainer drainer = drainerWith(DiscoveryDrain.NONE);
+
+  private Drainer drainerWith(DiscoveryDrain discovery) {
+    return new Drainer(
+        new HttpDrainClient(new LoopbackHttpClient(), Duration.ofSeconds(1)),
+        clock,
+        Duration.ofMillis(100),
+        discovery);
+  }
+
+  /** The drainer of this test takes tasks out of {@code discovery}. */
+  private void useDiscovery(DiscoveryDrain discovery) {
+    drainer.close();
+    drainer = drainerWith(discovery);
+  }
 
   @AfterEach
   void close() {
@@ -49,8 +60,7 @@ class DrainerTest {
   @Test
   void hacheckTakesTheTaskOutOfDiscoveryAndIsSafeItsDelayLater() {
     java.util.List<String> takenOut = new java.util.ArrayList<>();
-    drainer.useDiscovery(
-        (ref, host, port) -> takenOut.add(ref.service() + " " + host + ":" + port));
+    useDiscovery((ref, host, port) -> takenOut.add(ref.service() + " " + host + ":" + port));
     ManagedContainer task =
         Containers.running(
             "t-hacheck",
@@ -70,7 +80,7 @@ class DrainerTest {
 
   /** A hacheck task (delay 1 s) drained through a proxy that is busy with it while told so. */
   private ManagedContainer hacheckWithProxy(java.util.function.BooleanSupplier busy) {
-    drainer.useDiscovery(
+    useDiscovery(
         new DiscoveryDrain() {
           @Override
           public void takeOut(io.paasta.model.InstanceRef ref, String host, int port) {}
@@ -116,7 +126,7 @@ class DrainerTest {
 
   @Test
   void hacheckThatCannotReachDiscoveryIsSafeAtOnce() {
-    drainer.useDiscovery(
+    useDiscovery(
         (ref, host, port) -> {
           throw new IllegalStateException("ZooKeeper is down");
         });

@@ -1,11 +1,12 @@
-package io.paasta.backend.docker.drain;
+package io.paasta.planning.backend;
 
 import io.paasta.model.InstanceRef;
 
 /**
  * Takes a task out of service discovery (the {@code hacheck} drain method): its registrations are
- * removed and the proxies stop sending it new requests. Provided by the daemon when it runs
- * SmartStack; without it, hacheck only waits its delay.
+ * removed and the proxies stop sending it new requests. A port every backend that drains tasks
+ * takes at construction (see {@link BackendPorts}); the daemon provides it when it runs SmartStack,
+ * and without it hacheck only waits its delay.
  */
 @FunctionalInterface
 public interface DiscoveryDrain {

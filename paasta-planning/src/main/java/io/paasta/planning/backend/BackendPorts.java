@@ -1,0 +1,16 @@
+package io.paasta.planning.backend;
+
+import java.util.Optional;
+
+/**
+ * What the daemon hands a backend when it starts one: the ports the backend calls out through. Both
+ * a Docker and a later Kubernetes backend take the same ports, so the daemon's wiring does not
+ * depend on which backend runs.
+ *
+ * @param discoveryDrain takes tasks out of service discovery ({@code hacheck} drains)
+ * @param oomKills told of each new OOM kill; empty leaves it to the backend's own log
+ */
+public record BackendPorts(DiscoveryDrain discoveryDrain, Optional<OomKillSink> oomKills) {
+  /** No service discovery, OOM kills to the backend's own log (tools, tests). */
+  public static final BackendPorts NONE = new BackendPorts(DiscoveryDrain.NONE, Optional.empty());
+}
