@@ -46,8 +46,8 @@ public final class CommandRegistry {
     commands.put("rollback", p + "RollbackCommand");
     commands.put("get-latest-deployment", p + "GetLatestDeploymentCommand");
     commands.put("generate-deployments", p + "GenerateDeploymentsCommand");
-    commands.put("server", p + "ServerCommand");
-    commands.put("plan", p + "PlanCommand");
+    commands.put("server", p + "DaemonCommands$Server");
+    commands.put("plan", p + "DaemonCommands$Plan");
     commands.put("pipeline", p + "PipelineCommand");
     commands.put("generate-pipeline", p + "GeneratePipelineCommand");
     commands.put("local-run", p + "LocalRunCommand");

@@ -309,6 +309,17 @@ class CliCommandsTest {
   }
 
   @Test
+  void theDaemonsCommandsAreListedAndNamedWhereTheyRun() {
+    assertThat(run("-h").out()).contains("server", "plan");
+
+    CliRun r = run("server", "--state-dir", "/tmp/x");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("the daemon's own program").contains("bin/paasta server");
+    assertThat(run("plan", "-h").out()).contains("paasta-server.jar");
+  }
+
+  @Test
   void completionPrintsABashScript() {
     CliRun r = run("completion");
 

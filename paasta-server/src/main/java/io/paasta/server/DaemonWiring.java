@@ -8,18 +8,17 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.paasta.backend.docker.DockerBackend;
-import io.paasta.config.ConfigException;
-import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
-import io.paasta.config.yaml.ConfigFileReader;
 import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.deploy.git.GitRemoteClient;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
+import io.paasta.planning.backend.BackendPorts;
+import io.paasta.planning.backend.DiscoveryDrain;
+import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.server.api.ApiHandler;
 import io.paasta.server.api.ApiRoutes;
 import io.paasta.server.api.ApiServer;
@@ -29,11 +28,15 @@ import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.FileAutoscalerStore;
+import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.PassParticipant;
+import io.paasta.server.loop.PassPlanner;
+import io.paasta.server.loop.PassRequests;
 import io.paasta.server.monitoring.Monitoring;
+import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
 import io.paasta.server.status.PassMetrics;
@@ -48,11 +51,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Builds the daemon from its directories and settings: the one place where parts are wired. */
+/**
+ * Builds the daemon from its directories and settings: the one place where its parts are wired,
+ * each step a method named for what it makes, in the order they need each other. The pass requests
+ * come first and are handed to whatever asks for passes (SmartStack, monitoring, the API), so no
+ * part needs the daemon; the backend is started by its {@link BackendFactory} once the ports it
+ * calls out through exist, and is known here only as a {@link Backend}.
+ */
 public final class DaemonWiring {
   private DaemonWiring() {}
 
@@ -74,139 +80,290 @@ public final class DaemonWiring {
 
   /** The system config, or a ConfigException listing its problems. */
   public static SystemConfig systemConfig(Path dir) {
-    SystemConfigLoader.Loaded loaded = new SystemConfigLoader(new ConfigFileReader()).load(dir);
-    return loaded
-        .config()
-        .orElseThrow(
-            () ->
-                new ConfigException(
-                    "the system config in "
-                        + dir
-                        + " is not usable: "
-                        + loaded.problems().stream()
-                            .filter(Problem::isError)
-                            .map(Problem::format)
-                            .collect(Collectors.joining("; "))));
+    return SystemConfigLoader.loadUsable(dir);
   }
 
   /**
-   * The reconcile loop alone (no API, no stored autoscaler counts).
-   *
-   * @param backendFor builds the backend for the cluster's system config
+   * The reconcile loop alone (no API, no stored autoscaler counts, no SmartStack), on a backend the
+   * caller started and closes.
    */
   public static PaastaDaemon build(
       Path soaDir,
       SystemConfig system,
       PaastaDaemon.Settings settings,
-      Function<SystemConfig, Backend> backendFor,
+      Backend backend,
       PrintStream out) {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
-    Core core = core(soaDir, system, log, AutoscalerCounts.none(), false);
-    return core.daemon(
-        backendFor.apply(system),
-        clock,
-        new PassMetrics(new SimpleMeterRegistry()),
+    Desired desired = desiredState(soaDir, system, AutoscalerCounts.none(), false, log, clock);
+    return daemon(
+        desired,
+        deploymentsPoller(desired, log),
+        backend,
+        new PassRequests(clock),
         PassParticipant.NONE,
-        settings);
+        new PassMetrics(new SimpleMeterRegistry()),
+        settings,
+        log,
+        clock);
   }
 
   /**
-   * {@code paasta server}: the reconcile loop, and the HTTP API and metrics on loopback.
+   * {@code paasta server}: the reconcile loop on the backend {@code backends} starts, and the HTTP
+   * API and metrics on loopback. The returned server owns everything it started (the backend too).
    *
    * @throws io.paasta.server.autoscaling.AutoscalerStoreException when the stored autoscaler state
    *     cannot be read
+   * @throws IOException when SmartStack's ZooKeeper cannot be started
    */
   public static PaastaServer buildServer(
       Path soaDir,
       SystemConfig system,
       PaastaDaemon.Settings settings,
       ServerOptions options,
-      Function<SystemConfig, Backend> backendFor,
+      BackendFactory backends,
       PrintStream out)
       throws IOException {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JvmGcMetrics gc = bindJvmMetrics(metrics);
     FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
-    Core core = core(soaDir, system, log, autoscaler, options.smartstack().isPresent());
-    Backend backend = backendFor.apply(system);
-    AtomicReference<PaastaDaemon> daemonRef = new AtomicReference<>();
-    Optional<SmartStackRuntime> smartstack = Optional.empty();
-    if (options.smartstack().isPresent()) {
-      smartstack =
-          Optional.of(
-              SmartStackRuntime.start(
-                  system,
-                  options.smartstack().get(),
-                  core.configs(),
-                  core.desired(),
-                  ref -> Optional.ofNullable(daemonRef.get()).ifPresent(d -> d.requestPass(ref)),
-                  log,
-                  clock));
-      if (backend instanceof DockerBackend docker) {
-        docker.useDiscoveryDrain(smartstack.get().discoveryDrain());
-      }
+    Desired desired =
+        desiredState(soaDir, system, autoscaler, options.smartstack().isPresent(), log, clock);
+    PassRequests passes = new PassRequests(clock);
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      Optional<SmartStackRuntime> smartstack =
+          smartstack(system, options, desired, passes, log, clock);
+      smartstack.ifPresent(started::add);
+      Backend backend = backends.start(system, backendPorts(smartstack, log));
+      started.add(backend);
+      Monitoring monitoring = monitoring(system, metrics, smartstack, backend, passes, log, clock);
+      started.add(0, monitoring);
+      PaastaDaemon daemon =
+          daemon(
+              desired,
+              deploymentsPoller(desired, log),
+              backend,
+              passes,
+              participants(smartstack, monitoring),
+              new PassMetrics(metrics),
+              settings,
+              log,
+              clock);
+      ApiServer api =
+          api(
+              options,
+              system,
+              desired,
+              backend,
+              autoscaler,
+              passes,
+              statusExtras(smartstack, monitoring),
+              metrics,
+              log,
+              clock);
+      started.add(bindJvmMetrics(metrics));
+      return new PaastaServer(daemon, api, options.api(), metrics, started, log);
+    } catch (IOException | RuntimeException e) {
+      closeAll(started);
+      throw e;
     }
-    Optional<SmartStackRuntime> discovery = smartstack;
-    if (backend instanceof DockerBackend docker) {
-      docker.onOomKill(report -> log.warn("oom", report.describe()));
+  }
+
+  /**
+   * {@code paasta plan}: the planning step of a pass over every instance, with the desired state
+   * the daemon would have with the same options (stored autoscaler counts, {@code check_haproxy}
+   * with SmartStack) and what SmartStack adds to observed state (UP in HAProxy, read from the
+   * HAProxy the daemon runs); it starts no SmartStack and executes nothing.
+   *
+   * @param stateDir the daemon's, with its stored autoscaler counts (and HAProxy's socket)
+   * @param smartstack SmartStack as the daemon runs it; empty without
+   * @param backend the backend to observe with (the caller closes it)
+   * @param log where problems of the soa-configs are told
+   */
+  public static DryRun dryRun(
+      Path soaDir,
+      SystemConfig system,
+      Path stateDir,
+      Optional<SmartStackSettings> smartstack,
+      boolean forceCleanup,
+      Backend backend,
+      PrintStream log) {
+    Clock clock = Clock.systemUTC();
+    DaemonLog daemonLog = new DaemonLog(log, clock);
+    AutoscalerCounts counts = new FileAutoscalerStore(stateDir, system.cluster());
+    Desired desired =
+        desiredState(soaDir, system, counts, smartstack.isPresent(), daemonLog, clock);
+    PassParticipant marks =
+        smartstack
+            .<PassParticipant>map(s -> HaproxyMarks.readOnly(desired.configs(), system, s))
+            .orElse(PassParticipant.NONE);
+    return new DryRun(
+        desired.configs(),
+        desired.desired(),
+        backend,
+        new PassPlanner(backend, marks, daemonLog, clock),
+        forceCleanup);
+  }
+
+  /** The soa-configs as the daemon reads them, and the desired state of every instance. */
+  private record Desired(
+      SoaConfigsLoader loader,
+      ServiceConfigs configs,
+      ClusterDesiredState desired,
+      StatusRegistry status) {}
+
+  private static Desired desiredState(
+      Path soaDir,
+      SystemConfig system,
+      AutoscalerCounts counts,
+      boolean haproxyRuns,
+      DaemonLog log,
+      Clock clock) {
+    SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
+    StatusRegistry status = new StatusRegistry();
+    ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, clock);
+    return new Desired(
+        loader, configs, new ClusterDesiredState(configs, system, counts, haproxyRuns), status);
+  }
+
+  private static DeploymentsPoller deploymentsPoller(Desired desired, DaemonLog log) {
+    return new DeploymentsPoller(
+        desired.loader(),
+        desired.configs()::service,
+        new DeploymentsGenerator(
+            new GitRemoteClient(GitRemoteClient.defaultCacheDir(), Duration.ofSeconds(20)),
+            new DeploymentsWriter()),
+        log);
+  }
+
+  private static Optional<SmartStackRuntime> smartstack(
+      SystemConfig system,
+      ServerOptions options,
+      Desired desired,
+      PassRequests passes,
+      DaemonLog log,
+      Clock clock)
+      throws IOException {
+    if (options.smartstack().isEmpty()) {
+      return Optional.empty();
     }
-    Monitoring monitoring =
-        Monitoring.start(
+    return Optional.of(
+        SmartStackRuntime.start(
             system,
-            metrics,
+            options.smartstack().get(),
+            desired.configs(),
+            desired.desired(),
+            passes::now,
             log,
-            clock,
-            ref -> discovery.flatMap(s -> s.replication(ref)),
-            backend::oomKills,
-            (ref, delay) ->
-                Optional.ofNullable(daemonRef.get()).ifPresent(d -> d.requestPass(ref, delay)));
+            clock));
+  }
+
+  /** SmartStack's drain for hacheck (when it runs), and OOM kills to the daemon's log. */
+  private static BackendPorts backendPorts(Optional<SmartStackRuntime> smartstack, DaemonLog log) {
+    return new BackendPorts(
+        smartstack.map(SmartStackRuntime::discoveryDrain).orElse(DiscoveryDrain.NONE),
+        Optional.of((ref, description) -> log.warn("oom", description)));
+  }
+
+  private static Monitoring monitoring(
+      SystemConfig system,
+      PrometheusMeterRegistry metrics,
+      Optional<SmartStackRuntime> smartstack,
+      Backend backend,
+      PassRequests passes,
+      DaemonLog log,
+      Clock clock) {
+    return Monitoring.start(
+        system,
+        metrics,
+        log,
+        clock,
+        ref -> smartstack.flatMap(s -> s.replication(ref)),
+        backend::oomKills,
+        passes::after);
+  }
+
+  /** SmartStack's part of each pass (when it runs), then monitoring's. */
+  private static PassParticipant participants(
+      Optional<SmartStackRuntime> smartstack, Monitoring monitoring) {
     List<PassParticipant> participants = new ArrayList<>();
-    discovery.ifPresent(s -> participants.add(s.participant()));
+    smartstack.ifPresent(s -> participants.add(s.participant()));
     participants.add(monitoring.participant());
-    PaastaDaemon daemon =
-        core.daemon(
-            backend, clock, new PassMetrics(metrics), PassParticipant.all(participants), settings);
-    daemonRef.set(daemon);
-    StatusExtras extras =
-        new StatusExtras() {
-          @Override
-          public Optional<Map<String, Object>> smartstack(InstanceRef ref) {
-            return discovery.flatMap(s -> s.status(ref));
-          }
+    return PassParticipant.all(participants);
+  }
 
-          @Override
-          public io.paasta.planning.observed.ObservedInstance observed(
-              InstanceRef ref, io.paasta.planning.observed.ObservedInstance observed) {
-            return discovery.map(s -> s.markedInHaproxy(ref, observed)).orElse(observed);
-          }
+  private static PaastaDaemon daemon(
+      Desired desired,
+      DeploymentsPoller poller,
+      Backend backend,
+      PassRequests passes,
+      PassParticipant participant,
+      PassMetrics metrics,
+      PaastaDaemon.Settings settings,
+      DaemonLog log,
+      Clock clock) {
+    return new PaastaDaemon(
+        desired.loader(),
+        desired.configs(),
+        desired.desired(),
+        backend,
+        poller,
+        desired.status(),
+        log,
+        clock,
+        metrics,
+        participant,
+        passes,
+        settings);
+  }
 
-          @Override
-          public List<Map<String, Object>> checks(InstanceRef ref) {
-            return monitoring.checks(ref);
-          }
-        };
-    InstanceLookup lookup = new InstanceLookup(core.configs(), core.status(), system.cluster());
-    ApiServer api =
-        new ApiServer(
-            options.api(),
-            new ApiHandler(
-                ApiRoutes.router(
-                    system.cluster(),
-                    new ServicesResource(
-                        lookup, core.desired(), backend, core.status(), extras, clock),
-                    new AutoscalerResource(
-                        lookup, autoscaler, autoscaler, daemon::requestPass, clock),
-                    metrics),
-                options.api().token(),
-                log));
-    List<AutoCloseable> resources = new ArrayList<>();
-    resources.add(monitoring);
-    discovery.ifPresent(resources::add);
-    resources.add(gc);
-    return new PaastaServer(daemon, api, options.api(), metrics, resources, log);
+  private static ApiServer api(
+      ServerOptions options,
+      SystemConfig system,
+      Desired desired,
+      Backend backend,
+      FileAutoscalerStore autoscaler,
+      PassRequests passes,
+      StatusExtras extras,
+      PrometheusMeterRegistry metrics,
+      DaemonLog log,
+      Clock clock) {
+    InstanceLookup lookup =
+        new InstanceLookup(desired.configs(), desired.status(), system.cluster());
+    return new ApiServer(
+        options.api(),
+        new ApiHandler(
+            ApiRoutes.router(
+                system.cluster(),
+                new ServicesResource(
+                    lookup, desired.desired(), backend, desired.status(), extras, clock),
+                new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                metrics),
+            options.api().token(),
+            log));
+  }
+
+  /** What status adds from SmartStack (when it runs) and monitoring. */
+  private static StatusExtras statusExtras(
+      Optional<SmartStackRuntime> smartstack, Monitoring monitoring) {
+    return new StatusExtras() {
+      @Override
+      public Optional<Map<String, Object>> smartstack(InstanceRef ref) {
+        return smartstack.flatMap(s -> s.status(ref));
+      }
+
+      @Override
+      public ObservedInstance observed(InstanceRef ref, ObservedInstance observed) {
+        return smartstack.map(s -> s.markedInHaproxy(ref, observed)).orElse(observed);
+      }
+
+      @Override
+      public List<Map<String, Object>> checks(InstanceRef ref) {
+        return monitoring.checks(ref);
+      }
+    };
   }
 
   /** JVM memory, GC, threads, process CPU and uptime; the GC binder must be closed. */
@@ -220,54 +377,13 @@ public final class DaemonWiring {
     return gc;
   }
 
-  /** The parts every daemon has, before its backend. */
-  private record Core(
-      SoaConfigsLoader loader,
-      ServiceConfigs configs,
-      ClusterDesiredState desired,
-      StatusRegistry status,
-      DeploymentsPoller poller,
-      DaemonLog log) {
-
-    PaastaDaemon daemon(
-        Backend backend,
-        Clock clock,
-        PassMetrics metrics,
-        PassParticipant participant,
-        PaastaDaemon.Settings settings) {
-      return new PaastaDaemon(
-          loader,
-          configs,
-          desired,
-          backend,
-          poller,
-          status,
-          log,
-          clock,
-          metrics,
-          participant,
-          settings);
+  private static void closeAll(List<AutoCloseable> started) {
+    for (AutoCloseable resource : started) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // failing to start anyway
+      }
     }
-  }
-
-  private static Core core(
-      Path soaDir,
-      SystemConfig system,
-      DaemonLog log,
-      AutoscalerCounts counts,
-      boolean haproxyRuns) {
-    SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
-    StatusRegistry status = new StatusRegistry();
-    ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, Clock.systemUTC());
-    ClusterDesiredState desired = new ClusterDesiredState(configs, system, counts, haproxyRuns);
-    DeploymentsPoller poller =
-        new DeploymentsPoller(
-            loader,
-            configs::service,
-            new DeploymentsGenerator(
-                new GitRemoteClient(GitRemoteClient.defaultCacheDir(), Duration.ofSeconds(20)),
-                new DeploymentsWriter()),
-            log);
-    return new Core(loader, configs, desired, status, poller, log);
   }
 }

@@ -12,6 +12,7 @@ import io.paasta.server.desired.FileSettle;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.InstanceQueue;
 import io.paasta.server.loop.InstanceReconciler;
+import io.paasta.server.loop.PassRequests;
 import io.paasta.server.loop.SoaDirWatcher;
 import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusRegistry;
@@ -69,6 +70,7 @@ public final class PaastaDaemon implements AutoCloseable {
       Clock clock,
       PassMetrics metrics,
       io.paasta.server.loop.PassParticipant participant,
+      PassRequests requests,
       Settings settings) {
     this.loader = loader;
     this.configs = configs;
@@ -78,7 +80,7 @@ public final class PaastaDaemon implements AutoCloseable {
     this.log = log;
     this.settings = settings;
     this.clock = clock;
-    this.queue = new InstanceQueue<>(clock);
+    this.queue = requests.queue();
     this.reconciler =
         new InstanceReconciler(
             desired,

@@ -54,7 +54,7 @@ public final class DaemonProcess {
             soa,
             system,
             new PaastaDaemon.Settings(2, Duration.ofSeconds(5), Duration.ofHours(1), false),
-            s -> DockerBackends.start(DockerBackendConfig.defaults(s.cluster())),
+            DockerBackends.start(DockerBackendConfig.defaults(system.cluster())),
             System.out);
     daemon.start();
     Thread.sleep(Long.MAX_VALUE);

@@ -168,6 +168,15 @@ final class LocalClusterFixture implements AutoCloseable {
     fullPassEvery = every;
   }
 
+  /**
+   * The backend config of the daemon started next: its engine, and its own backend (which the
+   * server started with {@link #startServer} owns: it gets the daemon's SmartStack drain).
+   */
+  private DockerBackendConfig daemonBackendConfig() {
+    DockerBackendConfig config = DockerBackendConfig.defaults(cluster);
+    return daemonEngine.map(config::withDockerHost).orElse(config);
+  }
+
   private DockerBackend daemonBackend() {
     if (daemonEngine.isEmpty()) {
       return backend;
@@ -190,14 +199,14 @@ final class LocalClusterFixture implements AutoCloseable {
             soa,
             system(),
             new PaastaDaemon.Settings(2, fullPassEvery, deploymentsPollEvery, false),
-            s -> forDaemon,
+            forDaemon,
             new PrintStream(log, true, StandardCharsets.UTF_8));
     daemon.start();
   }
 
   /**
-   * Starts the daemon as {@code paasta server} wires it, with its API on a free loopback port and
-   * its state in {@code stateDir}; returns the API's base URI.
+   * Starts the daemon as {@code paasta server} wires it, with its API on a free loopback port, its
+   * state in {@code stateDir} and a backend of its own; returns the API's base URI.
    */
   java.net.URI startServer(Path stateDir, Optional<String> token) throws IOException {
     return startServer(stateDir, token, system(), Optional.empty());
@@ -213,7 +222,6 @@ final class LocalClusterFixture implements AutoCloseable {
     if (backend == null) {
       backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
     }
-    DockerBackend forDaemon = daemonBackend();
     io.paasta.server.api.ApiSettings api =
         io.paasta.server.api.ApiSettings.of(
             io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system),
@@ -224,7 +232,7 @@ final class LocalClusterFixture implements AutoCloseable {
             system,
             new PaastaDaemon.Settings(2, fullPassEvery, deploymentsPollEvery, false),
             new DaemonWiring.ServerOptions(api, stateDir, smartstack),
-            s -> forDaemon,
+            (s, ports) -> DockerBackends.start(daemonBackendConfig(), ports),
             new PrintStream(log, true, StandardCharsets.UTF_8));
     server.start();
     return server.apiBaseUri();

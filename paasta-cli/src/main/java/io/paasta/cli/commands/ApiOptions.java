@@ -3,7 +3,6 @@ package io.paasta.cli.commands;
 import io.paasta.cli.api.ApiEndpoints;
 import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.model.SystemConfig;
-import io.paasta.server.DaemonWiring;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -38,7 +37,7 @@ public final class ApiOptions {
   public synchronized ApiEndpoints endpoints() {
     if (endpoints == null) {
       Path dir = systemConfigDir();
-      SystemConfig system = DaemonWiring.systemConfig(dir);
+      SystemConfig system = SystemConfigLoader.loadUsable(dir);
       endpoints = new ApiEndpoints(system.apiEndpoints(), dir.toString(), timeout());
     }
     return endpoints;

@@ -1,5 +1,6 @@
 package io.paasta.config.system;
 
+import io.paasta.config.ConfigException;
 import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.problem.Problems;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the system config: every {@code *.json} of the directory deep-merged in lexical file order
@@ -39,6 +41,27 @@ public final class SystemConfigLoader {
   public static Path defaultDir() {
     String fromEnv = System.getenv(SystemConfig.DIR_ENV);
     return Path.of(fromEnv == null || fromEnv.isBlank() ? SystemConfig.DEFAULT_DIR : fromEnv);
+  }
+
+  /**
+   * The usable system config of {@code dir}.
+   *
+   * @throws ConfigException listing its errors when it is not usable
+   */
+  public static SystemConfig loadUsable(Path dir) {
+    Loaded loaded = new SystemConfigLoader(new ConfigFileReader()).load(dir);
+    return loaded
+        .config()
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "the system config in "
+                        + dir
+                        + " is not usable: "
+                        + loaded.problems().stream()
+                            .filter(Problem::isError)
+                            .map(Problem::format)
+                            .collect(Collectors.joining("; "))));
   }
 
   public Loaded load(Path dir) {

@@ -9,8 +9,11 @@ import java.util.List;
  * observed state from it and executes plans through it. Everything a backend needs to check, drain
  * or restart a task after a daemon restart lives on the task itself (its labels), so a backend
  * needs no memory of earlier passes beyond caches.
+ *
+ * <p>A backend is started with the daemon's {@link BackendPorts} and closed when the daemon stops
+ * (it owns its engine clients and checker threads).
  */
-public interface Backend {
+public interface Backend extends AutoCloseable {
   /**
    * Every task the platform manages, grouped by instance (service, instance, cluster and kind from
    * its labels), with the health and drain state the backend's checkers last saw.
@@ -69,4 +72,8 @@ public interface Backend {
   default List<java.time.Instant> oomKills(io.paasta.model.InstanceRef ref) {
     return List.of();
   }
+
+  /** Releases the backend's clients and threads; its tasks keep running. */
+  @Override
+  default void close() {}
 }

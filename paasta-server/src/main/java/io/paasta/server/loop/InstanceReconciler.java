@@ -2,7 +2,6 @@ package io.paasta.server.loop;
 
 import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
-import io.paasta.planning.InstancePlanner;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
@@ -22,8 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * One pass for one instance: read desired and observed state afresh, ask the pure planner for a
- * plan, log it, execute it. Level-triggered: nothing is remembered between passes, so a crash at
- * any point is recovered by the next pass.
+ * plan ({@link PassPlanner}, the step {@code paasta plan} runs too), log it, execute it.
+ * Level-triggered: nothing is remembered between passes, so a crash at any point is recovered by
+ * the next pass.
  */
 public final class InstanceReconciler {
   /** Retry soon after a failed action. */
@@ -37,6 +37,7 @@ public final class InstanceReconciler {
   private final Predicate<InstanceRef> removalAllowed;
   private final PassParticipant participant;
   private final PassMetrics metrics;
+  private final PassPlanner planner;
 
   /**
    * @param removalAllowed whether an instance that soa-configs no longer has may be removed now
@@ -60,6 +61,7 @@ public final class InstanceReconciler {
     this.clock = clock;
     this.removalAllowed = removalAllowed;
     this.metrics = metrics;
+    this.planner = new PassPlanner(backend, participant, log, clock);
   }
 
   /** Runs one pass; returns when the next pass should come, if sooner than the periodic one. */
@@ -82,8 +84,9 @@ public final class InstanceReconciler {
     int rounds = 0;
     do {
       // a drain that is safe at once (noop) is followed by its kill in the same pass
-      observed = withParticipants(subject, ref, config, observe(ref));
-      plan = InstancePlanner.plan(inConfig.isPresent(), desired, observed, clock.instant());
+      PassPlanner.Planned planned = planner.plan(ref, inConfig, config);
+      observed = planned.observed();
+      plan = planned.plan();
       error = execute(subject, ref, plan, superseded);
       rounds++;
     } while (error.isEmpty()
@@ -144,22 +147,5 @@ public final class InstanceReconciler {
 
   private static boolean hasDrains(Plan plan) {
     return plan.actions().stream().anyMatch(Action.DrainTasks.class::isInstance);
-  }
-
-  private ObservedInstance withParticipants(
-      String subject,
-      InstanceRef ref,
-      Optional<LongRunningConfig> config,
-      ObservedInstance observed) {
-    try {
-      return participant.observed(ref, config, observed);
-    } catch (RuntimeException e) {
-      log.error(subject, "before planning: " + e);
-      return observed;
-    }
-  }
-
-  private ObservedInstance observe(InstanceRef ref) {
-    return backend.observe(ref);
   }
 }

@@ -1,12 +1,10 @@
 package io.paasta.server.smartstack;
 
-import io.paasta.discovery.haproxy.ProxyStats;
 import io.paasta.discovery.registration.RegistrationPlan;
 import io.paasta.discovery.registration.RegistrationPlanner;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.planning.observed.ObservedInstance;
-import io.paasta.planning.observed.ObservedTask;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.loop.PassParticipant;
 import java.util.List;
@@ -18,17 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SmartStack's part of each pass, before planning: registers exactly the instance's healthy,
  * non-draining tasks in ZooKeeper (none once it is gone from soa-configs), and marks each task UP
- * in HAProxy or not, for {@code check_haproxy}. An instance none of whose namespaces this host
- * routes has nothing to be UP in: its running tasks count as in HAProxy.
+ * in HAProxy or not, for {@code check_haproxy} ({@link HaproxyMarks}).
  */
 public final class SmartStackParticipant implements PassParticipant {
   private final SmartStack smartStack;
+  private final HaproxyMarks marks;
   private final RegistrationPlanner planner;
   private final DaemonLog log;
   private final Map<InstanceRef, List<String>> lastProblems = new ConcurrentHashMap<>();
 
   public SmartStackParticipant(SmartStack smartStack, RegistrationPlanner planner, DaemonLog log) {
     this.smartStack = smartStack;
+    this.marks = new HaproxyMarks(smartStack::namespaces, smartStack::stats);
     this.planner = planner;
     this.log = log;
   }
@@ -48,27 +47,9 @@ public final class SmartStackParticipant implements PassParticipant {
     return markInHaproxy(config.get(), observed);
   }
 
-  /**
-   * The tasks, each marked UP in HAProxy or not (in any namespace of the instance this host
-   * routes); all running ones when it routes none of them.
-   */
+  /** The tasks, each marked UP in HAProxy or not (see {@link HaproxyMarks}). */
   public ObservedInstance markInHaproxy(LongRunningConfig config, ObservedInstance observed) {
-    List<String> routed = smartStack.namespaces().routedRegistrations(config);
-    if (routed.isEmpty()) {
-      return withInHaproxy(observed, task -> task.isRunning());
-    }
-    ProxyStats stats = smartStack.stats();
-    return withInHaproxy(
-        observed,
-        task ->
-            task.port0().isPresent()
-                && routed.stream()
-                    .anyMatch(
-                        ns ->
-                            stats
-                                .backend(ns)
-                                .map(b -> b.isUp("127.0.0.1:" + task.port0().getAsInt()))
-                                .orElse(false)));
+    return marks.mark(config, observed);
   }
 
   private void report(InstanceRef ref, List<String> problems) {
@@ -76,11 +57,5 @@ public final class SmartStackParticipant implements PassParticipant {
     if (!problems.equals(before)) {
       problems.forEach(p -> log.warn(ref.service() + "." + ref.instance(), p));
     }
-  }
-
-  private static ObservedInstance withInHaproxy(
-      ObservedInstance observed, java.util.function.Predicate<ObservedTask> up) {
-    return new ObservedInstance(
-        observed.ref(), observed.tasks().stream().map(t -> t.withInHaproxy(up.test(t))).toList());
   }
 }

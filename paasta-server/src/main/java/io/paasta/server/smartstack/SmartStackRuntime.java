@@ -1,6 +1,5 @@
 package io.paasta.server.smartstack;
 
-import io.paasta.backend.docker.drain.DiscoveryDrain;
 import io.paasta.discovery.haproxy.LocalProxy;
 import io.paasta.discovery.haproxy.ProxySettings;
 import io.paasta.discovery.haproxy.ProxyStats;
@@ -18,6 +17,7 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.model.ServiceInstance;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.app.DesiredInstance;
+import io.paasta.planning.backend.DiscoveryDrain;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.ServiceConfigs;
