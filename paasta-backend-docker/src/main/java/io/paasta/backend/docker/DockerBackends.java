@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.drain.Drainer;
 import io.paasta.backend.docker.drain.HttpDrainClient;
 import io.paasta.backend.docker.engine.ContainerListClient;
-import io.paasta.backend.docker.engine.DockerEngineClients;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.events.EngineEventWatcher;
 import io.paasta.backend.docker.events.EngineOutages;
@@ -14,6 +13,7 @@ import io.paasta.backend.docker.http.LoopbackHttpClient;
 import io.paasta.backend.docker.oom.OomKillHistory;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
+import io.paasta.engine.DockerEngine;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class DockerBackends {
 
   /** A backend on the engine of {@code config.dockerHost()}, its health checker started. */
   public static DockerBackend start(DockerBackendConfig config) {
-    return start(config, DockerEngineClients.open(config.dockerHost()), Clock.systemUTC());
+    return start(config, new DockerEngine(config.dockerHost()).open(), Clock.systemUTC());
   }
 
   /** A backend on an open client (which it then owns and closes), its health checker started. */
