@@ -12,21 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DockerRunTextTest {
-  private static ContainerSpec spec(HostConfig host, TaskCommand command, List<String> env) {
-    return new ContainerSpec(
-        "local-run-web-1",
-        "127.0.0.1:5000/services-web:paasta-abc",
-        command,
-        env,
-        Map.of("paasta_service", "web", "paasta_local_run", "true"),
-        host,
-        List.of(31000));
-  }
-
-  private static TaskCommand shell(String cmd) {
-    return new TaskCommand(Optional.of(TaskCommand.SHELL), Optional.of(List.of(cmd)));
-  }
-
   @Test
   void theExampleServicesCommandIsTheDaemonsFlagsInDockerRunForm() {
     LocalContainer hello = LocalContainerFactoryTest.container(Optional.empty(), true);
@@ -57,11 +42,19 @@ class DockerRunTextTest {
 
   @Test
   void theLineQuotesWhatAShellWouldChange() {
+    TaskCommand shell =
+        new TaskCommand(
+            Optional.of(TaskCommand.SHELL), Optional.of(List.of("echo \"$PORT0\" it's")));
+    Map<String, String> labels = Map.of("paasta_service", "web", "paasta_local_run", "true");
     ContainerSpec spec =
-        spec(
+        new ContainerSpec(
+            "local-run-web-1",
+            "127.0.0.1:5000/services-web:paasta-abc",
+            shell,
+            List.of("GREETING=hello world", "PORT0=31000"),
+            labels,
             HostConfig.newHostConfig().withNetworkMode("host"),
-            shell("echo \"$PORT0\" it's"),
-            List.of("GREETING=hello world", "PORT0=31000"));
+            List.of(31000));
 
     assertThat(DockerRunText.line(spec, false, false))
         .isEqualTo(
