@@ -2,6 +2,7 @@ package io.paasta.cli;
 
 import io.paasta.config.ConfigException;
 import io.paasta.deploy.DeployException;
+import io.paasta.engine.EngineException;
 import picocli.CommandLine;
 
 /**
@@ -17,7 +18,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     String prefix = commandLine.getColorScheme().errorText("error: ").toString();
     if (exception instanceof ConfigException
         || exception instanceof UserException
-        || exception instanceof DeployException) {
+        || exception instanceof DeployException
+        || exception instanceof EngineException) {
       commandLine.getErr().println(prefix + exception.getMessage());
     } else {
       commandLine

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.drain.Drainer;
 import io.paasta.backend.docker.engine.ContainerListClient;
 import io.paasta.backend.docker.engine.ContainerNames;
-import io.paasta.backend.docker.engine.EngineErrors;
 import io.paasta.backend.docker.engine.HeldPorts;
 import io.paasta.backend.docker.engine.ImagePullClient;
 import io.paasta.backend.docker.engine.ManagedContainer;
@@ -18,6 +17,7 @@ import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.health.HealthChecker;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
+import io.paasta.engine.EngineErrors;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
@@ -111,7 +111,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     try {
       return output.tail(taskId, lines);
     } catch (RuntimeException e) {
-      throw EngineErrors.failure("reading the output of task " + taskId, e, config.dockerHost());
+      throw engineFailure("reading the output of task " + taskId, e);
     }
   }
 
@@ -125,7 +125,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
               .filter(c -> ObservedStateMapper.belongsTo(c, config.cluster()))
               .toList();
     } catch (RuntimeException e) {
-      throw EngineErrors.failure("observing the tasks of " + ref, e, config.dockerHost());
+      throw engineFailure("observing the tasks of " + ref, e);
     }
     ours.forEach(c -> seen.put(c.id(), c));
     oom.observeExited(ours);
@@ -214,8 +214,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
               .filter(c -> ObservedStateMapper.belongsTo(c, config.cluster()))
               .toList();
     } catch (RuntimeException e) {
-      throw EngineErrors.failure(
-          "observing the tasks of cluster " + config.cluster(), e, config.dockerHost());
+      throw engineFailure("observing the tasks of cluster " + config.cluster(), e);
     }
     Set<String> ids = ours.stream().map(ManagedContainer::id).collect(Collectors.toSet());
     drainer.retainOnly(ids);
@@ -265,8 +264,13 @@ public final class DockerBackend implements Backend, AutoCloseable {
     } catch (BackendException e) {
       throw new BackendException(what + " failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw EngineErrors.failure(what, e, config.dockerHost());
+      throw engineFailure(what, e);
     }
+  }
+
+  /** A failed call to the engine, said as what was being done, why, and what to do. */
+  private BackendException engineFailure(String what, RuntimeException e) {
+    return new BackendException(EngineErrors.failure(what, e, config.dockerHost()), e);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.paasta.backend.docker;
 
 import io.paasta.backend.docker.port.PortRange;
+import io.paasta.engine.DockerEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -32,8 +33,6 @@ public record DockerBackendConfig(
     Duration drainTimeout,
     int checkerThreads) {
 
-  public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
-
   public DockerBackendConfig {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(dockerHost, "dockerHost");
@@ -61,10 +60,14 @@ public record DockerBackendConfig(
         4);
   }
 
-  /** {@code DOCKER_HOST} of an environment, else the default unix socket. */
+  /**
+   * {@code DOCKER_HOST} of an environment, else the default unix socket (as {@link DockerEngine}
+   * reads it for every engine client).
+   *
+   * @throws io.paasta.engine.EngineException when {@code DOCKER_HOST} is no engine address
+   */
   public static URI dockerHost(Map<String, String> env) {
-    String value = env.get("DOCKER_HOST");
-    return URI.create(value == null || value.isBlank() ? DEFAULT_DOCKER_HOST : value.trim());
+    return DockerEngine.host(env);
   }
 
   public DockerBackendConfig withDockerHost(URI host) {

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.drain.Drainer;
 import io.paasta.backend.docker.drain.HttpDrainClient;
 import io.paasta.backend.docker.engine.ContainerListClient;
-import io.paasta.backend.docker.engine.DockerEngineClients;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.events.EngineEventWatcher;
 import io.paasta.backend.docker.events.EngineOutages;
@@ -14,6 +13,7 @@ import io.paasta.backend.docker.http.LoopbackHttpClient;
 import io.paasta.backend.docker.oom.OomKillHistory;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
+import io.paasta.engine.DockerEngine;
 import io.paasta.planning.backend.BackendPorts;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public final class DockerBackends {
 
   /** As {@link #start(DockerBackendConfig)}, calling out through the daemon's ports. */
   public static DockerBackend start(DockerBackendConfig config, BackendPorts ports) {
-    return start(config, DockerEngineClients.open(config.dockerHost()), Clock.systemUTC(), ports);
+    return start(config, new DockerEngine(config.dockerHost()).open(), Clock.systemUTC(), ports);
   }
 
   /** A backend on an open client (which it then owns and closes), its health checker started. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.engine.ContainerListClient;
-import io.paasta.backend.docker.engine.DockerEngineClients;
 import io.paasta.backend.docker.events.EngineEventWatcher;
 import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.oom.OomKillHistory;
@@ -17,6 +16,7 @@ import io.paasta.backend.docker.testing.OomReport;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.engine.DockerEngine;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
@@ -179,6 +179,6 @@ class OomKillIT {
 
   private static DockerClient openAfter(UnixSocketProxy proxy) throws IOException {
     proxy.start();
-    return DockerEngineClients.open(URI.create("unix://" + proxy.socket()));
+    return new DockerEngine(URI.create("unix://" + proxy.socket())).open();
   }
 }

@@ -4,13 +4,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import io.paasta.backend.docker.engine.DockerEngineClients;
 import io.paasta.bench.smartstack.Http10;
+import io.paasta.engine.DockerEngine;
 import io.paasta.planning.app.Labels;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +68,7 @@ public final class EngineTimeline implements Closeable {
     PrintWriter out =
         new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8), true);
     Set<String> clusters = Set.of(java.util.Arrays.copyOfRange(args, 2, args.length));
-    String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-    try (DockerClient docker = DockerEngineClients.open(URI.create(host));
+    try (DockerClient docker = DockerEngine.fromEnvironment().open();
         EngineTimeline timeline = new EngineTimeline(out, args[1], clusters)) {
       CountDownLatch open = new CountDownLatch(1);
       docker

@@ -1,11 +1,9 @@
 package io.paasta.cli.commands;
 
-import com.github.dockerjava.api.DockerClient;
 import io.paasta.cli.output.Output;
-import io.paasta.deploy.image.DockerClients;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.image.ImageBuilder;
-import io.paasta.deploy.image.MakeClient;
+import io.paasta.deploy.image.ImageEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,9 +49,8 @@ public final class CookImageCommand implements Callable<Integer> {
         ImageTargets.image(soaDir, service, ImageTargets.shaOrHead(commit, dir));
     ImageBuilder.methodFor(dir);
     Output out = new Output(spec.commandLine());
-    try (DockerClient docker = DockerClients.fromEnvironment().connect()) {
-      ImageBuilder.Built built =
-          new ImageBuilder(docker, new MakeClient(), out::line).build(dir, image);
+    try (ImageEngine engine = ImageEngine.connect()) {
+      ImageBuilder.Built built = engine.builder(out::line).build(dir, image);
       out.styled(
           "@|green \u2713|@ built "
               + Output.escape(image.full())

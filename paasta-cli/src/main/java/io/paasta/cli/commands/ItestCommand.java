@@ -1,8 +1,8 @@
 package io.paasta.cli.commands;
 
 import io.paasta.cli.output.Output;
-import io.paasta.deploy.image.DockerClients;
 import io.paasta.deploy.image.DockerImageName;
+import io.paasta.deploy.image.ImageEngine;
 import io.paasta.deploy.image.ItestRunner;
 import io.paasta.deploy.image.MakeClient;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public final class ItestCommand implements Callable<Integer> {
     ItestRunner.check(dir);
     Output out = new Output(spec.commandLine());
     // make's docker commands need the engine: a clear error first when it does not answer
-    DockerClients.fromEnvironment().requireEngine();
+    ImageEngine.requireEngine();
     new ItestRunner(new MakeClient(), out::line).run(dir, image);
     out.styled("@|green \u2713|@ itest passed for " + Output.escape(image.full()));
     return 0;

@@ -1,16 +1,11 @@
 package io.paasta.cli.commands;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerException;
-import io.paasta.backend.docker.engine.EngineErrors;
-import io.paasta.backend.docker.health.HealthProbeClient;
-import io.paasta.backend.docker.http.LoopbackHttpClient;
+import io.paasta.backend.docker.localrun.SingleTaskRunner;
 import io.paasta.cli.UserException;
-import io.paasta.cli.localrun.DockerRunCommand;
+import io.paasta.cli.localrun.DockerRunText;
 import io.paasta.cli.localrun.HealthWatch;
 import io.paasta.cli.localrun.InteractiveRun;
 import io.paasta.cli.localrun.LocalContainer;
-import io.paasta.cli.localrun.LocalEngine;
 import io.paasta.cli.localrun.LocalImage;
 import io.paasta.cli.localrun.LocalRunRequest;
 import io.paasta.cli.localrun.LocalRunSession;
@@ -21,11 +16,9 @@ import io.paasta.cli.output.Output;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
-import io.paasta.deploy.DeployException;
-import io.paasta.deploy.image.DockerClients;
+import io.paasta.engine.EngineErrors;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.BackendException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +47,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LocalRunCommand implements Callable<Integer> {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
 
   @Spec CommandSpec spec;
 
@@ -135,20 +129,19 @@ public final class LocalRunCommand implements Callable<Integer> {
       if (request.mode() == LocalRunRequest.Mode.DRY_RUN) {
         return printDockerRun(request, setup, out, err);
       }
-      DockerClient docker = DockerClients.fromEnvironment().connect();
-      try {
-        LocalEngine engine = new LocalEngine(docker, STOP_TIMEOUT);
+      try (SingleTaskRunner engine = SingleTaskRunner.connect(STOP_TIMEOUT, PULL_TIMEOUT)) {
         LocalImage image =
             setup.prepareImage(
-                request.imageSource(), ImageTargets.repoDir(repoDir), docker, out::line);
+                request.imageSource(), ImageTargets.repoDir(repoDir), engine, out::line);
         LocalContainer container = setup.container(request, image, engine.heldPorts());
-        return run(request, container, engine, docker, new LocalRunLines(out, err));
-      } finally {
-        closeQuietly(docker);
+        return run(request, container, engine, new LocalRunLines(out, err));
       }
     } catch (BackendException e) {
       throw new UserException(e.getMessage());
-    } catch (DockerException e) {
+    } catch (RuntimeException e) {
+      if (!EngineErrors.engineRefused(e)) {
+        throw e;
+      }
       throw new UserException(
           "the Docker engine refused: " + EngineErrors.engineMessage(e) + " - see its log");
     }
@@ -169,8 +162,7 @@ public final class LocalRunCommand implements Callable<Integer> {
   private int run(
       LocalRunRequest request,
       LocalContainer container,
-      LocalEngine engine,
-      DockerClient docker,
+      SingleTaskRunner engine,
       LocalRunLines lines)
       throws InterruptedException {
     if (request.mode() == LocalRunRequest.Mode.INTERACTIVE) {
@@ -178,9 +170,7 @@ public final class LocalRunCommand implements Callable<Integer> {
     }
     HealthWatch watch =
         new HealthWatch(
-            new HealthProbeClient(docker, new LoopbackHttpClient()),
-            Clock.systemUTC(),
-            duration -> Thread.sleep(duration.toMillis()));
+            engine.healthProbe(), Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
     LocalRunSession session = new LocalRunSession(engine, watch, lines);
     return request.mode() == LocalRunRequest.Mode.HEALTHCHECK_ONLY
         ? session.healthcheckOnly(container)
@@ -198,27 +188,14 @@ public final class LocalRunCommand implements Callable<Integer> {
       err.println("# local-run builds " + image.image() + " from " + dir + " first");
     }
     Set<Integer> held = Set.of();
-    try {
-      DockerClient docker = DockerClients.fromEnvironment().connect();
-      try {
-        held = new LocalEngine(docker, STOP_TIMEOUT).heldPorts();
-      } finally {
-        closeQuietly(docker);
-      }
-    } catch (DeployException e) {
+    try (SingleTaskRunner engine = SingleTaskRunner.connect(STOP_TIMEOUT, PULL_TIMEOUT)) {
+      held = engine.heldPorts();
+    } catch (BackendException e) {
       err.println("# the Docker engine does not answer: the port ignores the ports tasks hold");
     }
     LocalContainer container = setup.container(request, image, held);
     out.line(
-        DockerRunCommand.multiLine(container.spec(), request.interactive(), request.interactive()));
+        DockerRunText.multiLine(container.spec(), request.interactive(), request.interactive()));
     return 0;
-  }
-
-  private static void closeQuietly(DockerClient docker) {
-    try {
-      docker.close();
-    } catch (IOException e) {
-      // nothing left to release
-    }
   }
 }

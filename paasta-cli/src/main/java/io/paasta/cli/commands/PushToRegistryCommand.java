@@ -1,12 +1,9 @@
 package io.paasta.cli.commands;
 
-import com.github.dockerjava.api.DockerClient;
 import io.paasta.cli.output.Output;
-import io.paasta.deploy.image.DockerClients;
 import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.image.ImagePusher;
+import io.paasta.deploy.image.ImageEngine;
 import io.paasta.deploy.image.PushDecision;
-import io.paasta.deploy.image.RegistryClient;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +43,8 @@ public final class PushToRegistryCommand implements Callable<Integer> {
     DockerImageName image = ImageTargets.image(soaDir, service, ImageTargets.sha(commit));
     Output out = new Output(spec.commandLine());
     PushDecision decision;
-    try (DockerClient docker = DockerClients.fromEnvironment().connect()) {
-      decision = new ImagePusher(docker, new RegistryClient(), out::line).push(image, force);
+    try (ImageEngine engine = ImageEngine.connect()) {
+      decision = engine.pusher(out::line).push(image, force);
     }
     if (decision.pushes()) {
       out.styled("@|green \u2713|@ " + Output.escape(image.full()) + " is in the registry");

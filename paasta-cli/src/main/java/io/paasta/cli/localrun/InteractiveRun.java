@@ -1,5 +1,7 @@
 package io.paasta.cli.localrun;
 
+import io.paasta.backend.docker.localrun.DockerRunCommand;
+import io.paasta.backend.docker.localrun.SingleTaskRunner;
 import io.paasta.cli.UserException;
 import java.io.IOException;
 import java.util.List;
@@ -12,10 +14,10 @@ import java.util.function.Consumer;
  * terminal. The container is removed when the CLI ends, or when local-run is stopped.
  */
 public final class InteractiveRun {
-  private final LocalEngine engine;
+  private final SingleTaskRunner engine;
   private final Consumer<String> progress;
 
-  public InteractiveRun(LocalEngine engine, Consumer<String> progress) {
+  public InteractiveRun(SingleTaskRunner engine, Consumer<String> progress) {
     this.engine = engine;
     this.progress = progress;
   }

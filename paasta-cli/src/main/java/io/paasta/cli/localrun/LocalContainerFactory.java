@@ -69,15 +69,7 @@ public final class LocalContainerFactory {
     RunSpec run = cmd.map(c -> withCommand(desired.run(), c)).orElse(desired.run());
     ContainerSpec task =
         ContainerSpecFactory.build(desired.ref(), desired.appId(), run, ports, name);
-    ContainerSpec local =
-        new ContainerSpec(
-            task.name(),
-            task.image(),
-            task.command(),
-            task.env(),
-            localLabels(task.labels()),
-            task.hostConfig(),
-            task.ports());
+    ContainerSpec local = task.withLabels(localLabels(task.labels()));
     Healthcheck check = healthcheck ? run.healthcheck() : off(run.healthcheck());
     return new LocalContainer(desired.ref(), desired.appId(), local, check);
   }

@@ -1,9 +1,9 @@
 package io.paasta.cli.localrun;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
+import io.paasta.backend.docker.localrun.FollowedOutput;
+import io.paasta.backend.docker.localrun.SingleTaskRunner;
 import io.paasta.model.Healthcheck;
-import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
@@ -17,7 +17,7 @@ public final class LocalRunSession {
   /** Lines of the container's output shown when its health check failed. */
   static final int TAIL_LINES = 20;
 
-  private final LocalEngine engine;
+  private final SingleTaskRunner engine;
   private final HealthWatch watch;
   private final Reporter report;
 
@@ -36,7 +36,7 @@ public final class LocalRunSession {
     void stderr(String line);
   }
 
-  public LocalRunSession(LocalEngine engine, HealthWatch watch, Reporter report) {
+  public LocalRunSession(SingleTaskRunner engine, HealthWatch watch, Reporter report) {
     this.engine = engine;
     this.watch = watch;
     this.report = report;
@@ -81,7 +81,7 @@ public final class LocalRunSession {
               + " is running; try http://127.0.0.1:"
               + container.port0()
               + "/ (Ctrl-C stops and removes it)");
-      ResultCallback.Adapter<Frame> output = engine.follow(id, report::stdout, report::stderr);
+      FollowedOutput output = engine.follow(id, report::stdout, report::stderr);
       Thread checker = null;
       if (container.healthcheck().enabled()) {
         checker = new Thread(() -> awaitVerdict(container, id, started), "local-run-health");
@@ -89,8 +89,8 @@ public final class LocalRunSession {
         checker.start();
       }
       OptionalInt exit = engine.awaitExit(id);
-      output.awaitCompletion(5, TimeUnit.SECONDS);
-      closeQuietly(output);
+      output.awaitEnd(Duration.ofSeconds(5));
+      output.close();
       if (checker != null) {
         checker.interrupt();
         checker.join(TimeUnit.SECONDS.toMillis(5));
@@ -133,13 +133,5 @@ public final class LocalRunSession {
 
   private ContainerGuard guard(LocalContainer container, String id) {
     return new ContainerGuard(container.name(), () -> engine.remove(id), report::progress);
-  }
-
-  private static void closeQuietly(ResultCallback.Adapter<Frame> output) {
-    try {
-      output.close();
-    } catch (IOException e) {
-      // the stream is over
-    }
   }
 }

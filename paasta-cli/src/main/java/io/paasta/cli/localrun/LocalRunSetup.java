@@ -1,16 +1,15 @@
 package io.paasta.cli.localrun;
 
-import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.engine.ContainerNames;
-import io.paasta.backend.docker.engine.ImagePullClient;
+import io.paasta.backend.docker.localrun.SingleTaskRunner;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.cli.UserException;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.deploy.DeployException;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.image.ImageBuilder;
-import io.paasta.deploy.image.MakeClient;
+import io.paasta.deploy.image.ImageEngine;
 import io.paasta.deploy.image.RepoHeadReader;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.model.SystemConfig;
@@ -18,7 +17,6 @@ import io.paasta.planning.app.DesiredInstance;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,8 +27,6 @@ import java.util.function.Consumer;
  * dry run), its port and its container.
  */
 public record LocalRunSetup(LoadedService loaded, SystemConfig system, LongRunningConfig config) {
-  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
-
   /** The image a run would use, without building or pulling it (for --dry-run). */
   public LocalImage plannedImage(LocalRunRequest.ImageSource source, Path repoDir) {
     if (source == LocalRunRequest.ImageSource.PULL) {
@@ -40,26 +36,29 @@ public record LocalRunSetup(LoadedService loaded, SystemConfig system, LongRunni
   }
 
   /**
-   * Builds the image from the checkout (as cook-image does), or pulls the deployed one.
+   * Builds the image from the checkout (as cook-image does), or pulls the deployed one (as the
+   * daemon pulls it).
    *
    * @param progress told of each step and of the build's output
    */
   public LocalImage prepareImage(
       LocalRunRequest.ImageSource source,
       Path repoDir,
-      DockerClient docker,
+      SingleTaskRunner engine,
       Consumer<String> progress) {
     if (source == LocalRunRequest.ImageSource.PULL) {
       LocalImage image = LocalImage.deployed(config, loaded.service(), system);
       progress.accept(
           "==> pulling " + image.image() + " (deployed for " + config.deployGroup() + ")");
-      boolean pulled = new ImagePullClient(docker, PULL_TIMEOUT).ensurePresent(image.image());
+      boolean pulled = engine.pull(image.image());
       progress.accept(pulled ? "==> pulled " + image.image() : "==> the engine has it already");
       return image;
     }
     ImageBuilder.methodFor(repoDir);
     DockerImageName name = buildName(repoDir);
-    new ImageBuilder(docker, new MakeClient(), progress).build(repoDir, name);
+    try (ImageEngine images = ImageEngine.connect()) {
+      images.builder(progress).build(repoDir, name);
+    }
     return LocalImage.built(config, name);
   }
 

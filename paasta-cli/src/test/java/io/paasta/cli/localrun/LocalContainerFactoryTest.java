@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paasta.backend.docker.engine.ContainerSpec;
 import io.paasta.backend.docker.engine.ContainerSpecFactory;
+import io.paasta.backend.docker.localrun.DockerRunCommand;
 import io.paasta.cli.CliRun;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;

@@ -2,6 +2,7 @@ package io.paasta.deploy.image;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import io.paasta.engine.EngineErrors;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,7 +26,7 @@ final class BuildOutputCallback extends ResultCallback.Adapter<BuildResponseItem
     }
     if (item.isErrorIndicated()) {
       emit(lines.finish());
-      error = EngineErrors.message(item);
+      error = EngineErrors.streamedMessage(item);
       emit(List.of(error));
     }
   }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.paasta.deploy.DeployException;
 import io.paasta.deploy.make.Makefiles;
+import io.paasta.engine.EngineErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class ImageBuilder {
     } catch (RuntimeException e) {
       if (output.error().isEmpty()) {
         throw new DeployException(
-            "the build of " + image.full() + " failed: " + DockerClients.rootMessage(e), e);
+            "the build of " + image.full() + " failed: " + EngineErrors.rootMessage(e), e);
       }
     }
     output

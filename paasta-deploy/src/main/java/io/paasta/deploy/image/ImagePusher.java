@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import io.paasta.deploy.DeployException;
+import io.paasta.engine.EngineErrors;
 import java.util.function.Consumer;
 
 /**
@@ -82,7 +83,7 @@ public final class ImagePusher {
       throw new DeployException("interrupted while pushing " + image.full(), e);
     } catch (RuntimeException e) {
       if (callback.error == null) {
-        throw pushFailed(image, DockerClients.rootMessage(e), e);
+        throw pushFailed(image, EngineErrors.rootMessage(e), e);
       }
     }
     if (callback.error != null) {
@@ -115,7 +116,7 @@ public final class ImagePusher {
     @Override
     public void onNext(PushResponseItem item) {
       if (item.isErrorIndicated()) {
-        error = EngineErrors.message(item);
+        error = EngineErrors.streamedMessage(item);
         return;
       }
       ResponseItem.ProgressDetail detail = item.getProgressDetail();

@@ -3,8 +3,8 @@ package io.paasta.deploy.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
-import io.paasta.deploy.DeployException;
-import io.paasta.deploy.image.DockerClients;
+import io.paasta.engine.DockerEngine;
+import io.paasta.engine.EngineException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,8 +40,8 @@ public final class TestInfrastructure {
   /** A client of the Docker engine; the caller closes it. */
   public static DockerClient requireDocker() {
     try {
-      return DockerClients.fromEnvironment().connect();
-    } catch (DeployException e) {
+      return DockerEngine.fromEnvironment().connect();
+    } catch (EngineException e) {
       throw missing(e.getMessage());
     }
   }

@@ -25,6 +25,11 @@ public record ContainerSpec(
     ports = List.copyOf(ports);
   }
 
+  /** The same container with other labels. */
+  public ContainerSpec withLabels(Map<String, String> otherLabels) {
+    return new ContainerSpec(name, image, command, env, otherLabels, hostConfig, ports);
+  }
+
   public Optional<List<String>> entrypoint() {
     return command.entrypoint();
   }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
+import io.paasta.engine.EngineErrors;
 import io.paasta.planning.backend.BackendException;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,8 +1,6 @@
 package io.paasta.backend.docker.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.RunSpec;
@@ -16,18 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts one task: allocates its ports, creates its container and starts it. A container that was
- * created but does not start is removed again, so that a failed start leaves nothing behind.
+ * Starts one task: allocates its ports, builds its container spec and launches it (a container that
+ * does not start is removed again, so that a failed start leaves nothing behind).
  */
 public final class TaskLaunchExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(TaskLaunchExecutor.class);
 
-  private final DockerClient docker;
+  private final ContainerLauncher launcher;
   private final PortAllocator ports;
   private final ContainerNames names;
 
   public TaskLaunchExecutor(DockerClient docker, PortAllocator ports, ContainerNames names) {
-    this.docker = docker;
+    this.launcher = new ContainerLauncher(docker);
     this.ports = ports;
     this.names = names;
   }
@@ -43,17 +41,12 @@ public final class TaskLaunchExecutor {
     String id;
     try {
       spec = ContainerSpecFactory.build(ref, appId, run, taskPorts, names.next(appId));
-      id = create(spec);
+      id = launcher.create(spec);
     } catch (RuntimeException e) {
       ports.release(taskPorts);
       throw e;
     }
-    try {
-      docker.startContainerCmd(id).exec();
-    } catch (RuntimeException e) {
-      removeQuietly(id);
-      throw e;
-    }
+    launcher.start(id);
     LOG.info("started {} ({}) on port {}", spec.name(), id, taskPorts.get(0));
     return new ManagedContainer(
         id,
@@ -64,28 +57,5 @@ public final class TaskLaunchExecutor {
         Optional.of(Instant.now()),
         Optional.empty(),
         OptionalInt.empty());
-  }
-
-  private String create(ContainerSpec spec) {
-    CreateContainerCmd create =
-        docker
-            .createContainerCmd(spec.image())
-            .withName(spec.name())
-            .withEnv(spec.env())
-            .withLabels(spec.labels())
-            .withHostConfig(spec.hostConfig());
-    spec.entrypoint().ifPresent(create::withEntrypoint);
-    spec.cmd().ifPresent(create::withCmd);
-    return create.exec().getId();
-  }
-
-  private void removeQuietly(String id) {
-    try {
-      docker.removeContainerCmd(id).withForce(true).exec();
-    } catch (NotFoundException ignored) {
-      // already gone
-    } catch (RuntimeException e) {
-      LOG.warn("could not remove {} after its failed start: {}", id, e.getMessage());
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import io.paasta.engine.EngineErrors;
 import io.paasta.planning.backend.BackendException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import io.paasta.backend.docker.engine.EngineErrors;
+import io.paasta.engine.EngineErrors;
 import io.paasta.planning.app.Labels;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.paasta.backend.docker.health;
 
-import io.paasta.backend.docker.engine.EngineErrors;
 import io.paasta.backend.docker.engine.ManagedContainer;
+import io.paasta.engine.EngineErrors;
 import io.paasta.model.Healthcheck;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.observed.HealthState;

@@ -1,4 +1,4 @@
-package io.paasta.cli.localrun;
+package io.paasta.backend.docker.localrun;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;

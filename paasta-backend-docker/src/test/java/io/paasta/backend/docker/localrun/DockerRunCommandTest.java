@@ -1,4 +1,4 @@
-package io.paasta.cli.localrun;
+package io.paasta.backend.docker.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,50 +30,6 @@ class DockerRunCommandTest {
   }
 
   @Test
-  void theExampleServicesCommandIsTheDaemonsFlagsInDockerRunForm() {
-    LocalContainer hello = LocalContainerFactoryTest.container(Optional.empty(), true);
-
-    List<String> words = DockerRunCommand.words(hello.spec(), false, false);
-
-    assertThat(words.subList(0, 11))
-        .containsExactly(
-            "docker",
-            "run",
-            "--rm",
-            "--name=" + LocalContainerFactoryTest.NAME,
-            "--network=host",
-            "--init",
-            "--memory=64m",
-            "--memory-swap=128m",
-            "--cpu-period=100000",
-            "--cpu-quota=100000",
-            "--volume=/srv/shared:/etc/shared:ro");
-    assertThat(words)
-        .contains("--env=PORT0=31007", "--env=PAASTA_SERVICE=hello-web")
-        .contains("--label=paasta_local_run=true", "--label=paasta_service=hello-web")
-        .noneMatch(w -> w.startsWith("--label=paasta_managed"));
-    assertThat(words.subList(words.size() - 4, words.size()))
-        .containsExactly(
-            "--entrypoint=/bin/sh", hello.image(), "-c", "httpd -f -p 127.0.0.1:$PORT0 -h /www");
-  }
-
-  @Test
-  void theLineQuotesWhatAShellWouldChange() {
-    ContainerSpec spec =
-        spec(
-            HostConfig.newHostConfig().withNetworkMode("host"),
-            shell("echo \"$PORT0\" it's"),
-            List.of("GREETING=hello world", "PORT0=31000"));
-
-    assertThat(DockerRunCommand.line(spec, false, false))
-        .isEqualTo(
-            "docker run --rm --name=local-run-web-1 --network=host '--env=GREETING=hello world'"
-                + " --env=PORT0=31000 --label=paasta_local_run=true --label=paasta_service=web"
-                + " --entrypoint=/bin/sh 127.0.0.1:5000/services-web:paasta-abc -c"
-                + " 'echo \"$PORT0\" it'\\''s'");
-  }
-
-  @Test
   void argsFollowTheImageWithItsOwnEntrypoint() {
     ContainerSpec spec =
         spec(
@@ -93,17 +49,6 @@ class DockerRunCommandTest {
     assertThat(DockerRunCommand.words(spec, true, true).subList(0, 5))
         .containsExactly("docker", "run", "--rm", "-i", "-t");
     assertThat(DockerRunCommand.words(spec, true, false)).contains("-i").doesNotContain("-t");
-  }
-
-  @Test
-  void theMultiLineFormIsTheSameCommand() {
-    LocalContainer hello = LocalContainerFactoryTest.container(Optional.of("env"), true);
-
-    String multi = DockerRunCommand.multiLine(hello.spec(), true, true);
-
-    assertThat(multi).startsWith("docker run \\\n    --rm \\\n    -i \\\n");
-    assertThat(multi.replace(" \\\n    ", " "))
-        .isEqualTo(DockerRunCommand.line(hello.spec(), true, true));
   }
 
   @Test

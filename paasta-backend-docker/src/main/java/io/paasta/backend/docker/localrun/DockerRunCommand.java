@@ -1,4 +1,4 @@
-package io.paasta.cli.localrun;
+package io.paasta.backend.docker.localrun;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import io.paasta.backend.docker.engine.ContainerSpec;
-import io.paasta.deploy.pipeline.ShellWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The {@code docker run} command line equivalent to a container spec: what {@code --dry-run} prints
- * (runnable by copy-paste into a POSIX shell) and what {@code -I} runs. Every host-config setting
- * the spec carries becomes a flag; a setting this class cannot write is refused rather than left
- * out, so the command never silently differs from what local-run would create. Pure.
+ * The words of the {@code docker run} command equivalent to a container spec: what local-run's
+ * {@code --dry-run} prints and what its {@code -I} runs. Every host-config setting the spec carries
+ * becomes a flag; a setting this class cannot write is refused rather than left out, so the command
+ * never silently differs from what the launcher would create. Pure.
  */
 public final class DockerRunCommand {
   private static final long MIB = 1024L * 1024;
@@ -90,28 +89,12 @@ public final class DockerRunCommand {
     return words;
   }
 
-  /** The command as one shell line: each word quoted as needed. */
-  public static String line(ContainerSpec spec, boolean stdin, boolean tty) {
-    return ShellWords.join(words(spec, stdin, tty));
-  }
-
   /**
-   * The command over several lines (a {@code \} ends each but the last), one flag a line: still one
-   * command for a shell, easier to read.
+   * The flags of the host config, in a fixed order.
+   *
+   * @throws IllegalArgumentException when it sets something no flag here writes
    */
-  public static String multiLine(ContainerSpec spec, boolean stdin, boolean tty) {
-    List<String> words = words(spec, stdin, tty);
-    StringBuilder text = new StringBuilder(ShellWords.quote(words.get(0)));
-    text.append(' ').append(ShellWords.quote(words.get(1)));
-    int image = words.indexOf(spec.image());
-    for (int i = 2; i < words.size(); i++) {
-      text.append(i <= image ? " \\\n    " : " ").append(ShellWords.quote(words.get(i)));
-    }
-    return text.toString();
-  }
-
-  /** The flags of the host config, in a fixed order. */
-  static List<String> hostFlags(HostConfig host) {
+  public static List<String> hostFlags(HostConfig host) {
     Set<String> unrendered = unrendered(host);
     if (!unrendered.isEmpty()) {
       throw new IllegalArgumentException(
