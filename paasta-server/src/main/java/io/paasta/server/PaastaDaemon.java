@@ -90,7 +90,8 @@ public final class PaastaDaemon implements AutoCloseable {
             clock,
             ref -> removable.get().contains(ref),
             metrics,
-            participant);
+            participant,
+            io.paasta.server.loop.PassBackoffPolicy.DEFAULT);
   }
 
   /** Starts the watcher, the timers and the workers; returns at once. */
@@ -144,9 +145,13 @@ public final class PaastaDaemon implements AutoCloseable {
     };
   }
 
-  /** The engine answers again after it was away: every instance gets a pass now. */
+  /**
+   * The engine answers again after it was away: every instance gets a pass now, and passes that
+   * failed meanwhile are tried again at once rather than after their backoff.
+   */
   private void engineBack(String what) {
     log.warn("engine", what + ": every instance gets a pass now");
+    reconciler.endAllBackoffs();
     timers.execute(guarded(this::scanAll));
   }
 
@@ -258,8 +263,7 @@ public final class PaastaDaemon implements AutoCloseable {
         try {
           reconciler.reconcile(ref).ifPresent(after -> queue.enqueueAfter(ref, after));
         } catch (RuntimeException e) {
-          log.error(ref.service() + "." + ref.instance(), "pass failed: " + e);
-          queue.enqueueAfter(ref, Duration.ofSeconds(10));
+          queue.enqueueAfter(ref, reconciler.passThrew(ref, e));
         } finally {
           queue.done(ref);
         }

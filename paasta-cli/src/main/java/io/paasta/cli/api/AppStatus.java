@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param backend {@code marathon} or {@code kubernetes}: which key the section came under
  * @param appCount how many apps (versions) of the instance exist; more than one means a bounce
  * @param deployStatus Running, Deploying, Stopped, Delayed, Waiting or NotRunning
+ * @param passBackoff the backoff of the daemon's failing passes; empty when the last one succeeded
  */
 public record AppStatus(
     String backend,
@@ -22,7 +23,8 @@ public record AppStatus(
     int healthyInstanceCount,
     int expectedInstanceCount,
     Optional<String> errorMessage,
-    List<String> configProblems) {
+    List<String> configProblems,
+    Optional<PassBackoff> passBackoff) {
 
   public AppStatus {
     configProblems = List.copyOf(configProblems);
@@ -41,7 +43,8 @@ public record AppStatus(
         JsonFields.integer(json, "healthy_instance_count", running),
         JsonFields.integer(json, "expected_instance_count", 0),
         JsonFields.text(json, "error_message").filter(s -> !s.isBlank()),
-        JsonFields.texts(json, "config_problems"));
+        JsonFields.texts(json, "config_problems"),
+        PassBackoff.from(json));
   }
 
   /** The section's name as PaaSTA printed it: {@code Marathon} or {@code Kubernetes}. */

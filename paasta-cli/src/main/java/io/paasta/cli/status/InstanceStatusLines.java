@@ -8,7 +8,11 @@ import io.paasta.cli.api.AppStatus;
 import io.paasta.cli.api.CheckResult;
 import io.paasta.cli.api.InstanceStatus;
 import io.paasta.cli.api.InstanceTarget;
+import io.paasta.cli.api.PassBackoff;
 import io.paasta.cli.api.SmartstackLocation;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,10 +96,31 @@ public final class InstanceStatusLines {
     }
     if (verbose >= 1) {
       app.appId().ifPresent(id -> lines.add("App id: " + plain(id)));
+      app.passBackoff().ifPresent(b -> lines.add(backoff(b)));
     }
     app.configProblems().forEach(p -> lines.add(style("yellow", "Config problem: " + p)));
     return lines;
   }
+
+  /** {@code Retry: pass failed 3 times in a row: <error>; next try in 40 s (at 12:00:40 UTC)} */
+  static String backoff(PassBackoff backoff) {
+    String times = backoff.failures() == 1 ? "once" : backoff.failures() + " times in a row";
+    String at =
+        backoff
+            .nextTryAt()
+            .map(t -> " (at " + CLOCK.format(t.truncatedTo(ChronoUnit.SECONDS)) + " UTC)")
+            .orElse("");
+    String when =
+        backoff.nextTryInSeconds() <= 0
+            ? "next try now"
+            : "next try in " + backoff.nextTryInSeconds() + " s" + at;
+    return "Retry: "
+        + style("red", "pass failed " + times)
+        + plain(": " + backoff.lastError() + "; " + when);
+  }
+
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private static String health(AppStatus app, boolean stopped) {
     int running = app.runningInstanceCount();

@@ -184,6 +184,48 @@ class StatusFormatterTest {
   }
 
   @Test
+  void theBackoffOfFailingPassesIsShownWithMinusV() {
+    String status =
+        StatusAnswers.status(
+            "main",
+            SHA,
+            "start",
+            "{\"app_count\":1,\"app_id\":\"hello-web.main.git1a2b3c4d.config3c5d7e9f\","
+                + "\"error_message\":\"image 127.0.0.1:5000/x:y is not in the registry\","
+                + "\"config_problems\":[],\"pass_backoff\":{\"failures\":3,"
+                + "\"last_error\":\"image 127.0.0.1:5000/x:y is not in the registry\","
+                + "\"failed_at\":\"2026-11-20T10:05:00Z\",\"delay_seconds\":20,"
+                + "\"next_try_at\":\"2026-11-20T10:05:20.250Z\",\"next_try_in_seconds\":9}}",
+            "null",
+            "[]");
+
+    assertThat(plain(report(status), 0))
+        .noneMatch(line -> line.contains("Retry"))
+        .contains("    Marathon: Error - image 127.0.0.1:5000/x:y is not in the registry");
+    assertThat(plain(report(status), 1))
+        .contains(
+            "    App id: hello-web.main.git1a2b3c4d.config3c5d7e9f",
+            "    Retry: pass failed 3 times in a row: image 127.0.0.1:5000/x:y is not in the"
+                + " registry; next try in 9 s (at 10:05:20 UTC)");
+  }
+
+  @Test
+  void aPassThatFailedOnceAndIsDueSaysSo() {
+    String status =
+        StatusAnswers.status(
+            "main",
+            SHA,
+            "start",
+            "{\"app_count\":1,\"config_problems\":[],\"pass_backoff\":{\"failures\":1,"
+                + "\"last_error\":\"engine refused\",\"next_try_in_seconds\":0}}",
+            "null",
+            "[]");
+
+    assertThat(plain(report(status), 1))
+        .contains("    Retry: pass failed once: engine refused; next try now");
+  }
+
+  @Test
   void aClusterThatCouldNotBeAskedIsOneLineAndAnInstanceErrorAnother() {
     List<ClusterReport> clusters =
         List.of(

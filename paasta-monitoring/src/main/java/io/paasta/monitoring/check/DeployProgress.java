@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * How the deploy of an instance is going, as the daemon's last pass saw it.
  *
- * @param bouncingSince when the bounce in progress began (the first pass that found tasks of an app
- *     other than the desired one); empty at steady state
+ * @param bouncingSince when the bounce in progress began, as {@link
+ *     io.paasta.monitoring.BounceTracker} derives it from the tasks (it survives a daemon restart);
+ *     empty at steady state
  * @param error the last pass's error, if it failed (e.g. the image cannot be pulled)
  * @param summary the pass's one-line status, e.g. {@code bouncing crossover: 2/3 new happy}
  */

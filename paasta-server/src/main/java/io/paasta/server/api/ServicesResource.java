@@ -63,6 +63,7 @@ public final class ServicesResource {
                 wanted,
                 observed,
                 status.of(found.ref()),
+                status.backoffOf(found.ref()),
                 status.serviceProblems().getOrDefault(found.ref().service(), List.of()),
                 extras.smartstack(found.ref()),
                 extras.checks(found.ref()),

@@ -8,6 +8,7 @@ import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.server.status.DeployStatusRule;
 import io.paasta.server.status.InstanceStatus;
+import io.paasta.server.status.PassBackoff;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * The body of {@code GET /v1/services/{s}/{i}/status}: the instance's deployment (git sha, desired
  * state) and, under {@code marathon} or {@code kubernetes} (the instance's file kind), its app and
- * {@code deploy_status} as {@link DeployStatusRule} decides it.
+ * {@code deploy_status} as {@link DeployStatusRule} decides it, and the backoff of its passes while
+ * they fail ({@code pass_backoff}, null otherwise).
  */
 final class StatusDocument {
   private StatusDocument() {}
@@ -29,6 +31,7 @@ final class StatusDocument {
       Optional<DesiredInstance> desired,
       ObservedInstance observed,
       Optional<InstanceStatus> lastPass,
+      Optional<PassBackoff> backoff,
       List<String> configProblems,
       Optional<Map<String, Object>> smartstack,
       List<Map<String, Object>> checks,
@@ -58,6 +61,7 @@ final class StatusDocument {
     app.put("expected_instance_count", parts.desired().map(DesiredInstance::instances).orElse(0));
     app.put("error_message", verdict.errorMessage().orElse(null));
     app.put("config_problems", new ArrayList<>(parts.configProblems()));
+    app.put("pass_backoff", parts.backoff().map(b -> backoff(b, parts.now())).orElse(null));
 
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("service", config.ref().service());
@@ -69,6 +73,21 @@ final class StatusDocument {
     status.put("smartstack", parts.smartstack().orElse(null));
     status.put("checks", parts.checks());
     return status;
+  }
+
+  /**
+   * {@code {"failures", "last_error", "failed_at", "delay_seconds", "next_try_at",
+   * "next_try_in_seconds"}}: the instance's failing passes and when the next one acts.
+   */
+  private static Map<String, Object> backoff(PassBackoff backoff, Instant now) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("failures", backoff.failures());
+    json.put("last_error", backoff.error());
+    json.put("failed_at", backoff.failedAt().toString());
+    json.put("delay_seconds", backoff.delay().toSeconds());
+    json.put("next_try_at", backoff.nextTryAt().toString());
+    json.put("next_try_in_seconds", (backoff.remaining(now).toMillis() + 999) / 1000);
+    return json;
   }
 
   private static DesiredState desiredState(Parts parts) {

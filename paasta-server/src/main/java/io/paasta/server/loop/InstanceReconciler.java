@@ -12,6 +12,7 @@ import io.paasta.planning.plan.PlanPrinter;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.status.InstanceStatus;
+import io.paasta.server.status.PassBackoff;
 import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusRegistry;
 import java.time.Clock;
@@ -24,10 +25,15 @@ import java.util.function.Predicate;
  * plan ({@link PassPlanner}, the step {@code paasta plan} runs too), log it, execute it.
  * Level-triggered: nothing is remembered between passes, so a crash at any point is recovered by
  * the next pass.
+ *
+ * <p>A pass that fails is tried again with a per-instance exponential backoff ({@link
+ * PassBackoffPolicy}). Meanwhile passes still come (periodic ones, task events, alert times): they
+ * observe, let the participants act (SmartStack keeps registering the healthy tasks, monitoring
+ * keeps evaluating) and plan, but carry out no action until the backoff is over or the instance's
+ * desired state changes. The backoff is kept in memory only (in the {@link StatusRegistry}): it is
+ * short-lived scheduling state, and a restarted daemon simply tries at once.
  */
 public final class InstanceReconciler {
-  /** Retry soon after a failed action. */
-  static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
 
   private final ClusterDesiredState desiredState;
   private final Backend backend;
@@ -38,11 +44,13 @@ public final class InstanceReconciler {
   private final PassParticipant participant;
   private final PassMetrics metrics;
   private final PassPlanner planner;
+  private final PassBackoffPolicy backoffPolicy;
 
   /**
    * @param removalAllowed whether an instance that soa-configs no longer has may be removed now
    *     (the cleanup guard's answer)
    * @param metrics records each pass's duration and the instance's task counts
+   * @param backoffPolicy when a failed pass is tried again
    */
   public InstanceReconciler(
       ClusterDesiredState desiredState,
@@ -52,8 +60,10 @@ public final class InstanceReconciler {
       Clock clock,
       Predicate<InstanceRef> removalAllowed,
       PassMetrics metrics,
-      PassParticipant participant) {
+      PassParticipant participant,
+      PassBackoffPolicy backoffPolicy) {
     this.participant = participant;
+    this.backoffPolicy = backoffPolicy;
     this.desiredState = desiredState;
     this.backend = backend;
     this.status = status;
@@ -78,6 +88,10 @@ public final class InstanceReconciler {
         () -> desiredState.generation(ref.service()) != generation;
     Optional<LongRunningConfig> config = desiredState.config(ref);
     String subject = ref.service() + "." + ref.instance();
+    PassBackoff.DesiredKey key =
+        new PassBackoff.DesiredKey(generation, inConfig.isPresent(), desired);
+    Optional<PassBackoff> backoff = status.backoffOf(ref);
+    Optional<Duration> hold = backoffPolicy.holdFor(backoff, key, clock.instant());
     ObservedInstance observed;
     Plan plan;
     Optional<String> error;
@@ -87,12 +101,17 @@ public final class InstanceReconciler {
       PassPlanner.Planned planned = planner.plan(ref, inConfig, config);
       observed = planned.observed();
       plan = planned.plan();
-      error = execute(subject, ref, plan, superseded);
+      error =
+          hold.isPresent()
+              ? backoff.map(PassBackoff::error)
+              : execute(subject, ref, plan, superseded);
       rounds++;
-    } while (error.isEmpty()
+    } while (hold.isEmpty()
+        && error.isEmpty()
         && hasDrains(plan)
         && rounds < MAX_ROUNDS
         && !superseded.getAsBoolean());
+    Optional<Duration> next = afterPass(subject, ref, key, hold, error, plan);
     String summary = plan.status();
     boolean changed =
         status.of(ref).map(previous -> !previous.summary().equals(summary)).orElse(true);
@@ -121,7 +140,74 @@ public final class InstanceReconciler {
     } catch (RuntimeException e) {
       log.error(subject, "after the pass: " + e);
     }
-    return error.isPresent() ? Optional.of(RETRY_AFTER_ERROR) : plan.recheckAfter();
+    return next;
+  }
+
+  /**
+   * Steps the instance's backoff after a pass; returns when the next pass should come. A pass held
+   * back by the backoff leaves it as it is.
+   */
+  private Optional<Duration> afterPass(
+      String subject,
+      InstanceRef ref,
+      PassBackoff.DesiredKey key,
+      Optional<Duration> hold,
+      Optional<String> error,
+      Plan plan) {
+    if (hold.isPresent()) {
+      Duration left = hold.get();
+      return Optional.of(plan.recheckAfter().filter(r -> r.compareTo(left) < 0).orElse(left));
+    }
+    if (error.isPresent()) {
+      return Optional.of(failed(subject, ref, key, error.get()));
+    }
+    status.endBackoff(ref);
+    return plan.recheckAfter();
+  }
+
+  /**
+   * A pass that threw (a bug met, or the engine gone while observing): logs it and returns when to
+   * try again, by the same backoff as a failed action. A pass that was held back anyway does not
+   * count as one more failure.
+   */
+  public Duration passThrew(InstanceRef ref, RuntimeException e) {
+    String subject = ref.service() + "." + ref.instance();
+    log.error(subject, "pass failed: " + e);
+    PassBackoff.DesiredKey key = desiredKeyNow(ref);
+    Optional<Duration> hold = backoffPolicy.holdFor(status.backoffOf(ref), key, clock.instant());
+    return hold.orElseGet(() -> failed(subject, ref, key, "pass failed: " + e));
+  }
+
+  private PassBackoff.DesiredKey desiredKeyNow(InstanceRef ref) {
+    try {
+      Optional<Optional<DesiredInstance>> inConfig = desiredState.of(ref);
+      return new PassBackoff.DesiredKey(
+          desiredState.generation(ref.service()),
+          inConfig.isPresent(),
+          inConfig.orElse(Optional.empty()));
+    } catch (RuntimeException e) {
+      return new PassBackoff.DesiredKey(-1, false, Optional.empty()); // what threw, perhaps
+    }
+  }
+
+  /** Every instance's next pass acts at once (the engine is back after it was away). */
+  public void endAllBackoffs() {
+    status.endAllBackoffs();
+  }
+
+  private Duration failed(
+      String subject, InstanceRef ref, PassBackoff.DesiredKey key, String error) {
+    PassBackoff backoff =
+        backoffPolicy.afterFailure(ref, status.backoffOf(ref), key, error, clock.instant());
+    status.backoff(backoff);
+    log.warn(
+        subject,
+        "pass failed "
+            + backoff.failures()
+            + " time(s) in a row; next try in "
+            + backoff.delay().toSeconds()
+            + " s");
+    return backoff.delay();
   }
 
   /** Rounds of plan-and-execute in one pass while drains may be followed by kills at once. */

@@ -62,8 +62,8 @@ public final class MonitoringParticipant implements PassParticipant {
     }
     LongRunningConfig config = result.config().get();
     DesiredInstance desired = result.desired().get();
-    boolean bouncing = BounceTracker.isBouncing(desired.appId(), result.observed().tasks());
-    Optional<Instant> since = bounces.observe(ref, bouncing, result.at());
+    Optional<Instant> since =
+        bounces.observe(ref, desired.appId(), result.observed().tasks(), result.at());
     Optional<NamespaceReplication> namespace = smartstack.apply(ref);
     runner.evaluate(
         List.of(
