@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    versionProvider = ServerMain.Version.class,
     description =
         "Prints, for each instance, the plan the daemon's next pass would execute (same as paasta server --dry-run).")
 public final class PlanCommand implements Callable<Integer> {
