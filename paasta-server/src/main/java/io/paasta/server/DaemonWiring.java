@@ -122,7 +122,7 @@ public final class DaemonWiring {
     Desired desired =
         desiredState(soaDir, system, autoscaler, options.smartstack().isPresent(), log, clock);
     PassRequests passes = new PassRequests(clock);
-    List<AutoCloseable> started = new ArrayList<>();
+    List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
     try {
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
