@@ -24,7 +24,7 @@ ensure_java
 ensure_packages git make busybox-static curl haproxy
 ensure_docker
 ensure_registry
-if [ ! -f paasta-cli/target/paasta-cli.jar ] || [ -n "$(find paasta-*/src paasta-*/pom.xml pom.xml -newer paasta-cli/target/paasta-cli.jar -print -quit)" ]; then
+if [ ! -f paasta-cli/target/paasta-cli.jar ] || [ ! -f paasta-server/target/paasta-server.jar ] || [ -n "$(find paasta-*/src paasta-*/pom.xml pom.xml -newer paasta-cli/target/paasta-cli.jar -print -quit)" ]; then
   echo "==> building paasta (./mvnw package)"
   ./mvnw -B -ntp -q -DskipTests -DskipITs package
 fi

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paasta.config.soa.SoaConfigsLoader;
-import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.deploy.git.GitRemoteClient;
@@ -62,9 +61,6 @@ import java.util.Optional;
 public final class DaemonWiring {
   private DaemonWiring() {}
 
-  /** Where {@code paasta server} keeps state that must survive it: autoscaler counts. */
-  public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/paasta/state");
-
   /**
    * What the daemon serves beside its loop.
    *
@@ -76,11 +72,6 @@ public final class DaemonWiring {
     public ServerOptions(ApiSettings api, Path stateDir) {
       this(api, stateDir, Optional.empty());
     }
-  }
-
-  /** The system config, or a ConfigException listing its problems. */
-  public static SystemConfig systemConfig(Path dir) {
-    return SystemConfigLoader.loadUsable(dir);
   }
 
   /**
@@ -131,7 +122,7 @@ public final class DaemonWiring {
     Desired desired =
         desiredState(soaDir, system, autoscaler, options.smartstack().isPresent(), log, clock);
     PassRequests passes = new PassRequests(clock);
-    List<AutoCloseable> started = new ArrayList<>();
+    List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
     try {
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);

@@ -34,7 +34,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * The control-plane daemon of a cluster: keeps every long-running instance converged. Passes are
  * started by changes (a soa-configs file or deployments.json of a service) and by time (every
  * instance at least every {@code fullPassEvery}, sooner while a bounce is in progress), one pass
- * per instance at a time, instances in parallel on a bounded pool.
+ * per instance at a time, instances in parallel on a bounded pool. Other parts ask for passes
+ * through the {@link PassRequests} it is given (its queue), never through the daemon.
+ *
+ * <p>The loop knows its backend only as a {@link Backend}: a second backend (Kubernetes) plugs in
+ * through {@code io.paasta.server.backend}; a second kind of work (run-to-completion jobs) enters
+ * as more instances of the desired state, planned by the planner, with its side effects in {@link
+ * io.paasta.server.loop.PassParticipant}s: the loop itself (queue, passes, scans) stays as it is.
  */
 public final class PaastaDaemon implements AutoCloseable {
   /** How the daemon paces itself. */
@@ -153,16 +159,6 @@ public final class PaastaDaemon implements AutoCloseable {
     log.warn("engine", what + ": every instance gets a pass now");
     reconciler.endAllBackoffs();
     timers.execute(guarded(this::scanAll));
-  }
-
-  /** Asks for a pass of the instance soon (its desired state changed outside soa-configs). */
-  public void requestPass(InstanceRef ref) {
-    queue.enqueue(ref);
-  }
-
-  /** Asks for a pass of the instance after {@code delay} (an earlier request wins). */
-  public void requestPass(InstanceRef ref, Duration delay) {
-    queue.enqueueAfter(ref, delay);
   }
 
   /** Reloads every service and queues every instance: desired ones and those with tasks. */

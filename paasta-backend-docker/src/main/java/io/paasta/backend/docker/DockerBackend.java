@@ -237,6 +237,12 @@ public final class DockerBackend implements Backend, AutoCloseable {
     return oom.oomKills(ref);
   }
 
+  /** Waits (at most {@code max}) until the health checker has checked every running task once. */
+  @Override
+  public void awaitHealthKnown(java.time.Duration max) {
+    health.awaitFirstChecks(max);
+  }
+
   @Override
   public void execute(InstanceRef ref, Action action) {
     execute(ref, action, () -> false);

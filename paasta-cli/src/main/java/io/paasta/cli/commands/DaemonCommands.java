@@ -24,14 +24,8 @@ public final class DaemonCommands {
       name = "server",
       mixinStandardHelpOptions = true,
       footer = FOOTER,
-      description = {
-        "Runs the control-plane daemon of this host's cluster (the system config's `cluster`) on the",
-        "local Docker engine: keeps every long-running instance of the soa-configs converged,",
-        "bounces new versions, replaces failed tasks, and follows the services' git tags.",
-        "Serves the HTTP API (/v1, /metrics) on 127.0.0.1 at the port of the cluster's",
-        "api_endpoints entry; changes through the API need the token of --api-token-file.",
-        "With --dry-run, prints the plan the next pass would execute for each instance, and exits."
-      })
+      description =
+          "Runs the control-plane daemon of this host's cluster (the system config's `cluster`).")
   public static final class Server implements Callable<Integer> {
     @Unmatched List<String> args;
 

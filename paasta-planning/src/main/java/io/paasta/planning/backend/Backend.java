@@ -42,6 +42,13 @@ public interface Backend extends AutoCloseable {
    */
   default void onEngineBack(java.util.function.Consumer<String> listener) {}
 
+  /**
+   * Waits, at most {@code max}, until the health of every running task is known (a backend just
+   * started has not checked them yet): so that a backend started for one look ({@code paasta plan})
+   * observes what the running daemon's does. Backends that check nothing return at once.
+   */
+  default void awaitHealthKnown(java.time.Duration max) {}
+
   /** Carries out one action; a failure is reported as a {@link BackendException}. */
   void execute(io.paasta.model.InstanceRef ref, Action action);
 

@@ -8,6 +8,7 @@ import io.paasta.server.DaemonWiring;
 import io.paasta.server.DryRun;
 import io.paasta.server.autoscaling.AutoscalerStoreException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    versionProvider = ServerMain.Version.class,
     description =
         "Prints, for each instance, the plan the daemon's next pass would execute (same as paasta server --dry-run).")
 public final class PlanCommand implements Callable<Integer> {
+  /** How long the plan waits for the health of running tasks (their first checks). */
+  static final Duration HEALTH_KNOWN_WITHIN = Duration.ofSeconds(10);
+
   @Spec CommandSpec spec;
 
   @Mixin DaemonOptions daemon;
@@ -36,6 +41,7 @@ public final class PlanCommand implements Callable<Integer> {
    */
   static int printPlans(DaemonOptions options, SystemConfig system, PrintWriter out) {
     try (Backend backend = options.backends().start(system, BackendPorts.NONE)) {
+      backend.awaitHealthKnown(HEALTH_KNOWN_WITHIN);
       DryRun.Plans plans =
           DaemonWiring.dryRun(
                   options.soaDir(),

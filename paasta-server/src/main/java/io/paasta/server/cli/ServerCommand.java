@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
+    versionProvider = ServerMain.Version.class,
     description = {
       "Runs the control-plane daemon of this host's cluster (the system config's `cluster`) on the",
       "local Docker engine: keeps every long-running instance of the soa-configs converged,",

@@ -1,6 +1,7 @@
 package io.paasta.server.cli;
 
 import io.paasta.config.ConfigException;
+import io.paasta.server.api.ApiRoutes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "paasta",
     mixinStandardHelpOptions = true,
+    versionProvider = ServerMain.Version.class,
     description = "The control-plane daemon of this host's cluster (PaaSTA for the JVM).",
     subcommands = {ServerCommand.class, PlanCommand.class})
 public final class ServerMain implements Runnable {
@@ -62,6 +64,21 @@ public final class ServerMain implements Runnable {
       }
     }
     return EXIT_FAILURE;
+  }
+
+  /** {@code paasta server -V}: the version as {@code paasta -V} and {@code /v1/version} say it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "paasta " + ApiRoutes.projectVersion() + " (PaaSTA for the JVM)",
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ")"
+      };
+    }
   }
 
   /** A mistake in how the daemon was called, or why it cannot start, in one line. */

@@ -85,4 +85,11 @@ class ServerCommandTest {
         .contains("--force-cleanup")
         .contains("--backend");
   }
+
+  @Test
+  void theVersionIsTheProjects() {
+    ServerRun run = ServerRun.run("server", "-V");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("paasta ").contains("(PaaSTA for the JVM)").contains("Java ");
+  }
 }

@@ -7,13 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /** One run of the daemon's command line, with its exit code and what it printed. */
-record ServerRun(int exit, String out, String err) {
+public record ServerRun(int exit, String out, String err) {
   /** The example soa-configs and system config, relative to the module directory. */
-  static final Path EXAMPLES = Path.of("../examples/soa-configs");
+  public static final Path EXAMPLES = Path.of("../examples/soa-configs");
 
-  static final String SYSTEM = "../examples/etc_paasta";
+  public static final String SYSTEM = "../examples/etc_paasta";
 
-  static ServerRun run(String... args) {
+  public static ServerRun run(String... args) {
     CommandLine cmd = ServerMain.commandLine();
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
     StringWriter out = new StringWriter();

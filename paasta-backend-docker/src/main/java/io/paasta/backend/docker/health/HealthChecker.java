@@ -99,6 +99,31 @@ public final class HealthChecker implements AutoCloseable {
         this::discoverQuietly, 0, discoveryInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Tasks checked at least once since this checker started. */
+  private final Set<String> probedOnce = ConcurrentHashMap.newKeySet();
+
+  private final java.util.concurrent.CountDownLatch discoveredOnce =
+      new java.util.concurrent.CountDownLatch(1);
+
+  /**
+   * Waits, at most {@code max}, until the first discovery has run and every task it tracks has been
+   * checked once: a checker just started knows no health yet, and would call every checked task
+   * UNKNOWN.
+   */
+  public void awaitFirstChecks(Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    try {
+      if (!discoveredOnce.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+      while (!probedOnce.containsAll(tracked.keySet()) && System.nanoTime() < deadline) {
+        Thread.sleep(FIRST_PASS_POLL_MIN.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The task's health as last seen: HEALTHY without a health check, UNKNOWN unless running. */
   public HealthState healthOf(ManagedContainer task) {
     if (!task.isRunning()) {
@@ -119,6 +144,7 @@ public final class HealthChecker implements AutoCloseable {
 
   /** Stops checking a task (killed). */
   public void forget(String id) {
+    probedOnce.remove(id);
     Tracked t = tracked.remove(id);
     if (t != null && t.schedule().get() != null) {
       t.schedule().get().cancel(false);
@@ -218,6 +244,7 @@ public final class HealthChecker implements AutoCloseable {
         return;
       }
       ProbeResult result = probes.probe(t.id(), t.check(), t.port0());
+      probedOnce.add(t.id());
       if (result == ProbeResult.SKIP) {
         return;
       }
@@ -250,6 +277,8 @@ public final class HealthChecker implements AutoCloseable {
     } catch (RuntimeException e) {
       // the engine is down: keep what is known, try again next time
       LOG.debug("health checker could not list tasks: {}", EngineErrors.rootMessage(e));
+    } finally {
+      discoveredOnce.countDown();
     }
   }
 

@@ -95,6 +95,30 @@ class HealthCheckerTest {
   }
 
   @Test
+  void aCheckerJustStartedCanBeAwaitedUntilEveryTaskWasCheckedOnce() {
+    ManagedContainer first = task("g1", 0, 3);
+    ManagedContainer second = task("g2", 0, 3);
+    running.addAll(List.of(first, second));
+
+    checker.start();
+    checker.awaitFirstChecks(WAIT);
+
+    assertThat(checker.healthOf(first)).isEqualTo(HealthState.HEALTHY);
+    assertThat(checker.healthOf(second)).isEqualTo(HealthState.HEALTHY);
+  }
+
+  @Test
+  void awaitingACheckerThatNeverDiscoveredGivesUpLeavingHealthUnknown() {
+    ManagedContainer task = task("h", 0, 3);
+    running.add(task);
+
+    checker.awaitFirstChecks(Duration.ofMillis(100)); // not started: it never looks
+
+    assertThat(probes.get()).isZero();
+    assertThat(checker.healthOf(task)).isEqualTo(HealthState.UNKNOWN);
+  }
+
+  @Test
   void aTaskWithoutAHealthCheckIsHealthyWhileRunning() {
     ManagedContainer none = Containers.running("d", Map.of());
 
