@@ -31,6 +31,7 @@ import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.monitoring.Monitoring;
@@ -56,13 +57,16 @@ import java.util.stream.Collectors;
 public final class DaemonWiring {
   private DaemonWiring() {}
 
-  /** Where {@code paasta server} keeps state that must survive it: autoscaler counts. */
+  /**
+   * Where {@code paasta server} keeps state that must survive it: autoscaler counts, the last good
+   * config of every service.
+   */
   public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/paasta/state");
 
   /**
    * What the daemon serves beside its loop.
    *
-   * @param stateDir holds {@code autoscaling.json}
+   * @param stateDir holds {@code autoscaling.json} and {@code last-good-configs/}
    */
   public record ServerOptions(
       ApiSettings api, Path stateDir, Optional<SmartStackSettings> smartstack) {
@@ -102,7 +106,7 @@ public final class DaemonWiring {
       PrintStream out) {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
-    Core core = core(soaDir, system, log, AutoscalerCounts.none(), false);
+    Core core = core(soaDir, system, log, AutoscalerCounts.none(), false, LastGoodConfigs.NONE);
     return core.daemon(
         backendFor.apply(system),
         clock,
@@ -130,7 +134,14 @@ public final class DaemonWiring {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gc = bindJvmMetrics(metrics);
     FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
-    Core core = core(soaDir, system, log, autoscaler, options.smartstack().isPresent());
+    Core core =
+        core(
+            soaDir,
+            system,
+            log,
+            autoscaler,
+            options.smartstack().isPresent(),
+            LastGoodConfigs.in(options.stateDir()));
     Backend backend = backendFor.apply(system);
     AtomicReference<PaastaDaemon> daemonRef = new AtomicReference<>();
     Optional<SmartStackRuntime> smartstack = Optional.empty();
@@ -255,10 +266,12 @@ public final class DaemonWiring {
       SystemConfig system,
       DaemonLog log,
       AutoscalerCounts counts,
-      boolean haproxyRuns) {
+      boolean haproxyRuns,
+      LastGoodConfigs saved) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
     StatusRegistry status = new StatusRegistry();
-    ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, Clock.systemUTC());
+    ServiceConfigs configs =
+        ServiceConfigs.of(loader, system, status, log, Clock.systemUTC(), saved);
     ClusterDesiredState desired = new ClusterDesiredState(configs, system, counts, haproxyRuns);
     DeploymentsPoller poller =
         new DeploymentsPoller(
