@@ -52,18 +52,8 @@ public final class ServiceConfigs {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<String, Instant> onDeferred = (service, at) -> {};
 
-  public ServiceConfigs(
-      SoaConfigsLoader loader,
-      ServiceCheck check,
-      StatusRegistry status,
-      DaemonLog log,
-      Clock clock,
-      FileSettle settle) {
-    this(loader, check, status, log, clock, settle, LastGoodConfigs.NONE, Optional.empty());
-  }
-
   /**
-   * @param saved where each last good load is kept
+   * @param saved where each last good load is kept ({@link LastGoodConfigs#NONE}: nowhere)
    * @param savedCheck checks a service of {@code saved}'s tree (as {@code check} does soa-configs)
    */
   public ServiceConfigs(

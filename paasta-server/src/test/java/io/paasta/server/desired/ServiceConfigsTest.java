@@ -46,7 +46,9 @@ class ServiceConfigsTest {
             status,
             new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8), clock),
             clock,
-            new FileSettle(FileSettle.DEFAULT_SETTLE));
+            new FileSettle(FileSettle.DEFAULT_SETTLE),
+            LastGoodConfigs.NONE,
+            java.util.Optional.empty());
     configs.onDeferred((service, at) -> deferred.add(service + " at " + at));
   }
 
