@@ -30,6 +30,7 @@ import io.paasta.server.autoscaling.FileAutoscalerStore;
 import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
@@ -64,7 +65,7 @@ public final class DaemonWiring {
   /**
    * What the daemon serves beside its loop.
    *
-   * @param stateDir holds {@code autoscaling.json}
+   * @param stateDir holds {@code autoscaling.json} and {@code last-good-configs/}
    */
   public record ServerOptions(
       ApiSettings api, Path stateDir, Optional<SmartStackSettings> smartstack) {
@@ -86,7 +87,9 @@ public final class DaemonWiring {
       PrintStream out) {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
-    Desired desired = desiredState(soaDir, system, AutoscalerCounts.none(), false, log, clock);
+    Desired desired =
+        desiredState(
+            soaDir, system, AutoscalerCounts.none(), false, LastGoodConfigs.NONE, log, clock);
     return daemon(
         desired,
         deploymentsPoller(desired, log),
@@ -120,7 +123,14 @@ public final class DaemonWiring {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
     Desired desired =
-        desiredState(soaDir, system, autoscaler, options.smartstack().isPresent(), log, clock);
+        desiredState(
+            soaDir,
+            system,
+            autoscaler,
+            options.smartstack().isPresent(),
+            LastGoodConfigs.in(options.stateDir()),
+            log,
+            clock);
     PassRequests passes = new PassRequests(clock);
     List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
     try {
@@ -185,7 +195,14 @@ public final class DaemonWiring {
     DaemonLog daemonLog = new DaemonLog(log, clock);
     AutoscalerCounts counts = new FileAutoscalerStore(stateDir, system.cluster());
     Desired desired =
-        desiredState(soaDir, system, counts, smartstack.isPresent(), daemonLog, clock);
+        desiredState(
+            soaDir,
+            system,
+            counts,
+            smartstack.isPresent(),
+            LastGoodConfigs.readOnly(stateDir),
+            daemonLog,
+            clock);
     PassParticipant marks =
         smartstack
             .<PassParticipant>map(s -> HaproxyMarks.readOnly(desired.configs(), system, s))
@@ -210,11 +227,12 @@ public final class DaemonWiring {
       SystemConfig system,
       AutoscalerCounts counts,
       boolean haproxyRuns,
+      LastGoodConfigs saved,
       DaemonLog log,
       Clock clock) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
     StatusRegistry status = new StatusRegistry();
-    ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, clock);
+    ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, clock, saved);
     return new Desired(
         loader, configs, new ClusterDesiredState(configs, system, counts, haproxyRuns), status);
   }

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon's HTTP API over real HTTP, against the daemon running real containers on the Docker
  * engine: every endpoint, the problem documents, status through a bounce, a stop and a missing
- * image, and autoscaler counts that scale without a bounce and survive a restart.
+ * image, the backoff of failing passes, and autoscaler counts that scale without a bounce and
+ * survive a restart.
  */
 class ApiIT {
   private static final Duration CONVERGE = Duration.ofSeconds(60);
@@ -349,6 +352,74 @@ class ApiIT {
             () -> status("main").get("marathon").get("deploy_status").asText().equals("Waiting"));
     assertThat(status("main").get("marathon").get("error_message").asText())
         .contains("is not in the registry");
+  }
+
+  /**
+   * A pass that keeps failing (its image is not in the registry) is tried again after a growing
+   * backoff, shown in the status; the periodic passes meanwhile do not try again; a new deployment
+   * is acted on at once, not after the backoff.
+   */
+  @Test
+  void aFailingPassBacksOffAndANewDeploymentIsActedOnAtOnce() throws Exception {
+    main("instances: 1");
+    cluster.deploy("start", null, "paasta-" + "0".repeat(40)); // never pushed
+    cluster.fullPassEvery(Duration.ofSeconds(2)); // periodic passes come often: they must wait
+    start();
+
+    Map<Integer, JsonNode> seen = new TreeMap<>();
+    await()
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              JsonNode backoff = status("main").get("marathon").get("pass_backoff");
+              if (backoff != null && !backoff.isNull()) {
+                seen.putIfAbsent(backoff.get("failures").asInt(), backoff);
+              }
+              return seen.containsKey(3);
+            });
+    JsonNode third = seen.get(3);
+    JsonNode whileBackingOff = status("main").get("marathon");
+
+    // each failure waits twice as long as the one before, and nothing tried in between
+    assertThat(seen).containsKeys(2, 3);
+    for (Map.Entry<Integer, JsonNode> entry : seen.entrySet()) {
+      JsonNode backoff = entry.getValue();
+      long delay = 5L << (entry.getKey() - 1);
+      assertThat(backoff.get("delay_seconds").asLong())
+          .as("failure " + entry.getKey())
+          .isEqualTo(delay);
+      assertThat(backoff.get("last_error").asText()).contains("is not in the registry");
+      assertThat(Duration.between(instant(backoff, "failed_at"), instant(backoff, "next_try_at")))
+          .isEqualTo(Duration.ofSeconds(delay));
+      JsonNode previous = seen.get(entry.getKey() - 1);
+      if (previous != null) {
+        assertThat(instant(backoff, "failed_at"))
+            .isAfterOrEqualTo(instant(previous, "next_try_at"));
+      }
+    }
+    assertThat(whileBackingOff.get("deploy_status").asText()).isEqualTo("Waiting");
+    assertThat(whileBackingOff.get("error_message").asText()).contains("is not in the registry");
+    assertThat(cluster.log()).contains("pass failed 3 time(s) in a row; next try in 20 s");
+
+    // fixed by a new deployment: acted on now, not at the next try
+    Instant nextTry = instant(third, "next_try_at");
+    cluster.deploy("start", null);
+    await()
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> status("main").get("marathon").get("deploy_status").asText().equals("Running"));
+    ObservedTask task =
+        cluster.tasks().stream().filter(ObservedTask::isRunning).findFirst().orElseThrow();
+    assertThat(task.startedAt())
+        .get()
+        .matches(started -> started.isBefore(nextTry), "before " + nextTry);
+    assertThat(status("main").get("marathon").get("pass_backoff").isNull()).isTrue();
+  }
+
+  private static Instant instant(JsonNode backoff, String field) {
+    return Instant.parse(backoff.get(field).asText());
   }
 
   @Test

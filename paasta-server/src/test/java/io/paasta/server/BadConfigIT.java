@@ -10,6 +10,7 @@ import io.paasta.deploy.image.RegistryClient;
 import io.paasta.deploy.testing.GitFixture;
 import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.observed.ObservedTask;
+import io.paasta.server.smartstack.SmartStackSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -166,6 +167,24 @@ class BadConfigIT {
       IMAGE.docker().removeImageCmd(deployed.full()).withForce(false).exec();
       repo.close();
     }
+  }
+
+  @Test
+  void aRestartWithABrokenConfigKeepsTheServiceRunningAndRouted() throws Exception {
+    String app = threeRoutedTasks();
+    cluster.crashDaemon();
+    place(marathonFile().getFileName().toString(), "main: [1, 2, 3]\n");
+    try (Load load = Load.start(routed::getThroughProxy)) {
+      start();
+      await().atMost(CONVERGE).until(() -> cluster.log().contains("config problem"));
+      // past the proxy's settle time after a start (5 s): HAProxy follows the daemon's view then
+      Thread.sleep(SmartStackSettings.DEFAULT_SETTLE.toMillis() + 5000);
+      assertThat(routed.upInHaproxy()).hasSize(3);
+      load.assertNoneFailed("a restart with a broken config");
+    }
+    assertThat(cluster.log()).contains("acting on its last good config kept in");
+    assertThat(cluster.onlyApp()).contains(app);
+    assertThat(cluster.healthy(app)).isEqualTo(3);
   }
 
   @Test

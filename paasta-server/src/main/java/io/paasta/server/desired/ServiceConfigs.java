@@ -31,7 +31,9 @@ import java.util.function.BiConsumer;
  * (the same rules as {@code paasta validate}; tree-policy rules only warn). Otherwise the service
  * keeps its last good config and deployments.json (the problems are reported); one that was never
  * good is unknown, and nothing of it is created or removed. A load whose proxy_port another service
- * already uses is refused: the running service keeps its state.
+ * already uses is refused: the running service keeps its state. Each last good load is also kept in
+ * files ({@link LastGoodConfigs}): a daemon restarted while a service's files are broken acts on
+ * that copy (validated again) rather than leaving the service unknown.
  */
 public final class ServiceConfigs {
   private final SoaConfigsLoader loader;
@@ -40,6 +42,8 @@ public final class ServiceConfigs {
   private final DaemonLog log;
   private final Clock clock;
   private final FileSettle settle;
+  private final LastGoodConfigs saved;
+  private final Optional<ServiceCheck> savedCheck;
   private final ProxyPortClaims ports = new ProxyPortClaims();
   private final Map<String, LoadedService> lastGood = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
@@ -48,19 +52,27 @@ public final class ServiceConfigs {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<String, Instant> onDeferred = (service, at) -> {};
 
+  /**
+   * @param saved where each last good load is kept ({@link LastGoodConfigs#NONE}: nowhere)
+   * @param savedCheck checks a service of {@code saved}'s tree (as {@code check} does soa-configs)
+   */
   public ServiceConfigs(
       SoaConfigsLoader loader,
       ServiceCheck check,
       StatusRegistry status,
       DaemonLog log,
       Clock clock,
-      FileSettle settle) {
+      FileSettle settle,
+      LastGoodConfigs saved,
+      Optional<ServiceCheck> savedCheck) {
     this.loader = loader;
     this.check = check;
     this.status = status;
     this.log = log;
     this.clock = clock;
     this.settle = settle;
+    this.saved = saved;
+    this.savedCheck = savedCheck;
   }
 
   /**
@@ -73,16 +85,33 @@ public final class ServiceConfigs {
       StatusRegistry status,
       DaemonLog log,
       Clock clock) {
+    return of(loader, system, status, log, clock, LastGoodConfigs.NONE);
+  }
+
+  /**
+   * As {@link #of(SoaConfigsLoader, io.paasta.model.SystemConfig, StatusRegistry, DaemonLog,
+   * Clock)}, keeping each last good load in {@code saved}.
+   */
+  public static ServiceConfigs of(
+      SoaConfigsLoader loader,
+      io.paasta.model.SystemConfig system,
+      StatusRegistry status,
+      DaemonLog log,
+      Clock clock,
+      LastGoodConfigs saved) {
+    io.paasta.config.validate.SchemaValidator schemas =
+        new io.paasta.config.validate.SchemaValidator();
+    io.paasta.config.validate.RunLimits limits =
+        io.paasta.config.validate.RunLimits.of(system.raw());
     return new ServiceConfigs(
         loader,
-        new ServiceCheck(
-            loader,
-            new io.paasta.config.validate.SchemaValidator(),
-            io.paasta.config.validate.RunLimits.of(system.raw())),
+        new ServiceCheck(loader, schemas, limits),
         status,
         log,
         clock,
-        new FileSettle(FileSettle.DEFAULT_SETTLE));
+        new FileSettle(FileSettle.DEFAULT_SETTLE),
+        saved,
+        saved.root().map(root -> new ServiceCheck(SoaConfigsLoader.open(root), schemas, limits)));
   }
 
   /** Runs {@code listener} after every reload (of one service or all). */
@@ -107,6 +136,7 @@ public final class ServiceConfigs {
   public void reloadAll() {
     List<String> services = new ArrayList<>(loader.listServices().services());
     lastGood.keySet().retainAll(services);
+    saved.retainOnly(services);
     unknown.retainAll(services);
     Map<String, Instant> changed = new ConcurrentHashMap<>();
     services.forEach(s -> changed.put(s, lastChange(filesOf(s))));
@@ -186,13 +216,57 @@ public final class ServiceConfigs {
     LoadedService before = lastGood.put(service, loaded);
     if (before == null || !before.service().equals(loaded.service())) {
       generations.merge(service, 1L, Long::sum);
+      keep(service);
     }
     unknown.remove(service);
     status.serviceProblems(service, List.of());
     return Optional.empty();
   }
 
+  /** Keeps the files of a good load, for a restart while they are broken. */
+  private void keep(String service) {
+    try {
+      saved.save(service, loader.soaDir().root().resolve(service));
+    } catch (IOException | RuntimeException e) {
+      log.warn(
+          service,
+          "its last good config could not be kept in the state directory (a restart while its"
+              + " files are broken would leave it alone): "
+              + e.getMessage());
+    }
+  }
+
+  /**
+   * A service broken since the daemon started: its last good copy from before the restart, if there
+   * is one that still loads without problems that block a run.
+   */
+  private void restoreSaved(String service) {
+    if (savedCheck.isEmpty()
+        || saved.root().map(r -> !Files.isDirectory(r.resolve(service))).orElse(true)) {
+      return;
+    }
+    LoadedService copy;
+    try {
+      copy = savedCheck.get().check(service);
+    } catch (RuntimeException e) {
+      return; // a copy that does not load is no better than nothing
+    }
+    if (copy.problems().stream().anyMatch(Problem::blocksRun)
+        || !ports.conflicts(copy, lastGood).isEmpty()) {
+      return;
+    }
+    lastGood.put(service, copy);
+    generations.merge(service, 1L, Long::sum);
+    unknown.remove(service);
+    log.warn(
+        service,
+        "acting on its last good config kept in "
+            + saved.root().get().resolve(service)
+            + " (from before the daemon restarted) until its files are fixed");
+  }
+
   private void forget(String service) {
+    saved.forget(service);
     if (lastGood.remove(service) != null) {
       generations.merge(service, 1L, Long::sum);
     }
@@ -219,6 +293,9 @@ public final class ServiceConfigs {
   }
 
   private void markBroken(String service, List<String> errors) {
+    if (!lastGood.containsKey(service)) {
+      restoreSaved(service);
+    }
     List<String> before = status.serviceProblems().getOrDefault(service, List.of());
     status.serviceProblems(service, errors);
     if (!lastGood.containsKey(service)) {

@@ -101,17 +101,18 @@ public final class InstanceReconciler {
       PassPlanner.Planned planned = planner.plan(ref, inConfig, config);
       observed = planned.observed();
       plan = planned.plan();
-      error =
-          hold.isPresent()
-              ? backoff.map(PassBackoff::error)
-              : execute(subject, ref, plan, superseded);
+      // held back: nothing is done (a plan with nothing to do is a pass that succeeds)
+      boolean held = hold.isPresent() && !plan.actions().isEmpty();
+      error = held ? backoff.map(PassBackoff::error) : execute(subject, ref, plan, superseded);
       rounds++;
     } while (hold.isEmpty()
         && error.isEmpty()
         && hasDrains(plan)
         && rounds < MAX_ROUNDS
         && !superseded.getAsBoolean());
-    Optional<Duration> next = afterPass(subject, ref, key, hold, error, plan);
+    Plan last = plan;
+    Optional<Duration> next =
+        afterPass(subject, ref, key, hold.filter(h -> !last.actions().isEmpty()), error, plan);
     String summary = plan.status();
     boolean changed =
         status.of(ref).map(previous -> !previous.summary().equals(summary)).orElse(true);

@@ -29,6 +29,7 @@ class ServiceConfigsTest {
   private static final SchemaValidator SCHEMAS = new SchemaValidator();
 
   @TempDir Path root;
+  @TempDir Path state;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final StatusRegistry status = new StatusRegistry();
@@ -45,7 +46,9 @@ class ServiceConfigsTest {
             status,
             new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8), clock),
             clock,
-            new FileSettle(FileSettle.DEFAULT_SETTLE));
+            new FileSettle(FileSettle.DEFAULT_SETTLE),
+            LastGoodConfigs.NONE,
+            java.util.Optional.empty());
     configs.onDeferred((service, at) -> deferred.add(service + " at " + at));
   }
 
@@ -84,6 +87,84 @@ class ServiceConfigsTest {
     assertThat(instances("web")).isEqualTo(1);
     assertThat(configs.generation("web")).isGreaterThan(generation);
     assertThat(status.serviceProblems()).doesNotContainKey("web");
+  }
+
+  @Test
+  void aRestartWhileAServiceIsBrokenActsOnItsLastGoodCopy() throws IOException {
+    file("web/marathon-dev.yaml", "main: {instances: 2}\ncanary: {instances: 1}\n");
+    file("api/marathon-dev.yaml", "main: {instances: 1}\n");
+    keepingCopies().reloadAll();
+    file("web/marathon-dev.yaml", "main: {instances: 2, healthcheck_interval_seconds: 0}\n");
+
+    ServiceConfigs restarted = keepingCopies(); // the daemon restarts while the file is broken
+    restarted.reloadAll();
+    assertThat(restarted.unknownServices()).isEmpty();
+    assertThat(restarted.service("web").orElseThrow().service().instances()).hasSize(2);
+    assertThat(status.serviceProblems().get("web"))
+        .singleElement()
+        .asString()
+        .contains("main.healthcheck_interval_seconds: is too small");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains(
+            "web: acting on its last good config kept in "
+                + state.resolve("last-good-configs/web"));
+
+    file("web/marathon-dev.yaml", "main: {instances: 3}\n"); // fixed: the files count again
+    restarted.reload("web");
+    assertThat(restarted.service("web").orElseThrow().service().instances()).hasSize(1);
+    assertThat(status.serviceProblems()).doesNotContainKey("web");
+  }
+
+  @Test
+  void aServiceNeverGoodOrRemovedHasNoCopy() throws IOException {
+    file("web/marathon-dev.yaml", "main: {instances: 2}\n");
+    file("new/marathon-dev.yaml", "main: {healthcheck_interval_seconds: 0}\n");
+    keepingCopies().reloadAll();
+    assertThat(state.resolve("last-good-configs/web/marathon-dev.yaml")).exists();
+    assertThat(state.resolve("last-good-configs/new")).doesNotExist();
+
+    ServiceConfigs restarted = keepingCopies();
+    restarted.reloadAll();
+    assertThat(restarted.unknownServices()).containsExactly("new");
+
+    Files.delete(root.resolve("web/marathon-dev.yaml"));
+    Files.delete(root.resolve("web"));
+    restarted.reloadAll();
+    assertThat(state.resolve("last-good-configs/web")).doesNotExist();
+  }
+
+  @Test
+  void withoutKeptCopiesARestartLeavesABrokenServiceAlone() throws IOException {
+    file("web/marathon-dev.yaml", "main: {instances: 2}\n");
+    configs.reloadAll();
+    file("web/marathon-dev.yaml", "main: {instances: 2, healthcheck_interval_seconds: 0}\n");
+    configs();
+    configs.reloadAll();
+    assertThat(configs.unknownServices()).containsExactly("web");
+    assertThat(configs.service("web")).isEmpty();
+  }
+
+  /** Configs as {@code paasta server} makes them: last good loads kept in the state dir. */
+  private ServiceConfigs keepingCopies() {
+    return ServiceConfigs.of(
+        SoaConfigsLoader.open(root),
+        new io.paasta.model.SystemConfig(
+            "dev",
+            "registry.example",
+            java.util.Optional.empty(),
+            List.of(),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            "localhost",
+            3030,
+            "localhost",
+            3212,
+            java.util.Optional.empty(),
+            java.util.Map.of()),
+        status,
+        new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8), clock),
+        clock,
+        LastGoodConfigs.in(state));
   }
 
   @Test
