@@ -320,8 +320,15 @@ class ApiIT {
     assertThat(bouncing.get("deploy_status").asText()).isEqualTo("Deploying");
     assertThat(bouncing.get("healthy_instance_count").asInt()).isZero();
     assertThat(cluster.running(first, true)).isEqualTo(2); // crossover keeps the old capacity
-    assertThat(api.get("/metrics").body())
-        .containsPattern("paasta_instance_bounce_in_progress\\{instance=\"main\",[^}]*} 1\\.0");
+    // the gauge is set when the pass that starts the new tasks ends, maybe after the API saw them
+    await()
+        .atMost(CONVERGE)
+        .until(
+            () ->
+                java.util.regex.Pattern.compile(
+                        "paasta_instance_bounce_in_progress\\{instance=\"main\",[^}]*} 1\\.0")
+                    .matcher(api.get("/metrics").body())
+                    .find());
 
     main("instances: 2, env: {VERSION: '2'}"); // fixed: the bounce completes
     String second = awaitStatus("main", "Running", 2).get("marathon").get("app_id").asText();
