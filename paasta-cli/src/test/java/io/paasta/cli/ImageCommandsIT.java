@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.paasta.deploy.image.DockerImageName;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,13 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * of the example hello-web, the real Docker engine and the registry on 127.0.0.1:5000.
  */
 class ImageCommandsIT {
-  private static DockerClient docker;
-  private static String registry;
+  @RegisterExtension static final RealEngine ENGINE = RealEngine.withRegistry();
+
+  private final DockerClient docker = ENGINE.docker();
+  private final String registry = ENGINE.registry();
 
   @TempDir Path tmp;
   private final RegistryImages images = new RegistryImages();
@@ -39,37 +40,13 @@ class ImageCommandsIT {
   private Path repo;
   private String head;
 
-  @BeforeAll
-  static void realComponents() {
-    docker = TestInfrastructure.requireDocker();
-    registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (docker != null) {
-      docker.close();
-    }
-  }
-
   @BeforeEach
-  void aServiceAndItsCheckout() throws IOException, GitAPIException {
+  void aServiceAndItsCheckout() throws IOException {
     soa = tmp.resolve("soa");
     writeService(service, registry);
-    repo = TestInfrastructure.copyOfExampleService("hello-web", tmp);
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      head =
-          git.commit()
-              .setMessage("hello-web")
-              .setAuthor("test", "test@example.com")
-              .setCommitter("test", "test@example.com")
-              .setSign(false)
-              .call()
-              .name();
-    }
+    ExampleRepository checkout = ExampleRepository.committed("hello-web", tmp);
+    repo = checkout.dir();
+    head = checkout.head();
     images.track(new DockerImageName(registry, service, head));
   }
 

@@ -54,12 +54,20 @@ public record ExampleRepository(Path dir, String head) {
 
   /** A copy of the example service committed to a new git repository; needs git. */
   public static ExampleRepository committed(String service, Path into) {
-    TestInfrastructure.requireGit();
     Path dir = copy(service, into).dir();
+    return new ExampleRepository(dir, commitAll(dir));
+  }
+
+  /**
+   * Makes {@code dir} a git repository on branch {@code main} whose one commit holds every file in
+   * it; returns the commit's sha. Needs git.
+   */
+  public static String commitAll(Path dir) {
+    TestInfrastructure.requireGit();
     git(dir, "init", "-q", "-b", "main");
     git(dir, "add", "-A");
-    git(dir, "commit", "-q", "--no-gpg-sign", "--no-verify", "-m", service);
-    return new ExampleRepository(dir, git(dir, "rev-parse", "HEAD"));
+    git(dir, "commit", "-q", "--no-gpg-sign", "--no-verify", "-m", "files of " + dir.getFileName());
+    return git(dir, "rev-parse", "HEAD");
   }
 
   /** Runs git in {@code dir} as a test author; returns its trimmed output. */
