@@ -13,10 +13,10 @@ import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.GitFixture;
 import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
+import io.paasta.testing.ConfigTree;
 import io.paasta.testing.ExampleRepository;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,17 +47,17 @@ class DeployCommandsIT {
   void aServiceWithARepository() throws Exception {
     repo = new GitFixture(tmp.resolve("git"));
     sha = repo.commitFilesOf(ExampleRepository.exampleServices().resolve("hello-web"));
-    soa = tmp.resolve("soa");
-    Path dir = Files.createDirectories(soa.resolve(service));
-    Files.writeString(
-        dir.resolve("service.yaml"),
+    ConfigTree soaConfigs = ConfigTree.soaConfigs(tmp);
+    soa = soaConfigs.root();
+    soaConfigs.write(
+        service + "/service.yaml",
         "git_url: " + repo.url() + "\ndocker_registry: " + registry + "\n");
-    Files.writeString(
-        dir.resolve("marathon-local.yaml"),
+    soaConfigs.write(
+        service + "/marathon-local.yaml",
         "main:\n  deploy_group: local.everything\n  cmd: httpd -f -p $PORT0 -h /www\n"
             + "canary:\n  deploy_group: local.everything\n");
-    Files.writeString(
-        dir.resolve("deploy.yaml"),
+    soaConfigs.write(
+        service + "/deploy.yaml",
         "pipeline:\n- step: itest\n- step: push-to-registry\n- step: local.everything\n"
             + "  trigger_next_step_manually: true\n- step: prod.everything\n");
     images.track(new DockerImageName(registry, service, sha));

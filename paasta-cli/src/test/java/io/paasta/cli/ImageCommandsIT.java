@@ -7,11 +7,11 @@ import com.github.dockerjava.api.DockerClient;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
+import io.paasta.testing.ConfigTree;
 import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.FreePorts;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +36,15 @@ class ImageCommandsIT {
   @TempDir Path tmp;
   private final RegistryImages images = new RegistryImages();
   private final String service = TestInfrastructure.randomService("it-cli");
+  private ConfigTree soaConfigs;
   private Path soa;
   private Path repo;
   private String head;
 
   @BeforeEach
   void aServiceAndItsCheckout() throws IOException {
-    soa = tmp.resolve("soa");
+    soaConfigs = ConfigTree.soaConfigs(tmp);
+    soa = soaConfigs.root();
     writeService(service, registry);
     ExampleRepository checkout = ExampleRepository.committed("hello-web", tmp);
     repo = checkout.dir();
@@ -55,10 +57,9 @@ class ImageCommandsIT {
     images.removeAll(docker);
   }
 
-  private void writeService(String name, String dockerRegistry) throws IOException {
-    Path dir = Files.createDirectories(soa.resolve(name));
-    Files.writeString(
-        dir.resolve("service.yaml"),
+  private void writeService(String name, String dockerRegistry) {
+    soaConfigs.write(
+        name + "/service.yaml",
         "git_url: file:///srv/git/" + name + ".git\ndocker_registry: \"" + dockerRegistry + "\"\n");
   }
 
@@ -125,10 +126,7 @@ class ImageCommandsIT {
 
   @Test
   void aRegistryThatIsDownIsAClearError() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePorts.pick();
     writeService("it-down", "127.0.0.1:" + closedPort);
 
     CliRun r = run("push-to-registry", "-s", "it-down", "-y", soa.toString(), "-c", head);

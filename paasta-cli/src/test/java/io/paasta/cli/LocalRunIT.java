@@ -11,6 +11,7 @@ import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
 import io.paasta.planning.app.Labels;
+import io.paasta.testing.ConfigTree;
 import io.paasta.testing.ExampleRepository;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
@@ -54,13 +55,13 @@ class LocalRunIT {
 
   @BeforeEach
   void aServiceItsCheckoutAndASystemConfig() throws Exception {
-    soa = tmp.resolve("soa");
-    Path dir = Files.createDirectories(soa.resolve(service));
-    Files.writeString(
-        dir.resolve("service.yaml"),
+    ConfigTree soaConfigs = ConfigTree.soaConfigs(tmp);
+    soa = soaConfigs.root();
+    soaConfigs.write(
+        service + "/service.yaml",
         "git_url: file:///srv/git/" + service + ".git\ndocker_registry: \"" + registry + "\"\n");
-    Files.writeString(
-        dir.resolve("marathon-" + cluster + ".yaml"),
+    soaConfigs.write(
+        service + "/marathon-" + cluster + ".yaml",
         String.join(
             "\n",
             "_base: &base",
@@ -86,9 +87,10 @@ class LocalRunIT {
             "  <<: *base",
             "  cmd: \"echo starting up; exit 7\"",
             ""));
-    system = Files.createDirectories(tmp.resolve("etc-paasta"));
-    Files.writeString(
-        system.resolve("10-cluster.json"),
+    ConfigTree systemConfig = ConfigTree.systemConfig(tmp);
+    system = systemConfig.root();
+    systemConfig.write(
+        "10-cluster.json",
         "{\"cluster\": \""
             + cluster
             + "\", \"docker_registry\": \""

@@ -9,10 +9,9 @@ import io.paasta.deploy.DeployException;
 import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
 import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.FreePorts;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -233,10 +232,7 @@ class ImageIT {
 
   @Test
   void aRegistryThatIsDownIsAClearErrorAndNothingIsPushed() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePorts.pick();
     DockerImageName image =
         images.track(
             new DockerImageName(
