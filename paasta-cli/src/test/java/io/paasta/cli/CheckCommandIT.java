@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.deploy.testing.GitFixture;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.ExampleRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class CheckCommandIT {
   @BeforeEach
   void aGoodServiceAndItsRepository() throws Exception {
     git = new GitFixture(tmp.resolve("git"));
-    git.commitFilesOf(TestInfrastructure.exampleServices().resolve("hello-web"));
+    git.commitFilesOf(ExampleRepository.exampleServices().resolve("hello-web"));
     soa = tmp.resolve("soa");
     Path good = Files.createDirectories(soa.resolve("good"));
     Files.writeString(

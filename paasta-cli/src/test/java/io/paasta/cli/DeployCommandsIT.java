@@ -11,17 +11,18 @@ import io.paasta.cli.testing.FakePaastaApi;
 import io.paasta.cli.testing.StatusAnswers;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.GitFixture;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.ConfigTree;
+import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * rollback, get-latest-deployment and pipeline run.
  */
 class DeployCommandsIT {
-  private static DockerClient docker;
-  private static String registry;
+  @RegisterExtension static final RealEngine ENGINE = RealEngine.withRegistry();
+
+  private final DockerClient docker = ENGINE.docker();
+  private final String registry = ENGINE.registry();
 
   @TempDir Path tmp;
   private final RegistryImages images = new RegistryImages();
@@ -40,36 +43,21 @@ class DeployCommandsIT {
   private Path soa;
   private String sha;
 
-  @BeforeAll
-  static void realComponents() {
-    docker = TestInfrastructure.requireDocker();
-    registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (docker != null) {
-      docker.close();
-    }
-  }
-
   @BeforeEach
   void aServiceWithARepository() throws Exception {
     repo = new GitFixture(tmp.resolve("git"));
-    sha = repo.commitFilesOf(TestInfrastructure.exampleServices().resolve("hello-web"));
-    soa = tmp.resolve("soa");
-    Path dir = Files.createDirectories(soa.resolve(service));
-    Files.writeString(
-        dir.resolve("service.yaml"),
+    sha = repo.commitFilesOf(ExampleRepository.exampleServices().resolve("hello-web"));
+    ConfigTree soaConfigs = ConfigTree.soaConfigs(tmp);
+    soa = soaConfigs.root();
+    soaConfigs.write(
+        service + "/service.yaml",
         "git_url: " + repo.url() + "\ndocker_registry: " + registry + "\n");
-    Files.writeString(
-        dir.resolve("marathon-local.yaml"),
+    soaConfigs.write(
+        service + "/marathon-local.yaml",
         "main:\n  deploy_group: local.everything\n  cmd: httpd -f -p $PORT0 -h /www\n"
             + "canary:\n  deploy_group: local.everything\n");
-    Files.writeString(
-        dir.resolve("deploy.yaml"),
+    soaConfigs.write(
+        service + "/deploy.yaml",
         "pipeline:\n- step: itest\n- step: push-to-registry\n- step: local.everything\n"
             + "  trigger_next_step_manually: true\n- step: prod.everything\n");
     images.track(new DockerImageName(registry, service, sha));

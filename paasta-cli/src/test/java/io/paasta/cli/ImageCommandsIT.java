@@ -5,23 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.paasta.deploy.image.DockerImageName;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.ConfigTree;
+import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.FreePorts;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,47 +28,27 @@ import org.junit.jupiter.api.io.TempDir;
  * of the example hello-web, the real Docker engine and the registry on 127.0.0.1:5000.
  */
 class ImageCommandsIT {
-  private static DockerClient docker;
-  private static String registry;
+  @RegisterExtension static final RealEngine ENGINE = RealEngine.withRegistry();
+
+  private final DockerClient docker = ENGINE.docker();
+  private final String registry = ENGINE.registry();
 
   @TempDir Path tmp;
   private final RegistryImages images = new RegistryImages();
   private final String service = TestInfrastructure.randomService("it-cli");
+  private ConfigTree soaConfigs;
   private Path soa;
   private Path repo;
   private String head;
 
-  @BeforeAll
-  static void realComponents() {
-    docker = TestInfrastructure.requireDocker();
-    registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (docker != null) {
-      docker.close();
-    }
-  }
-
   @BeforeEach
-  void aServiceAndItsCheckout() throws IOException, GitAPIException {
-    soa = tmp.resolve("soa");
+  void aServiceAndItsCheckout() throws IOException {
+    soaConfigs = ConfigTree.soaConfigs(tmp);
+    soa = soaConfigs.root();
     writeService(service, registry);
-    repo = TestInfrastructure.copyOfExampleService("hello-web", tmp);
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      head =
-          git.commit()
-              .setMessage("hello-web")
-              .setAuthor("test", "test@example.com")
-              .setCommitter("test", "test@example.com")
-              .setSign(false)
-              .call()
-              .name();
-    }
+    ExampleRepository checkout = ExampleRepository.committed("hello-web", tmp);
+    repo = checkout.dir();
+    head = checkout.head();
     images.track(new DockerImageName(registry, service, head));
   }
 
@@ -78,10 +57,9 @@ class ImageCommandsIT {
     images.removeAll(docker);
   }
 
-  private void writeService(String name, String dockerRegistry) throws IOException {
-    Path dir = Files.createDirectories(soa.resolve(name));
-    Files.writeString(
-        dir.resolve("service.yaml"),
+  private void writeService(String name, String dockerRegistry) {
+    soaConfigs.write(
+        name + "/service.yaml",
         "git_url: file:///srv/git/" + name + ".git\ndocker_registry: \"" + dockerRegistry + "\"\n");
   }
 
@@ -148,10 +126,7 @@ class ImageCommandsIT {
 
   @Test
   void aRegistryThatIsDownIsAClearError() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePorts.pick();
     writeService("it-down", "127.0.0.1:" + closedPort);
 
     CliRun r = run("push-to-registry", "-s", "it-down", "-y", soa.toString(), "-c", head);

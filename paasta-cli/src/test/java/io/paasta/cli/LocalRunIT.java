@@ -8,9 +8,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.paasta.backend.docker.engine.ContainerListClient;
 import io.paasta.deploy.image.DockerImageName;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.app.Labels;
+import io.paasta.testing.ConfigTree;
+import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,12 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,8 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalRunIT {
   private static final String LOCAL_RUN = "paasta_local_run";
-  private static DockerClient docker;
-  private static String registry;
+  @RegisterExtension static final RealEngine ENGINE = RealEngine.withRegistry();
+
+  private final DockerClient docker = ENGINE.docker();
+  private final String registry = ENGINE.registry();
 
   @TempDir Path tmp;
   private final RegistryImages images = new RegistryImages();
@@ -50,30 +53,15 @@ class LocalRunIT {
   private Path repo;
   private String head;
 
-  @BeforeAll
-  static void realComponents() {
-    docker = TestInfrastructure.requireDocker();
-    registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (docker != null) {
-      docker.close();
-    }
-  }
-
   @BeforeEach
   void aServiceItsCheckoutAndASystemConfig() throws Exception {
-    soa = tmp.resolve("soa");
-    Path dir = Files.createDirectories(soa.resolve(service));
-    Files.writeString(
-        dir.resolve("service.yaml"),
+    ConfigTree soaConfigs = ConfigTree.soaConfigs(tmp);
+    soa = soaConfigs.root();
+    soaConfigs.write(
+        service + "/service.yaml",
         "git_url: file:///srv/git/" + service + ".git\ndocker_registry: \"" + registry + "\"\n");
-    Files.writeString(
-        dir.resolve("marathon-" + cluster + ".yaml"),
+    soaConfigs.write(
+        service + "/marathon-" + cluster + ".yaml",
         String.join(
             "\n",
             "_base: &base",
@@ -99,9 +87,10 @@ class LocalRunIT {
             "  <<: *base",
             "  cmd: \"echo starting up; exit 7\"",
             ""));
-    system = Files.createDirectories(tmp.resolve("etc-paasta"));
-    Files.writeString(
-        system.resolve("10-cluster.json"),
+    ConfigTree systemConfig = ConfigTree.systemConfig(tmp);
+    system = systemConfig.root();
+    systemConfig.write(
+        "10-cluster.json",
         "{\"cluster\": \""
             + cluster
             + "\", \"docker_registry\": \""
@@ -109,8 +98,9 @@ class LocalRunIT {
             + "\", \"local_run_config\": {\"default_cluster\": \""
             + cluster
             + "\"}}\n");
-    repo = TestInfrastructure.copyOfExampleService("hello-web", tmp);
-    head = commitAll(repo);
+    ExampleRepository checkout = ExampleRepository.committed("hello-web", tmp);
+    repo = checkout.dir();
+    head = checkout.head();
     images.track(new DockerImageName(registry, service, head));
   }
 
@@ -120,19 +110,6 @@ class LocalRunIT {
       docker.removeContainerCmd(left.getId()).withForce(true).exec();
     }
     images.removeAll(docker);
-  }
-
-  private static String commitAll(Path dir) throws Exception {
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      return git.commit()
-          .setMessage("service")
-          .setAuthor("test", "test@example.com")
-          .setCommitter("test", "test@example.com")
-          .setSign(false)
-          .call()
-          .name();
-    }
   }
 
   private CliRun localRun(String... args) {
@@ -429,7 +406,7 @@ class LocalRunIT {
   void buildingACheckoutWithoutADockerfileIsAClearError() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Files.writeString(empty.resolve("README"), "nothing to build\n");
-    commitAll(empty);
+    ExampleRepository.commitAll(empty);
 
     CliRun r =
         run(

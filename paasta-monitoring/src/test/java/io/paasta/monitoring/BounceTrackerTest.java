@@ -13,11 +13,11 @@ import io.paasta.monitoring.check.InstanceChecks;
 import io.paasta.monitoring.check.InstanceSnapshot;
 import io.paasta.monitoring.send.MonitoringLog;
 import io.paasta.monitoring.testing.Fixtures;
-import io.paasta.monitoring.testing.MutableClock;
 import io.paasta.planning.observed.DrainState;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -129,7 +129,7 @@ class BounceTrackerTest {
   void aRestartDoesNotResetTheDeployStuckTimer() {
     // 12 minutes into a bounce that the daemon saw stuck (limit 10 minutes), it restarts
     List<ObservedTask> engine = List.of(running(A, 60), running(B, 12));
-    MutableClock clock = new MutableClock(NOW);
+    ManualClock clock = new ManualClock(NOW);
     CheckStatus before = deployCheck(new BounceTracker(), engine, clock);
     clock.advance(Duration.ofSeconds(30));
     CheckStatus afterRestart = deployCheck(new BounceTracker(), engine, clock);
@@ -139,7 +139,7 @@ class BounceTrackerTest {
 
   /** One pass of a freshly started monitoring: the deploy check's status. */
   private static CheckStatus deployCheck(
-      BounceTracker tracker, List<ObservedTask> tasks, MutableClock clock) {
+      BounceTracker tracker, List<ObservedTask> tasks, ManualClock clock) {
     MonitoringRunner runner =
         new MonitoringRunner(
             "local",

@@ -12,7 +12,7 @@ import io.paasta.monitoring.send.LogSender;
 import io.paasta.monitoring.send.MonitoringLog;
 import io.paasta.monitoring.send.RetryPolicy;
 import io.paasta.monitoring.testing.Fixtures;
-import io.paasta.monitoring.testing.MutableClock;
+import io.paasta.testing.ManualClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class MetricNamesTest {
               dispatcher::offer,
               registry,
               MonitoringLog.discard(),
-              new MutableClock(Fixtures.NOW));
+              new ManualClock(Fixtures.NOW));
       List<Event> events =
           runner.evaluate(
               List.of(

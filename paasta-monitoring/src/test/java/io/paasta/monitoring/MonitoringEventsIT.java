@@ -23,12 +23,12 @@ import io.paasta.monitoring.send.RetryPolicy;
 import io.paasta.monitoring.send.SensuSocketSender;
 import io.paasta.monitoring.send.WebhookSender;
 import io.paasta.monitoring.testing.Fixtures;
-import io.paasta.monitoring.testing.MutableClock;
 import io.paasta.monitoring.testing.SensuListener;
 import io.paasta.monitoring.testing.WebhookListener;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ class MonitoringEventsIT {
   private static final InstanceRef JOB =
       new InstanceRef("web", "local", "nightly", InstanceKind.CHRONOS);
 
-  private final MutableClock clock = new MutableClock(Fixtures.NOW);
+  private final ManualClock clock = new ManualClock(Fixtures.NOW);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   private SensuListener sensu;

@@ -14,7 +14,7 @@ import io.paasta.monitoring.check.InstanceChecks;
 import io.paasta.monitoring.check.InstanceSnapshot;
 import io.paasta.monitoring.send.MonitoringLog;
 import io.paasta.monitoring.testing.Fixtures;
-import io.paasta.monitoring.testing.MutableClock;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The runner: evaluation cadence, routing, resolution, forgetting, states and meters. */
 class MonitoringRunnerTest {
-  private final MutableClock clock = new MutableClock(Fixtures.NOW);
+  private final ManualClock clock = new ManualClock(Fixtures.NOW);
   private final List<Event> sent = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

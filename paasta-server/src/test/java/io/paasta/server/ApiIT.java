@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.observed.ObservedTask;
+import io.paasta.testing.TestInfrastructure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

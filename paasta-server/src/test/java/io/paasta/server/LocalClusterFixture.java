@@ -1,15 +1,9 @@
 package io.paasta.server;
 
-import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.DockerBackend;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.DockerBackends;
 import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.image.ImageBuilder;
-import io.paasta.deploy.image.ImagePusher;
-import io.paasta.deploy.image.MakeClient;
-import io.paasta.deploy.image.RegistryClient;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.SystemConfig;
@@ -17,6 +11,7 @@ import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.plan.Action;
+import io.paasta.testing.TestInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,20 +46,6 @@ final class LocalClusterFixture implements AutoCloseable {
 
   /** How often the daemon started next polls git tags (at its start, then at this pace). */
   Duration deploymentsPollEvery = Duration.ofHours(1);
-
-  /** Builds and pushes the example image once per test class. */
-  static DockerImageName buildImage(DockerClient docker, String registry, Path tmp)
-      throws IOException {
-    Path repo = TestInfrastructure.copyOfExampleService("hello-web", tmp);
-    DockerImageName image =
-        new DockerImageName(
-            registry,
-            TestInfrastructure.randomService("it-srv-img"),
-            TestInfrastructure.randomSha());
-    new ImageBuilder(docker, new MakeClient(), line -> {}).build(repo, image);
-    new ImagePusher(docker, new RegistryClient(), line -> {}).push(image, false);
-    return image;
-  }
 
   LocalClusterFixture(Path tmp, String registry, DockerImageName image) throws IOException {
     this.registry = registry;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paasta.config.system.SystemConfigLoader;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.discovery.haproxy.LoopbackPorts;
 import io.paasta.model.SystemConfig;
 import io.paasta.server.cli.ServerRun;
+import io.paasta.testing.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

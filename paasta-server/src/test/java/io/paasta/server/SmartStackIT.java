@@ -3,8 +3,8 @@ package io.paasta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.planning.observed.ObservedTask;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -24,16 +24,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The backend against the real engine and registry with the example hello-web image: starting,
@@ -42,30 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerBackendIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir static Path work;
-  private static BackendFixture fixture;
-  private static DockerBackend backend;
-
-  @BeforeAll
-  static void realEngineRegistryAndImage() throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
-    backend = fixture.backend(fixture.config());
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (backend != null) {
-      backend.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @AfterEach
-  void removeTasks() {
-    fixture.removeContainers();
-  }
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
+  private final DockerBackend backend = fixture.backend();
 
   @Test
   void startedTasksRunOnHostNetworkingWithDistinctPortsTheirSpecAndLabels() throws Exception {
@@ -76,7 +50,7 @@ class DockerBackendIT {
         backend,
         ref,
         2,
-        RunSpecBuilder.helloWeb(fixture.image).env("GREETING", "hi").memMb(64, 128));
+        RunSpecBuilder.helloWeb(fixture.image()).env("GREETING", "hi").memMb(64, 128));
 
     List<ObservedTask> tasks = tasks(backend, ref);
     assertThat(tasks).hasSize(2).allMatch(t -> t.state() == TaskState.RUNNING);
@@ -87,7 +61,8 @@ class DockerBackendIT {
     for (int port : ports) {
       Eventually.await(WAIT, () -> status(port), code -> code == 200);
     }
-    InspectContainerResponse inspect = fixture.docker.inspectContainerCmd(tasks.get(0).id()).exec();
+    InspectContainerResponse inspect =
+        fixture.docker().inspectContainerCmd(tasks.get(0).id()).exec();
     assertThat(inspect.getHostConfig().getNetworkMode()).isEqualTo("host");
     assertThat(inspect.getHostConfig().getMemory()).isEqualTo(64L * 1024 * 1024);
     assertThat(inspect.getHostConfig().getMemorySwap()).isEqualTo(128L * 1024 * 1024);
@@ -106,14 +81,14 @@ class DockerBackendIT {
   @Test
   void killedTasksAreStoppedAndRemoved() {
     InstanceRef ref = fixture.ref("main");
-    fixture.start(backend, ref, 2, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 2, RunSpecBuilder.helloWeb(fixture.image()));
     List<String> ids = tasks(backend, ref).stream().map(ObservedTask::id).toList();
 
     backend.execute(ref, new Action.KillTasks(ids, "test kill"));
 
     assertThat(tasks(backend, ref)).isEmpty();
     for (String id : ids) {
-      assertThatThrownBy(() -> fixture.docker.inspectContainerCmd(id).exec())
+      assertThatThrownBy(() -> fixture.docker().inspectContainerCmd(id).exec())
           .isInstanceOf(NotFoundException.class);
     }
     backend.execute(ref, new Action.KillTasks(ids, "killing again is harmless"));
@@ -122,7 +97,7 @@ class DockerBackendIT {
   @Test
   void anExitedTaskIsObservedWithItsExitCodeAndFinishUntilRemoved() {
     InstanceRef ref = fixture.ref("crashes");
-    fixture.start(backend, ref, 1, RunSpecBuilder.image(fixture.image).cmd("exit 3"));
+    fixture.start(backend, ref, 1, RunSpecBuilder.image(fixture.image()).cmd("exit 3"));
 
     ObservedTask exited =
         Eventually.await(
@@ -138,7 +113,7 @@ class DockerBackendIT {
   @Test
   void removeExitedRefusesARunningTask() {
     InstanceRef ref = fixture.ref("main");
-    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
     String id = tasks(backend, ref).get(0).id();
 
     assertThatThrownBy(() -> backend.execute(ref, new Action.RemoveExited(List.of(id), "bug")))
@@ -150,10 +125,10 @@ class DockerBackendIT {
 
   @Test
   void anImageTheEngineLacksIsPulledFromTheRegistry() {
-    fixture.docker.removeImageCmd(fixture.image).withForce(true).exec();
+    fixture.docker().removeImageCmd(fixture.image()).withForce(true).exec();
     InstanceRef ref = fixture.ref("main");
 
-    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
 
     assertThat(tasks(backend, ref)).singleElement().matches(ObservedTask::isRunning);
   }
@@ -161,7 +136,7 @@ class DockerBackendIT {
   @Test
   void anImageTheRegistryLacksIsAClearError() {
     InstanceRef ref = fixture.ref("main");
-    String missing = fixture.image.replaceFirst(":paasta-.*", ":paasta-" + "0".repeat(40));
+    String missing = fixture.image().replaceFirst(":paasta-.*", ":paasta-" + "0".repeat(40));
 
     assertThatThrownBy(() -> fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(missing)))
         .isInstanceOf(BackendException.class)
@@ -197,10 +172,11 @@ class DockerBackendIT {
     PortRange one = new PortRange(port, port);
     InstanceRef ref = fixture.ref("main");
     try (DockerBackend small = fixture.backend(fixture.config().withPorts(one))) {
-      fixture.start(small, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+      fixture.start(small, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
       assertThat(tasks(small, ref).get(0).port0()).hasValue(port);
 
-      assertThatThrownBy(() -> fixture.start(small, ref, 1, RunSpecBuilder.helloWeb(fixture.image)))
+      assertThatThrownBy(
+              () -> fixture.start(small, ref, 1, RunSpecBuilder.helloWeb(fixture.image())))
           .isInstanceOf(BackendException.class)
           .hasMessageContaining("no free port in " + one + " (1 held by tasks");
       assertThat(tasks(small, ref)).hasSize(1);
@@ -214,8 +190,8 @@ class DockerBackendIT {
     // a local-run container created on the port, not listening yet (not even started)
     String localRun =
         fixture
-            .docker
-            .createContainerCmd(fixture.image)
+            .docker()
+            .createContainerCmd(fixture.image())
             .withLabels(Map.of(Labels.LOCAL_RUN, "true", Labels.PORT0, String.valueOf(port)))
             .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
             .exec()
@@ -223,10 +199,10 @@ class DockerBackendIT {
     InstanceRef ref = fixture.ref("main");
     try (DockerBackend pair =
         fixture.backend(fixture.config().withPorts(new PortRange(port, next)))) {
-      fixture.start(pair, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+      fixture.start(pair, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
       assertThat(tasks(pair, ref).get(0).port0()).hasValue(next);
     } finally {
-      fixture.docker.removeContainerCmd(localRun).withForce(true).exec();
+      fixture.docker().removeContainerCmd(localRun).withForce(true).exec();
     }
   }
 
@@ -240,7 +216,7 @@ class DockerBackendIT {
                     backend,
                     ref,
                     1,
-                    RunSpecBuilder.helloWeb(fixture.image).extraDockerArg("device", "/dev/fuse")))
+                    RunSpecBuilder.helloWeb(fixture.image()).extraDockerArg("device", "/dev/fuse")))
         .isInstanceOf(BackendException.class)
         .hasMessageContaining("does not support device");
     assertThat(tasks(backend, ref)).isEmpty();
@@ -249,7 +225,7 @@ class DockerBackendIT {
   @Test
   void aTaskOfAnotherInstanceIsLeftAlone() {
     InstanceRef main = fixture.ref("main");
-    fixture.start(backend, main, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, main, 1, RunSpecBuilder.helloWeb(fixture.image()));
     String id = tasks(backend, main).get(0).id();
 
     assertThatThrownBy(

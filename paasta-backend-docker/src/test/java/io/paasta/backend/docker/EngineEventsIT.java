@@ -9,10 +9,10 @@ import io.paasta.backend.docker.testing.Eventually;
 import io.paasta.backend.docker.testing.OomReport;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,8 +37,8 @@ class EngineEventsIT {
   private static final String EAT_MEMORY_BESIDE =
       "(x=a; while true; do x=$x$x; done) & exec httpd -f -p 127.0.0.1:$PORT0 -h /www";
 
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
   @TempDir Path work;
-  private BackendFixture fixture;
   private UnixSocketProxy proxy;
   private DockerBackend backend;
   private final List<InstanceRef> changed = new CopyOnWriteArrayList<>();
@@ -45,7 +46,6 @@ class EngineEventsIT {
   private final List<OomReport> kills = new CopyOnWriteArrayList<>();
 
   private void start(boolean throughProxy) throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
     DockerBackendConfig config = fixture.config();
     if (throughProxy) {
       URI engine = DockerBackendConfig.dockerHost(System.getenv());
@@ -55,12 +55,7 @@ class EngineEventsIT {
       config = config.withDockerHost(URI.create("unix://" + proxy.socket()));
       backend = DockerBackends.start(config, OomReport.collectingInto(kills));
     } else {
-      backend =
-          DockerBackends.start(
-              config,
-              TestInfrastructure.requireDocker(),
-              java.time.Clock.systemUTC(),
-              OomReport.collectingInto(kills));
+      backend = fixture.backend(config, OomReport.collectingInto(kills));
     }
     backend.onTaskChange(changed::add);
     backend.onEngineBack(back::add);
@@ -74,20 +69,17 @@ class EngineEventsIT {
     if (proxy != null) {
       proxy.close();
     }
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   @Test
   void aTaskKilledOnTheEngineIsToldAsAChangeOfItsInstance() throws IOException {
     start(false);
     InstanceRef ref = fixture.ref("killed");
-    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
     ObservedTask task = tasks(backend, ref).get(0);
     changed.clear();
 
-    fixture.docker.killContainerCmd(task.id()).exec();
+    fixture.docker().killContainerCmd(task.id()).exec();
 
     Eventually.await(WAIT, () -> changed, c -> c.contains(ref));
     assertThat(tasks(backend, ref))
@@ -102,7 +94,10 @@ class EngineEventsIT {
     start(false);
     InstanceRef ref = fixture.ref("beside");
     fixture.start(
-        backend, ref, 1, RunSpecBuilder.image(fixture.image).cmd(EAT_MEMORY_BESIDE).memMb(16, 16));
+        backend,
+        ref,
+        1,
+        RunSpecBuilder.image(fixture.image()).cmd(EAT_MEMORY_BESIDE).memMb(16, 16));
 
     Eventually.await(WAIT, () -> backend.oomKills(ref), k -> !k.isEmpty());
     Eventually.await(WAIT, () -> changed, c -> c.contains(ref));
@@ -112,9 +107,9 @@ class EngineEventsIT {
     assertThat(kills.get(0).description()).contains("mem limit 16 MiB");
 
     // the engine then marks the whole container OOMKilled when it exits: still the same one kill
-    fixture.docker.killContainerCmd(task.id()).exec();
+    fixture.docker().killContainerCmd(task.id()).exec();
     Eventually.await(WAIT, () -> tasks(backend, ref).get(0), t -> t.state() == TaskState.EXITED);
-    assertThat(fixture.docker.inspectContainerCmd(task.id()).exec().getState().getOOMKilled())
+    assertThat(fixture.docker().inspectContainerCmd(task.id()).exec().getState().getOOMKilled())
         .isTrue();
     backend.observeAll();
     assertThat(backend.oomKills(ref)).hasSize(1);
@@ -125,17 +120,17 @@ class EngineEventsIT {
   void tasksStoppedWhileTheEngineWasAwayAreRemovedAndTheEngineBackIsTold() throws IOException {
     start(true);
     InstanceRef ref = fixture.ref("away");
-    fixture.start(backend, ref, 2, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 2, RunSpecBuilder.helloWeb(fixture.image()));
     List<String> ids = tasks(backend, ref).stream().map(ObservedTask::id).toList();
     assertThat(back).as("nothing to tell before an outage").isEmpty();
 
     proxy.stop();
     for (String id : ids) { // the engine restarting kills its containers
-      fixture.docker.killContainerCmd(id).exec();
+      fixture.docker().killContainerCmd(id).exec();
     }
     Eventually.await(
         WAIT,
-        () -> fixture.docker.inspectContainerCmd(ids.get(1)).exec().getState().getRunning(),
+        () -> fixture.docker().inspectContainerCmd(ids.get(1)).exec().getState().getRunning(),
         running -> !running);
     proxy.start();
 
@@ -151,16 +146,16 @@ class EngineEventsIT {
     }
 
     // a task that exits once the engine is back is a crash again
-    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
     String later = tasks(backend, ref).get(0).id();
-    fixture.docker.killContainerCmd(later).exec();
+    fixture.docker().killContainerCmd(later).exec();
     Eventually.await(WAIT, () -> tasks(backend, ref), t -> t.size() == 1 && !t.get(0).isRunning());
     assertThat(back).hasSize(1);
   }
 
   private boolean gone(String id) {
     try {
-      fixture.docker.inspectContainerCmd(id).exec();
+      fixture.docker().inspectContainerCmd(id).exec();
       return false;
     } catch (NotFoundException e) {
       return true;

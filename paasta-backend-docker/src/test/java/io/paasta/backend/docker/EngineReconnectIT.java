@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.plan.Action;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,14 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * had are observed again from their labels.
  */
 class EngineReconnectIT {
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
   @TempDir Path work;
-  private BackendFixture fixture;
   private UnixSocketProxy proxy;
   private DockerBackend backend;
 
   @BeforeEach
   void engineBehindAProxy() throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
     URI engine = DockerBackendConfig.dockerHost(System.getenv());
     TestInfrastructure.requireUnixEngine(engine);
     proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
@@ -52,15 +52,12 @@ class EngineReconnectIT {
     if (proxy != null) {
       proxy.close();
     }
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   @Test
   void callsFailClearlyWhileTheEngineIsAwayAndWorkAgainWhenItIsBack() throws IOException {
     InstanceRef ref = fixture.ref("main");
-    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
     ObservedTask task = tasks(backend, ref).get(0);
 
     proxy.stop();

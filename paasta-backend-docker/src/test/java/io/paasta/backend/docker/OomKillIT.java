@@ -15,11 +15,11 @@ import io.paasta.backend.docker.testing.Eventually;
 import io.paasta.backend.docker.testing.OomReport;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.backend.docker.testing.UnixSocketProxy;
-import io.paasta.deploy.testing.TestInfrastructure;
 import io.paasta.engine.DockerEngine;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,9 +29,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,43 +46,30 @@ class OomKillIT {
   /** Doubles a shell variable until the memory limit stops it. */
   private static final String EAT_MEMORY = "x=a; while true; do x=$x$x; done";
 
-  @TempDir static Path work;
-  private static BackendFixture fixture;
-  private static DockerBackend backend;
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
   private static final List<OomReport> reports = new CopyOnWriteArrayList<>();
+  private static DockerBackend backend;
+  @TempDir Path work;
 
+  /** A backend of the class's own, whose OOM-kill sink collects the reports. */
   @BeforeAll
-  static void realEngineAndImage() throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
-    backend =
-        DockerBackends.start(
-            fixture.config(),
-            TestInfrastructure.requireDocker(),
-            Clock.systemUTC(),
-            OomReport.collectingInto(reports));
+  static void backendReportingOomKills() {
+    backend = fixture.backend(fixture.config(), OomReport.collectingInto(reports));
   }
 
   @AfterAll
-  static void close() throws IOException {
+  static void closeBackend() {
     if (backend != null) {
       backend.close();
     }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @AfterEach
-  void removeTasks() {
-    fixture.removeContainers();
   }
 
   private static RunSpecBuilder memoryEater() {
-    return RunSpecBuilder.image(fixture.image).cmd(EAT_MEMORY).memMb(16, 16);
+    return RunSpecBuilder.image(fixture.image()).cmd(EAT_MEMORY).memMb(16, 16);
   }
 
   /** Starts the memory eater and waits until it exited. */
-  private static ObservedTask oomKilledTask(InstanceRef ref) {
+  private ObservedTask oomKilledTask(InstanceRef ref) {
     fixture.start(backend, ref, 1, memoryEater());
     return Eventually.await(
         WAIT, () -> tasks(backend, ref).get(0), t -> t.state() == TaskState.EXITED);
@@ -96,7 +83,7 @@ class OomKillIT {
     ObservedTask task = oomKilledTask(ref);
 
     assertThat(task.exitCode()).as("SIGKILL").hasValue(137);
-    assertThat(fixture.docker.inspectContainerCmd(task.id()).exec().getState().getOOMKilled())
+    assertThat(fixture.docker().inspectContainerCmd(task.id()).exec().getState().getOOMKilled())
         .isTrue();
     List<Instant> kills = Eventually.await(WAIT, () -> backend.oomKills(ref), k -> !k.isEmpty());
     assertThat(kills).hasSize(1);
@@ -125,7 +112,7 @@ class OomKillIT {
     ObservedTask task = oomKilledTask(ref);
     Clock clock = Clock.systemUTC();
     List<OomKillReport> missed = new CopyOnWriteArrayList<>();
-    DockerClient docker = fixture.docker;
+    DockerClient docker = fixture.docker();
     // a watcher that never heard the event (a daemon started after the kill, engine restarted)
     OomWatcher watcher =
         new OomWatcher(docker, fixture.cluster, new OomKillHistory(clock, Duration.ofHours(1), 10));

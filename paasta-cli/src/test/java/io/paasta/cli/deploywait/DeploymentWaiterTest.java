@@ -8,14 +8,12 @@ import io.paasta.cli.api.ApiEndpoints;
 import io.paasta.cli.api.InstanceTarget;
 import io.paasta.cli.testing.FakePaastaApi;
 import io.paasta.cli.testing.StatusAnswers;
+import io.paasta.testing.ManualClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,7 +35,9 @@ class DeploymentWaiterTest {
   private static final String MAIN_STATUS = "/v1/services/hello-web/main/status";
   private static final String CANARY_STATUS = "/v1/services/hello-web/canary/status";
 
-  private final FakeClock clock = new FakeClock();
+  /** Stands still until the waiter sleeps. */
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T10:00:00Z"));
+
   private final List<String> shown = Collections.synchronizedList(new ArrayList<>());
   private FakePaastaApi api;
 
@@ -136,29 +136,5 @@ class DeploymentWaiterTest {
         new ApiEndpoints(Map.of("local", api.url()), "test", Duration.ofSeconds(5));
     return new DeploymentWaiter(
         StatusSource.of(endpoints), display, clock, clock::advance, Duration.ofSeconds(2));
-  }
-
-  /** A clock that stands still until the waiter sleeps. */
-  private static final class FakeClock extends Clock {
-    private Instant now = Instant.parse("2026-11-20T10:00:00Z");
-
-    synchronized void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paasta.backend.docker.health.ProbeResult;
 import io.paasta.model.Healthcheck;
 import io.paasta.model.HealthcheckMode;
-import java.time.Clock;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,27 +20,9 @@ import org.junit.jupiter.api.Test;
 class HealthWatchTest {
   private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
 
-  /** A clock that the sleeper moves forward. */
-  private static final class FakeClock extends Clock {
-    Instant now = START;
+  /** Moved forward by the sleeper. */
+  private final ManualClock clock = new ManualClock(START);
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final FakeClock clock = new FakeClock();
   private final List<Duration> sleeps = new ArrayList<>();
   private final List<Instant> probedAt = new ArrayList<>();
 
@@ -54,13 +35,13 @@ class HealthWatchTest {
     HealthWatch watch =
         new HealthWatch(
             (id, c, port) -> {
-              probedAt.add(clock.now);
-              return answer.apply(clock.now);
+              probedAt.add(clock.instant());
+              return answer.apply(clock.instant());
             },
             clock,
             d -> {
               sleeps.add(d);
-              clock.now = clock.now.plus(d);
+              clock.advance(d);
             });
     return watch.await("c1", check, 31000, START, () -> true);
   }
@@ -133,8 +114,7 @@ class HealthWatchTest {
   @Test
   void aContainerThatStopsEndsTheWatch() {
     HealthWatch watch =
-        new HealthWatch(
-            (id, c, port) -> ProbeResult.FAIL, clock, d -> clock.now = clock.now.plus(d));
+        new HealthWatch((id, c, port) -> ProbeResult.FAIL, clock, d -> clock.advance(d));
     int[] asked = {0};
 
     HealthVerdict verdict =

@@ -3,16 +3,17 @@ package io.paasta.deploy.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,25 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * against the real engine.
  */
 class ExampleServicesIT {
-  private static DockerClient docker;
+  @RegisterExtension static final RealEngine ENGINE = RealEngine.forBuilds();
+
+  private final DockerClient docker = ENGINE.docker();
 
   @TempDir Path work;
   private final RegistryImages images = new RegistryImages();
   private final List<String> output = new ArrayList<>();
-
-  @BeforeAll
-  static void realComponents() {
-    docker = TestInfrastructure.requireDocker();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (docker != null) {
-      docker.close();
-    }
-  }
 
   @AfterEach
   void removeImages() {
@@ -55,7 +44,7 @@ class ExampleServicesIT {
     "batch-reports, nightly report for 20260101"
   })
   void itestAndTestPass(String service, String expectedLine) throws IOException {
-    Path repo = TestInfrastructure.copyOfExampleService(service, work);
+    Path repo = ExampleRepository.copy(service, work).dir();
     // a registry that is never contacted: itest builds and runs locally only
     DockerImageName image =
         images.track(

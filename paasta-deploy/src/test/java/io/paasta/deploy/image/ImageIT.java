@@ -6,20 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.paasta.deploy.DeployException;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.ExampleRepository;
+import io.paasta.testing.FreePorts;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the engine and the registry afterwards.
  */
 class ImageIT {
-  private static DockerClient docker;
-  private static String registry;
+  @RegisterExtension static final RealEngine ENGINE = RealEngine.withRegistry();
+
+  private final DockerClient docker = ENGINE.docker();
+  private final String registry = ENGINE.registry();
 
   @TempDir Path work;
   private final List<String> progress = new CopyOnWriteArrayList<>();
@@ -38,24 +40,9 @@ class ImageIT {
   private final String service = TestInfrastructure.randomService("it-image");
   private Path repo;
 
-  @BeforeAll
-  static void realComponents() {
-    docker = TestInfrastructure.requireDocker();
-    registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (docker != null) {
-      docker.close();
-    }
-  }
-
   @BeforeEach
   void copyTheExampleRepository() throws IOException {
-    repo = TestInfrastructure.copyOfExampleService("hello-web", work);
+    repo = ExampleRepository.copy("hello-web", work).dir();
   }
 
   @AfterEach
@@ -245,10 +232,7 @@ class ImageIT {
 
   @Test
   void aRegistryThatIsDownIsAClearErrorAndNothingIsPushed() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePorts.pick();
     DockerImageName image =
         images.track(
             new DockerImageName(

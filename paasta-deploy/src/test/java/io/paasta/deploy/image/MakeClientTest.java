@@ -2,7 +2,7 @@ package io.paasta.deploy.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

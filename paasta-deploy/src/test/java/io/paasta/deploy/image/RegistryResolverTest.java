@@ -7,6 +7,7 @@ import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.config.yaml.ConfigFileReader;
 import io.paasta.deploy.DeployException;
 import io.paasta.model.ServiceConfig;
+import io.paasta.testing.ExampleRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,8 +103,7 @@ class RegistryResolverTest {
 
   @Test
   void theExampleSystemConfigNamesTheLoopbackRegistry() {
-    Path examples =
-        io.paasta.deploy.testing.TestInfrastructure.exampleServices().resolve("../etc_paasta");
+    Path examples = ExampleRepository.exampleServices().resolve("../etc_paasta");
     RegistryResolver resolver =
         new RegistryResolver(new SystemConfigLoader(new ConfigFileReader()), examples);
 

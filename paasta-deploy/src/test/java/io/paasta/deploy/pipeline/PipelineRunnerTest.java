@@ -9,7 +9,9 @@ import static io.paasta.deploy.pipeline.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paasta.model.DeployConfig;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,11 +25,16 @@ import org.junit.jupiter.api.Test;
 
 /** Running a plan through a recording fake of {@link PipelineActions}. */
 class PipelineRunnerTest {
+  /** The runner's clock moves 1.5 s each time it is read, so step durations show. */
+  private static final Instant START = Instant.ofEpochMilli(1_700_000_000_000L);
+
   private final RecordingActions actions = new RecordingActions();
   private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
   private final PipelineRunner runner =
       new PipelineRunner(
-          actions, new ProgressPrinter(progress::add), new TickingClock(Duration.ofMillis(1500)));
+          actions,
+          new ProgressPrinter(progress::add),
+          ManualClock.ticking(START, Duration.ofMillis(1500)));
 
   @Test
   void runsEveryStepInOrderAndSaysSo() {
@@ -231,7 +238,7 @@ class PipelineRunnerTest {
         new PipelineRunner(
             actions,
             new ProgressPrinter(progress::add),
-            new TickingClock(Duration.ofMillis(1500)),
+            ManualClock.ticking(START, Duration.ofMillis(1500)),
             deployGroup -> {
               order.add("wait:" + deployGroup);
               return StepResult.ok();
@@ -259,7 +266,7 @@ class PipelineRunnerTest {
         new PipelineRunner(
             actions,
             new ProgressPrinter(progress::add),
-            new TickingClock(Duration.ofMillis(1500)),
+            ManualClock.ticking(START, Duration.ofMillis(1500)),
             deployGroup -> {
               waited.add(deployGroup);
               return StepResult.failed("timed out waiting for local.main (1/3 new tasks happy)");
@@ -288,7 +295,7 @@ class PipelineRunnerTest {
         new PipelineRunner(
             actions,
             new ProgressPrinter(progress::add),
-            new TickingClock(Duration.ofMillis(1500)),
+            ManualClock.ticking(START, Duration.ofMillis(1500)),
             deployGroup -> {
               waited.add(deployGroup);
               return StepResult.ok();

@@ -3,6 +3,7 @@ package io.paasta.discovery.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paasta.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,8 +33,8 @@ class HaproxyLifecycleIT extends ProxyFixture {
   @Test
   void aFrontendChangeReloadsWithoutFailingOneRequestOfALoadRunningThroughIt() throws Exception {
     TestBackend a = backend("a");
-    int webPort = LoopbackPorts.freePort();
-    int apiPort = LoopbackPorts.freePort();
+    int webPort = FreePorts.pick();
+    int apiPort = FreePorts.pick();
     LocalProxy proxy = proxy();
     FrontendSpec web = FrontendSpec.withDefaults(WEB, webPort);
     proxy.apply(List.of(web), routes(WEB, a));
@@ -71,7 +72,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
   void aNewManagerAdoptsTheRunningHaproxyAndRoutingGoesOnWithTheJavaSideClosed() throws Exception {
     TestBackend a = backend("a");
     TestBackend b = backend("b");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     List<FrontendSpec> frontends = List.of(FrontendSpec.withDefaults(WEB, port));
     MasterStatus first;
     try (LocalProxy proxy = proxy()) {
@@ -96,7 +97,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
   @Test
   void haproxyOutlivesTheJvmThatStartedIt() throws Exception {
     TestBackend a = backend("a");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     Process jvm =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -125,7 +126,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
   @Test
   void aReloadThatHaproxyCannotLoadKeepsThePreviousConfigurationAndSaysWhy() throws Exception {
     TestBackend a = backend("a");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     FrontendSpec web = FrontendSpec.withDefaults(WEB, port);
     try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int taken = squatter.getLocalPort();
@@ -155,8 +156,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
       ProxySettings statsTaken = settings.withStatsPort(squatter.getLocalPort());
       LocalProxy proxy = proxy(statsTaken, LoopbackPorts::isFree);
       ApplyResult result =
-          proxy.apply(
-              List.of(FrontendSpec.withDefaults(WEB, LoopbackPorts.freePort())), routes(WEB, a));
+          proxy.apply(List.of(FrontendSpec.withDefaults(WEB, FreePorts.pick())), routes(WEB, a));
       assertThat(result.started()).isFalse();
       assertThat(result.routed()).isEmpty();
       assertThat(result.problems())
@@ -171,7 +171,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
   @Test
   void stopEndsHaproxyByItsPidAndAnotherApplyStartsItAgain() throws Exception {
     TestBackend a = backend("a");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     List<FrontendSpec> frontends = List.of(FrontendSpec.withDefaults(WEB, port));
     LocalProxy proxy = proxy();
     proxy.apply(frontends, routes(WEB, a));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.discovery.Endpoint;
+import io.paasta.testing.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,7 +25,7 @@ class LocalProxyIT extends ProxyFixture {
   void anEndpointIsRoutableAsSoonAsApplyReturnsAndBackendChangesNeedNoReload() throws Exception {
     TestBackend a = backend("a");
     TestBackend b = backend("b");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     List<FrontendSpec> frontends = List.of(FrontendSpec.withDefaults(WEB, port));
     LocalProxy proxy = proxy();
 
@@ -55,8 +56,7 @@ class LocalProxyIT extends ProxyFixture {
   @Test
   void aRestartedApplyReadsTheSlotsBackAndChangesNothing() throws Exception {
     TestBackend a = backend("a");
-    List<FrontendSpec> frontends =
-        List.of(FrontendSpec.withDefaults(WEB, LoopbackPorts.freePort()));
+    List<FrontendSpec> frontends = List.of(FrontendSpec.withDefaults(WEB, FreePorts.pick()));
     LocalProxy proxy = proxy();
     assertThat(proxy.apply(frontends, routes(WEB, a)).runtimeCommands()).isEqualTo(3);
     ApplyResult again = proxy.apply(frontends, routes(WEB, a));
@@ -69,7 +69,7 @@ class LocalProxyIT extends ProxyFixture {
     ProxySettings fourSlots =
         new ProxySettings(settings.stateDir(), settings.statsPort(), 4, settings.servicesFile());
     LocalProxy proxy = proxy(fourSlots, LoopbackPorts::isFree);
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     List<FrontendSpec> frontends = List.of(FrontendSpec.withDefaults(WEB, port));
     TestBackend[] six = new TestBackend[6];
     for (int i = 0; i < six.length; i++) {
@@ -91,10 +91,10 @@ class LocalProxyIT extends ProxyFixture {
   @Test
   void aProxyPortTakenByAnotherProcessLeavesOnlyThatNamespaceOut() throws Exception {
     TestBackend a = backend("a");
-    int apiPort = LoopbackPorts.freePort();
+    int apiPort = FreePorts.pick();
     try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int taken = squatter.getLocalPort();
-      int shared = LoopbackPorts.freePort();
+      int shared = FreePorts.pick();
       LocalProxy proxy = proxy();
       ApplyResult result =
           proxy.apply(
@@ -132,7 +132,7 @@ class LocalProxyIT extends ProxyFixture {
   @Test
   void anUnresolvableHostIsAProblemOfThatEndpointOnly() throws Exception {
     TestBackend a = backend("a");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     LocalProxy proxy = proxy();
     Endpoint ghost = new Endpoint("no-such-host.invalid", 31000, "ghost", 1);
     ApplyResult result =
@@ -150,7 +150,7 @@ class LocalProxyIT extends ProxyFixture {
   void aDrainedEndpointGetsNoNewRequestsAndIsNotUp() throws Exception {
     TestBackend a = backend("a");
     TestBackend b = backend("b");
-    int port = LoopbackPorts.freePort();
+    int port = FreePorts.pick();
     List<FrontendSpec> frontends = List.of(FrontendSpec.withDefaults(WEB, port));
     LocalProxy proxy = proxy();
     proxy.apply(frontends, routes(WEB, a, b));
@@ -167,7 +167,7 @@ class LocalProxyIT extends ProxyFixture {
   void theStatsPageServesCsvOnTheStatsPort() throws Exception {
     TestBackend a = backend("a");
     LocalProxy proxy = proxy();
-    proxy.apply(List.of(FrontendSpec.withDefaults(WEB, LoopbackPorts.freePort())), routes(WEB, a));
+    proxy.apply(List.of(FrontendSpec.withDefaults(WEB, FreePorts.pick())), routes(WEB, a));
     HttpResponse<String> page =
         HttpClient.newHttpClient()
             .send(

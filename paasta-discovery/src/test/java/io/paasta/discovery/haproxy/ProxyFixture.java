@@ -1,6 +1,7 @@
 package io.paasta.discovery.haproxy;
 
 import io.paasta.discovery.Endpoint;
+import io.paasta.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ abstract class ProxyFixture {
     binary = HaproxyBinary.require();
     settings =
         ProxySettings.defaults(dir.resolve("haproxy"))
-            .withStatsPort(LoopbackPorts.freePort())
+            .withStatsPort(FreePorts.pick())
             .withServicesFile(dir.resolve("services.json"));
   }
 

@@ -15,8 +15,8 @@ import io.paasta.monitoring.check.DeployProgress;
 import io.paasta.monitoring.check.InstanceChecks;
 import io.paasta.monitoring.check.InstanceSnapshot;
 import io.paasta.monitoring.testing.Fixtures;
-import io.paasta.monitoring.testing.MutableClock;
 import io.paasta.monitoring.testing.SensuListener;
+import io.paasta.testing.ManualClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class SlowReceiverIT {
                   Map.of(),
                   Duration.ofMillis(200)));
       RetryPolicy retry = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10));
-      MutableClock clock = new MutableClock(Fixtures.NOW);
+      ManualClock clock = new ManualClock(Fixtures.NOW);
       try (EventDispatcher dispatcher =
           new EventDispatcher(senders, CAPACITY, retry, registry, MonitoringLog.discard())
               .start()) {

@@ -2,13 +2,13 @@ package io.paasta.server.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.validate.RunLimits;
 import io.paasta.config.validate.SchemaValidator;
 import io.paasta.config.validate.ServiceCheck;
 import io.paasta.server.DaemonLog;
 import io.paasta.server.status.StatusRegistry;
+import io.paasta.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +30,7 @@ class ServiceConfigsTest {
 
   @TempDir Path root;
   @TempDir Path state;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T12:00:00Z"));
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final StatusRegistry status = new StatusRegistry();
   private final List<String> deferred = new ArrayList<>();

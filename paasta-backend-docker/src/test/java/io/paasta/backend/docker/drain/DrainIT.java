@@ -17,17 +17,14 @@ import io.paasta.planning.plan.Action;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Draining real tasks by the drain method of their labels; the http method against a small JDK
@@ -36,29 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DrainIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir static Path work;
-  private static BackendFixture fixture;
-  private static DockerBackend backend;
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
+  private final DockerBackend backend = fixture.backend();
 
   private HttpServer drainEndpoints;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final AtomicBoolean safe = new AtomicBoolean();
-
-  @BeforeAll
-  static void realEngineRegistryAndImage() throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
-    backend = fixture.backend(fixture.config());
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (backend != null) {
-      backend.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
 
   @BeforeEach
   void startDrainEndpoints() throws IOException {
@@ -71,9 +51,8 @@ class DrainIT {
   }
 
   @AfterEach
-  void removeTasks() {
+  void stopDrainEndpoints() {
     drainEndpoints.stop(0);
-    fixture.removeContainers();
   }
 
   private void answer(HttpExchange exchange, int status) throws IOException {
@@ -87,7 +66,7 @@ class DrainIT {
         backend,
         ref,
         1,
-        RunSpecBuilder.helloWeb(fixture.image)
+        RunSpecBuilder.helloWeb(fixture.image())
             .label(Labels.DRAIN_METHOD, method)
             .label(Labels.DRAIN_PARAMS, params));
     ObservedTask task = tasks(backend, ref).get(0);
@@ -95,7 +74,7 @@ class DrainIT {
     return task;
   }
 
-  private static DrainState drainOf(InstanceRef ref) {
+  private DrainState drainOf(InstanceRef ref) {
     return tasks(backend, ref).get(0).drain();
   }
 

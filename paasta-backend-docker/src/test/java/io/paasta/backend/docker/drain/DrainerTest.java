@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.http.LoopbackHttpClient;
 import io.paasta.backend.docker.testing.Containers;
-import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.backend.DiscoveryDrain;
 import io.paasta.planning.observed.DrainState;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** noop, test and failing drains by a fake clock (http against a server: DrainIT). */
 class DrainerTest {
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private Drainer drainer = drainerWith(DiscoveryDrain.NONE);
 
   private Drainer drainerWith(DiscoveryDrain discovery) {

@@ -3,8 +3,8 @@ package io.paasta.backend.docker.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paasta.backend.docker.engine.ManagedContainer;
-import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.planning.observed.TaskState;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineOutagesTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final EngineOutages outages = new EngineOutages(clock, Duration.ofHours(1));
 
   private static ManagedContainer exitedAt(Instant finished) {

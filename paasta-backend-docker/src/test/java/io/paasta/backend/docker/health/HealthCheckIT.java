@@ -11,48 +11,21 @@ import io.paasta.model.HealthcheckMode;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedTask;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health checks of real tasks (hello-web), as the backend's observed state shows them. */
 class HealthCheckIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @TempDir static Path work;
-  private static BackendFixture fixture;
-  private static DockerBackend backend;
-
-  @BeforeAll
-  static void realEngineRegistryAndImage() throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
-    backend = fixture.backend(fixture.config());
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (backend != null) {
-      backend.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @AfterEach
-  void removeTasks() {
-    fixture.removeContainers();
-  }
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
+  private final DockerBackend backend = fixture.backend();
 
   /** The health of every task of the instance, as observed now. */
-  private static List<HealthState> health(InstanceRef ref) {
+  private List<HealthState> health(InstanceRef ref) {
     return tasks(backend, ref).stream().map(ObservedTask::health).toList();
   }
 
@@ -64,7 +37,7 @@ class HealthCheckIT {
         backend,
         ref,
         2,
-        RunSpecBuilder.helloWeb(fixture.image)
+        RunSpecBuilder.helloWeb(fixture.image())
             .cmd("sleep 2; exec httpd -f -p 127.0.0.1:$PORT0 -h /www")
             .healthcheck(RunSpecBuilder.check(HealthcheckMode.HTTP, "/status", 30, 0.2, 3)));
     List<List<HealthState>> seen = new ArrayList<>();
@@ -89,7 +62,7 @@ class HealthCheckIT {
         backend,
         ref,
         1,
-        RunSpecBuilder.helloWeb(fixture.image)
+        RunSpecBuilder.helloWeb(fixture.image())
             .healthcheck(RunSpecBuilder.check(HealthcheckMode.HTTP, "/nope", 0, 0.2, 3)));
 
     Eventually.await(WAIT, () -> health(ref), List.of(HealthState.FAILED)::equals);
@@ -105,7 +78,7 @@ class HealthCheckIT {
         backend,
         ref,
         1,
-        RunSpecBuilder.helloWeb(fixture.image)
+        RunSpecBuilder.helloWeb(fixture.image())
             .healthcheck(RunSpecBuilder.cmdCheck(check, 30, 0.2, 3)));
 
     Eventually.await(WAIT, () -> health(ref), List.of(HealthState.HEALTHY)::equals);
@@ -118,7 +91,7 @@ class HealthCheckIT {
         backend,
         ref,
         1,
-        RunSpecBuilder.helloWeb(fixture.image)
+        RunSpecBuilder.helloWeb(fixture.image())
             .healthcheck(RunSpecBuilder.cmdCheck("exit 1", 0, 0.2, 2)));
 
     Eventually.await(WAIT, () -> health(ref), List.of(HealthState.FAILED)::equals);
@@ -131,7 +104,7 @@ class HealthCheckIT {
         backend,
         ref,
         1,
-        RunSpecBuilder.helloWeb(fixture.image)
+        RunSpecBuilder.helloWeb(fixture.image())
             .healthcheck(RunSpecBuilder.check(HealthcheckMode.TCP, "", 30, 0.2, 3)));
 
     Eventually.await(WAIT, () -> health(ref), List.of(HealthState.HEALTHY)::equals);
@@ -140,7 +113,7 @@ class HealthCheckIT {
   @Test
   void aTaskWithoutACheckIsHealthyOnceRunning() {
     InstanceRef ref = fixture.ref("main");
-    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image));
+    fixture.start(backend, ref, 1, RunSpecBuilder.helloWeb(fixture.image()));
 
     assertThat(health(ref)).containsExactly(HealthState.HEALTHY);
   }

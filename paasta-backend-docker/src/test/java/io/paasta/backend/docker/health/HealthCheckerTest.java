@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.backend.docker.testing.Containers;
 import io.paasta.backend.docker.testing.Eventually;
-import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
 import io.paasta.model.HealthcheckMode;
 import io.paasta.planning.app.HealthcheckLabel;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.observed.HealthState;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class HealthCheckerTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private final List<ManagedContainer> running = new CopyOnWriteArrayList<>();
   private final AtomicReference<ProbeResult> next = new AtomicReference<>(ProbeResult.PASS);
   private final AtomicInteger probes = new AtomicInteger();

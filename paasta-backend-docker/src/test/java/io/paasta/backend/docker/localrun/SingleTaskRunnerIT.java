@@ -12,12 +12,12 @@ import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
 import io.paasta.backend.docker.testing.RunSpecBuilder;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.model.HealthcheckMode;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.Labels;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +27,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * local-run's engine side against the real engine with the example hello-web image: a container
@@ -40,16 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SingleTaskRunnerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir static Path work;
-  private static BackendFixture fixture;
+  @RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
   private static SingleTaskRunner runner;
 
   @BeforeAll
-  static void realEngineRegistryAndImage() throws IOException {
-    fixture = BackendFixture.withHelloWeb(work);
+  static void runner() {
     runner =
         new SingleTaskRunner(
-            TestInfrastructure.requireDocker(), Duration.ofSeconds(2), Duration.ofMinutes(1));
+            RealEngine.requireDocker(), Duration.ofSeconds(2), Duration.ofMinutes(1));
   }
 
   @AfterAll
@@ -57,14 +54,6 @@ class SingleTaskRunnerIT {
     if (runner != null) {
       runner.close();
     }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @AfterEach
-  void removeContainers() {
-    fixture.removeContainers();
   }
 
   /** A task's container spec, labelled as local-run labels it (never paasta_managed). */
@@ -88,7 +77,7 @@ class SingleTaskRunnerIT {
 
   @Test
   void aContainerRunsAsItsSpecSaysAndHoldsItsPortFromCreationUntilRemoved() {
-    ContainerSpec spec = spec("it-single-web", RunSpecBuilder.helloWeb(fixture.image));
+    ContainerSpec spec = spec("it-single-web", RunSpecBuilder.helloWeb(fixture.image()));
     int port0 = spec.ports().get(0);
 
     String id = runner.create(spec);
@@ -97,7 +86,7 @@ class SingleTaskRunnerIT {
     runner.start(id);
 
     assertThat(runner.isRunning(id)).isTrue();
-    InspectContainerResponse created = fixture.docker.inspectContainerCmd(id).exec();
+    InspectContainerResponse created = fixture.docker().inspectContainerCmd(id).exec();
     assertThat(created.getName()).isEqualTo("/" + spec.name());
     assertThat(created.getConfig().getLabels()).isEqualTo(spec.labels());
     assertThat(created.getConfig().getEnv()).contains("PORT0=" + port0);
@@ -118,7 +107,7 @@ class SingleTaskRunnerIT {
     assertThat(runner.isRunning(id)).isFalse();
     assertThat(runner.exitCode(id)).isEmpty();
     assertThat(runner.heldPorts()).doesNotContain(port0);
-    assertThatThrownBy(() -> fixture.docker.inspectContainerCmd(id).exec())
+    assertThatThrownBy(() -> fixture.docker().inspectContainerCmd(id).exec())
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -127,7 +116,7 @@ class SingleTaskRunnerIT {
     ContainerSpec spec =
         spec(
             "it-single-exits",
-            RunSpecBuilder.image(fixture.image).cmd("echo starting up; echo oops >&2; exit 7"));
+            RunSpecBuilder.image(fixture.image()).cmd("echo starting up; echo oops >&2; exit 7"));
     List<String> out = Collections.synchronizedList(new ArrayList<>());
     List<String> err = Collections.synchronizedList(new ArrayList<>());
 
@@ -152,19 +141,19 @@ class SingleTaskRunnerIT {
     ContainerSpec spec =
         spec(
             "it-single-nostart",
-            RunSpecBuilder.image(fixture.image)
+            RunSpecBuilder.image(fixture.image())
                 .args("/no/such/program")
                 .extraDockerArg("init", "false"));
 
     String id = runner.create(spec);
 
     assertThatThrownBy(() -> runner.start(id)).isInstanceOf(RuntimeException.class);
-    assertThatThrownBy(() -> fixture.docker.inspectContainerCmd(id).exec())
+    assertThatThrownBy(() -> fixture.docker().inspectContainerCmd(id).exec())
         .isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void anImageTheEngineHasIsNotPulledAgain() {
-    assertThat(runner.pull(fixture.image)).isFalse();
+    assertThat(runner.pull(fixture.image())).isFalse();
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paasta.backend.docker.oom.OomKill.Source;
-import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class OomKillHistoryTest {
   private static final InstanceRef API =
       new InstanceRef("api", "norcal", "main", InstanceKind.MARATHON);
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
   private final OomKillHistory history = new OomKillHistory(clock, Duration.ofHours(1), 3);
 
   private OomKill kill(InstanceRef ref, String container, Duration ago, Source source) {

@@ -3,8 +3,8 @@ package io.paasta.backend.docker.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paasta.backend.docker.testing.MutableClock;
 import io.paasta.planning.backend.BackendException;
+import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PortAllocatorTest {
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private final Set<Integer> busy = new HashSet<>();
   private final PortAllocator allocator =
       new PortAllocator(

@@ -5,68 +5,93 @@ import com.github.dockerjava.api.model.Container;
 import io.paasta.backend.docker.DockerBackend;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.DockerBackends;
-import io.paasta.deploy.image.DockerImageName;
-import io.paasta.deploy.image.ImageBuilder;
-import io.paasta.deploy.image.ImagePusher;
-import io.paasta.deploy.image.MakeClient;
-import io.paasta.deploy.image.RegistryClient;
-import io.paasta.deploy.testing.RegistryImages;
-import io.paasta.deploy.testing.TestInfrastructure;
+import io.paasta.deploy.testing.ExampleImage;
+import io.paasta.deploy.testing.RealEngine;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.Labels;
+import io.paasta.planning.backend.BackendPorts;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.plan.Action;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.paasta.testing.TestInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the integration tests share: the real engine and registry, the example hello-web image built
- * and pushed under a random name, and backends for a cluster of the test's own (so that tests never
- * see other tests' tasks). {@link #close} removes every container of the cluster and the image.
+ * What the integration tests share, as a JUnit extension: the real engine (one client per run), the
+ * example hello-web image (built and pushed once per run, {@link ExampleImage}), and backends for a
+ * cluster of the test class's own (so that tests never see other tests' tasks). After each test it
+ * removes every container of the cluster; after the class, the backend of {@link #backend()} too.
+ *
+ * <pre>
+ *   &#64;RegisterExtension static final BackendFixture fixture = BackendFixture.withHelloWeb();
+ * </pre>
  */
-public final class BackendFixture implements AutoCloseable {
+public final class BackendFixture
+    implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
   /** Every task the tests start carries this label too, for a sweep by hand: docker rm -f. */
   public static final String TEST_LABEL = "paasta_backend_it";
 
-  public final DockerClient docker;
   public final String cluster = TestInfrastructure.randomService("it-cluster");
-  public final String image;
-  private final RegistryImages images = new RegistryImages();
+  private final RealEngine engine = RealEngine.only();
+  private final Optional<ExampleImage> helloWeb;
+  private DockerBackend backend;
 
-  private BackendFixture(DockerClient docker, String image) {
-    this.docker = docker;
-    this.image = image;
+  private BackendFixture(Optional<ExampleImage> helloWeb) {
+    this.helloWeb = helloWeb;
   }
 
-  /** The engine, the registry and a freshly built and pushed hello-web image. */
-  public static BackendFixture withHelloWeb(Path work) throws IOException {
-    DockerClient docker = TestInfrastructure.requireDocker();
-    String registry = TestInfrastructure.requireRegistry();
-    TestInfrastructure.requireMake();
-    TestInfrastructure.requireBusybox();
-    Path repo = TestInfrastructure.copyOfExampleService("hello-web", work);
-    RegistryImages images = new RegistryImages();
-    DockerImageName name =
-        new DockerImageName(
-            registry,
-            TestInfrastructure.randomService("it-backend"),
-            TestInfrastructure.randomSha());
-    BackendFixture fixture = new BackendFixture(docker, name.full());
-    fixture.images.track(name);
-    new ImageBuilder(docker, new MakeClient(), line -> {}).build(repo, name);
-    new ImagePusher(docker, new RegistryClient(), line -> {}).push(name, false);
-    return fixture;
+  /** The engine, the registry and the hello-web image. */
+  public static BackendFixture withHelloWeb() {
+    return new BackendFixture(Optional.of(new ExampleImage()));
   }
 
   /** The engine only (no image). */
   public static BackendFixture engineOnly() {
-    return new BackendFixture(TestInfrastructure.requireDocker(), "");
+    return new BackendFixture(Optional.empty());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    engine.beforeAll(context);
+    if (helloWeb.isPresent()) {
+      helloWeb.get().beforeAll(context);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    removeContainers();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (backend != null) {
+      backend.close();
+      backend = null;
+    }
+    removeContainers();
+  }
+
+  /** The run's client of the engine (closed by the run). */
+  public DockerClient docker() {
+    return engine.docker();
+  }
+
+  /** The hello-web image's full name. */
+  public String image() {
+    return helloWeb
+        .orElseThrow(() -> new IllegalStateException("engineOnly(): no image"))
+        .image()
+        .full();
   }
 
   /** Quick settings for tests: 2 s stop timeout, discovery and drain polls every 200 ms. */
@@ -76,9 +101,22 @@ public final class BackendFixture implements AutoCloseable {
         .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200));
   }
 
-  /** A started backend on a client of its own (closed with the backend). */
+  /** The class's backend with {@link #config()}: started on first use, closed after the class. */
+  public DockerBackend backend() {
+    if (backend == null) {
+      backend = backend(config());
+    }
+    return backend;
+  }
+
+  /** A started backend on a client of its own (closed with the backend, by the caller). */
   public DockerBackend backend(DockerBackendConfig config) {
-    return DockerBackends.start(config, TestInfrastructure.requireDocker(), Clock.systemUTC());
+    return backend(config, BackendPorts.NONE);
+  }
+
+  /** A started backend calling out through {@code ports} (closed by the caller). */
+  public DockerBackend backend(DockerBackendConfig config, BackendPorts ports) {
+    return DockerBackends.start(config, RealEngine.requireDocker(), Clock.systemUTC(), ports);
   }
 
   public InstanceRef ref(String instance) {
@@ -109,24 +147,17 @@ public final class BackendFixture implements AutoCloseable {
   /** Removes every container of the test's cluster. */
   public void removeContainers() {
     List<Container> containers =
-        docker
+        docker()
             .listContainersCmd()
             .withShowAll(true)
             .withLabelFilter(Map.of(Labels.CLUSTER, cluster))
             .exec();
     for (Container container : containers) {
       try {
-        docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        docker().removeContainerCmd(container.getId()).withForce(true).exec();
       } catch (RuntimeException ignored) {
         // gone already
       }
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    removeContainers();
-    images.removeAll(docker);
-    docker.close();
   }
 }

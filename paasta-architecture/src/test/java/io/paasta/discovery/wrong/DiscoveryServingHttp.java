@@ -1,0 +1,6 @@
+package io.paasta.discovery.wrong;
+
+/** Deliberately wrong, for ArchitectureRulesTest: Jetty outside the server. */
+public class DiscoveryServingHttp {
+  org.eclipse.jetty.server.Server server;
+}
