@@ -17,15 +17,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The alert state of every check of every instance, in memory. Thread-safe: updates of one instance
- * are atomic, instances are independent.
+ * The alert state of every check of every instance, in memory and, for what a restart must know, in
+ * the {@link AlertJournal}: a check this book has not evaluated yet starts from the state the
+ * journal saved (read once, at construction), and a change that matters after a restart (a failure
+ * starts or ends, an event is sent, an instance is forgotten) is written to it. Thread-safe:
+ * updates of one instance are atomic, instances are independent.
  */
 final class AlertBook {
   /**
@@ -45,14 +50,25 @@ final class AlertBook {
       List<String> problems) {}
 
   private final Map<InstanceRef, InstanceAlerts> instances = new ConcurrentHashMap<>();
+
+  /** What the journal saved before this book started, for the checks not evaluated since. */
+  private final Map<InstanceRef, Map<String, AlertState>> saved = new ConcurrentHashMap<>();
+
   private final EventFactory events;
   private final CheckMetrics metrics;
   private final Consumer<String> problemLog;
+  private final AlertJournal journal;
 
-  AlertBook(EventFactory events, CheckMetrics metrics, Consumer<String> problemLog) {
+  AlertBook(
+      EventFactory events,
+      CheckMetrics metrics,
+      Consumer<String> problemLog,
+      AlertJournal journal) {
     this.events = events;
     this.metrics = metrics;
     this.problemLog = problemLog;
+    this.journal = journal;
+    journal.load().forEach((ref, checks) -> saved.put(ref, new ConcurrentHashMap<>(checks)));
   }
 
   /** Steps each check's alert state by its result; adds the events to send to {@code out}. */
@@ -62,6 +78,7 @@ final class AlertBook {
       List<CheckResult> results,
       Instant now,
       List<Event> out) {
+    List<Runnable> journalWrites = new ArrayList<>();
     instances.compute(
         ref,
         (key, old) -> {
@@ -76,14 +93,12 @@ final class AlertBook {
                     .computeIfAbsent(result.kind(), k -> AlertPolicies.resolve(monitoring, k))
                     .policy();
             Tracked before = checks.get(result.name());
-            AlertStateMachine.Step step =
-                AlertStateMachine.step(
-                    before == null ? Optional.empty() : Optional.of(before.state()),
-                    result,
-                    policy,
-                    now);
+            Optional<AlertState> prior =
+                before == null ? savedState(ref, result.name()) : Optional.of(before.state());
+            AlertStateMachine.Step step = AlertStateMachine.step(prior, result, policy, now);
             checks.put(result.name(), new Tracked(result.kind(), policy, step.state()));
             metrics.moved(before == null ? null : before.state(), step.state(), result.kind());
+            journalWrite(ref, result.name(), prior, step).ifPresent(journalWrites::add);
             if (step.send().isPresent()) {
               route(ref, monitoring, policy, result, step.send().get(), now, out);
             }
@@ -94,6 +109,42 @@ final class AlertBook {
           }
           return new InstanceAlerts(monitoring, policies, checks, problems);
         });
+    journalWrites.forEach(Runnable::run);
+  }
+
+  /** The state the journal saved for a check not evaluated since this book started (taken once). */
+  private Optional<AlertState> savedState(InstanceRef ref, String check) {
+    Map<String, AlertState> checks = saved.get(ref);
+    if (checks == null) {
+      return Optional.empty();
+    }
+    Optional<AlertState> state = Optional.ofNullable(checks.remove(check));
+    saved.computeIfPresent(ref, (key, left) -> left.isEmpty() ? null : left);
+    return state;
+  }
+
+  /**
+   * What to write to the journal after a step: only when it sends an event, or when the check
+   * starts or stops having something to keep (a failure, an alert); never for an evaluation that
+   * leaves both as they were.
+   */
+  private Optional<Runnable> journalWrite(
+      InstanceRef ref, String check, Optional<AlertState> prior, AlertStateMachine.Step step) {
+    AlertState next = step.state();
+    boolean keepNext = worthKeeping(next);
+    boolean keptBefore = prior.map(AlertBook::worthKeeping).orElse(false);
+    if (step.send().isEmpty() && keepNext == keptBefore) {
+      return Optional.empty();
+    }
+    if (keepNext) {
+      return Optional.of(() -> journal.save(ref, check, next));
+    }
+    return keptBefore ? Optional.of(() -> journal.clear(ref, check)) : Optional.empty();
+  }
+
+  /** A failure or an alert not yet resolved: what a restart must not lose. */
+  private static boolean worthKeeping(AlertState state) {
+    return state.alerted() || state.failingSince().isPresent();
   }
 
   private static List<String> problems(Map<CheckKind, AlertPolicies.Resolved> policies) {
@@ -120,6 +171,22 @@ final class AlertBook {
   /** Drops an instance's checks; each alerted failure is resolved with {@code reason}. */
   void forget(InstanceRef ref, String reason, Instant now, List<Event> out) {
     InstanceAlerts gone = instances.remove(ref);
+    Map<String, AlertState> unseen = saved.remove(ref);
+    if (gone != null || unseen != null) {
+      journal.forget(ref);
+    }
+    if (unseen != null) {
+      unseen.entrySet().stream()
+          .filter(check -> check.getValue().alerted())
+          .forEach(
+              check ->
+                  problemLog.accept(
+                      ref
+                          + ": the alert of "
+                          + check.getKey()
+                          + " (sent before the daemon restarted) is not resolved: the instance"
+                          + " was forgotten before its monitoring config was read again"));
+    }
     if (gone == null) {
       return;
     }
@@ -173,7 +240,10 @@ final class AlertBook {
         .min(Comparator.naturalOrder());
   }
 
+  /** The instances evaluated, and those the journal holds that were not evaluated since. */
   List<InstanceRef> refs() {
-    return List.copyOf(instances.keySet());
+    Set<InstanceRef> refs = new HashSet<>(instances.keySet());
+    refs.addAll(saved.keySet());
+    return List.copyOf(refs);
   }
 }

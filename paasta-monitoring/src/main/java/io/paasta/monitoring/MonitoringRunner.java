@@ -23,10 +23,11 @@ import java.util.function.Consumer;
  * What the daemon calls to monitor: evaluates the checks of the instances and jobs it is given
  * (every call steps each check: alert_after counts from the first failing evaluation, re-alerts and
  * resolves keep to {@code check_every}, so calling on every pass is fine; {@link #nextEvaluation}
- * says when to call again for an alert to come on time), keeps each check's alert state in memory,
- * and hands the events that routing selects to the sink (the {@code EventDispatcher}, which never
- * blocks). Thread-safe; instances may be evaluated from several threads at once. A snapshot whose
- * checks throw is logged and skipped: bad input never stops the daemon.
+ * says when to call again for an alert to come on time), keeps each check's alert state in memory
+ * and what a restart must know of it in an {@link AlertJournal}, and hands the events that routing
+ * selects to the sink (the {@code EventDispatcher}, which never blocks). Thread-safe; instances may
+ * be evaluated from several threads at once. A snapshot whose checks throw is logged and skipped:
+ * bad input never stops the daemon.
  */
 public final class MonitoringRunner {
   private final InstanceChecks checks;
@@ -44,13 +45,28 @@ public final class MonitoringRunner {
       MeterRegistry registry,
       MonitoringLog log,
       Clock clock) {
+    this(cluster, checks, sink, registry, log, clock, AlertJournal.NONE);
+  }
+
+  /**
+   * @param journal where the alert state outlives the daemon (read now, written on the changes a
+   *     restart must know)
+   */
+  public MonitoringRunner(
+      String cluster,
+      InstanceChecks checks,
+      Consumer<Event> sink,
+      MeterRegistry registry,
+      MonitoringLog log,
+      Clock clock,
+      AlertJournal journal) {
     this.cluster = cluster;
     this.checks = checks;
     this.sink = sink;
     this.log = log;
     this.clock = clock;
     this.metrics = new CheckMetrics(registry);
-    this.book = new AlertBook(new EventFactory(cluster), metrics, log::warn);
+    this.book = new AlertBook(new EventFactory(cluster), metrics, log::warn, journal);
   }
 
   /** Evaluates every check of these long-running instances; returns the events sent. */
