@@ -35,6 +35,7 @@ import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
+import io.paasta.server.monitoring.FileAlertJournal;
 import io.paasta.server.monitoring.Monitoring;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
@@ -65,7 +66,8 @@ public final class DaemonWiring {
   /**
    * What the daemon serves beside its loop.
    *
-   * @param stateDir holds {@code autoscaling.json} and {@code last-good-configs/}
+   * @param stateDir holds {@code autoscaling.json}, {@code alerts.json} and {@code
+   *     last-good-configs/}
    */
   public record ServerOptions(
       ApiSettings api, Path stateDir, Optional<SmartStackSettings> smartstack) {
@@ -139,7 +141,8 @@ public final class DaemonWiring {
       smartstack.ifPresent(started::add);
       Backend backend = backends.start(system, backendPorts(smartstack, log));
       started.add(backend);
-      Monitoring monitoring = monitoring(system, metrics, smartstack, backend, passes, log, clock);
+      Monitoring monitoring =
+          monitoring(system, options, metrics, smartstack, backend, passes, log, clock);
       started.add(0, monitoring);
       PaastaDaemon daemon =
           daemon(
@@ -276,8 +279,10 @@ public final class DaemonWiring {
         Optional.of((ref, description) -> log.warn("oom", description)));
   }
 
+  /** Monitoring, with the alert state kept in {@code <state-dir>/alerts.json}. */
   private static Monitoring monitoring(
       SystemConfig system,
+      ServerOptions options,
       PrometheusMeterRegistry metrics,
       Optional<SmartStackRuntime> smartstack,
       Backend backend,
@@ -291,7 +296,8 @@ public final class DaemonWiring {
         clock,
         ref -> smartstack.flatMap(s -> s.replication(ref)),
         backend::oomKills,
-        passes::after);
+        passes::after,
+        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)));
   }
 
   /** SmartStack's part of each pass (when it runs), then monitoring's. */

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paasta.model.InstanceRef;
+import io.paasta.server.StateFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -136,20 +134,8 @@ public final class FileAutoscalerStore implements AutoscalerCounts, AutoscalerPa
   }
 
   private void write(ObjectNode content) {
-    Path temp = file.resolveSibling("." + FILE_NAME + ".tmp");
     try {
-      Files.createDirectories(file.getParent());
-      byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content);
-      try (FileChannel channel =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        channel.write(java.nio.ByteBuffer.wrap(bytes));
-        channel.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      StateFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
     } catch (IOException e) {
       throw new AutoscalerStoreException(
           "cannot write the autoscaler state "

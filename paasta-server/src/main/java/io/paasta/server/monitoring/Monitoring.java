@@ -3,6 +3,7 @@ package io.paasta.server.monitoring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.SystemConfig;
+import io.paasta.monitoring.AlertJournal;
 import io.paasta.monitoring.MonitoringRunner;
 import io.paasta.monitoring.check.CheckSettings;
 import io.paasta.monitoring.check.InstanceChecks;
@@ -37,6 +38,7 @@ public final class Monitoring implements AutoCloseable {
   /**
    * @param smartstack what the replication check of an instance reads from SmartStack
    * @param requestPassAfter asks for a pass of an instance after a delay
+   * @param journal where the alert state outlives the daemon
    */
   public static Monitoring start(
       SystemConfig system,
@@ -45,7 +47,8 @@ public final class Monitoring implements AutoCloseable {
       Clock clock,
       Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
       Function<InstanceRef, List<Instant>> oomKills,
-      BiConsumer<InstanceRef, Duration> requestPassAfter) {
+      BiConsumer<InstanceRef, Duration> requestPassAfter,
+      AlertJournal journal) {
     MonitoringLog monitoringLog =
         new MonitoringLog() {
           @Override
@@ -68,7 +71,8 @@ public final class Monitoring implements AutoCloseable {
             dispatcher::offer,
             metrics,
             monitoringLog,
-            clock);
+            clock,
+            journal);
     monitoringLog.info(
         "events go to "
             + dispatcher.senders()
