@@ -159,14 +159,6 @@ class AlertJournalRestartTest {
   }
 
   private MonitoringLog log() {
-    return new MonitoringLog() {
-      @Override
-      public void info(String message) {}
-
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
-    };
+    return Fixtures.warningsTo(warnings);
   }
 }

@@ -218,14 +218,6 @@ class MonitoringRunnerTest {
   }
 
   private MonitoringLog log() {
-    return new MonitoringLog() {
-      @Override
-      public void info(String message) {}
-
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
-    };
+    return Fixtures.warningsTo(warnings);
   }
 }

@@ -5,6 +5,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.model.MonitoringConfig;
 import io.paasta.monitoring.check.DeployProgress;
 import io.paasta.monitoring.check.InstanceSnapshot;
+import io.paasta.monitoring.send.MonitoringLog;
 import io.paasta.planning.observed.DrainState;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedTask;
@@ -24,6 +25,19 @@ public final class Fixtures {
       new InstanceRef("web", "local", "main", InstanceKind.MARATHON);
 
   private Fixtures() {}
+
+  /** A log that keeps its warnings in {@code warnings} and drops the rest. */
+  public static MonitoringLog warningsTo(List<String> warnings) {
+    return new MonitoringLog() {
+      @Override
+      public void info(String message) {}
+
+      @Override
+      public void warn(String message) {
+        warnings.add(message);
+      }
+    };
+  }
 
   /** A monitoring config with only a team (null for none). */
   public static MonitoringConfig team(String team) {

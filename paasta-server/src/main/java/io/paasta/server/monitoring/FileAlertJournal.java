@@ -3,15 +3,14 @@ package io.paasta.server.monitoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.model.InstanceRef;
 import io.paasta.monitoring.AlertJournal;
+import io.paasta.monitoring.SavedAlerts;
 import io.paasta.monitoring.alert.AlertState;
 import io.paasta.server.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +27,7 @@ public final class FileAlertJournal implements AlertJournal {
 
   private final Path file;
   private final Consumer<String> warn;
-  private final Map<InstanceRef, Map<String, AlertState>> states;
+  private final SavedAlerts states;
   private boolean writeFailing;
 
   /** Reads {@code stateDir/alerts.json} (none yet is an empty journal). */
@@ -44,45 +43,35 @@ public final class FileAlertJournal implements AlertJournal {
 
   @Override
   public synchronized Map<InstanceRef, Map<String, AlertState>> load() {
-    Map<InstanceRef, Map<String, AlertState>> copy = new HashMap<>();
-    states.forEach((ref, checks) -> copy.put(ref, Map.copyOf(checks)));
-    return copy;
+    return states.copy();
   }
 
   @Override
   public synchronized void save(InstanceRef ref, String check, AlertState state) {
-    Map<String, AlertState> checks = states.computeIfAbsent(ref, k -> new HashMap<>());
-    if (!Objects.equals(checks.put(check, state), state)) {
+    if (states.save(ref, check, state)) {
       write();
     }
   }
 
   @Override
   public synchronized void clear(InstanceRef ref, String check) {
-    Map<String, AlertState> checks = states.get(ref);
-    if (checks != null && checks.remove(check) != null) {
-      if (checks.isEmpty()) {
-        states.remove(ref);
-      }
+    if (states.clear(ref, check)) {
       write();
     }
   }
 
   @Override
   public synchronized void forget(InstanceRef ref) {
-    if (states.remove(ref) != null) {
+    if (states.forget(ref)) {
       write();
     }
   }
 
-  private Map<InstanceRef, Map<String, AlertState>> read() {
+  private SavedAlerts read() {
     try {
-      Map<InstanceRef, Map<String, AlertState>> read =
-          AlertJournalJson.read(JSON.readTree(Files.readAllBytes(file)));
-      read.replaceAll((ref, checks) -> new HashMap<>(checks));
-      return read;
+      return new SavedAlerts(AlertJournalJson.read(JSON.readTree(Files.readAllBytes(file))));
     } catch (NoSuchFileException e) {
-      return new HashMap<>();
+      return new SavedAlerts(Map.of());
     } catch (IOException | RuntimeException e) {
       warn.accept(
           "the alert state "
@@ -91,7 +80,7 @@ public final class FileAlertJournal implements AlertJournal {
               + e.getMessage()
               + "); monitoring starts without it: alerts sent before this restart are not"
               + " resolved by it, and the file is replaced on the next change");
-      return new HashMap<>();
+      return new SavedAlerts(Map.of());
     }
   }
 
@@ -99,7 +88,8 @@ public final class FileAlertJournal implements AlertJournal {
     try {
       StateFiles.replace(
           file,
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(AlertJournalJson.write(states)));
+          JSON.writerWithDefaultPrettyPrinter()
+              .writeValueAsBytes(AlertJournalJson.write(states.copy())));
       writeFailing = false;
     } catch (IOException e) {
       if (!writeFailing) {
