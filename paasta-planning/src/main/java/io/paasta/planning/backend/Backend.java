@@ -80,6 +80,14 @@ public interface Backend extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * The backend's runner of scheduled jobs' attempts; empty when it runs none (the scheduler then
+   * tells each job that it cannot run here).
+   */
+  default java.util.Optional<JobRunner> jobRunner() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases the backend's clients and threads; its tasks keep running. */
   @Override
   default void close() {}
