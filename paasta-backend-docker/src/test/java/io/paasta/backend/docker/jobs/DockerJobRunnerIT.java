@@ -66,11 +66,20 @@ class DockerJobRunnerIT {
   }
 
   private static JobTask awaitExited(String id) {
-    return Eventually.await(
-            WAIT,
-            () -> runner().observeJobTasks().stream().filter(t -> t.taskId().equals(id)).toList(),
-            tasks -> tasks.size() == 1 && !tasks.get(0).running())
-        .get(0);
+    return JobTasks.awaitExited(runner(), id);
+  }
+
+  /** A container of the attempt's name, created and not started, as a start cut short leaves. */
+  private static String createUnstarted(JobLaunch launch, Map<String, String> labels) {
+    return fixture
+        .docker()
+        .createContainerCmd(fixture.image())
+        .withName(JobLabels.containerName(launch))
+        .withLabels(labels)
+        .withEntrypoint(List.of("/bin/sh", "-c"))
+        .withCmd(launch.spec().cmd().orElseThrow())
+        .exec()
+        .getId();
   }
 
   private static Optional<JobTask> observed(String id) {
@@ -150,16 +159,7 @@ class DockerJobRunnerIT {
   @Test
   void aRetriedStartStartsTheContainerAnEarlierStartCreatedButDidNotStart() {
     JobLaunch launch = launch("created", "echo late");
-    String created =
-        fixture
-            .docker()
-            .createContainerCmd(fixture.image())
-            .withName(JobLabels.containerName(launch))
-            .withLabels(JobLabels.of(launch))
-            .withEntrypoint("/bin/sh", "-c")
-            .withCmd("echo late")
-            .exec()
-            .getId();
+    String created = createUnstarted(launch, JobLabels.of(launch));
     assertThat(observed(created)).hasValueSatisfying(t -> assertThat(t.running()).isTrue());
 
     assertThat(runner().start(launch)).isEqualTo(created);
@@ -171,14 +171,7 @@ class DockerJobRunnerIT {
   @Test
   void aContainerOfTheAttemptsNameThatIsNotTheAttemptIsRefusedAndLeftAlone() {
     JobLaunch launch = launch("squatted", "echo mine");
-    String other =
-        fixture
-            .docker()
-            .createContainerCmd(fixture.image())
-            .withName(JobLabels.containerName(launch))
-            .withLabels(Map.of(Labels.CLUSTER, fixture.cluster))
-            .exec()
-            .getId();
+    String other = createUnstarted(launch, Map.of(Labels.CLUSTER, fixture.cluster));
 
     assertThatThrownBy(() -> runner().start(launch))
         .isInstanceOf(BackendException.class)
@@ -260,12 +253,7 @@ class DockerJobRunnerIT {
 
     String id = runner().start(launch("told", "exit 4"));
 
-    JobTask told =
-        Eventually.await(
-                WAIT,
-                () -> exits.stream().filter(t -> t.taskId().equals(id)).toList(),
-                t -> !t.isEmpty())
-            .get(0);
+    JobTask told = JobTasks.awaitTold(exits, id);
     assertThat(told.running()).isFalse();
     assertThat(told.exitCode()).hasValue(4);
     assertThat(told.job()).isEqualTo(job("told"));

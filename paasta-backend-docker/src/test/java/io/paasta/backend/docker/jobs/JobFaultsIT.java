@@ -3,7 +3,6 @@ package io.paasta.backend.docker.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paasta.backend.docker.DockerBackend;
-import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.DockerBackends;
 import io.paasta.backend.docker.testing.BackendFixture;
 import io.paasta.backend.docker.testing.Eventually;
@@ -14,9 +13,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.JobRunner;
 import io.paasta.planning.jobs.JobLaunch;
 import io.paasta.planning.jobs.JobTask;
-import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,22 +63,13 @@ class JobFaultsIT {
   }
 
   private JobTask awaitExited(String id) {
-    return Eventually.await(
-            WAIT,
-            () -> runner().observeJobTasks().stream().filter(t -> t.taskId().equals(id)).toList(),
-            tasks -> tasks.size() == 1 && !tasks.get(0).running())
-        .get(0);
+    return JobTasks.awaitExited(runner(), id);
   }
 
   @Test
   void anAttemptTheEngineStoppedWhileAwayIsLostNotAFailureAndIsNotCleanedUp() throws IOException {
-    URI engine = DockerBackendConfig.dockerHost(System.getenv());
-    TestInfrastructure.requireUnixEngine(engine);
-    proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
-    proxy.start();
-    backend =
-        DockerBackends.start(
-            fixture.config().withDockerHost(URI.create("unix://" + proxy.socket())));
+    proxy = UnixSocketProxy.inFrontOfEngine(work.resolve("engine.sock"));
+    backend = DockerBackends.start(fixture.config().withDockerHost(proxy.engineUri()));
     List<String> back = new CopyOnWriteArrayList<>();
     backend.onEngineBack(back::add);
     List<JobTask> exits = new CopyOnWriteArrayList<>();
@@ -118,12 +106,7 @@ class JobFaultsIT {
         .filteredOn(t -> t.taskId().equals(done))
         .singleElement()
         .satisfies(t -> assertThat(t.lostReason()).as("it ended before the outage").isEmpty());
-    JobTask told =
-        Eventually.await(
-                WAIT,
-                () -> exits.stream().filter(t -> t.taskId().equals(id)).toList(),
-                t -> !t.isEmpty())
-            .get(0);
+    JobTask told = JobTasks.awaitTold(exits, id);
     assertThat(told.lostReason()).isEqualTo(lost.lostReason());
   }
 
