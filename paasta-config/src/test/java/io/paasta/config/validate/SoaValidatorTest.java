@@ -72,7 +72,7 @@ class SoaValidatorTest {
         .containsExactly(
             "batch/chronos-dev.yaml:2: iso.schedule: runs more often than once a minute (\"R/2026-01-01T00:00:00Z/PT10S\") - a period of at least 60s",
             "batch/chronos-dev.yaml:4: cron.schedule: is neither an ISO 8601 repeating interval nor a cron expression"
-                + " (Value 61 not in range [0, 59]) (\"61 * * * *\") - R[n]/<start>/<period> such as"
+                + " (the minute '61' is out of range (0-59)) (\"61 * * * *\") - R[n]/<start>/<period> such as"
                 + " R/2016-07-28T00:00:00Z/PT2M, or a cron expression such as */5 * * * *",
             "batch/chronos-dev.yaml:7: late.epsilon: is not an ISO 8601 duration (\"30 minutes\") - a duration such as PT60S or PT30M",
             "batch/chronos-dev.yaml:8: late.schedule_time_zone: is not a time zone (\"Mars/Olympus\") - a tz database name such as UTC or America/Los_Angeles");

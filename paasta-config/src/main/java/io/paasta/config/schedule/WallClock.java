@@ -1,0 +1,63 @@
+package io.paasta.config.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a scheduled local date-time becomes an instant in a zone with daylight-saving changes (issue
+ * 14): a local time that occurs twice runs once, at its first occurrence; a local time that does
+ * not exist (the clock jumps over it) is skipped by schedules that run more often than daily and,
+ * for daily or longer schedules, runs at the first valid instant after the gap (the moment of the
+ * jump).
+ */
+record WallClock(ZoneId zone, ZoneRules rules) {
+  /** How far the clock may jump: the search for a run starts this much before the local time. */
+  static final Duration MAX_SHIFT = Duration.ofHours(3);
+
+  static WallClock of(ZoneId zone) {
+    return new WallClock(zone, zone.getRules());
+  }
+
+  /**
+   * The instant {@code local} runs at; empty when it falls in a gap and {@code gapRunsAfter} is
+   * false.
+   */
+  Optional<Instant> instant(LocalDateTime local, boolean gapRunsAfter) {
+    List<ZoneOffset> offsets = rules.getValidOffsets(local);
+    if (offsets.size() == 1) {
+      return Optional.of(local.toInstant(offsets.get(0)));
+    }
+    if (offsets.size() == 2) {
+      Instant a = local.toInstant(offsets.get(0));
+      Instant b = local.toInstant(offsets.get(1));
+      return Optional.of(a.isBefore(b) ? a : b);
+    }
+    if (!gapRunsAfter) {
+      return Optional.empty();
+    }
+    ZoneOffsetTransition gap = rules.getTransition(local);
+    return Optional.of(gap.getInstant());
+  }
+
+  /** The local date-time of {@code t}. */
+  LocalDateTime local(Instant t) {
+    return LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), rules.getOffset(t));
+  }
+
+  /** Whether the zone's offset changes within a day of {@code t} (the slow, careful path). */
+  boolean shiftNear(Instant t) {
+    if (rules.isFixedOffset()) {
+      return false;
+    }
+    ZoneOffset now = rules.getOffset(t);
+    return !now.equals(rules.getOffset(t.minus(Duration.ofDays(1))))
+        || !now.equals(rules.getOffset(t.plus(Duration.ofDays(1))));
+  }
+}
