@@ -44,6 +44,8 @@ public final class CronLine {
   private final int daysOfWeek; // bit d, 0 = Sunday .. 6
   private final boolean dayOfMonthStar;
   private final boolean dayOfWeekStar;
+  private final boolean impossible;
+  private final boolean dayOfMonthOnly;
 
   private CronLine(String text, long[] fields, boolean domStar, boolean dowStar) {
     this.text = text;
@@ -58,6 +60,8 @@ public final class CronLine {
     this.daysOfWeek = (int) (dow & 0x7F);
     this.dayOfMonthStar = domStar;
     this.dayOfWeekStar = dowStar;
+    this.impossible = neverMatches();
+    this.dayOfMonthOnly = daysOfWeek == 0x7F && (domStar || dowStar);
   }
 
   /** Why a cron line does not parse. */
@@ -78,7 +82,7 @@ public final class CronLine {
     if (expanded.startsWith("@")) {
       throw new InvalidCron("unknown nickname '" + trimmed + "'");
     }
-    String[] parts = expanded.split("\\s+");
+    String[] parts = fields(expanded);
     if (parts.length != 5) {
       throw new InvalidCron("has " + parts.length + " fields, a cron line has 5");
     }
@@ -89,6 +93,26 @@ public final class CronLine {
     fields[3] = field(parts[3], "month", 1, 12, MONTHS);
     fields[4] = field(parts[4], "day of week", 0, 7, DAYS);
     return new CronLine(expanded, fields, parts[2].startsWith("*"), parts[4].startsWith("*"));
+  }
+
+  /** The whitespace-separated fields (no regex: parsed at every scheduler pass). */
+  private static String[] fields(String line) {
+    List<String> fields = new java.util.ArrayList<>(5);
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      while (i < n && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        fields.add(line.substring(start, i));
+      }
+    }
+    return fields.toArray(String[]::new);
   }
 
   private static long field(String text, String name, int min, int max, List<String> names) {
@@ -133,7 +157,10 @@ public final class CronLine {
   }
 
   private static int number(String text, String name, int min, int max, List<String> names) {
-    int index = names.indexOf(text.toLowerCase(Locale.ROOT));
+    int index =
+        !text.isEmpty() && Character.isLetter(text.charAt(0))
+            ? names.indexOf(text.toLowerCase(Locale.ROOT))
+            : -1;
     if (index >= 0) {
       return names == MONTHS ? index + 1 : index;
     }
@@ -165,6 +192,10 @@ public final class CronLine {
    * {@code 0 0 30 2 *}) while the day of week does not widen it.
    */
   public boolean impossible() {
+    return impossible;
+  }
+
+  private boolean neverMatches() {
     if (!dayOfWeekStar && !dayOfMonthStar) {
       return false; // either one matches: every week has every weekday
     }
@@ -192,6 +223,9 @@ public final class CronLine {
    * 10:00:30 looks from 10:01), within {@link #SEARCH_DAYS}; empty when there is none.
    */
   public Optional<LocalDateTime> firstAtOrAfter(LocalDateTime from) {
+    if (impossible) {
+      return Optional.empty();
+    }
     LocalDateTime start =
         from.getSecond() == 0 && from.getNano() == 0
             ? from
@@ -212,9 +246,24 @@ public final class CronLine {
       if (matches(date)) {
         return Optional.of(date.atTime(first));
       }
-      date = date.plusDays(1);
+      date = nextCandidateDay(date);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The day after {@code date} that may match: when only the day of month decides, its next day of
+   * month in this month (or the first of the next month); else the next day.
+   */
+  private LocalDate nextCandidateDay(LocalDate date) {
+    if (!dayOfMonthOnly) {
+      return date.plusDays(1);
+    }
+    long later = daysOfMonth & (-1L << (date.getDayOfMonth() + 1));
+    int day = later == 0 ? 32 : Long.numberOfTrailingZeros(later);
+    return day <= date.lengthOfMonth()
+        ? date.withDayOfMonth(day)
+        : date.withDayOfMonth(1).plusMonths(1);
   }
 
   /**
@@ -222,6 +271,9 @@ public final class CronLine {
    * when there is none.
    */
   public Optional<LocalDateTime> lastAtOrBefore(LocalDateTime from) {
+    if (impossible) {
+      return Optional.empty();
+    }
     LocalDate date = from.toLocalDate();
     Optional<LocalTime> sameDay = timeAtOrBefore(from.getHour(), from.getMinute());
     if (matches(date) && sameDay.isPresent()) {
@@ -238,9 +290,20 @@ public final class CronLine {
       if (matches(date)) {
         return Optional.of(date.atTime(last));
       }
-      date = date.minusDays(1);
+      date = previousCandidateDay(date);
     }
     return Optional.empty();
+  }
+
+  /** The day before {@code date} that may match (see {@link #nextCandidateDay}). */
+  private LocalDate previousCandidateDay(LocalDate date) {
+    if (!dayOfMonthOnly) {
+      return date.minusDays(1);
+    }
+    long earlier = daysOfMonth & ((1L << date.getDayOfMonth()) - 1) & ~1L;
+    return earlier == 0
+        ? date.withDayOfMonth(1).minusDays(1)
+        : date.withDayOfMonth(63 - Long.numberOfLeadingZeros(earlier));
   }
 
   private Optional<LocalTime> timeAtOrAfter(int hour, int minute) {

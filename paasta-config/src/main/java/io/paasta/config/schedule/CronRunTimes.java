@@ -32,10 +32,8 @@ final class CronRunTimes implements RunTimes {
 
   @Override
   public Optional<Instant> after(Instant t) {
+    // every local time at or before t's runs at or before t (the mapping never goes backwards)
     LocalDateTime from = clock.local(t);
-    if (clock.shiftNear(t)) {
-      from = from.minus(WallClock.MAX_SHIFT);
-    }
     while (true) {
       Optional<LocalDateTime> candidate = line.firstAtOrAfter(from);
       if (candidate.isEmpty()) {
@@ -51,10 +49,8 @@ final class CronRunTimes implements RunTimes {
 
   @Override
   public Optional<Instant> atOrBefore(Instant t) {
-    LocalDateTime from = clock.local(t);
-    if (clock.shiftNear(t)) {
-      from = from.plus(WallClock.MAX_SHIFT);
-    }
+    // just after the clocks went back, later local times ran at their first occurrence, before t
+    LocalDateTime from = clock.local(t).plus(clock.wentBackBy(t));
     while (true) {
       Optional<LocalDateTime> candidate = line.lastAtOrBefore(from);
       if (candidate.isEmpty()) {

@@ -3,8 +3,10 @@ package io.paasta.config.schedule;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.threeten.extra.PeriodDuration;
 
@@ -21,8 +23,15 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
    * @param repetitions how many runs; empty for unbounded ({@code R/})
    * @param start the first run as written ({@code 2026-01-01T00:00:00Z}, with or without offset):
    *     see {@link ScheduleTimes} for the zone it is read in
+   * @param startLocal its date and time, without the offset
+   * @param writtenOffset the offset written in it, if any
    */
-  record Repeating(OptionalLong repetitions, String start, PeriodDuration period)
+  record Repeating(
+      OptionalLong repetitions,
+      String start,
+      PeriodDuration period,
+      LocalDateTime startLocal,
+      Optional<ZoneOffset> writtenOffset)
       implements JobSchedule {}
 
   /** A cron line; see {@link CronLine}. */
@@ -69,7 +78,18 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
     if (parts[1].isEmpty()) {
       return new Invalid("has no start time", ISO_EXPECTED);
     }
-    if (!isDateTime(parts[1])) {
+    LocalDateTime startLocal;
+    Optional<ZoneOffset> offset;
+    try {
+      if (hasOffset(parts[1])) {
+        OffsetDateTime written = OffsetDateTime.parse(parts[1]);
+        startLocal = written.toLocalDateTime();
+        offset = Optional.of(written.getOffset());
+      } else {
+        startLocal = LocalDateTime.parse(parts[1]);
+        offset = Optional.empty();
+      }
+    } catch (DateTimeParseException e) {
       return new Invalid("has an invalid start time '" + parts[1] + "'", ISO_EXPECTED);
     }
     PeriodDuration period;
@@ -83,21 +103,24 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
           "runs more often than once a minute",
           "a period of at least " + MIN_INTERVAL.toSeconds() + "s");
     }
-    return new Parsed(new Repeating(repetitions, parts[1], period));
+    return new Parsed(new Repeating(repetitions, parts[1], period, startLocal, offset));
   }
 
-  private static boolean isDateTime(String text) {
-    try {
-      OffsetDateTime.parse(text);
+  /** Whether a date-time ends with an offset ({@code Z}, {@code +01:00}), without parsing it. */
+  private static boolean hasOffset(String text) {
+    int n = text.length();
+    char last = text.charAt(n - 1);
+    if (last == 'Z' || last == 'z') {
       return true;
-    } catch (DateTimeParseException e) {
-      try {
-        LocalDateTime.parse(text);
+    }
+    int time = text.indexOf('T');
+    for (int back = 3; back <= 9 && back <= n; back += 3) {
+      char sign = text.charAt(n - back);
+      if ((sign == '+' || sign == '-') && time >= 0 && n - back > time) {
         return true;
-      } catch (DateTimeParseException e2) {
-        return false;
       }
     }
+    return false;
   }
 
   private static boolean shorterThanMinimum(PeriodDuration period) {

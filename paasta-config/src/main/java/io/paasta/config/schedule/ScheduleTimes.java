@@ -3,11 +3,8 @@ package io.paasta.config.schedule;
 import io.paasta.model.JobConfig;
 import io.paasta.model.schedule.RunTimes;
 import java.time.DateTimeException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -64,19 +61,11 @@ public final class ScheduleTimes {
       return Optional.of(new CronRunTimes(cron.line(), WallClock.of(zone.orElse(ZoneOffset.UTC))));
     }
     JobSchedule.Repeating repeating = (JobSchedule.Repeating) parsed.schedule();
-    LocalDateTime startLocal;
-    ZoneId stepZone;
-    try {
-      OffsetDateTime written = OffsetDateTime.parse(repeating.start());
-      startLocal = written.toLocalDateTime();
-      stepZone = zone.orElse(written.getOffset());
-    } catch (DateTimeParseException e) {
-      startLocal = LocalDateTime.parse(repeating.start());
-      stepZone = zone.orElse(ZoneOffset.UTC);
-    }
+    ZoneId stepZone =
+        zone.orElse(repeating.writtenOffset().map(ZoneId.class::cast).orElse(ZoneOffset.UTC));
     return Optional.of(
         new RepeatingRunTimes(
-            startLocal,
+            repeating.startLocal(),
             repeating.period().getPeriod().normalized(),
             repeating.period().getDuration(),
             repeating.repetitions(),

@@ -18,7 +18,7 @@ import java.util.Optional;
  * jump).
  */
 record WallClock(ZoneId zone, ZoneRules rules) {
-  /** How far the clock may jump: the search for a run starts this much before the local time. */
+  /** The most a zone's clocks are set back at once (tzdb's largest is 2 h, Antarctica/Troll). */
   static final Duration MAX_SHIFT = Duration.ofHours(3);
 
   static WallClock of(ZoneId zone) {
@@ -51,13 +51,18 @@ record WallClock(ZoneId zone, ZoneRules rules) {
     return LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), rules.getOffset(t));
   }
 
-  /** Whether the zone's offset changes within a day of {@code t} (the slow, careful path). */
-  boolean shiftNear(Instant t) {
+  /**
+   * How far the clocks were set back in the {@link #MAX_SHIFT} before {@code t}: local times up to
+   * that much after {@code t}'s ran (at their first occurrence) before {@code t}. Zero most of the
+   * time.
+   */
+  Duration wentBackBy(Instant t) {
     if (rules.isFixedOffset()) {
-      return false;
+      return Duration.ZERO;
     }
-    ZoneOffset now = rules.getOffset(t);
-    return !now.equals(rules.getOffset(t.minus(Duration.ofDays(1))))
-        || !now.equals(rules.getOffset(t.plus(Duration.ofDays(1))));
+    int back =
+        rules.getOffset(t.minus(MAX_SHIFT)).getTotalSeconds()
+            - rules.getOffset(t).getTotalSeconds();
+    return back > 0 ? Duration.ofSeconds(back) : Duration.ZERO;
   }
 }
