@@ -7,7 +7,6 @@ import io.paasta.model.AdhocConfig;
 import io.paasta.model.BounceHealthParams;
 import io.paasta.model.DrainMethod;
 import io.paasta.model.Healthcheck;
-import io.paasta.model.HealthcheckMode;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.JobConfig;
@@ -95,18 +94,8 @@ public final class LocalRunTarget {
       return oneTask(adhoc, adhoc.healthcheck(), adhoc.monitoring());
     }
     JobConfig job = (JobConfig) config;
-    return oneTask(job, NO_HEALTHCHECK, job.monitoring());
+    return oneTask(job, Healthcheck.NONE, job.monitoring());
   }
-
-  private static final Healthcheck NO_HEALTHCHECK =
-      new Healthcheck(
-          HealthcheckMode.NONE,
-          Healthcheck.DEFAULT_URI,
-          Optional.empty(),
-          Healthcheck.DEFAULT_GRACE_PERIOD_SECONDS,
-          Healthcheck.DEFAULT_INTERVAL_SECONDS,
-          Healthcheck.DEFAULT_TIMEOUT_SECONDS,
-          Healthcheck.DEFAULT_MAX_CONSECUTIVE_FAILURES);
 
   /** One task of an adhoc instance or a job, with the long-running defaults for the rest. */
   private static LongRunningConfig oneTask(
