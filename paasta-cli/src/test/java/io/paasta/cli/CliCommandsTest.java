@@ -69,6 +69,28 @@ class CliCommandsTest {
   }
 
   @Test
+  void validateVerboseJsonHasTheJobsNextRuns() throws Exception {
+    JsonNode json =
+        JSON.readTree(run("validate", "-v", "-s", "batch-reports", "-y", SOA, "--json").out());
+
+    JsonNode jobs = json.get("services").get(0).get("jobs");
+    List<String> names = new ArrayList<>();
+    for (JsonNode job : jobs) {
+      names.add(job.get("cluster").asText() + " " + job.get("job").asText());
+      boolean hasParents = !job.get("parents").isEmpty();
+      assertThat(job.get("next_runs")).hasSize(hasParents ? 0 : 5);
+    }
+    assertThat(names)
+        .containsExactly(
+            "local batch-reports.heartbeat",
+            "local batch-reports.nightly",
+            "local batch-reports.summarize",
+            "prod-east batch-reports.nightly",
+            "prod-east batch-reports.summarize");
+    assertThat(jobs.get(0).get("schedule_time_zone").asText()).isEqualTo("Europe/Amsterdam");
+  }
+
+  @Test
   void validateOfOneServiceChecksOnlyThatService() {
     CliRun r = run("validate", "-s", "greeter-api", "--soa-dir", SOA);
 
