@@ -36,6 +36,61 @@ class CliCommandsTest {
   }
 
   @Test
+  void validateVerboseListsWhenTheExampleJobsRunNext() {
+    CliRun r = run("validate", "-v", "-s", "batch-reports", "-y", SOA);
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    String minute = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d";
+    String day = "\\d{4}-\\d\\d-\\d\\dT";
+    assertThat(r.outLines())
+        .contains(
+            "batch-reports.summarize (local) runs after batch-reports.nightly",
+            "batch-reports.summarize (prod-east) runs after batch-reports.nightly (disabled:"
+                + " true, so none runs)")
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "batch-reports\\.heartbeat \\(local, Europe/Amsterdam\\) next runs: "
+                            + ("(" + minute + " \\(" + minute + "Z\\)(, )?){5}")))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "batch-reports\\.nightly \\(local, UTC\\) next runs: "
+                            + ("(" + day + "00:00Z(, )?){5}")))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "batch-reports\\.nightly \\(prod-east, UTC\\) next runs: "
+                            + ("(" + day + "02:00Z(, )?){5}")));
+    assertThat(run("validate", "-s", "batch-reports", "-y", SOA).out()).doesNotContain("next runs");
+  }
+
+  @Test
+  void validateVerboseJsonHasTheJobsNextRuns() throws Exception {
+    JsonNode json =
+        JSON.readTree(run("validate", "-v", "-s", "batch-reports", "-y", SOA, "--json").out());
+
+    JsonNode jobs = json.get("services").get(0).get("jobs");
+    List<String> names = new ArrayList<>();
+    for (JsonNode job : jobs) {
+      names.add(job.get("cluster").asText() + " " + job.get("job").asText());
+      boolean hasParents = !job.get("parents").isEmpty();
+      assertThat(job.get("next_runs")).hasSize(hasParents ? 0 : 5);
+    }
+    assertThat(names)
+        .containsExactly(
+            "local batch-reports.heartbeat",
+            "local batch-reports.nightly",
+            "local batch-reports.summarize",
+            "prod-east batch-reports.nightly",
+            "prod-east batch-reports.summarize");
+    assertThat(jobs.get(0).get("schedule_time_zone").asText()).isEqualTo("Europe/Amsterdam");
+  }
+
+  @Test
   void validateOfOneServiceChecksOnlyThatService() {
     CliRun r = run("validate", "-s", "greeter-api", "--soa-dir", SOA);
 

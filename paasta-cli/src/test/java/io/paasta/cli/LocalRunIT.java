@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code paasta local-run} against the real Docker engine and registry: a checkout of the example
- * hello-web (busybox httpd, FROM scratch), built by local-run as cook-image builds it.
+ * hello-web (busybox httpd, FROM scratch), built by local-run as cook-image builds it; and one run
+ * of a scheduled job of the same image, its cmd filled for an execution date.
  */
 class LocalRunIT {
   private static final String LOCAL_RUN = "paasta_local_run";
@@ -86,6 +87,25 @@ class LocalRunIT {
             "exits:",
             "  <<: *base",
             "  cmd: \"echo starting up; exit 7\"",
+            ""));
+    soaConfigs.write(
+        service + "/chronos-" + cluster + ".yaml",
+        String.join(
+            "\n",
+            "report:",
+            "  schedule: R/2026-01-01T00:00:00Z/P1D",
+            "  schedule_time_zone: Europe/Amsterdam",
+            "  cpus: 0.1",
+            "  mem: 64",
+            "  env:",
+            "    KIND: nightly",
+            "  cmd: \"echo $KIND report for %(shortdate-1)s hour %(hour)s as $PAASTA_INSTANCE,"
+                + " 100%%; exit 4\"",
+            "  deploy_group: " + cluster + ".everything",
+            "plain:",
+            "  schedule: '* * * * *'",
+            "  cmd: \"echo plain run\"",
+            "  deploy_group: " + cluster + ".everything",
             ""));
     ConfigTree systemConfig = ConfigTree.systemConfig(tmp);
     system = systemConfig.root();
@@ -220,6 +240,52 @@ class LocalRunIT {
         .asString()
         .startsWith("==> removed local-run-" + service + ".main.");
     assertThat(localRunContainers()).isEmpty();
+  }
+
+  @Test
+  void aJobRunsOnceForItsExecutionDateAndLocalRunExitsWithItsCode() {
+    CliRun r = localRun("-i", "report", "--date", "2026-03-01T07:00:00");
+
+    assertThat(r.exit()).as(r.all()).isEqualTo(4);
+    assertThat(r.outLines())
+        .contains(
+            "==> "
+                + service
+                + ".report for execution date 2026-03-01T07:00 Europe/Amsterdam:"
+                + " echo $KIND report for 2026-02-28 hour 07 as $PAASTA_INSTANCE, 100%; exit 4",
+            "nightly report for 2026-02-28 hour 07 as report, 100%")
+        .noneMatch(l -> l.contains("health check"))
+        .anyMatch(l -> l.matches("==> local-run-" + service + "\\.report\\..* exited with code 4"));
+    assertThat(localRunContainers()).isEmpty();
+  }
+
+  @Test
+  void withoutDateTheJobRunsForNowAndSaysSo() {
+    CliRun r = localRun("-i", "plain");
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.outLines())
+        .anyMatch(
+            l ->
+                l.startsWith("==> " + service + ".plain for now, ")
+                    && l.endsWith(
+                        " UTC (no --date: its time variables are filled for now): echo plain run"))
+        .contains("plain run");
+    assertThat(localRunContainers()).isEmpty();
+  }
+
+  @Test
+  void aDateForAnInstanceThatIsNoJobIsRefused() {
+    CliRun r = localRun("-i", "main", "--date", "2026-03-01T07:00:00", "--dry-run");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "--date is the execution date of a scheduled job, and "
+                + service
+                + ".main is not one (its file: marathon-"
+                + cluster
+                + ".yaml)");
   }
 
   @Test

@@ -91,4 +91,33 @@ class PaastaTreeCommandsTest {
             "\u2713 jobs: valid (5 files)");
     assertThat(run("validate", "-y", soa.toString()).out()).doesNotContain("not used");
   }
+
+  @Test
+  void validateVerboseListsTheNextFiveRunsOfEachJobInItsZone() throws IOException {
+    write(
+        "jobs/chronos-dev.yaml",
+        "daily:",
+        "  schedule: R/2040-03-23T02:30:00/P1D",
+        "  schedule_time_zone: Europe/Amsterdam",
+        "  cmd: echo %(shortdate)s",
+        "  deploy_group: dev.everything",
+        "done:",
+        "  schedule: R2/2020-01-01T00:00:00Z/PT1H",
+        "  deploy_group: dev.everything",
+        "after:",
+        "  parents: [jobs.daily]",
+        "  deploy_group: dev.everything");
+
+    CliRun r = run("validate", "-v", "-y", soa.toString());
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    // 25 March 2040: 02:30 does not exist in Amsterdam, the run is at the jump (03:00 CEST)
+    assertThat(r.outLines())
+        .contains(
+            "jobs.daily (dev, Europe/Amsterdam) next runs: 2040-03-23T02:30 (2040-03-23T01:30Z),"
+                + " 2040-03-24T02:30 (2040-03-24T01:30Z), 2040-03-25T03:00 (2040-03-25T01:00Z),"
+                + " 2040-03-26T02:30 (2040-03-26T00:30Z), 2040-03-27T02:30 (2040-03-27T00:30Z)",
+            "jobs.done (dev, UTC) has no more runs (its schedule has ended)",
+            "jobs.after (dev) runs after jobs.daily");
+  }
 }

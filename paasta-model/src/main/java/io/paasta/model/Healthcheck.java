@@ -23,6 +23,17 @@ public record Healthcheck(
    */
   public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 30;
 
+  /** No health check (a task without one, a job's run), the other fields at their defaults. */
+  public static final Healthcheck NONE =
+      new Healthcheck(
+          HealthcheckMode.NONE,
+          DEFAULT_URI,
+          Optional.empty(),
+          DEFAULT_GRACE_PERIOD_SECONDS,
+          DEFAULT_INTERVAL_SECONDS,
+          DEFAULT_TIMEOUT_SECONDS,
+          DEFAULT_MAX_CONSECUTIVE_FAILURES);
+
   public boolean enabled() {
     return mode != HealthcheckMode.NONE;
   }

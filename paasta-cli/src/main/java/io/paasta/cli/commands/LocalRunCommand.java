@@ -5,6 +5,7 @@ import io.paasta.cli.UserException;
 import io.paasta.cli.localrun.DockerRunText;
 import io.paasta.cli.localrun.HealthWatch;
 import io.paasta.cli.localrun.InteractiveRun;
+import io.paasta.cli.localrun.JobExecution;
 import io.paasta.cli.localrun.LocalContainer;
 import io.paasta.cli.localrun.LocalImage;
 import io.paasta.cli.localrun.LocalRunRequest;
@@ -17,12 +18,14 @@ import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.engine.EngineErrors;
+import io.paasta.model.JobConfig;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.BackendException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +46,11 @@ import picocli.CommandLine.Spec;
       "The image is built from the service's checkout first (as paasta cook-image builds it),"
           + " or with --pull the image deployments.json names is pulled. The container runs in"
           + " the foreground; Ctrl-C stops and removes it. Its labels keep any daemon from"
-          + " adopting it (paasta_local_run, never paasta_managed)."
+          + " adopting it (paasta_local_run, never paasta_managed).",
+      "A scheduled job (chronos-*.yaml) runs one attempt, as the daemon runs a run of it: its"
+          + " cmd through sh -c with the time variables (%(shortdate)s...) of the execution date"
+          + " --date filled in, no health check; local-run exits with the job's exit code. Without"
+          + " --date the execution date is now (as PaaSTA's local-run did), and local-run says so."
     })
 public final class LocalRunCommand implements Callable<Integer> {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -105,6 +112,14 @@ public final class LocalRunCommand implements Callable<Integer> {
   boolean healthcheckOnly;
 
   @Option(
+      names = {"--date", "--execution_date"},
+      paramLabel = "YYYY-MM-DDTHH:MM:SS",
+      description =
+          "A scheduled job: the execution date its cmd's time variables are filled for, read in"
+              + " the job's schedule_time_zone (default: now).")
+  String date;
+
+  @Option(
       names = "--repo-dir",
       paramLabel = "DIR",
       description = "The service's checkout to build (default: the current directory).")
@@ -125,6 +140,26 @@ public final class LocalRunCommand implements Callable<Integer> {
     Output out = new Output(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     LocalRunSetup setup = setup(err);
+    Optional<JobConfig> job =
+        LocalRunTarget.job(setup.loaded(), setup.config().ref().cluster(), instance);
+    if (job.isEmpty() && date != null) {
+      throw new UserException(
+          "--date is the execution date of a scheduled job, and "
+              + setup.config().ref().service()
+              + "."
+              + instance
+              + " is not one (its file: "
+              + setup.config().ref().kind().fileName(setup.config().ref().cluster())
+              + ")");
+    }
+    if (job.isPresent()) {
+      JobExecution execution =
+          JobExecution.of(job.get(), Optional.ofNullable(date), Clock.systemUTC());
+      out.line(execution.describe());
+      if (request.cmd().isEmpty() && execution.cmd().isPresent()) {
+        request = request.withCmd(execution.cmd().get());
+      }
+    }
     try {
       if (request.mode() == LocalRunRequest.Mode.DRY_RUN) {
         return printDockerRun(request, setup, out, err);

@@ -5,6 +5,7 @@ import io.paasta.cli.output.ProblemJson;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
+import io.paasta.config.validate.JobPreview;
 import io.paasta.config.validate.RunLimits;
 import io.paasta.config.validate.SchemaValidator;
 import io.paasta.config.validate.ServiceReport;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
       "Bounds of the cluster (max_instances_per_instance) come from the system config, if any.",
       "Prints each problem as FILE:LINE: INSTANCE.FIELD: what is wrong (value) - what is expected.",
       "Exits 0 when every file is valid, 1 when any problem is found.",
-      "With -v, also lists the keys PaaSTA accepts that this platform does not act on."
+      "With -v, also lists the keys PaaSTA accepts that this platform does not act on, and the"
+          + " next 5 run times of each scheduled job (in its schedule_time_zone, with the UTC"
+          + " instant) or the parents it runs after."
     })
 public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,7 +48,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Also list keys (and files) accepted but not used by this platform.")
+      description =
+          "Also list keys (and files) accepted but not used by this platform, and when each job"
+              + " runs next.")
   boolean verbose;
 
   @Mixin JsonOption json;
@@ -83,6 +88,7 @@ public final class ValidateCommand implements Callable<Integer> {
       service.problems().forEach(p -> printProblem(p, out));
       if (verbose) {
         service.unusedKeys().forEach(p -> out.line(unusedLine(p)));
+        service.jobs().forEach(job -> out.line(job.describe()));
       }
       String name = Output.escape(service.service());
       if (service.valid()) {
@@ -151,11 +157,23 @@ public final class ValidateCommand implements Callable<Integer> {
                     entry.put(
                         "accepted_not_used",
                         s.unusedKeys().stream().map(ValidateCommand::unusedLine).toList());
+                    entry.put("jobs", s.jobs().stream().map(ValidateCommand::jobJson).toList());
                   }
                   return entry;
                 })
             .toList();
     json.put("services", services);
+    return json;
+  }
+
+  private static Map<String, Object> jobJson(JobPreview job) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("job", job.job().toString());
+    json.put("cluster", job.cluster());
+    json.put("schedule_time_zone", job.zone());
+    json.put("next_runs", job.nextRuns().stream().map(Object::toString).toList());
+    json.put("parents", job.parents().stream().map(Object::toString).toList());
+    json.put("disabled", job.disabled());
     return json;
   }
 

@@ -42,6 +42,11 @@ public record LocalRunRequest(
     PULL
   }
 
+  /** The same request running {@code cmd} (through a shell) instead of the instance's cmd/args. */
+  public LocalRunRequest withCmd(String cmd) {
+    return new LocalRunRequest(mode, imageSource, Optional.of(cmd), healthcheck, interactive);
+  }
+
   /** The flags as given on the command line. */
   public record Flags(
       boolean build,

@@ -6,10 +6,12 @@ import io.paasta.config.soa.LoadedService;
 import io.paasta.model.AdhocConfig;
 import io.paasta.model.BounceHealthParams;
 import io.paasta.model.DrainMethod;
+import io.paasta.model.Healthcheck;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.JobConfig;
 import io.paasta.model.LongRunningConfig;
+import io.paasta.model.MonitoringConfig;
 import io.paasta.model.Service;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * The instance {@code paasta local-run} runs, found in soa-configs with errors that name the files
- * looked at: a long-running instance as the daemon runs it, or an adhoc instance run the same way
- * (one task, its own health check). Pure.
+ * looked at: a long-running instance as the daemon runs it, an adhoc instance run the same way (one
+ * task, its own health check), or one attempt of a scheduled job (one task, no health check; its
+ * cmd filled by {@link JobExecution}). Pure.
  */
 public final class LocalRunTarget {
   private LocalRunTarget() {}
@@ -30,10 +33,25 @@ public final class LocalRunTarget {
    * The instance {@code instance} of the loaded service in {@code cluster}, as a long-running
    * config.
    *
-   * @throws UserException when the service has config errors, the cluster or instance is unknown,
-   *     or the instance is a scheduled job
+   * @throws UserException when the service has config errors, the cluster or instance is unknown
    */
   public static LongRunningConfig resolve(LoadedService loaded, String cluster, String instance) {
+    return longRunning(find(loaded, cluster, instance));
+  }
+
+  /**
+   * The scheduled job {@code instance} of the loaded service in {@code cluster}; empty when it is
+   * another kind of instance.
+   *
+   * @throws UserException as {@link #resolve}
+   */
+  public static Optional<JobConfig> job(LoadedService loaded, String cluster, String instance) {
+    return find(loaded, cluster, instance) instanceof JobConfig job
+        ? Optional.of(job)
+        : Optional.empty();
+  }
+
+  private static InstanceConfig find(LoadedService loaded, String cluster, String instance) {
     Service service = loaded.service();
     requireNoErrors(loaded);
     List<InstanceConfig> inCluster = service.instancesIn(cluster);
@@ -61,36 +79,31 @@ public final class LocalRunTarget {
                             + " - its instances: "
                             + listOrNone(inCluster.stream().map(i -> i.ref().instance()).toList())
                             + " (pass one with -i)"));
-    return longRunning(config);
+    return config;
   }
 
-  /** The config as the daemon's long-running one; an adhoc instance runs one task of itself. */
+  /**
+   * The config as the daemon's long-running one: an adhoc instance runs one task of itself, a job
+   * one attempt (one task without health check: a job has none).
+   */
   static LongRunningConfig longRunning(InstanceConfig config) {
     if (config instanceof LongRunningConfig longRunning) {
       return longRunning;
     }
     if (config instanceof AdhocConfig adhoc) {
-      return fromAdhoc(adhoc);
+      return oneTask(adhoc, adhoc.healthcheck(), adhoc.monitoring());
     }
     JobConfig job = (JobConfig) config;
-    throw new UserException(
-        job.ref().service()
-            + "."
-            + job.ref().instance()
-            + " is a scheduled job ("
-            + job.ref().service()
-            + "/"
-            + job.ref().kind().fileName(job.ref().cluster())
-            + "): local-run runs long-running (marathon-*, kubernetes-*) and adhoc (adhoc-*)"
-            + " instances - run the job once with paasta rerun, or add an adhoc instance");
+    return oneTask(job, Healthcheck.NONE, job.monitoring());
   }
 
-  /** An adhoc instance with the long-running defaults for what it does not have. */
-  private static LongRunningConfig fromAdhoc(AdhocConfig adhoc) {
+  /** One task of an adhoc instance or a job, with the long-running defaults for the rest. */
+  private static LongRunningConfig oneTask(
+      InstanceConfig instance, Healthcheck healthcheck, MonitoringConfig monitoring) {
     return new LongRunningConfig(
-        adhoc.ref(),
-        adhoc.deployGroup(),
-        adhoc.container(),
+        instance.ref(),
+        instance.deployGroup(),
+        instance.container(),
         1,
         OptionalInt.empty(),
         OptionalInt.empty(),
@@ -100,7 +113,7 @@ public final class LocalRunTarget {
         0,
         DrainMethod.NOOP,
         Map.of(),
-        adhoc.healthcheck(),
+        healthcheck,
         List.of(),
         LongRunningConfig.DEFAULT_REPLICATION_THRESHOLD,
         List.of(),
@@ -109,8 +122,8 @@ public final class LocalRunTarget {
         OptionalInt.empty(),
         LongRunningConfig.DEFAULT_BACKOFF_FACTOR,
         LongRunningConfig.DEFAULT_MAX_LAUNCH_DELAY_SECONDS,
-        adhoc.monitoring(),
-        adhoc.effective());
+        monitoring,
+        instance.effective());
   }
 
   /** The daemon never runs a service whose config has errors; neither does local-run. */

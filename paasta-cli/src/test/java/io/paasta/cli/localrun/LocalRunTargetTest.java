@@ -49,12 +49,15 @@ class LocalRunTargetTest {
   }
 
   @Test
-  void aScheduledJobIsRefusedWithWhatToDoInstead() {
-    assertThatThrownBy(() -> LocalRunTarget.resolve(load("batch-reports"), "local", "nightly"))
-        .isInstanceOf(UserException.class)
-        .hasMessageStartingWith(
-            "batch-reports.nightly is a scheduled job (batch-reports/chronos-local.yaml):"
-                + " local-run runs long-running");
+  void aScheduledJobRunsOneTaskWithoutHealthCheck() {
+    LongRunningConfig config = LocalRunTarget.resolve(load("batch-reports"), "local", "nightly");
+
+    assertThat(config.ref().kind()).isEqualTo(InstanceKind.CHRONOS);
+    assertThat(config.instances()).isEqualTo(1);
+    assertThat(config.healthcheck().enabled()).isFalse();
+    assertThat(config.container().env()).containsEntry("REPORT_KIND", "nightly");
+    assertThat(LocalRunTarget.job(load("batch-reports"), "local", "nightly")).isPresent();
+    assertThat(LocalRunTarget.job(load("hello-web"), "local", "main")).isEmpty();
   }
 
   @Test

@@ -1,12 +1,9 @@
 package io.paasta.config.schedule;
 
-import com.cronutils.model.Cron;
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +21,21 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
 
   /**
    * @param repetitions how many runs; empty for unbounded ({@code R/})
-   * @param start the first run; a start without offset is read in the job's time zone
+   * @param start the first run as written ({@code 2026-01-01T00:00:00Z}, with or without offset):
+   *     see {@link ScheduleTimes} for the zone it is read in
+   * @param startLocal its date and time, without the offset
+   * @param writtenOffset the offset written in it, if any
    */
-  record Repeating(OptionalLong repetitions, String start, PeriodDuration period)
+  record Repeating(
+      OptionalLong repetitions,
+      String start,
+      PeriodDuration period,
+      LocalDateTime startLocal,
+      Optional<ZoneOffset> writtenOffset)
       implements JobSchedule {}
 
-  record CronSchedule(Cron cron) implements JobSchedule {}
+  /** A cron line; see {@link CronLine}. */
+  record CronSchedule(CronLine line) implements JobSchedule {}
 
   /** The parsed schedule, or why it does not parse. */
   sealed interface Parse permits Parsed, Invalid {}
@@ -65,7 +71,25 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
         return new Invalid("has a negative repetition count", ISO_EXPECTED);
       }
     }
-    if (!parts[1].isEmpty() && !isDateTime(parts[1])) {
+    if (repetitions.isPresent() && repetitions.getAsLong() == 0) {
+      return new Invalid(
+          "never runs (R0 repeats 0 times)", "R for ever, or Rn with n of 1 or more");
+    }
+    if (parts[1].isEmpty()) {
+      return new Invalid("has no start time", ISO_EXPECTED);
+    }
+    LocalDateTime startLocal;
+    Optional<ZoneOffset> offset;
+    try {
+      if (hasOffset(parts[1])) {
+        OffsetDateTime written = OffsetDateTime.parse(parts[1]);
+        startLocal = written.toLocalDateTime();
+        offset = Optional.of(written.getOffset());
+      } else {
+        startLocal = LocalDateTime.parse(parts[1]);
+        offset = Optional.empty();
+      }
+    } catch (DateTimeParseException e) {
       return new Invalid("has an invalid start time '" + parts[1] + "'", ISO_EXPECTED);
     }
     PeriodDuration period;
@@ -79,21 +103,24 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
           "runs more often than once a minute",
           "a period of at least " + MIN_INTERVAL.toSeconds() + "s");
     }
-    return new Parsed(new Repeating(repetitions, parts[1], period));
+    return new Parsed(new Repeating(repetitions, parts[1], period, startLocal, offset));
   }
 
-  private static boolean isDateTime(String text) {
-    try {
-      OffsetDateTime.parse(text);
+  /** Whether a date-time ends with an offset ({@code Z}, {@code +01:00}), without parsing it. */
+  private static boolean hasOffset(String text) {
+    int n = text.length();
+    char last = text.charAt(n - 1);
+    if (last == 'Z' || last == 'z') {
       return true;
-    } catch (DateTimeParseException e) {
-      try {
-        LocalDateTime.parse(text);
+    }
+    int time = text.indexOf('T');
+    for (int back = 3; back <= 9 && back <= n; back += 3) {
+      char sign = text.charAt(n - back);
+      if ((sign == '+' || sign == '-') && time >= 0 && n - back > time) {
         return true;
-      } catch (DateTimeParseException e2) {
-        return false;
       }
     }
+    return false;
   }
 
   private static boolean shorterThanMinimum(PeriodDuration period) {
@@ -107,31 +134,16 @@ public sealed interface JobSchedule permits JobSchedule.Repeating, JobSchedule.C
   }
 
   /** The cron nicknames and what they stand for. */
-  Map<String, String> CRON_NICKNAMES =
-      Map.of(
-          "@yearly", "0 0 1 1 *",
-          "@annually", "0 0 1 1 *",
-          "@monthly", "0 0 1 * *",
-          "@weekly", "0 0 * * 0",
-          "@daily", "0 0 * * *",
-          "@midnight", "0 0 * * *",
-          "@hourly", "0 * * * *");
+  Map<String, String> CRON_NICKNAMES = CronLine.NICKNAMES;
 
   private static Parse parseCron(String written) {
-    String text = CRON_NICKNAMES.getOrDefault(written, written);
     try {
-      CronParser parser =
-          new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-      return new Parsed(new CronSchedule(parser.parse(text).validate()));
-    } catch (IllegalArgumentException e) {
-      String reason =
-          Optional.ofNullable(e.getMessage())
-              .orElse("")
-              .split("\n")[0]
-              .replace("Failed to parse cron expression. ", "");
+      return new Parsed(new CronSchedule(CronLine.parse(written)));
+    } catch (CronLine.InvalidCron e) {
       return new Invalid(
-          "is neither an ISO 8601 repeating interval nor a cron expression"
-              + (reason.isEmpty() ? "" : " (" + reason + ")"),
+          "is neither an ISO 8601 repeating interval nor a cron expression ("
+              + e.getMessage()
+              + ")",
           ISO_EXPECTED + ", or " + CRON_EXPECTED);
     }
   }

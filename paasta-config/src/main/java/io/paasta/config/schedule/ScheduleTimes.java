@@ -1,102 +1,74 @@
 package io.paasta.config.schedule;
 
-import com.cronutils.model.time.ExecutionTime;
 import io.paasta.model.JobConfig;
 import io.paasta.model.schedule.RunTimes;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * The one place that turns a job's schedule into run times, for {@code paasta validate -v} and for
- * the daemon's scheduler.
+ * the daemon's scheduler. Cheap to call at every scheduler pass: it parses the line and allocates
+ * two small objects; {@link RunTimes#after} and {@link RunTimes#atOrBefore} compute the answer
+ * directly (no minute-by-minute walk over years).
  *
- * <p>FIRST VERSION (contract for the scheduler's authors): cron lines through cron-utils, repeating
- * intervals without their repetition count; daylight-saving rules of SPEC section 6 and issue 14
- * still to do.
+ * <p>Zones. A cron line is read in the job's {@code schedule_time_zone} (UTC when unset). The start
+ * of an ISO 8601 repeating interval: when {@code schedule_time_zone} is set, its local date-time is
+ * read in that zone and any offset written in it is ignored (Chronos: the time zone "takes
+ * precedence over any time zone specified in schedule"); when it is not set, the written offset
+ * holds (a fixed offset, no daylight saving) and a start without offset is UTC. Daylight-saving
+ * rules: see {@link WallClock}; periods: see {@link RepeatingRunTimes}; an impossible cron date
+ * ({@code 0 0 30 2 *}) has no run: {@code after} answers empty after a bounded search of 8 years.
  */
 public final class ScheduleTimes {
   private ScheduleTimes() {}
 
-  /** The job's run times; empty for a job with parents or an invalid schedule. */
+  /**
+   * The job's run times; empty for a job with parents, an invalid schedule or an unknown {@code
+   * schedule_time_zone}.
+   */
   public static Optional<RunTimes> of(JobConfig job) {
     if (job.schedule().isEmpty()) {
       return Optional.empty();
     }
-    ZoneId zone = ZoneId.of(job.scheduleTimeZone().orElse("UTC"));
+    Optional<ZoneId> zone;
+    try {
+      zone = job.scheduleTimeZone().map(ZoneId::of);
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
     return of(job.schedule().get(), zone);
   }
 
-  /** The run times of a schedule read in {@code zone}; empty when it does not parse. */
+  /**
+   * The run times of a schedule read in {@code zone}, which wins over an offset written in a
+   * repeating interval's start; empty when it does not parse.
+   */
   public static Optional<RunTimes> of(String schedule, ZoneId zone) {
+    return of(schedule, Optional.of(zone));
+  }
+
+  /**
+   * The run times of a schedule; {@code zone} is the job's {@code schedule_time_zone} when it has
+   * one (see the class comment for a schedule without one). Empty when it does not parse.
+   */
+  public static Optional<RunTimes> of(String schedule, Optional<ZoneId> zone) {
     if (!(JobSchedule.parse(schedule) instanceof JobSchedule.Parsed parsed)) {
       return Optional.empty();
     }
     if (parsed.schedule() instanceof JobSchedule.CronSchedule cron) {
-      ExecutionTime times = ExecutionTime.forCron(cron.cron());
-      return Optional.of(
-          new RunTimes() {
-            @Override
-            public Optional<Instant> after(Instant t) {
-              return times.nextExecution(t.atZone(zone)).map(z -> z.toInstant());
-            }
-
-            @Override
-            public Optional<Instant> atOrBefore(Instant t) {
-              Instant probe = t.plusSeconds(1);
-              return times.lastExecution(probe.atZone(zone)).map(z -> z.toInstant());
-            }
-
-            @Override
-            public Duration interval() {
-              Instant now = Instant.now();
-              Optional<Instant> a = after(now);
-              return a.flatMap(this::after)
-                  .map(b -> Duration.between(a.get(), b))
-                  .orElse(Duration.ofDays(1));
-            }
-          });
+      return Optional.of(new CronRunTimes(cron.line(), WallClock.of(zone.orElse(ZoneOffset.UTC))));
     }
     JobSchedule.Repeating repeating = (JobSchedule.Repeating) parsed.schedule();
-    Instant start =
-        java.time.LocalDateTime.parse(repeating.start().replaceAll("(Z|[+-]\\d\\d:?\\d\\d)$", ""))
-            .atZone(repeating.start().matches(".*(Z|[+-]\\d\\d:?\\d\\d)$") ? zone : zone)
-            .toInstant();
-    Duration step =
-        repeating
-            .period()
-            .getDuration()
-            .plusDays(
-                repeating.period().getPeriod().toTotalMonths() * 30
-                    + repeating.period().getPeriod().getDays());
+    ZoneId stepZone =
+        zone.orElse(repeating.writtenOffset().map(ZoneId.class::cast).orElse(ZoneOffset.UTC));
     return Optional.of(
-        new RunTimes() {
-          @Override
-          public Optional<Instant> after(Instant t) {
-            if (t.isBefore(start)) {
-              return Optional.of(start);
-            }
-            long k = Duration.between(start, t).toMillis() / step.toMillis() + 1;
-            return Optional.of(start.plus(step.multipliedBy(k)));
-          }
-
-          @Override
-          public Optional<Instant> atOrBefore(Instant t) {
-            if (t.isBefore(start)) {
-              return Optional.empty();
-            }
-            long k = Duration.between(start, t).toMillis() / step.toMillis();
-            return Optional.of(start.plus(step.multipliedBy(k)));
-          }
-
-          @Override
-          public Duration interval() {
-            return step;
-          }
-        });
+        new RepeatingRunTimes(
+            repeating.startLocal(),
+            repeating.period().getPeriod().normalized(),
+            repeating.period().getDuration(),
+            repeating.repetitions(),
+            WallClock.of(stepZone)));
   }
-
-  static final ZoneId UTC = ZoneOffset.UTC;
 }

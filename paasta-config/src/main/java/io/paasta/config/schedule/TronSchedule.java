@@ -1,9 +1,5 @@
 package io.paasta.config.schedule;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -60,20 +56,16 @@ public final class TronSchedule {
   }
 
   private static Optional<Invalid> checkCron(String value, ZonedDateTime now) {
-    String expression = JobSchedule.CRON_NICKNAMES.getOrDefault(value, value);
-    ExecutionTime execution;
+    CronLine line;
     try {
-      CronParser parser =
-          new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-      execution = ExecutionTime.forCron(parser.parse(expression).validate());
-    } catch (IllegalArgumentException e) {
-      String reason = Optional.ofNullable(e.getMessage()).orElse("").split("\n")[0];
+      line = CronLine.parse(value);
+    } catch (CronLine.InvalidCron e) {
       return Optional.of(
           new Invalid(
-              "is not a cron expression" + (reason.isEmpty() ? "" : " (" + reason + ")"),
+              "is not a cron expression (" + e.getMessage() + ")",
               "cron " + JobSchedule.CRON_EXPECTED));
     }
-    if (execution.nextExecution(now).isEmpty()) {
+    if (line.impossible() || line.firstAtOrAfter(now.toLocalDateTime()).isEmpty()) {
       return Optional.of(
           new Invalid("never runs (no date matches it)", "a cron expression with a next run"));
     }

@@ -4,6 +4,7 @@ import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.problem.Problems;
 import io.paasta.config.schedule.JobSchedule;
+import io.paasta.config.schedule.TimeVariables;
 import io.paasta.config.soa.FieldLocator;
 import io.paasta.config.soa.InstanceLocator;
 import io.paasta.config.soa.LoadedService;
@@ -15,9 +16,17 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.model.SecretRef;
 import io.paasta.model.ServiceInstance;
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rules a JSON Schema cannot express about an instance's run config, checked on the loaded
@@ -29,6 +38,12 @@ import java.util.Map;
 public final class SemanticRules {
   /** Kubernetes object names are at most 63 characters; PaaSTA writes '_' as "--" in them. */
   static final int MAX_SANITISED_INSTANCE_NAME = 63;
+
+  /**
+   * The date a job's cmd is filled at to check it (any date does: whether it fills does not depend
+   * on the date).
+   */
+  private static final LocalDateTime CMD_CHECK_DATE = LocalDateTime.of(2026, 1, 1, 0, 0);
 
   private static final String IAM_ROLE = "iam_role";
   private static final String SERVICE_ACCOUNT = "service_account_name";
@@ -155,8 +170,18 @@ public final class SemanticRules {
     job.schedule()
         .ifPresent(
             schedule -> {
-              if (JobSchedule.parse(schedule) instanceof JobSchedule.Invalid invalid) {
+              JobSchedule.Parse parse = JobSchedule.parse(schedule);
+              if (parse instanceof JobSchedule.Invalid invalid) {
                 check.problem("schedule", invalid.reason(), schedule, invalid.expected());
+              } else if (parse instanceof JobSchedule.Parsed parsed
+                  && parsed.schedule() instanceof JobSchedule.CronSchedule cron
+                  && (cron.line().impossible()
+                      || cron.line().firstAtOrAfter(CMD_CHECK_DATE).isEmpty())) {
+                check.problem(
+                    "schedule",
+                    "never runs (no date matches it)",
+                    schedule,
+                    "a cron expression whose day of month exists in its months, such as 0 0 28 2 *");
               }
             });
     job.scheduleTimeZone()
@@ -180,6 +205,59 @@ public final class SemanticRules {
             parent.toString(),
             "a job of " + parent.service() + "/chronos-" + job.ref().cluster() + ".yaml");
       }
+    }
+    checkParentCycle(job, check);
+    checkJobCmd(check);
+  }
+
+  /**
+   * Refuses a job that is its own ancestor through the parents of the cluster's jobs (any service):
+   * it could never run.
+   */
+  private void checkParentCycle(JobConfig job, Check check) {
+    ServiceInstance self = new ServiceInstance(job.ref().service(), job.ref().instance());
+    String cluster = job.ref().cluster();
+    Deque<List<ServiceInstance>> paths = new ArrayDeque<>();
+    Set<ServiceInstance> seen = new HashSet<>();
+    for (ServiceInstance parent : job.parents()) {
+      paths.add(List.of(self, parent));
+    }
+    while (!paths.isEmpty()) {
+      List<ServiceInstance> path = paths.poll();
+      ServiceInstance last = path.get(path.size() - 1);
+      if (last.equals(self)) {
+        check.problem(
+            "parents",
+            "makes a cycle: "
+                + path.stream().map(ServiceInstance::toString).collect(Collectors.joining(" -> ")),
+            job.parents().stream().map(ServiceInstance::toString).toList(),
+            "parents that do not lead back to " + self);
+        return;
+      }
+      if (!seen.add(last)) {
+        continue;
+      }
+      for (ServiceInstance next : tree.parentsOf(last, cluster)) {
+        List<ServiceInstance> longer = new ArrayList<>(path);
+        longer.add(next);
+        paths.add(longer);
+      }
+    }
+  }
+
+  /** A cmd whose time variables do not fill is refused with PaaSTA's message. */
+  private static void checkJobCmd(Check check) {
+    if (!(check.instance.effective().get("cmd") instanceof String cmd)) {
+      return;
+    }
+    try {
+      TimeVariables.fill(cmd, CMD_CHECK_DATE.atZone(ZoneOffset.UTC));
+    } catch (TimeVariables.UnparseableCommand e) {
+      check.problem(
+          "cmd",
+          e.getMessage(),
+          Problem.NO_VALUE,
+          "time variables as %(name)s with " + TimeVariables.NAMES + "; " + e.reason());
     }
   }
 

@@ -107,6 +107,28 @@ public final class ServiceCheck {
     }
 
     @Override
+    public List<ServiceInstance> parentsOf(ServiceInstance job, String cluster) {
+      if (!loader.soaDir().hasService(job.service())) {
+        return List.of();
+      }
+      Object written =
+          loader
+              .instanceFile(job.service(), InstanceKind.CHRONOS, cluster)
+              .map(
+                  f ->
+                      f.root() instanceof Map<?, ?> root
+                              && root.get(job.instance()) instanceof Map<?, ?> dict
+                          ? dict.get("parents")
+                          : null)
+              .orElse(null);
+      List<?> names =
+          written instanceof List<?> list ? list : written == null ? List.of() : List.of(written);
+      return names.stream()
+          .flatMap(name -> ServiceInstance.parse(String.valueOf(name)).stream())
+          .toList();
+    }
+
+    @Override
     public boolean serviceExists(String service) {
       return loader.soaDir().hasService(service);
     }

@@ -5,13 +5,24 @@ import java.util.List;
 
 /**
  * The outcome of validating one service: its files, every problem found in them, and the keys it
- * sets that PaaSTA accepts but this platform does not act on ({@code paasta validate -v}).
+ * sets that PaaSTA accepts but this platform does not act on and when its jobs run next ({@code
+ * paasta validate -v}).
  */
 public record ServiceReport(
-    String service, int files, List<Problem> problems, List<Problem> unusedKeys) {
+    String service,
+    int files,
+    List<Problem> problems,
+    List<Problem> unusedKeys,
+    List<JobPreview> jobs) {
   public ServiceReport {
     problems = List.copyOf(problems);
     unusedKeys = List.copyOf(unusedKeys);
+    jobs = List.copyOf(jobs);
+  }
+
+  public ServiceReport(
+      String service, int files, List<Problem> problems, List<Problem> unusedKeys) {
+    this(service, files, problems, unusedKeys, List.of());
   }
 
   public ServiceReport(String service, int files, List<Problem> problems) {

@@ -34,6 +34,7 @@ public final class SoaValidator {
   private final SoaConfigsLoader loader;
   private final ServiceCheck serviceCheck;
   private final UnusedKeys unusedKeys = new UnusedKeys();
+  private final Clock clock;
 
   /** With the default {@link RunLimits}. */
   public SoaValidator(SoaConfigsLoader loader, SchemaValidator schemas) {
@@ -54,6 +55,7 @@ public final class SoaValidator {
   public SoaValidator(
       SoaConfigsLoader loader, SchemaValidator schemas, RunLimits limits, Clock clock) {
     this.loader = loader;
+    this.clock = clock;
     this.serviceCheck = new ServiceCheck(loader, schemas, limits, clock);
   }
 
@@ -118,7 +120,8 @@ public final class SoaValidator {
     } catch (ConfigException e) {
       Problem problem =
           Problem.error(Location.of(service), "", e.getMessage(), Problem.NO_VALUE, "");
-      return new Checked(service, 0, List.of(problem), Map.of(), Optional.empty(), List.of());
+      return new Checked(
+          service, 0, List.of(problem), Map.of(), Optional.empty(), List.of(), List.of());
     }
     LoadedService loaded = serviceCheck.check(files);
     return new Checked(
@@ -127,7 +130,8 @@ public final class SoaValidator {
         loaded.problems(),
         loaded.service().namespaces(),
         files.smartstack(),
-        unusedKeys.find(files));
+        unusedKeys.find(files),
+        JobPreview.of(loaded.service(), clock.instant(), JobPreview.NEXT_RUNS));
   }
 
   /**
@@ -187,12 +191,13 @@ public final class SoaValidator {
       List<Problem> problems,
       Map<String, NamespaceConfig> namespaces,
       Optional<ParsedFile> smartstack,
-      List<Problem> unused) {
+      List<Problem> unused,
+      List<JobPreview> jobs) {
     ServiceReport report(List<Problem> more) {
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(more);
       all.sort(ORDER);
-      return new ServiceReport(service, files, all, unused);
+      return new ServiceReport(service, files, all, unused, jobs);
     }
   }
 }

@@ -72,7 +72,7 @@ class SoaValidatorTest {
         .containsExactly(
             "batch/chronos-dev.yaml:2: iso.schedule: runs more often than once a minute (\"R/2026-01-01T00:00:00Z/PT10S\") - a period of at least 60s",
             "batch/chronos-dev.yaml:4: cron.schedule: is neither an ISO 8601 repeating interval nor a cron expression"
-                + " (Value 61 not in range [0, 59]) (\"61 * * * *\") - R[n]/<start>/<period> such as"
+                + " (the minute '61' is out of range (0-59)) (\"61 * * * *\") - R[n]/<start>/<period> such as"
                 + " R/2016-07-28T00:00:00Z/PT2M, or a cron expression such as */5 * * * *",
             "batch/chronos-dev.yaml:7: late.epsilon: is not an ISO 8601 duration (\"30 minutes\") - a duration such as PT60S or PT30M",
             "batch/chronos-dev.yaml:8: late.schedule_time_zone: is not a time zone (\"Mars/Olympus\") - a tz database name such as UTC or America/Los_Angeles");
@@ -91,6 +91,64 @@ class SoaValidatorTest {
         .contains(
             "batch/chronos-dev.yaml:4: b.parents: names a job that does not exist (\"other.job\") - a job of other/chronos-dev.yaml",
             "batch/chronos-dev.yaml:4: b.parents: names a job that does not exist (\"batch.nope\") - a job of batch/chronos-dev.yaml");
+  }
+
+  @Test
+  void aCronDateThatNeverExistsIsRefused() {
+    tree.file(
+        "batch/chronos-dev.yaml",
+        "feb:",
+        "  schedule: '0 0 30 2 *'",
+        "april:",
+        "  schedule: '0 0 31 4 *'",
+        "leap:",
+        "  schedule: '0 0 29 2 *'");
+    assertThat(errors("batch"))
+        .containsExactly(
+            "batch/chronos-dev.yaml:2: feb.schedule: never runs (no date matches it) (\"0 0 30 2 *\") - a cron expression whose day of month exists in its months, such as 0 0 28 2 *",
+            "batch/chronos-dev.yaml:4: april.schedule: never runs (no date matches it) (\"0 0 31 4 *\") - a cron expression whose day of month exists in its months, such as 0 0 28 2 *");
+  }
+
+  @Test
+  void aCmdWhoseTimeVariablesDoNotFillIsRefused() {
+    tree.file(
+        "batch/chronos-dev.yaml",
+        "ok:",
+        "  schedule: '@daily'",
+        "  cmd: echo %(shortdate-1)s 100%%",
+        "unknown:",
+        "  schedule: '@daily'",
+        "  cmd: echo %(date)s",
+        "percent:",
+        "  schedule: '@daily'",
+        "  cmd: echo 100%");
+    assertThat(errors("batch"))
+        .containsExactly(
+            "batch/chronos-dev.yaml:6: unknown.cmd: Unparseable command 'echo %(date)s'. Hint: do you need to escape % chars? - time variables as %(name)s with shortdate, year, month, day, hour, unixtime, daynumber; unknown time variable 'date' (known: shortdate, year, month, day, hour, unixtime, daynumber, with +N or -N)",
+            "batch/chronos-dev.yaml:9: percent.cmd: Unparseable command 'echo 100%'. Hint: do you need to escape % chars? - time variables as %(name)s with shortdate, year, month, day, hour, unixtime, daynumber; the '%' at the end is incomplete (write %% for a %)");
+  }
+
+  @Test
+  void parentsThatLeadBackToTheJobAreRefused() {
+    tree.file(
+            "batch/chronos-dev.yaml",
+            "a:",
+            "  parents: [other.b]",
+            "self:",
+            "  parents: batch.self",
+            "fine:",
+            "  parents: [batch.root]",
+            "root:",
+            "  schedule: '@daily'")
+        .file("other/chronos-dev.yaml", "b:", "  parents: [other.c]", "c:", "  parents: [batch.a]");
+    assertThat(errors("batch"))
+        .containsExactly(
+            "batch/chronos-dev.yaml:2: a.parents: makes a cycle: batch.a -> other.b -> other.c -> batch.a ([other.b]) - parents that do not lead back to batch.a",
+            "batch/chronos-dev.yaml:4: self.parents: makes a cycle: batch.self -> batch.self ([batch.self]) - parents that do not lead back to batch.self");
+    assertThat(errors("other"))
+        .containsExactly(
+            "other/chronos-dev.yaml:2: b.parents: makes a cycle: other.b -> other.c -> batch.a -> other.b ([other.c]) - parents that do not lead back to other.b",
+            "other/chronos-dev.yaml:4: c.parents: makes a cycle: other.c -> batch.a -> other.b -> other.c ([batch.a]) - parents that do not lead back to other.c");
   }
 
   @Test
