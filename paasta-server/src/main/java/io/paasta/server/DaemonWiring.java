@@ -26,7 +26,7 @@ import io.paasta.server.api.AutoscalerResource;
 import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.autoscaling.AutoscalerCounts;
-import io.paasta.server.autoscaling.FileAutoscalerStore;
+import io.paasta.server.autoscaling.SqliteAutoscalerStore;
 import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
@@ -40,6 +40,7 @@ import io.paasta.server.monitoring.Monitoring;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
+import io.paasta.server.state.StateDatabase;
 import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusExtras;
 import io.paasta.server.status.StatusRegistry;
@@ -66,8 +67,8 @@ public final class DaemonWiring {
   /**
    * What the daemon serves beside its loop.
    *
-   * @param stateDir holds {@code autoscaling.json}, {@code alerts.json} and {@code
-   *     last-good-configs/}
+   * @param stateDir holds the state database {@code paasta.db} (job runs, autoscaler counts),
+   *     {@code alerts.json} and {@code last-good-configs/}
    */
   public record ServerOptions(
       ApiSettings api, Path stateDir, Optional<SmartStackSettings> smartstack) {
@@ -108,6 +109,8 @@ public final class DaemonWiring {
    * {@code paasta server}: the reconcile loop on the backend {@code backends} starts, and the HTTP
    * API and metrics on loopback. The returned server owns everything it started (the backend too).
    *
+   * @throws io.paasta.server.state.StateStoreException when the state database cannot be opened or
+   *     migrated (or was written by a newer paasta)
    * @throws io.paasta.server.autoscaling.AutoscalerStoreException when the stored autoscaler state
    *     cannot be read
    * @throws IOException when SmartStack's ZooKeeper cannot be started
@@ -123,24 +126,26 @@ public final class DaemonWiring {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
-    Desired desired =
-        desiredState(
-            soaDir,
-            system,
-            autoscaler,
-            options.smartstack().isPresent(),
-            LastGoodConfigs.in(options.stateDir()),
-            log,
-            clock);
-    PassRequests passes = new PassRequests(clock);
     List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
+    StateDatabase state = StateDatabase.open(options.stateDir());
+    started.add(state);
     try {
+      SqliteAutoscalerStore autoscaler = new SqliteAutoscalerStore(state, system.cluster());
+      Desired desired =
+          desiredState(
+              soaDir,
+              system,
+              autoscaler,
+              options.smartstack().isPresent(),
+              LastGoodConfigs.in(options.stateDir()),
+              log,
+              clock);
+      PassRequests passes = new PassRequests(clock);
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
-      smartstack.ifPresent(started::add);
+      smartstack.ifPresent(s -> started.add(0, s));
       Backend backend = backends.start(system, backendPorts(smartstack, log));
-      started.add(backend);
+      started.add(started.size() - 1, backend); // the state database closes last
       Monitoring monitoring =
           monitoring(system, options, metrics, smartstack, backend, passes, log, clock);
       started.add(0, monitoring);
@@ -167,7 +172,7 @@ public final class DaemonWiring {
               metrics,
               log,
               clock);
-      started.add(bindJvmMetrics(metrics));
+      started.add(started.size() - 1, bindJvmMetrics(metrics));
       return new PaastaServer(daemon, api, options.api(), metrics, started, log);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
@@ -196,7 +201,7 @@ public final class DaemonWiring {
       PrintStream log) {
     Clock clock = Clock.systemUTC();
     DaemonLog daemonLog = new DaemonLog(log, clock);
-    AutoscalerCounts counts = new FileAutoscalerStore(stateDir, system.cluster());
+    AutoscalerCounts counts = SqliteAutoscalerStore.readOnlyCounts(stateDir, system.cluster());
     Desired desired =
         desiredState(
             soaDir,
@@ -339,7 +344,7 @@ public final class DaemonWiring {
       SystemConfig system,
       Desired desired,
       Backend backend,
-      FileAutoscalerStore autoscaler,
+      SqliteAutoscalerStore autoscaler,
       PassRequests passes,
       StatusExtras extras,
       PrometheusMeterRegistry metrics,
