@@ -24,6 +24,7 @@ import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
 import io.paasta.server.api.InstanceLookup;
+import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.SqliteAutoscalerStore;
@@ -32,6 +33,7 @@ import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.jobs.JobsView;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
@@ -160,6 +162,7 @@ public final class DaemonWiring {
               settings,
               log,
               clock);
+      JobsView jobs = new NoScheduler(); // until the scheduler is wired
       ApiServer api =
           api(
               options,
@@ -167,6 +170,7 @@ public final class DaemonWiring {
               desired,
               backend,
               autoscaler,
+              jobs,
               passes,
               statusExtras(smartstack, monitoring),
               metrics,
@@ -345,6 +349,7 @@ public final class DaemonWiring {
       Desired desired,
       Backend backend,
       SqliteAutoscalerStore autoscaler,
+      JobsView jobs,
       PassRequests passes,
       StatusExtras extras,
       PrometheusMeterRegistry metrics,
@@ -360,6 +365,7 @@ public final class DaemonWiring {
                 new ServicesResource(
                     lookup, desired.desired(), backend, desired.status(), extras, clock),
                 new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                new JobsResource(lookup, jobs, extras::checks, clock),
                 metrics),
             options.api().token(),
             log));
