@@ -13,6 +13,7 @@ import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.deploy.git.GitRemoteClient;
 import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendPorts;
@@ -148,8 +149,10 @@ public final class DaemonWiring {
       smartstack.ifPresent(s -> started.add(0, s));
       Backend backend = backends.start(system, backendPorts(smartstack, log));
       started.add(started.size() - 1, backend); // the state database closes last
+      JobsView jobs = new NoScheduler(); // until the scheduler is wired
       Monitoring monitoring =
-          monitoring(system, options, metrics, smartstack, backend, passes, log, clock);
+          monitoring(
+              system, options, metrics, smartstack, backend, passes, jobs, desired, log, clock);
       started.add(0, monitoring);
       PaastaDaemon daemon =
           daemon(
@@ -162,7 +165,6 @@ public final class DaemonWiring {
               settings,
               log,
               clock);
-      JobsView jobs = new NoScheduler(); // until the scheduler is wired
       ApiServer api =
           api(
               options,
@@ -288,7 +290,10 @@ public final class DaemonWiring {
         Optional.of((ref, description) -> log.warn("oom", description)));
   }
 
-  /** Monitoring, with the alert state kept in {@code <state-dir>/alerts.json}. */
+  /**
+   * Monitoring, with the alert state kept in {@code <state-dir>/alerts.json}, and the checks of the
+   * scheduler's jobs.
+   */
   private static Monitoring monitoring(
       SystemConfig system,
       ServerOptions options,
@@ -296,6 +301,8 @@ public final class DaemonWiring {
       Optional<SmartStackRuntime> smartstack,
       Backend backend,
       PassRequests passes,
+      JobsView jobs,
+      Desired desired,
       DaemonLog log,
       Clock clock) {
     return Monitoring.start(
@@ -306,7 +313,18 @@ public final class DaemonWiring {
         ref -> smartstack.flatMap(s -> s.replication(ref)),
         backend::oomKills,
         passes::after,
-        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)));
+        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)),
+        jobs,
+        ref -> jobConfig(desired.configs(), ref));
+  }
+
+  /** The job {@code ref} names in the daemon's soa-configs (its service's last good load). */
+  private static Optional<JobConfig> jobConfig(ServiceConfigs configs, InstanceRef ref) {
+    return configs
+        .service(ref.service())
+        .flatMap(loaded -> loaded.service().instance(ref.cluster(), ref.instance()))
+        .filter(JobConfig.class::isInstance)
+        .map(JobConfig.class::cast);
   }
 
   /** SmartStack's part of each pass (when it runs), then monitoring's. */
