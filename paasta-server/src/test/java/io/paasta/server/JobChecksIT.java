@@ -13,8 +13,8 @@ import io.paasta.planning.jobs.JobRun;
 import io.paasta.planning.jobs.JobStatus;
 import io.paasta.planning.jobs.RunState;
 import io.paasta.planning.jobs.RunTrigger;
-import io.paasta.server.jobs.JobsView;
 import io.paasta.server.monitoring.Monitoring;
+import io.paasta.server.testing.InMemoryJobsView;
 import io.paasta.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -82,39 +82,8 @@ class JobChecksIT {
             Optional.empty(),
             Optional.empty(),
             List.of(failed));
-    java.util.concurrent.atomic.AtomicBoolean removed =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    JobsView jobs =
-        new JobsView() {
-          @Override
-          public Optional<JobStatus> status(InstanceRef asked) {
-            return removed.get() || !asked.equals(ref) ? Optional.empty() : Optional.of(status);
-          }
-
-          @Override
-          public List<InstanceRef> jobs() {
-            return removed.get() ? List.of() : List.of(ref);
-          }
-
-          @Override
-          public List<JobRun> runs(InstanceRef asked, int limit) {
-            return status(asked).map(JobStatus::recent).orElse(List.of());
-          }
-
-          @Override
-          public List<String> output(JobRun run, int lines) {
-            return List.of();
-          }
-
-          @Override
-          public List<JobRun> rerun(
-              InstanceRef asked,
-              Optional<Instant> executionDate,
-              Optional<RerunType> rerunType,
-              boolean forceDisabled) {
-            throw new RerunRefused("not in this test");
-          }
-        };
+    InMemoryJobsView jobs = new InMemoryJobsView();
+    jobs.statuses.put(ref, status);
 
     try (SensuReceiver sensu = new SensuReceiver();
         Monitoring monitoring =
@@ -149,7 +118,7 @@ class JobChecksIT {
           .extracting(c -> c.get("name"))
           .contains(name, "setup_chronos_job.batch.nightly");
 
-      removed.set(true);
+      jobs.statuses.clear();
       monitoring.jobChecks().evaluate();
 
       await().until(() -> sensu.named(name).size() == 2);

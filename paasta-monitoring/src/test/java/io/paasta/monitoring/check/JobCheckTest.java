@@ -68,6 +68,24 @@ class JobCheckTest {
         recent);
   }
 
+  /** A job that never ran, deployed or not, with a problem or none. */
+  private static JobStatus setupStatus(boolean deployed, Optional<String> problem) {
+    return new JobStatus(
+        JOB,
+        true,
+        Optional.of(SCHEDULE),
+        "UTC",
+        Duration.ofMinutes(30),
+        List.of(),
+        Optional.of(NOW.plusSeconds(600)),
+        "echo hi",
+        3,
+        deployed,
+        problem,
+        Optional.empty(),
+        List.of());
+  }
+
   private static List<CheckResult> evaluate(JobStatus status, Optional<Duration> interval) {
     return JobCheck.evaluate(JobSnapshot.of(Fixtures.team("batch"), status, interval), NOW);
   }
@@ -183,22 +201,7 @@ class JobCheckTest {
 
   @Test
   void setupIsCriticalWithoutADeploymentOrWithAProblem() {
-    JobStatus base = status(true, List.of());
-    JobStatus undeployed =
-        new JobStatus(
-            JOB,
-            true,
-            base.schedule(),
-            base.timeZone(),
-            base.epsilon(),
-            List.of(),
-            base.nextRun(),
-            base.command(),
-            3,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
+    JobStatus undeployed = setupStatus(false, Optional.empty());
     CheckResult setup = evaluate(undeployed, Optional.of(HOURLY)).get(0);
     assertThat(setup.name()).isEqualTo("setup_chronos_job.batch.nightly");
     assertThat(setup.status()).isEqualTo(CheckStatus.CRITICAL);
@@ -206,25 +209,12 @@ class JobCheckTest {
         .isEqualTo(
             "No deployment found for batch.nightly in cluster norcal. Has the pipeline run for it?");
 
-    JobStatus broken =
-        new JobStatus(
-            JOB,
-            true,
-            base.schedule(),
-            base.timeZone(),
-            base.epsilon(),
-            List.of(),
-            base.nextRun(),
-            base.command(),
-            3,
-            true,
-            Optional.of("parent batch.gone does not exist"),
-            Optional.empty(),
-            List.of());
+    JobStatus broken = setupStatus(true, Optional.of("parent batch.gone does not exist"));
     assertThat(evaluate(broken, Optional.of(HOURLY)).get(0).output())
         .isEqualTo(
             "Job batch.nightly cannot run in cluster norcal: parent batch.gone does not exist");
-    assertThat(evaluate(base, Optional.of(HOURLY)).get(0).status()).isEqualTo(CheckStatus.OK);
+    assertThat(evaluate(setupStatus(true, Optional.empty()), Optional.of(HOURLY)).get(0).status())
+        .isEqualTo(CheckStatus.OK);
   }
 
   @Test

@@ -121,32 +121,21 @@ public final class SqliteJobRunStore implements JobRunStore {
     }
     return db.read(
         "read the runs of " + job,
-        connection -> {
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM job_runs WHERE "
-                      + JOB
-                      + " ORDER BY execution_date DESC, id DESC LIMIT ?")) {
-            bindJob(query, 1, job);
-            query.setInt(5, limit);
-            return runs(query);
-          }
-        });
+        connection ->
+            select(
+                connection,
+                JOB + " ORDER BY execution_date DESC, id DESC LIMIT ?",
+                query -> {
+                  bindJob(query, 1, job);
+                  query.setInt(5, limit);
+                }));
   }
 
   @Override
   public List<JobRun> running() {
     return db.read(
         "read the running runs",
-        connection -> {
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM job_runs WHERE state = 'RUNNING' ORDER BY id")) {
-            return runs(query);
-          }
-        });
+        connection -> select(connection, "state = 'RUNNING' ORDER BY id", query -> {}));
   }
 
   @Override
@@ -183,16 +172,29 @@ public final class SqliteJobRunStore implements JobRunStore {
 
   private static Optional<JobRun> scheduled(
       Connection connection, InstanceRef job, Instant executionDate) throws SQLException {
+    return select(
+            connection,
+            JOB + " AND execution_date = ? AND run_trigger = 'SCHEDULE'",
+            query -> {
+              bindJob(query, 1, job);
+              query.setLong(5, nanos(executionDate));
+            })
+        .stream()
+        .findFirst();
+  }
+
+  /** Sets the parameters of a statement. */
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** The runs {@code where} selects (a WHERE clause, with ORDER BY and LIMIT as needed). */
+  private static List<JobRun> select(Connection connection, String where, Binder binder)
+      throws SQLException {
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + " FROM job_runs WHERE "
-                + JOB
-                + " AND execution_date = ? AND run_trigger = 'SCHEDULE'")) {
-      bindJob(query, 1, job);
-      query.setLong(5, nanos(executionDate));
-      return runs(query).stream().findFirst();
+        connection.prepareStatement("SELECT " + COLUMNS + " FROM job_runs WHERE " + where)) {
+      binder.bind(query);
+      return runs(query);
     }
   }
 

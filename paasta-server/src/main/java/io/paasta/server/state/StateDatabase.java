@@ -135,17 +135,7 @@ public final class StateDatabase implements AutoCloseable {
           "cannot " + what + ": the state database " + file + " is open read-only");
     }
     try {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return inTransaction(connection, work);
     } catch (SQLException e) {
       throw new StateStoreException(
           "cannot "
@@ -230,24 +220,19 @@ public final class StateDatabase implements AutoCloseable {
   private static void applyOne(
       Connection connection, Path file, Path stateDir, Migration migration) {
     try {
-      connection.setAutoCommit(false);
-      try {
-        int current = storedVersion(connection, file);
-        if (current < migration.version()) {
-          migration.apply().apply(connection, stateDir);
-          try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM schema_version");
-            statement.execute(
-                "INSERT INTO schema_version (version) VALUES (" + migration.version() + ")");
-          }
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      inTransaction(
+          connection,
+          c -> {
+            if (storedVersion(c, file) < migration.version()) {
+              migration.apply().apply(c, stateDir);
+              try (Statement statement = c.createStatement()) {
+                statement.execute("DELETE FROM schema_version");
+                statement.execute(
+                    "INSERT INTO schema_version (version) VALUES (" + migration.version() + ")");
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw new StateStoreException(
           "cannot migrate the state database "
@@ -260,6 +245,23 @@ public final class StateDatabase implements AutoCloseable {
               + e
               + "; it was left at the version before",
           e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 

@@ -8,15 +8,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
-import io.paasta.model.SystemConfig;
 import io.paasta.planning.jobs.JobRun;
 import io.paasta.planning.jobs.JobStatus;
 import io.paasta.planning.jobs.RunState;
 import io.paasta.planning.jobs.RunTrigger;
 import io.paasta.server.DaemonLog;
+import io.paasta.server.DaemonProcess;
 import io.paasta.server.NoScheduler;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.status.StatusRegistry;
+import io.paasta.server.testing.InMemoryJobsView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -53,7 +54,7 @@ class JobsApiTest {
       new InstanceRef("batch", "norcal", "summarize", InstanceKind.CHRONOS);
 
   @TempDir Path soa;
-  private final InMemoryJobs jobs = new InMemoryJobs();
+  private final InMemoryJobsView jobs = new InMemoryJobsView();
   private final HttpClient http = HttpClient.newHttpClient();
   private ApiServer server;
   private URI base;
@@ -101,19 +102,7 @@ class JobsApiTest {
     ServiceConfigs configs =
         ServiceConfigs.of(
             SoaConfigsLoader.open(soa),
-            new SystemConfig(
-                "norcal",
-                "127.0.0.1:5000",
-                Optional.empty(),
-                List.of(),
-                Map.of(),
-                Map.of(),
-                "localhost",
-                3030,
-                "localhost",
-                3212,
-                Optional.empty(),
-                Map.of()),
+            DaemonProcess.systemConfig("norcal", "127.0.0.1:5000"),
             status,
             log,
             Clock.systemUTC());

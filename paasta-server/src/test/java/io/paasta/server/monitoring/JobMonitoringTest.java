@@ -16,7 +16,7 @@ import io.paasta.planning.jobs.JobRun;
 import io.paasta.planning.jobs.JobStatus;
 import io.paasta.planning.jobs.RunState;
 import io.paasta.planning.jobs.RunTrigger;
-import io.paasta.server.jobs.JobsView;
+import io.paasta.server.testing.InMemoryJobsView;
 import io.paasta.testing.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,46 +44,9 @@ class JobMonitoringTest {
   private final ManualClock clock = new ManualClock(T0);
   private final List<Event> sent = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Jobs jobs = new Jobs();
+  private final InMemoryJobsView jobs = new InMemoryJobsView();
   private Map<InstanceRef, JobConfig> configs;
   private JobMonitoring monitoring;
-
-  /** The scheduler's view: statuses as set; a job named "broken" cannot be read. */
-  private static final class Jobs implements JobsView {
-    final Map<InstanceRef, JobStatus> statuses = new LinkedHashMap<>();
-
-    @Override
-    public Optional<JobStatus> status(InstanceRef ref) {
-      if (ref.instance().equals("broken")) {
-        throw new IllegalStateException("the broken job's status cannot be read");
-      }
-      return Optional.ofNullable(statuses.get(ref));
-    }
-
-    @Override
-    public List<InstanceRef> jobs() {
-      return List.copyOf(statuses.keySet());
-    }
-
-    @Override
-    public List<JobRun> runs(InstanceRef ref, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public List<String> output(JobRun run, int lines) {
-      return List.of();
-    }
-
-    @Override
-    public List<JobRun> rerun(
-        InstanceRef ref,
-        Optional<Instant> executionDate,
-        Optional<RerunType> rerunType,
-        boolean forceDisabled) {
-      throw new RerunRefused("not in this test");
-    }
-  }
 
   @BeforeEach
   void setUp() throws Exception {
@@ -276,6 +239,7 @@ class JobMonitoringTest {
   @Test
   void aJobThatCannotBeReadIsSkippedAndTheOthersAreChecked() {
     jobs.statuses.put(ref("broken"), status("broken", List.of()));
+    jobs.unreadable.add(ref("broken"));
     jobs.statuses.put(
         ref("nightly"),
         status("nightly", List.of(run("nightly", RunState.FAILED, Duration.ofMinutes(1)))));
