@@ -170,6 +170,15 @@ final class AlertBook {
 
   /** Drops an instance's checks; each alerted failure is resolved with {@code reason}. */
   void forget(InstanceRef ref, String reason, Instant now, List<Event> out) {
+    forget(ref, reason, Set.of(), now, out);
+  }
+
+  /**
+   * Drops an instance's checks; each alerted failure, and every check of the {@code okAlways}
+   * kinds, gets an OK with {@code reason}.
+   */
+  void forget(
+      InstanceRef ref, String reason, Set<CheckKind> okAlways, Instant now, List<Event> out) {
     InstanceAlerts gone = instances.remove(ref);
     Map<String, AlertState> unseen = saved.remove(ref);
     if (gone != null || unseen != null) {
@@ -194,7 +203,7 @@ final class AlertBook {
         .forEach(
             (name, tracked) -> {
               metrics.moved(tracked.state(), null, tracked.kind());
-              if (tracked.state().alerted()) {
+              if (tracked.state().alerted() || okAlways.contains(tracked.kind())) {
                 CheckResult ok = new CheckResult(name, tracked.kind(), CheckStatus.OK, reason);
                 route(ref, gone.monitoring(), tracked.policy(), ok, Transition.RESOLVE, now, out);
               }

@@ -131,6 +131,23 @@ public final class MonitoringRunner {
     return send(events);
   }
 
+  /**
+   * Stops monitoring a scheduled job removed from soa-configs: {@code check_chronos_jobs} sends OK
+   * {@value io.paasta.monitoring.check.JobCheck#REMOVED} (alerted or not, as PaaSTA did), and an
+   * alerted {@code setup_chronos_job} is resolved. Only a job evaluated since the daemon started
+   * has the monitoring config an event needs. Returns the events sent.
+   */
+  public List<Event> forgetJob(InstanceRef ref) {
+    List<Event> events = new ArrayList<>();
+    book.forget(
+        ref,
+        io.paasta.monitoring.check.JobCheck.REMOVED,
+        Set.of(io.paasta.monitoring.check.CheckKind.JOB),
+        clock.instant(),
+        events);
+    return send(events);
+  }
+
   /** {@link #forget}s every instance and job not in {@code configured} (give both kinds). */
   public List<Event> retainOnly(Collection<InstanceRef> configured) {
     Set<InstanceRef> keep = new HashSet<>(configured);

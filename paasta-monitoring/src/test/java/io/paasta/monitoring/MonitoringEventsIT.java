@@ -13,7 +13,6 @@ import io.paasta.monitoring.check.CheckSettings;
 import io.paasta.monitoring.check.DeployProgress;
 import io.paasta.monitoring.check.InstanceChecks;
 import io.paasta.monitoring.check.InstanceSnapshot;
-import io.paasta.monitoring.check.JobRun;
 import io.paasta.monitoring.check.JobSnapshot;
 import io.paasta.monitoring.send.EventDispatcher;
 import io.paasta.monitoring.send.EventSender;
@@ -25,6 +24,10 @@ import io.paasta.monitoring.send.WebhookSender;
 import io.paasta.monitoring.testing.Fixtures;
 import io.paasta.monitoring.testing.SensuListener;
 import io.paasta.monitoring.testing.WebhookListener;
+import io.paasta.planning.jobs.JobRun;
+import io.paasta.planning.jobs.JobStatus;
+import io.paasta.planning.jobs.RunState;
+import io.paasta.planning.jobs.RunTrigger;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
@@ -118,7 +121,8 @@ class MonitoringEventsIT {
     assertThat(alertMinutes).containsExactly(2, 4, 6, 7);
 
     await().until(() -> sent("sensu") == 4 && sent("webhook") == 4 && sent("log") == 4);
-    String name = kind.checkName(kind == CheckKind.JOB ? JOB : Fixtures.WEB_MAIN);
+    boolean job = kind == CheckKind.JOB || kind == CheckKind.JOB_SETUP;
+    String name = kind.checkName(job ? JOB : Fixtures.WEB_MAIN);
     int failing = kind == CheckKind.HEALTHCHECK ? 1 : 2;
     for (List<Map<String, Object>> received : List.of(sensu.received(), webhook.received())) {
       assertThat(received).extracting(e -> e.get("name")).containsOnly(name);
@@ -157,22 +161,10 @@ class MonitoringEventsIT {
 
   private List<Event> evaluate(CheckKind kind, boolean failing) {
     Instant now = clock.instant();
-    if (kind == CheckKind.JOB) {
-      JobRun run =
-          new JobRun(
-              now.minusSeconds(30),
-              Optional.of(now.minusSeconds(10)),
-              failing ? JobRun.Outcome.FAILED : JobRun.Outcome.SUCCEEDED);
-      return runner.evaluateJobs(
-          List.of(
-              new JobSnapshot(
-                  JOB,
-                  WEB,
-                  false,
-                  Optional.of(Duration.ofMinutes(5)),
-                  Duration.ofSeconds(60),
-                  Optional.of(run),
-                  now.minusSeconds(3600))));
+    if (kind == CheckKind.JOB || kind == CheckKind.JOB_SETUP) {
+      return runner.evaluateJobs(List.of(job(kind, failing, now))).stream()
+          .filter(e -> e.kind() == kind)
+          .toList();
     }
     List<ObservedTask> tasks = new ArrayList<>();
     int healthy = failing && kind == CheckKind.REPLICATION ? 1 : 3;
@@ -201,6 +193,43 @@ class MonitoringEventsIT {
         List.of(
             new InstanceSnapshot(
                 Fixtures.WEB_MAIN, WEB, 3, 50, tasks, Optional.empty(), deploy, ooms)));
+  }
+
+  /** The job failing (its last run failed, or it is not deployed) or fine, run an hour ago. */
+  private static JobSnapshot job(CheckKind kind, boolean failing, Instant now) {
+    boolean runFailed = failing && kind == CheckKind.JOB;
+    JobRun run =
+        new JobRun(
+            7,
+            JOB,
+            now.minusSeconds(40),
+            RunTrigger.SCHEDULE,
+            runFailed ? RunState.FAILED : RunState.SUCCEEDED,
+            Optional.of(now.minusSeconds(30)),
+            Optional.of(now.minusSeconds(10)),
+            OptionalInt.of(runFailed ? 1 : 0),
+            3,
+            3,
+            "abc",
+            "h",
+            Optional.of("task"),
+            runFailed ? "exited 1" : "");
+    JobStatus status =
+        new JobStatus(
+            JOB,
+            true,
+            Optional.of("R/2026-01-01T00:00:00Z/PT5M"),
+            "UTC",
+            Duration.ofSeconds(60),
+            List.of(),
+            Optional.of(now.plusSeconds(60)),
+            "echo hi",
+            3,
+            !(failing && kind == CheckKind.JOB_SETUP),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(run));
+    return JobSnapshot.of(WEB, status, Optional.of(Duration.ofMinutes(5)));
   }
 
   private static ObservedTask task(String id, Instant now, TaskState state, HealthState health) {

@@ -13,6 +13,7 @@ import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
 import io.paasta.deploy.git.GitRemoteClient;
 import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendPorts;
@@ -24,14 +25,16 @@ import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
 import io.paasta.server.api.InstanceLookup;
+import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.autoscaling.AutoscalerCounts;
-import io.paasta.server.autoscaling.FileAutoscalerStore;
+import io.paasta.server.autoscaling.SqliteAutoscalerStore;
 import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.jobs.JobsView;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
@@ -40,6 +43,7 @@ import io.paasta.server.monitoring.Monitoring;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
+import io.paasta.server.state.StateDatabase;
 import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusExtras;
 import io.paasta.server.status.StatusRegistry;
@@ -66,8 +70,8 @@ public final class DaemonWiring {
   /**
    * What the daemon serves beside its loop.
    *
-   * @param stateDir holds {@code autoscaling.json}, {@code alerts.json} and {@code
-   *     last-good-configs/}
+   * @param stateDir holds the state database {@code paasta.db} (job runs, autoscaler counts),
+   *     {@code alerts.json} and {@code last-good-configs/}
    */
   public record ServerOptions(
       ApiSettings api, Path stateDir, Optional<SmartStackSettings> smartstack) {
@@ -108,6 +112,8 @@ public final class DaemonWiring {
    * {@code paasta server}: the reconcile loop on the backend {@code backends} starts, and the HTTP
    * API and metrics on loopback. The returned server owns everything it started (the backend too).
    *
+   * @throws io.paasta.server.state.StateStoreException when the state database cannot be opened or
+   *     migrated (or was written by a newer paasta)
    * @throws io.paasta.server.autoscaling.AutoscalerStoreException when the stored autoscaler state
    *     cannot be read
    * @throws IOException when SmartStack's ZooKeeper cannot be started
@@ -123,26 +129,30 @@ public final class DaemonWiring {
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(out, clock);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
-    Desired desired =
-        desiredState(
-            soaDir,
-            system,
-            autoscaler,
-            options.smartstack().isPresent(),
-            LastGoodConfigs.in(options.stateDir()),
-            log,
-            clock);
-    PassRequests passes = new PassRequests(clock);
     List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
+    StateDatabase state = StateDatabase.open(options.stateDir());
+    started.add(state);
     try {
+      SqliteAutoscalerStore autoscaler = new SqliteAutoscalerStore(state, system.cluster());
+      Desired desired =
+          desiredState(
+              soaDir,
+              system,
+              autoscaler,
+              options.smartstack().isPresent(),
+              LastGoodConfigs.in(options.stateDir()),
+              log,
+              clock);
+      PassRequests passes = new PassRequests(clock);
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
-      smartstack.ifPresent(started::add);
+      smartstack.ifPresent(s -> started.add(0, s));
       Backend backend = backends.start(system, backendPorts(smartstack, log));
-      started.add(backend);
+      started.add(started.size() - 1, backend); // the state database closes last
+      JobsView jobs = new NoScheduler(); // until the scheduler is wired
       Monitoring monitoring =
-          monitoring(system, options, metrics, smartstack, backend, passes, log, clock);
+          monitoring(
+              system, options, metrics, smartstack, backend, passes, jobs, desired, log, clock);
       started.add(0, monitoring);
       PaastaDaemon daemon =
           daemon(
@@ -162,12 +172,13 @@ public final class DaemonWiring {
               desired,
               backend,
               autoscaler,
+              jobs,
               passes,
               statusExtras(smartstack, monitoring),
               metrics,
               log,
               clock);
-      started.add(bindJvmMetrics(metrics));
+      started.add(started.size() - 1, bindJvmMetrics(metrics));
       return new PaastaServer(daemon, api, options.api(), metrics, started, log);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
@@ -196,7 +207,7 @@ public final class DaemonWiring {
       PrintStream log) {
     Clock clock = Clock.systemUTC();
     DaemonLog daemonLog = new DaemonLog(log, clock);
-    AutoscalerCounts counts = new FileAutoscalerStore(stateDir, system.cluster());
+    AutoscalerCounts counts = SqliteAutoscalerStore.readOnlyCounts(stateDir, system.cluster());
     Desired desired =
         desiredState(
             soaDir,
@@ -279,7 +290,10 @@ public final class DaemonWiring {
         Optional.of((ref, description) -> log.warn("oom", description)));
   }
 
-  /** Monitoring, with the alert state kept in {@code <state-dir>/alerts.json}. */
+  /**
+   * Monitoring, with the alert state kept in {@code <state-dir>/alerts.json}, and the checks of the
+   * scheduler's jobs.
+   */
   private static Monitoring monitoring(
       SystemConfig system,
       ServerOptions options,
@@ -287,6 +301,8 @@ public final class DaemonWiring {
       Optional<SmartStackRuntime> smartstack,
       Backend backend,
       PassRequests passes,
+      JobsView jobs,
+      Desired desired,
       DaemonLog log,
       Clock clock) {
     return Monitoring.start(
@@ -297,7 +313,18 @@ public final class DaemonWiring {
         ref -> smartstack.flatMap(s -> s.replication(ref)),
         backend::oomKills,
         passes::after,
-        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)));
+        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)),
+        jobs,
+        ref -> jobConfig(desired.configs(), ref));
+  }
+
+  /** The job {@code ref} names in the daemon's soa-configs (its service's last good load). */
+  private static Optional<JobConfig> jobConfig(ServiceConfigs configs, InstanceRef ref) {
+    return configs
+        .service(ref.service())
+        .flatMap(loaded -> loaded.service().instance(ref.cluster(), ref.instance()))
+        .filter(JobConfig.class::isInstance)
+        .map(JobConfig.class::cast);
   }
 
   /** SmartStack's part of each pass (when it runs), then monitoring's. */
@@ -339,7 +366,8 @@ public final class DaemonWiring {
       SystemConfig system,
       Desired desired,
       Backend backend,
-      FileAutoscalerStore autoscaler,
+      SqliteAutoscalerStore autoscaler,
+      JobsView jobs,
       PassRequests passes,
       StatusExtras extras,
       PrometheusMeterRegistry metrics,
@@ -355,6 +383,7 @@ public final class DaemonWiring {
                 new ServicesResource(
                     lookup, desired.desired(), backend, desired.status(), extras, clock),
                 new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                new JobsResource(lookup, jobs, extras::checks, clock),
                 metrics),
             options.api().token(),
             log));

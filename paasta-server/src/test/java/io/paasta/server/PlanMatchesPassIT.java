@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.discovery.haproxy.LoopbackPorts;
 import io.paasta.model.SystemConfig;
+import io.paasta.server.autoscaling.SqliteAutoscalerStore;
 import io.paasta.server.cli.ServerRun;
+import io.paasta.server.state.StateDatabase;
 import io.paasta.testing.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,13 +136,11 @@ class PlanMatchesPassIT {
     return run.out();
   }
 
-  private void storeAutoscalerCount(int count) throws Exception {
-    Files.writeString(
-        state.resolve("autoscaling.json"),
-        """
-        {"clusters": {"%s": {"instances": {"%s": {"%s": %d}}}}}
-        """
-            .formatted(cluster.cluster, cluster.service, LocalClusterFixture.INSTANCE, count));
+  /** Stores the count as {@code paasta autoscale --set} would, in the daemon's state database. */
+  private void storeAutoscalerCount(int count) {
+    try (StateDatabase db = StateDatabase.open(state)) {
+      new SqliteAutoscalerStore(db, cluster.cluster).set(cluster.ref, count);
+    }
   }
 
   /** The status line of the subject's plan in {@code paasta plan}'s output. */

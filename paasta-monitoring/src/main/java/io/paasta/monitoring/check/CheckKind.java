@@ -22,7 +22,9 @@ public enum CheckKind {
   /** Running tasks fail their health check. */
   HEALTHCHECK("check_task_healthchecks", "check_task_healthchecks", Duration.ofMinutes(5)),
   /** A scheduled job is stuck or its last run failed: SPEC section 6. */
-  JOB("check_chronos_jobs", "check_chronos_jobs", Duration.ofMinutes(5));
+  JOB("check_chronos_jobs", "check_chronos_jobs", Duration.ofMinutes(15)),
+  /** A scheduled job can be set up: an image is deployed for it (SPEC section 6). */
+  JOB_SETUP("setup_chronos_job", "setup_chronos_job", Duration.ofMinutes(10));
 
   /** How often a check runs unless {@code check_every} says otherwise. */
   public static final Duration DEFAULT_CHECK_EVERY = Duration.ofMinutes(1);

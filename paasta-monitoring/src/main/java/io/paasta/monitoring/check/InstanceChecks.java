@@ -24,9 +24,12 @@ public final class InstanceChecks {
         HealthcheckCheck.evaluate(snapshot));
   }
 
-  /** The scheduled-job check. */
+  /**
+   * The checks of a scheduled job: {@code check_chronos_jobs} (none while the job never ran) and
+   * {@code setup_chronos_job}.
+   */
   public List<CheckResult> evaluate(JobSnapshot job, Instant now) {
-    return List.of(JobCheck.evaluate(job, now));
+    return JobCheck.evaluate(job, now);
   }
 
   public CheckSettings settings() {

@@ -25,6 +25,7 @@ public final class ApiRoutes {
       String cluster,
       ServicesResource services,
       AutoscalerResource autoscaler,
+      JobsResource jobs,
       PrometheusMeterRegistry metrics) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
@@ -36,10 +37,15 @@ public final class ApiRoutes {
             new Route("GET", "/v1/version", request -> ApiResponse.json(version)),
             new Route("GET", "/v1/services", services::services),
             new Route("GET", "/v1/services/{service}", services::instances),
-            new Route("GET", instance + "/status", services::status),
+            new Route(
+                "GET",
+                instance + "/status",
+                request -> jobs.status(request).orElseGet(() -> services.status(request))),
             new Route("GET", instance + "/tasks", services::tasks),
             new Route("GET", instance + "/autoscaler", autoscaler::get),
             new Route("POST", instance + "/autoscaler", autoscaler::set),
+            new Route("GET", instance + "/runs", jobs::runs),
+            new Route("POST", instance + "/runs", jobs::rerun),
             new Route("GET", "/v1/service_autoscaler/pause", autoscaler::pauseGet),
             new Route("POST", "/v1/service_autoscaler/pause", autoscaler::pauseSet),
             new Route("DELETE", "/v1/service_autoscaler/pause", autoscaler::pauseDelete),

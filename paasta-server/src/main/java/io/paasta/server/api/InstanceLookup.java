@@ -3,6 +3,7 @@ package io.paasta.server.api;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.status.StatusRegistry;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds services and long-running instances of this cluster in the daemon's soa-configs (each
- * service's last good load), or answers 404 saying what is there.
+ * Finds services, long-running instances and scheduled jobs of this cluster in the daemon's
+ * soa-configs (each service's last good load), or answers 404 saying what is there.
  */
 public final class InstanceLookup {
   private final ServiceConfigs configs;
@@ -28,6 +29,22 @@ public final class InstanceLookup {
   public record Found(LoadedService loaded, LongRunningConfig config) {
     public InstanceRef ref() {
       return config.ref();
+    }
+  }
+
+  /** A scheduled job ({@code chronos-<cluster>.yaml}) of this cluster and its service. */
+  public record FoundJob(LoadedService loaded, JobConfig config) {
+    public InstanceRef ref() {
+      return config.ref();
+    }
+
+    /** The sha deployments.json names for the job's deploy group; empty when none. */
+    public Optional<String> gitSha() {
+      return loaded
+          .service()
+          .deployments()
+          .flatMap(d -> d.forDeployGroup(config.deployGroup()))
+          .map(d -> d.gitSha());
     }
   }
 
@@ -81,6 +98,49 @@ public final class InstanceLookup {
               + (names.isEmpty() ? "" : " (its instances here: " + String.join(", ", names) + ")"));
     }
     return new Found(loaded, config.get());
+  }
+
+  /**
+   * The scheduled job {@code instance} of {@code service}; empty when the service has no such job
+   * here (it may be a long-running instance).
+   *
+   * @throws ProblemException 404 when the service is unknown here
+   */
+  public Optional<FoundJob> job(String service, String instance) {
+    LoadedService loaded = service(service);
+    return loaded.service().instancesIn(cluster).stream()
+        .filter(c -> c instanceof JobConfig && c.ref().instance().equals(instance))
+        .map(c -> new FoundJob(loaded, (JobConfig) c))
+        .findFirst();
+  }
+
+  /**
+   * @throws ProblemException 404 when the service is unknown here or {@code instance} is no job of
+   *     it
+   */
+  public FoundJob requireJob(String service, String instance) {
+    return job(service, instance)
+        .orElseThrow(
+            () -> {
+              List<String> jobs =
+                  service(service).service().instancesIn(cluster).stream()
+                      .filter(c -> c instanceof JobConfig)
+                      .map(c -> c.ref().instance())
+                      .sorted()
+                      .toList();
+              return ProblemException.notFound(
+                  "service '"
+                      + service
+                      + "' has no scheduled job '"
+                      + instance
+                      + "' in cluster '"
+                      + cluster
+                      + "' (chronos-"
+                      + cluster
+                      + ".yaml"
+                      + (jobs.isEmpty() ? " has none" : " has: " + String.join(", ", jobs))
+                      + ")");
+            });
   }
 
   private LoadedService service(String service) {

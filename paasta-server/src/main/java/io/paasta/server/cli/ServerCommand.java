@@ -8,6 +8,7 @@ import io.paasta.server.api.ApiListenAddress;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.ApiToken;
 import io.paasta.server.autoscaling.AutoscalerStoreException;
+import io.paasta.server.state.StateStoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +122,7 @@ public final class ServerCommand implements Callable<Integer> {
                   apiSettings(system), daemon.stateDir, daemon.smartstack(system)),
               daemon.backends(),
               System.out);
-    } catch (AutoscalerStoreException e) {
+    } catch (AutoscalerStoreException | StateStoreException e) {
       throw new ServerMain.StartFailure(e.getMessage());
     } catch (ServerMain.StartFailure e) {
       throw e;

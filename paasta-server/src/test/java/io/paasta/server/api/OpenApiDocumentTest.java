@@ -20,6 +20,7 @@ class OpenApiDocumentTest {
             "norcal",
             new ServicesResource(null, null, null, null, null, Clock.systemUTC()),
             new AutoscalerResource(null, null, null, ref -> {}, Clock.systemUTC()),
+            new JobsResource(null, null, ref -> java.util.List.of(), Clock.systemUTC()),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     Set<String> served = new TreeSet<>();
     for (Route route : router.routes()) {
