@@ -270,8 +270,8 @@ public final class JobPlanner {
       JobHistory history = histories.get(job);
       long runningId = history == null ? -1 : history.running().map(JobRun::runId).orElse(-1L);
       for (JobTask task : entry.getValue()) {
-        if (task.runId() == runningId) {
-          continue;
+        if (task.runId() == runningId && busy.contains(job)) {
+          continue; // its run's (the current attempt's was handled above)
         }
         if (task.running()) {
           withRunningTasks.add(job);
