@@ -17,6 +17,8 @@ import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendPorts;
 import io.paasta.planning.backend.DiscoveryDrain;
+import io.paasta.planning.jobs.JobRunStore;
+import io.paasta.planning.jobs.MemoryJobRunStore;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.server.api.ApiHandler;
 import io.paasta.server.api.ApiRoutes;
@@ -32,6 +34,8 @@ import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.jobs.ClusterJobs;
+import io.paasta.server.jobs.JobScheduler;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
@@ -144,6 +148,8 @@ public final class DaemonWiring {
       Monitoring monitoring =
           monitoring(system, options, metrics, smartstack, backend, passes, log, clock);
       started.add(0, monitoring);
+      JobScheduler jobs = jobScheduler(system, options, desired, backend, log, clock);
+      started.add(0, jobs);
       PaastaDaemon daemon =
           daemon(
               desired,
@@ -298,6 +304,35 @@ public final class DaemonWiring {
         backend::oomKills,
         passes::after,
         new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)));
+  }
+
+  /**
+   * The scheduler of the cluster's jobs on the backend's job runner, with the run history in {@code
+   * <state-dir>}; it plans its first pass once soa-configs are loaded. Closed before the backend,
+   * it leaves runs running: the next daemon adopts them.
+   */
+  private static JobScheduler jobScheduler(
+      SystemConfig system,
+      ServerOptions options,
+      Desired desired,
+      Backend backend,
+      DaemonLog log,
+      Clock clock) {
+    JobScheduler jobs =
+        new JobScheduler(
+            new ClusterJobs(desired.configs(), system),
+            backend.jobRunner(),
+            jobRunStore(options),
+            log,
+            clock);
+    jobs.start();
+    return jobs;
+  }
+
+  /** The run history of jobs. */
+  private static JobRunStore jobRunStore(ServerOptions options) {
+    // in memory until the SQLite store of <state-dir> lands (issue 14, store helper)
+    return new MemoryJobRunStore();
   }
 
   /** SmartStack's part of each pass (when it runs), then monitoring's. */
