@@ -20,18 +20,25 @@ import java.util.Set;
 public final class JobGraph {
   private static final int LISTED = 10;
   private static final Comparator<InstanceRef> BY_NAME =
-      Comparator.comparing(JobRuns::id).thenComparing(InstanceRef::cluster);
+      Comparator.comparing(InstanceRef::service)
+          .thenComparing(InstanceRef::instance)
+          .thenComparing(InstanceRef::cluster);
 
   private final Map<InstanceRef, DesiredJob> jobs;
   private final Map<InstanceRef, List<InstanceRef>> children = new HashMap<>();
   private final Map<InstanceRef, String> problems = new LinkedHashMap<>();
   private final List<InstanceRef> order = new ArrayList<>();
 
+  /** Jobs with a parent, and their known parents: the only ones a cycle or an order concerns. */
+  private final Set<InstanceRef> linked = new HashSet<>();
+
   private JobGraph(Map<InstanceRef, DesiredJob> jobs) {
     this.jobs = jobs;
     for (DesiredJob job : jobs.values()) {
       for (InstanceRef parent : job.parents()) {
+        linked.add(job.ref());
         if (jobs.containsKey(parent)) {
+          linked.add(parent);
           children.computeIfAbsent(parent, p -> new ArrayList<>()).add(job.ref());
         }
       }
@@ -98,14 +105,14 @@ public final class JobGraph {
   private void sortAndFindCycles() {
     Map<InstanceRef, Integer> pending = new HashMap<>();
     Deque<InstanceRef> ready = new ArrayDeque<>();
-    jobs.values().stream()
-        .sorted(Comparator.comparing(DesiredJob::ref, BY_NAME))
+    linked.stream()
+        .sorted(BY_NAME)
         .forEach(
-            job -> {
-              int known = (int) job.parents().stream().filter(jobs::containsKey).count();
-              pending.put(job.ref(), known);
+            ref -> {
+              int known = (int) jobs.get(ref).parents().stream().filter(jobs::containsKey).count();
+              pending.put(ref, known);
               if (known == 0) {
-                ready.add(job.ref());
+                ready.add(ref);
               }
             });
     while (!ready.isEmpty()) {
@@ -117,10 +124,10 @@ public final class JobGraph {
         }
       }
     }
-    if (order.size() == jobs.size()) {
+    if (order.size() == linked.size()) {
       return;
     }
-    Set<InstanceRef> caught = new LinkedHashSet<>(jobs.keySet());
+    Set<InstanceRef> caught = new LinkedHashSet<>(linked);
     order.forEach(caught::remove);
     List<String> names = caught.stream().sorted(BY_NAME).map(JobRuns::id).toList();
     String listed =

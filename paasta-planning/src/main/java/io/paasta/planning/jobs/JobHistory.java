@@ -1,5 +1,7 @@
 package io.paasta.planning.jobs;
 
+import io.paasta.model.schedule.RunTimes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,9 @@ import java.util.Optional;
  *     to then are consumed
  * @param keptRunIds its newest runs' ids ({@link #KEPT_OUTPUTS} at most, newest first): their
  *     finished tasks are kept for their output, older ones' are removed
+ * @param nothingDue what the planner learnt of its schedule with this history: nothing is due
+ *     before a time (so that a pass reads no schedule of a job that has nothing to do); forgotten
+ *     with any change of the history
  */
 public record JobHistory(
     Optional<Instant> countFrom,
@@ -30,7 +35,21 @@ public record JobHistory(
     Optional<Instant> lastScheduled,
     Optional<JobRun> lastSuccess,
     Optional<Instant> lastParentsRun,
-    List<Long> keptRunIds) {
+    List<Long> keptRunIds,
+    Optional<NothingDue> nothingDue) {
+
+  /**
+   * With these run times and epsilon (the very objects of the job's desired state: a config change
+   * makes new ones), no scheduled time is due before {@code until}.
+   */
+  public record NothingDue(RunTimes times, Duration epsilon, Instant until) {
+    boolean holds(DesiredJob job, Instant now) {
+      return job.times().isPresent()
+          && job.times().get() == times
+          && job.epsilon().equals(epsilon)
+          && now.isBefore(until);
+    }
+  }
 
   /** How many runs of a job keep their (exited) containers, for {@code paasta status -vv}. */
   public static final int KEPT_OUTPUTS = 3;
@@ -47,7 +66,8 @@ public record JobHistory(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** The summary of stored runs (any order). */
@@ -59,7 +79,8 @@ public record JobHistory(
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
-            List.of());
+            List.of(),
+            Optional.empty());
     List<JobRun> oldestFirst = new ArrayList<>(runs);
     oldestFirst.sort(Comparator.comparingLong(JobRun::runId));
     for (JobRun run : oldestFirst) {
@@ -71,7 +92,25 @@ public record JobHistory(
   /** Schedule times before {@code t - epsilon} are no longer run. */
   public JobHistory countingFrom(Instant t) {
     return new JobHistory(
-        Optional.of(t), running, lastScheduled, lastSuccess, lastParentsRun, keptRunIds);
+        Optional.of(t),
+        running,
+        lastScheduled,
+        lastSuccess,
+        lastParentsRun,
+        keptRunIds,
+        Optional.empty());
+  }
+
+  /** The same history, with what the planner learnt of its schedule. */
+  public JobHistory knowing(NothingDue due) {
+    return new JobHistory(
+        countFrom,
+        running,
+        lastScheduled,
+        lastSuccess,
+        lastParentsRun,
+        keptRunIds,
+        Optional.of(due));
   }
 
   /** The summary after {@code run} was created or changed. */
@@ -95,7 +134,13 @@ public record JobHistory(
       parentsRun = Optional.of(later(lastParentsRun, run.start().get()));
     }
     return new JobHistory(
-        countFrom, nowRunning, scheduled, success, parentsRun, kept(keptRunIds, run.runId()));
+        countFrom,
+        nowRunning,
+        scheduled,
+        success,
+        parentsRun,
+        kept(keptRunIds, run.runId()),
+        Optional.empty());
   }
 
   private static boolean newerEnd(JobRun run, Optional<JobRun> than) {

@@ -15,16 +15,20 @@ import java.util.Optional;
  * @param problems why a job cannot run (config, deployment, unknown parent, parent cycle), by job
  * @param countFrom jobs whose {@link JobHistory#countFrom} the scheduler sets (first seen, or
  *     disabled, or unable to run)
+ * @param nothingDue what the scheduler keeps in each job's history ({@link JobHistory#knowing}) so
+ *     that the next passes skip its schedule until then
  */
 public record JobPass(
     List<JobAction> actions,
     Optional<Instant> wakeAt,
     Map<InstanceRef, String> problems,
-    Map<InstanceRef, Instant> countFrom) {
+    Map<InstanceRef, Instant> countFrom,
+    Map<InstanceRef, JobHistory.NothingDue> nothingDue) {
 
   public JobPass {
     actions = List.copyOf(actions);
     problems = Map.copyOf(problems);
     countFrom = Map.copyOf(countFrom);
+    nothingDue = Map.copyOf(nothingDue);
   }
 }

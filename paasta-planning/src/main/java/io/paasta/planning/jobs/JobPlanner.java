@@ -44,6 +44,7 @@ public final class JobPlanner {
   private final List<JobAction> actions = new ArrayList<>();
   private final Map<InstanceRef, String> problems = new LinkedHashMap<>();
   private final Map<InstanceRef, Instant> countFrom = new HashMap<>();
+  private final Map<InstanceRef, JobHistory.NothingDue> nothingDue = new HashMap<>();
   private final Map<InstanceRef, JobRun> succeeded = new HashMap<>();
   private final Set<InstanceRef> busy = new HashSet<>();
   private Optional<Instant> wakeAt = Optional.empty();
@@ -83,7 +84,7 @@ public final class JobPlanner {
     pass.progressRuns();
     pass.startDueRuns();
     pass.cleanUp();
-    return new JobPass(pass.actions, pass.wakeAt, pass.problems, pass.countFrom);
+    return new JobPass(pass.actions, pass.wakeAt, pass.problems, pass.countFrom, pass.nothingDue);
   }
 
   /**
@@ -162,10 +163,19 @@ public final class JobPlanner {
   }
 
   private void schedule(DesiredJob job, JobHistory history) {
+    Optional<JobHistory.NothingDue> known = history.nothingDue().filter(n -> n.holds(job, now));
+    if (known.isPresent()) {
+      wake(known.get().until());
+      return;
+    }
     if (history.countFrom().isEmpty() && history.lastScheduled().isEmpty()) {
       countFrom.put(job.ref(), now);
     }
     DueTimes due = DueTimes.of(job.times().get(), cursor(job, history, now), job.epsilon(), now);
+    if (due.due().isEmpty() && due.missed().isEmpty() && due.next().isPresent()) {
+      nothingDue.put(
+          job.ref(), new JobHistory.NothingDue(job.times().get(), job.epsilon(), due.next().get()));
+    }
     boolean running = busy.contains(job.ref());
     due.missed().ifPresent(t -> recordSkipped(job, history, due, t, running));
     if (due.due().isPresent() && running) {

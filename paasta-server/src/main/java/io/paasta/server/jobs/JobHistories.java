@@ -49,6 +49,11 @@ final class JobHistories {
     histories.merge(job, JobHistory.firstSeen(t), (had, added) -> had.countingFrom(t));
   }
 
+  /** What the planner learnt of the job's schedule with its history as it is. */
+  void remember(InstanceRef job, JobHistory.NothingDue due) {
+    histories.computeIfPresent(job, (ref, had) -> had.knowing(due));
+  }
+
   void forget(InstanceRef job) {
     histories.remove(job);
   }

@@ -148,6 +148,7 @@ public final class JobScheduler implements JobsView, AutoCloseable {
       JobPass pass =
           JobPlanner.plan(desired, histories.snapshot(), tasks, jobs.unknownServices(), now);
       pass.countFrom().forEach(histories::countFrom);
+      pass.nothingDue().forEach(histories::remember);
       tellProblems(pass.problems());
       for (JobAction action : pass.actions()) {
         executor.get().execute(action, desired);
