@@ -34,6 +34,8 @@ import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.jobs.ClusterJobs;
+import io.paasta.server.jobs.JobScheduler;
 import io.paasta.server.jobs.JobsView;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
@@ -43,6 +45,7 @@ import io.paasta.server.monitoring.Monitoring;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
+import io.paasta.server.state.SqliteJobRunStore;
 import io.paasta.server.state.StateDatabase;
 import io.paasta.server.status.PassMetrics;
 import io.paasta.server.status.StatusExtras;
@@ -149,7 +152,8 @@ public final class DaemonWiring {
       smartstack.ifPresent(s -> started.add(0, s));
       Backend backend = backends.start(system, backendPorts(smartstack, log));
       started.add(started.size() - 1, backend); // the state database closes last
-      JobsView jobs = new NoScheduler(); // until the scheduler is wired
+      JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
+      started.add(0, jobs);
       Monitoring monitoring =
           monitoring(
               system, options, metrics, smartstack, backend, passes, jobs, desired, log, clock);
@@ -325,6 +329,29 @@ public final class DaemonWiring {
         .flatMap(loaded -> loaded.service().instance(ref.cluster(), ref.instance()))
         .filter(JobConfig.class::isInstance)
         .map(JobConfig.class::cast);
+  }
+
+  /**
+   * The scheduler of the cluster's jobs on the backend's job runner, with the run history in {@code
+   * <state-dir>}; it plans its first pass once soa-configs are loaded. Closed before the backend,
+   * it leaves runs running: the next daemon adopts them.
+   */
+  private static JobScheduler jobScheduler(
+      SystemConfig system,
+      StateDatabase state,
+      Desired desired,
+      Backend backend,
+      DaemonLog log,
+      Clock clock) {
+    JobScheduler jobs =
+        new JobScheduler(
+            new ClusterJobs(desired.configs(), system),
+            backend.jobRunner(),
+            new SqliteJobRunStore(state),
+            log,
+            clock);
+    jobs.start();
+    return jobs;
   }
 
   /** SmartStack's part of each pass (when it runs), then monitoring's. */

@@ -1,6 +1,8 @@
 package io.paasta.planning.app;
 
 import io.paasta.model.ContainerConfig;
+import io.paasta.model.Healthcheck;
+import io.paasta.model.InstanceConfig;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.model.Volume;
 import java.util.ArrayList;
@@ -24,6 +26,18 @@ final class RunSpecFactory {
       Map<String, String> env,
       List<Volume> systemVolumes,
       Map<String, String> labels) {
+    return build(config, image, env, systemVolumes, labels, config.healthcheck(), PORT_COUNT);
+  }
+
+  /** The run spec of any kind of instance (a job has no health check and no port). */
+  static RunSpec build(
+      InstanceConfig config,
+      String image,
+      Map<String, String> env,
+      List<Volume> systemVolumes,
+      Map<String, String> labels,
+      Healthcheck healthcheck,
+      int portCount) {
     ContainerConfig container = config.container();
     return new RunSpec(
         image,
@@ -40,8 +54,8 @@ final class RunSpecFactory {
         container.ulimit(),
         container.capAdd(),
         container.extraDockerArgs(),
-        config.healthcheck(),
-        PORT_COUNT,
+        healthcheck,
+        portCount,
         labels);
   }
 
@@ -72,7 +86,7 @@ final class RunSpecFactory {
    * PAASTA_CLUSTER, PAASTA_DEPLOY_GROUP, PAASTA_DOCKER_IMAGE (as deployments.json names it, without
    * the registry) and MARATHON_APP_RESOURCE_CPUS/MEM/DISK.
    */
-  static Map<String, String> platformEnv(LongRunningConfig config, String dockerImage) {
+  static Map<String, String> platformEnv(InstanceConfig config, String dockerImage) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PAASTA_SERVICE", config.ref().service());
     env.put("PAASTA_INSTANCE", config.ref().instance());
