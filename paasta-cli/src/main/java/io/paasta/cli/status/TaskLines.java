@@ -1,6 +1,5 @@
 package io.paasta.cli.status;
 
-import static io.paasta.cli.output.Markup.padded;
 import static io.paasta.cli.output.Markup.plain;
 import static io.paasta.cli.output.Markup.printable;
 
@@ -25,19 +24,10 @@ public final class TaskLines {
     if (tasks.isEmpty()) {
       return List.of("Tasks: none");
     }
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
-    tasks.forEach(task -> rows.add(row(task, now)));
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
+    List<List<String>> rows = tasks.stream().map(task -> row(task, now)).toList();
     List<String> lines = new ArrayList<>(List.of("Tasks:"));
-    for (int r = 0; r < rows.size(); r++) {
-      lines.add("  " + render(rows.get(r), widths, r == 0 ? null : tasks.get(r - 1)));
-    }
+    Table.render(HEADER, rows, (r, column) -> styleOf(column, tasks.get(r)))
+        .forEach(line -> lines.add("  " + line));
     if (verbose >= 2) {
       tasks.forEach(task -> lines.addAll(output(task)));
     }
@@ -62,19 +52,6 @@ public final class TaskLines {
         address,
         started,
         task.appId().isEmpty() ? "-" : task.appId());
-  }
-
-  private static String render(List<String> row, int[] widths, TaskInfo task) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < row.size(); i++) {
-      boolean last = i == row.size() - 1;
-      String style = task == null ? "bold" : styleOf(i, task);
-      line.append(padded(style, row.get(i), last ? 0 : widths[i]));
-      if (!last) {
-        line.append("  ");
-      }
-    }
-    return line.toString();
   }
 
   private static String styleOf(int column, TaskInfo task) {
