@@ -87,7 +87,10 @@ final class InstanceTargets {
         found.add(instance);
       }
     }
-    found.sort(Comparator.comparing((InstanceConfig i) -> i.ref().cluster()));
+    // by cluster, long-running instances before jobs, otherwise in file order
+    found.sort(
+        Comparator.comparing((InstanceConfig i) -> i.ref().cluster())
+            .thenComparing(i -> i.ref().kind() == InstanceKind.CHRONOS));
     return found;
   }
 
