@@ -113,8 +113,7 @@ public final class RerunCommand implements Callable<Integer> {
     RerunRequest request =
         new RerunRequest(
             RerunRequest.parseDate(executionDate), Optional.ofNullable(rerunType), forceDisabled);
-    List<JobConfig> jobs =
-        JobTargets.select(loaded.service(), instance, InstanceTargets.split(clusters));
+    List<JobConfig> jobs = jobs(loaded);
     Map<JobConfig, JobGraph> graphs = new LinkedHashMap<>();
     jobs.forEach(job -> graphs.put(job, ClusterJobs.graph(loader, job.ref().cluster())));
     refuseWhatSoaConfigsRefuse(graphs, request);
@@ -125,6 +124,25 @@ public final class RerunCommand implements Callable<Integer> {
       ok &= rerun(entry.getKey(), entry.getValue(), request, apiToken, out);
     }
     return ok ? 0 : 1;
+  }
+
+  /** The job in each cluster asked for; a missing one may be a broken file: say so. */
+  private List<JobConfig> jobs(LoadedService loaded) {
+    try {
+      return JobTargets.select(loaded.service(), instance, InstanceTargets.split(clusters));
+    } catch (UserException e) {
+      if (!loaded.hasErrors()) {
+        throw e;
+      }
+      String name = loaded.service().name();
+      throw new UserException(
+          e.getMessage()
+              + " ("
+              + name
+              + " has problems in its soa-configs: paasta validate -s "
+              + name
+              + " shows them)");
+    }
   }
 
   private static void refuseWhatSoaConfigsRefuse(
