@@ -68,18 +68,10 @@ final class JobRunLines {
   }
 
   private static List<String> output(JobRunInfo run) {
-    if (run.output().isEmpty()) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        "  Output of run "
-            + plain(run.runId())
-            + run.executionDate().map(d -> plain(" (" + seconds(d) + ")")).orElse("")
-            + " (last "
-            + run.output().size()
-            + (run.output().size() == 1 ? " line):" : " lines):"));
-    run.output().forEach(line -> lines.add("    " + plain(printable(line))));
-    return lines;
+    String what =
+        "run " + run.runId() + run.executionDate().map(d -> " (" + seconds(d) + ")").orElse("");
+    return TaskLines.outputBlock(plain(what), run.output(), "  ").stream()
+        .map(line -> "  " + line)
+        .toList();
   }
 }

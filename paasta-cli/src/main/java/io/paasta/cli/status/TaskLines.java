@@ -69,17 +69,27 @@ public final class TaskLines {
   }
 
   private static List<String> output(TaskInfo task) {
-    if (task.output().isEmpty()) {
+    return outputBlock(plain(shortId(task.id())), task.output(), "  ");
+  }
+
+  /**
+   * {@code Output of <what> (last N lines):} then each line, indented by {@code indent} more, its
+   * control characters removed; nothing when there is no output.
+   *
+   * @param what markup naming whose output it is
+   */
+  static List<String> outputBlock(String what, List<String> output, String indent) {
+    if (output.isEmpty()) {
       return List.of();
     }
     List<String> lines = new ArrayList<>();
     lines.add(
         "Output of "
-            + plain(shortId(task.id()))
+            + what
             + " (last "
-            + task.output().size()
-            + (task.output().size() == 1 ? " line):" : " lines):"));
-    task.output().forEach(line -> lines.add("  " + plain(printable(line))));
+            + output.size()
+            + (output.size() == 1 ? " line):" : " lines):"));
+    output.forEach(line -> lines.add(indent + plain(printable(line))));
     return lines;
   }
 
