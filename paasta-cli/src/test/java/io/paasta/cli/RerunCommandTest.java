@@ -68,7 +68,7 @@ class RerunCommandTest {
         .containsExactly(
             "error: batch-reports.summarize has dependencies:",
             "  parents: batch-reports.nightly",
-            "  children: reports-mail.send",
+            "  children: reports-mail.archive, reports-mail.send",
             "Please specify the rerun policy via --rerun-type argument");
     assertThat(nightly.err().lines())
         .containsExactly(
@@ -166,7 +166,7 @@ class RerunCommandTest {
   }
 
   @Test
-  void waitShowsEachRunOfTheGraphUntilAllSucceeded() throws IOException {
+  void waitShowsEachRunOfTheGraphButItsDisabledJobsUntilAllSucceeded() throws IOException {
     String old = JobAnswers.succeeded("1", null);
     local.script(RUNS.formatted("nightly"), created(JobAnswers.rerunning("10")));
     local.json(
@@ -229,9 +229,14 @@ class RerunCommandTest {
             "graph",
             "--wait",
             "--poll-interval",
-            "0.01");
+            "0.01",
+            "--timeout",
+            "30");
 
     assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(local.requests())
+        .as("the disabled child is not waited for")
+        .noneMatch(path -> path.contains("archive"));
     assertThat(r.outLines())
         .contains(
             "cluster local: batch-reports.nightly run 10: running (attempt 2 of 3)",

@@ -172,10 +172,7 @@ public final class RerunCommand implements Callable<Integer> {
     String cluster = job.ref().cluster();
     ServiceInstance id = job.ref().serviceInstance();
     PaastaApiClient client = api.endpoints().client(cluster);
-    List<ServiceInstance> waitedFor =
-        request.rerunType().orElse(RerunType.INSTANCE) == RerunType.GRAPH
-            ? graph.connected(id)
-            : List.of(id);
+    List<ServiceInstance> waitedFor = waitedFor(id, graph, request);
     RerunWaiter waiter =
         new RerunWaiter(
             j -> client.runs(j.service(), j.instance(), 20),
@@ -213,6 +210,17 @@ public final class RerunCommand implements Callable<Integer> {
     }
     out.styled(line(cluster, Markup.style("red", result.summary())));
     return false;
+  }
+
+  /** The jobs whose runs --wait follows: this one, or its graph but the disabled jobs. */
+  private static List<ServiceInstance> waitedFor(
+      ServiceInstance id, JobGraph graph, RerunRequest request) {
+    if (request.rerunType().orElse(RerunType.INSTANCE) != RerunType.GRAPH) {
+      return List.of(id);
+    }
+    return graph.connected(id).stream()
+        .filter(j -> j.equals(id) || request.forceDisabled() || !graph.disabled(j))
+        .toList();
   }
 
   private static String what(ServiceInstance id, RerunRequest request) {

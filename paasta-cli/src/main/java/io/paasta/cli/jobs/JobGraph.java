@@ -29,6 +29,12 @@ public final class JobGraph {
     return config == null ? List.of() : config.parents();
   }
 
+  /** Whether the job's config says {@code disabled: true}. */
+  public boolean disabled(ServiceInstance job) {
+    JobConfig config = jobs.get(job);
+    return config != null && config.disabled();
+  }
+
   /** The jobs of the cluster that name {@code job} as a parent. */
   public List<ServiceInstance> children(ServiceInstance job) {
     return jobs.values().stream()

@@ -62,7 +62,8 @@ public final class ApiTrees {
    * A soa-configs tree of jobs in cluster local: {@code batch-reports} with {@code nightly} (a
    * schedule, time variables in its cmd), {@code summarize} (parent nightly), {@code heartbeat} (no
    * time variables, no parents or children), {@code old} (disabled) and a long-running {@code web};
-   * {@code reports-mail} with {@code send} (parent batch-reports.summarize, another service).
+   * {@code reports-mail} with {@code send} and the disabled {@code archive} (parent
+   * batch-reports.summarize, another service).
    *
    * @return the soa-configs directory
    */
@@ -86,7 +87,9 @@ public final class ApiTrees {
     Files.writeString(
         mail.resolve("chronos-local.yaml"),
         "send:\n  parents: [batch-reports.summarize]\n  cmd: echo mail\n"
-            + "  deploy_group: local.everything\n");
+            + "  deploy_group: local.everything\n"
+            + "archive:\n  parents: [batch-reports.summarize]\n  cmd: echo archive\n"
+            + "  disabled: true\n  deploy_group: local.everything\n");
     return soa;
   }
 }
