@@ -2,9 +2,11 @@
 # The main job: builds the project, checks the example soa-configs, builds, tests and pushes the
 # example services' images, deploys them with git tags, and runs them on a single-host cluster
 # (`paasta server`: the Docker engine, ZooKeeper registrations and HAProxy routing, monitoring and
-# the HTTP API), waits until every example instance is running and routed, prints `paasta status`
-# and the URLs to try, then follows the daemon's log until Ctrl-C (which stops the daemon; its
-# tasks and HAProxy keep serving). With --detach it leaves the daemon running and returns.
+# the HTTP API), waits until every example instance is running and routed, reruns the example job
+# batch-reports.nightly with its dependent job (`paasta rerun ... -t graph --wait`), prints
+# `paasta status` of every service (jobs beside services) and the URLs to try, then follows the
+# daemon's log until Ctrl-C (which stops the daemon; its tasks and HAProxy keep serving). With
+# --detach it leaves the daemon running and returns.
 # Safe to run twice: what exists is reused, a running daemon is kept.
 #
 #   scripts/quickstart.sh [--detach]
@@ -13,7 +15,7 @@ DETACH=
 for arg in "$@"; do
   case "$arg" in
     --detach) DETACH=1 ;;
-    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "quickstart.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -81,6 +83,8 @@ token_file=$state/api_token
 if [ ! -s "$token_file" ]; then
   (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$token_file")
 fi
+# what `paasta rerun` (and other commands that change things through the API) send as the token
+export PAASTA_API_TOKEN_FILE=$token_file
 if daemon_running paasta-server; then
   echo "already running (pid $(cat /run/paasta/paasta-server.pid))"
 else
@@ -120,7 +124,18 @@ wait_for paasta-server 180 cluster_ready
 # the services with long-running instances on this cluster, as the API lists them
 running_services=$(curl -fs --max-time 2 "$api/v1/services" | grep -o '"services":\[[^]]*\]' |
   grep -o '"[^"]*"' | tr -d '"' | grep -v '^services$' || true)
-for service in $running_services; do
+
+# a scheduled job at once: today's nightly report, then (-t graph) its dependent job summarize
+today=$(date -u +%Y-%m-%d)
+step "paasta rerun -s batch-reports -i nightly -c local -d ${today}T00:00:00 -t graph --wait"
+if ! paasta rerun -s batch-reports -i nightly -c local -d "${today}T00:00:00" -t graph --wait --timeout 300; then
+  echo "the rerun of batch-reports.nightly did not succeed: see paasta status -s batch-reports -c local -vv" >&2
+  echo "and /var/log/paasta/paasta-server.log (the daemon keeps running: kill \$(cat /run/paasta/paasta-server.pid))" >&2
+  exit 1
+fi
+
+# every example service with instances here: long-running ones and scheduled jobs
+for service in $(paasta list); do
   step "paasta status -s $service -c local -v"
   paasta status -s "$service" -c local -v || true
 done
@@ -135,7 +150,10 @@ done
 echo "  curl $api/v1/services/hello-web/main/status   # the daemon's API (see $api/v1/openapi.json)"
 echo "  curl $api/metrics                             # Prometheus metrics"
 echo "  curl 'http://127.0.0.1:3212/;csv;norefresh'   # HAProxy's stats"
-echo "  PAASTA_SOA_DIR=$soa PAASTA_SYSTEM_CONFIG_DIR=$PAASTA_SYSTEM_CONFIG_DIR bin/paasta status -s hello-web -v"
+echo "  export PAASTA_SOA_DIR=$soa PAASTA_SYSTEM_CONFIG_DIR=$PAASTA_SYSTEM_CONFIG_DIR PAASTA_API_TOKEN_FILE=$token_file"
+echo "  bin/paasta status -s hello-web -v"
+echo "  bin/paasta status -s batch-reports -vv                 # the jobs: schedule, next run, recent runs and their output"
+echo "  bin/paasta rerun -s batch-reports -i heartbeat --wait  # run a job now (nightly needs -d DATE -t instance|graph)"
 echo "  (mutating API calls need: -H \"Authorization: Bearer \$(cat $token_file)\")"
 if [ -n "$DETACH" ]; then
   echo

@@ -43,6 +43,7 @@ public final class CommandRegistry {
     commands.put("start", p + "InstanceStateCommands$Start");
     commands.put("stop", p + "InstanceStateCommands$Stop");
     commands.put("restart", p + "InstanceStateCommands$Restart");
+    commands.put("rerun", p + "RerunCommand");
     commands.put("rollback", p + "RollbackCommand");
     commands.put("get-latest-deployment", p + "GetLatestDeploymentCommand");
     commands.put("generate-deployments", p + "GenerateDeploymentsCommand");

@@ -476,6 +476,97 @@ class BadInputTest {
   }
 
   @Test
+  void rerunOfAJobWhoseFileIsBrokenNamesTheJobAndPointsToValidate() throws IOException {
+    write("batch-reports/chronos-local.yaml", "nightly: [unclosed");
+
+    CliRun r =
+        run("rerun", "-y", soa.toString(), "-s", "batch-reports", "-i", "nightly", "-c", "local");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: no job nightly of batch-reports in cluster local - it has no jobs there"
+                + " (batch-reports has problems in its soa-configs: paasta validate -s"
+                + " batch-reports shows them)\n");
+  }
+
+  @Test
+  void rerunIsNotStoppedByAnotherServicesBrokenJobsNorByAParentCycle() throws IOException {
+    write("hello-web/chronos-local.yaml", "\u0000\u0001 not yaml: [");
+    write(
+        "greeter-api/chronos-local.yaml",
+        "loop:",
+        "  parents: [greeter-api.loop]",
+        "  cmd: echo loop",
+        "back:",
+        "  parents: [batch-reports.summarize]",
+        "  cmd: echo back");
+    String chronos = Files.readString(soa.resolve("batch-reports/chronos-local.yaml"));
+    Files.writeString(
+        soa.resolve("batch-reports/chronos-local.yaml"),
+        chronos.replace(
+            "  schedule: \"R/2026-01-01T00:00:00Z/PT24H\"",
+            "  parents: [batch-reports.summarize]"));
+
+    CliRun r =
+        run(
+            "rerun",
+            "-y",
+            soa.toString(),
+            "-s",
+            "batch-reports",
+            "-i",
+            "summarize",
+            "-c",
+            "local",
+            "-d",
+            "2026-01-01T00:00:00");
+
+    assertNoCrash(r);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().lines())
+        .containsExactly(
+            "error: batch-reports.summarize has dependencies:",
+            "  parents: batch-reports.nightly",
+            "  children: batch-reports.nightly, greeter-api.back",
+            "Please specify the rerun policy via --rerun-type argument");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-01-01",
+        "2026-01-01 00:00:00",
+        "2026-13-01T00:00:00",
+        "2026-01-01T24:00:00",
+        "yesterday",
+        ""
+      })
+  void rerunRefusesAnExecutionDateThatIsNotOne(String date) {
+    CliRun r =
+        run(
+            "rerun",
+            "-y",
+            soa.toString(),
+            "-s",
+            "batch-reports",
+            "-i",
+            "nightly",
+            "-d",
+            date,
+            "-t",
+            "instance");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: --execution_date '"
+                + date
+                + "' is not a date and time - expected YYYY-MM-DDTHH:MM:SS, e.g."
+                + " 2026-01-01T00:00:00\n");
+  }
+
+  @Test
   void aDuplicateProxyPortIsReportedByBothServices() throws IOException {
     Path greeter = soa.resolve("greeter-api/smartstack.yaml");
     Files.writeString(greeter, Files.readString(greeter).replace("20002", "20001"));

@@ -18,7 +18,12 @@ public record CliRun(int exit, String out, String err) {
 
   /** Runs the arguments on this command line, without colours, collecting what it prints. */
   public static CliRun runOn(CommandLine cmd, String... args) {
-    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
+    return runOn(cmd, Ansi.OFF, args);
+  }
+
+  /** Runs the arguments on this command line, as on a terminal (ON) or piped (OFF). */
+  public static CliRun runOn(CommandLine cmd, Ansi ansi, String... args) {
+    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));

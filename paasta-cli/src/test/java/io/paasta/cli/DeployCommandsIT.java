@@ -204,6 +204,52 @@ class DeployCommandsIT {
   }
 
   @Test
+  void stopAndStartActOnAScheduledJobAndSayWhatThatMeansForIt() throws Exception {
+    ConfigTree.at(soa)
+        .write(
+            service + "/chronos-local.yaml",
+            "nightly:\n  schedule: R/2026-01-01T00:00:00Z/PT24H\n  cmd: echo hi\n"
+                + "  deploy_group: local.everything\n"
+                + "old:\n  schedule: R/2026-01-01T00:00:00Z/PT24H\n  cmd: echo old\n"
+                + "  disabled: true\n  deploy_group: local.everything\n");
+    paasta(
+        "mark-for-deployment",
+        "-s",
+        service,
+        "-l",
+        "local.everything",
+        "-c",
+        sha,
+        "--skip-image-check");
+
+    CliRun stopped = paasta("stop", "-s", service, "-c", "local", "-i", "nightly");
+    paasta("generate-deployments", "-s", service);
+    String stopState =
+        deploymentsJson().at("/v2/controls/" + service + ":local.nightly/desired_state").asText();
+    Thread.sleep(1100); // a new second: tags carry second-resolution timestamps
+    CliRun started = paasta("start", "-s", service, "-c", "local", "-i", "nightly,old");
+    paasta("generate-deployments", "-s", service);
+
+    assertThat(stopped.exit()).as(stopped.all()).isZero();
+    assertThat(stopped.outLines())
+        .containsExactly(
+            stopped.outLines().get(0),
+            "  the job will not run and its running run is killed (paasta start resumes it)");
+    assertThat(stopped.outLines().get(0)).startsWith("stopped " + service + ".nightly in local");
+    assertThat(stopState).isEqualTo("stop");
+    assertThat(
+            deploymentsJson()
+                .at("/v2/controls/" + service + ":local.nightly/desired_state")
+                .asText())
+        .isEqualTo("start");
+    assertThat(started.out())
+        .contains("  the job runs on its schedule again\n")
+        .contains(
+            "  the job runs on its schedule again - but disabled: true in chronos-local.yaml"
+                + " keeps it from running (a start cannot enable it)");
+  }
+
+  @Test
   void rollbackListsAndRedeploysAnEarlierSha() throws Exception {
     String second = repo.commit();
     paasta(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.cli.testing.ApiTrees;
 import io.paasta.cli.testing.FakePaastaApi;
 import io.paasta.cli.testing.FakePaastaApi.Answer;
+import io.paasta.cli.testing.JobAnswers;
 import io.paasta.cli.testing.StatusAnswers;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,6 +39,9 @@ class StatusCommandTest {
     local.json("/v1/services/hello-web/main/status", StatusAnswers.running("main", SHA));
     local.json("/v1/services/hello-web/canary/status", StatusAnswers.bouncing("canary", SHA));
     prod.json("/v1/services/hello-web/main/status", StatusAnswers.stopped("main", SHA));
+    local.json(
+        "/v1/services/hello-web/nightly/status",
+        JobAnswers.status("hello-web", "nightly", JobAnswers.summarizeDisabled()));
   }
 
   @AfterEach
@@ -47,7 +51,7 @@ class StatusCommandTest {
   }
 
   @Test
-  void everyClusterAndLongRunningInstanceOfTheService() throws IOException {
+  void everyClusterAndLongRunningInstanceAndJobOfTheService() throws IOException {
     CliRun r = status(Map.of("local", local.url(), "prod", prod.url()));
 
     assertThat(r.exit()).as(r.all()).isZero();
@@ -67,6 +71,17 @@ class StatusCommandTest {
             "    Smartstack: region:local - Warning - in haproxy with (2/3) total backends UP",
             "    Checks:",
             "      WARNING  check_marathon_services_replication.hello-web.canary: 2/3 backends UP",
+            "  instance: nightly",
+            "    Desired:    Disabled",
+            "    Job:     batch-reports.summarize",
+            "      Status:   Not scheduled (idle)  Last: New (never)",
+            "      Parents:  batch-reports.nightly",
+            "      Next:     none (disabled)",
+            "      Command:  echo summarizing 2026-01-01",
+            "      Running:  no",
+            "      Not deployed: deploy group local.everything has no image yet (paasta"
+                + " mark-for-deployment -l local.everything)",
+            "      Problem:  no image deployed for deploy group local.everything",
             "cluster: prod",
             "  instance: main",
             "    Git sha: 1a2b3c4d (desired)",
@@ -74,7 +89,7 @@ class StatusCommandTest {
             "    Marathon: Stopped - no instances desired, none up (0/0). Status: Stopped",
             "    Smartstack: region:local - no backends expected, 0 UP");
     assertThat(r.err()).isEmpty();
-    assertThat(local.requests()).doesNotContain("/v1/services/hello-web/nightly/status");
+    assertThat(local.requests()).contains("/v1/services/hello-web/nightly/status");
   }
 
   @Test
@@ -213,7 +228,7 @@ class StatusCommandTest {
   void refusesClustersAndInstancesTheServiceLacks() throws IOException {
     CliRun cluster = status(Map.of("local", local.url()), "-c", "nowhere");
     CliRun instance = status(Map.of("local", local.url()), "-c", "prod", "-i", "canary");
-    CliRun job = status(Map.of("local", local.url()), "-i", "nightly");
+    CliRun job = status(Map.of("local", local.url()), "-c", "prod", "-i", "nightly");
 
     assertThat(cluster.exit()).isEqualTo(1);
     assertThat(cluster.err())
@@ -221,7 +236,7 @@ class StatusCommandTest {
     assertThat(instance.err())
         .contains("no instance canary of hello-web in prod - its instances: main");
     assertThat(job.err())
-        .contains("no instance nightly of hello-web - its instances: main, canary");
+        .contains("no instance nightly of hello-web in prod - its instances: main");
     assertThat(local.requests()).isEmpty();
   }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param desiredState {@code start} or {@code stop}; empty when never deployed
  * @param app the marathon or kubernetes section, when the API sent one
  * @param smartstack the SmartStack section; empty when the instance is not in SmartStack
+ * @param chronos the job section of a scheduled job; empty for a long-running instance
  */
 public record InstanceStatus(
     String service,
@@ -20,7 +21,8 @@ public record InstanceStatus(
     Optional<String> desiredState,
     Optional<AppStatus> app,
     Optional<List<SmartstackLocation>> smartstack,
-    List<CheckResult> checks) {
+    List<CheckResult> checks,
+    Optional<ChronosStatus> chronos) {
 
   public InstanceStatus {
     smartstack = smartstack.map(List::copyOf);
@@ -50,7 +52,8 @@ public record InstanceStatus(
         JsonFields.text(json, "desired_state").or(() -> app.flatMap(AppStatus::desiredState)),
         app,
         smartstack,
-        JsonFields.array(json, "checks").stream().map(CheckResult::from).toList());
+        JsonFields.array(json, "checks").stream().map(CheckResult::from).toList(),
+        JsonFields.object(json, "chronos").map(ChronosStatus::from));
   }
 
   public boolean deployed() {

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The PaaSTA HTTP API of one cluster ({@code /v1}): version, a service's instances, an instance's
- * status and tasks. Every failure is an {@link ApiException} naming the cluster, the endpoint and
- * the request; answers are read tolerantly (unknown fields ignored, null sections allowed).
+ * status and tasks, a job's runs and launching one (a POST, with the API token). Every failure is
+ * an {@link ApiException} naming the cluster, the endpoint and the request; answers are read
+ * tolerantly (unknown fields ignored, null sections allowed).
  */
 public final class PaastaApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,9 +85,70 @@ public final class PaastaApiClient {
             + Math.max(0, verbose));
   }
 
+  /**
+   * {@code GET /v1/services/{service}/{instance}/status?runs=N&output_lines=M} of a job, as sent:
+   * its {@code chronos} object with the {@code runs} newest runs and their last output lines.
+   */
+  public JsonNode jobStatusJson(String service, String instance, int runs, int outputLines) {
+    return get(
+        instancePath(service, instance)
+            + "/status?runs="
+            + Math.max(0, runs)
+            + "&output_lines="
+            + Math.max(0, outputLines));
+  }
+
+  /** {@code GET /v1/services/{service}/{instance}/runs?limit=N}: a job's newest runs first. */
+  public List<JobRunInfo> runs(String service, String instance, int limit) {
+    return JobRunInfo.listFrom(
+        get(instancePath(service, instance) + "/runs?limit=" + Math.max(1, limit)));
+  }
+
+  /**
+   * {@code POST /v1/services/{service}/{instance}/runs} with the API token: launches a run of a job
+   * now (a rerun for an execution date, or a run now), and the runs it launched.
+   *
+   * @param body the JSON body ({@code execution_date}, {@code rerun_type}, {@code force_disabled})
+   */
+  public List<JobRunInfo> launchRuns(
+      String service, String instance, Map<String, Object> body, ApiToken token) {
+    return JobRunInfo.listFrom(post(instancePath(service, instance) + "/runs", body, token));
+  }
+
+  /**
+   * A POST of {@code body} as JSON to {@code path} with {@code Authorization: Bearer <token>}, its
+   * 2xx JSON body, or an {@link ApiException} (a refusal's problem detail in its message).
+   */
+  public JsonNode post(String path, Object body, ApiToken token) {
+    String what = "POST " + path;
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the request body: " + e.getMessage(), e);
+    }
+    Map<String, String> headers =
+        Map.of(
+            "Accept",
+            "application/json",
+            "Content-Type",
+            "application/json",
+            "Authorization",
+            "Bearer " + token.secret());
+    return answer(send("POST", uri(path), headers, bytes, what), what);
+  }
+
+  private static String instancePath(String service, String instance) {
+    return "/v1/services/" + segment(service) + "/" + segment(instance);
+  }
+
   /** A GET of {@code path} under the base URL, its 2xx JSON body, or an {@link ApiException}. */
   public JsonNode get(String path) {
     String what = "GET " + path;
+    return answer(send("GET", uri(path), Map.of("Accept", "application/json"), null, what), what);
+  }
+
+  private URI uri(String path) {
     URI uri;
     try {
       uri = BlockingHttp.httpUri(baseUrl + path);
@@ -99,12 +161,13 @@ public final class PaastaApiClient {
               + baseUrl
               + "' - expected e.g. http://127.0.0.1:5054 in api_endpoints");
     }
-    return answer(send(uri, what), what);
+    return uri;
   }
 
-  private HttpResponse send(URI uri, String what) {
+  private HttpResponse send(
+      String method, URI uri, Map<String, String> headers, byte[] body, String what) {
     try {
-      return http.send("GET", uri, Map.of("Accept", "application/json"));
+      return http.send(method, uri, headers, body);
     } catch (HttpFailure e) {
       throw switch (e.kind()) {
         case CONNECT_TIMEOUT, ANSWER_TIMEOUT ->
@@ -134,6 +197,19 @@ public final class PaastaApiClient {
       throw new ApiException(
           ApiException.Kind.NOT_FOUND,
           where() + " knows no such thing: " + detail + " (404 to " + what + ")");
+    }
+    if (status == 401 || status == 403) {
+      String detail = body != null ? ApiProblem.from(body, status).explanation() : "";
+      throw new ApiException(
+          ApiException.Kind.BAD_ANSWER,
+          where()
+              + " refused "
+              + what
+              + " ("
+              + status
+              + (detail.isBlank() ? "" : ": " + detail)
+              + ") - is the API token (--api-token-file) the one its paasta server was started"
+              + " with?");
     }
     if (status < 200 || status > 299) {
       String detail =

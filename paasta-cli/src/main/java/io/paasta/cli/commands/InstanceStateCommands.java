@@ -8,6 +8,7 @@ import io.paasta.deploy.git.DeployTagger;
 import io.paasta.deploy.git.PaastaTag;
 import io.paasta.model.DesiredState;
 import io.paasta.model.InstanceConfig;
+import io.paasta.model.JobConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,8 +83,22 @@ public final class InstanceStateCommands {
                 + " on "
                 + tag.sha().substring(0, 8)
                 + "); the cluster acts on it once deployments.json is regenerated");
+        if (instance instanceof JobConfig job) {
+          out.styled("  " + Output.escape(jobEffect(job)));
+        }
       }
       return 0;
+    }
+
+    /** What the new desired state means for a scheduled job. */
+    abstract String jobEffect(JobConfig job);
+
+    static String disabledNote(JobConfig job) {
+      return job.disabled()
+          ? " - but disabled: true in "
+              + job.ref().kind().fileName(job.ref().cluster())
+              + " keeps it from running (a start cannot enable it)"
+          : "";
     }
 
     /** Every requested cluster.instance, each of which must exist. */
@@ -128,7 +143,9 @@ public final class InstanceStateCommands {
   @Command(
       name = "start",
       mixinStandardHelpOptions = true,
-      description = "Starts instances: a start tag on the sha their deploy group runs.")
+      description =
+          "Starts instances (a scheduled job: runs on its schedule again): a start tag on the sha"
+              + " their deploy group runs.")
   public static final class Start extends Base {
     @Override
     DesiredState state() {
@@ -139,13 +156,20 @@ public final class InstanceStateCommands {
     String verb() {
       return "started";
     }
+
+    @Override
+    String jobEffect(JobConfig job) {
+      return "the job runs on its schedule again" + disabledNote(job);
+    }
   }
 
   /** {@code paasta stop}. */
   @Command(
       name = "stop",
       mixinStandardHelpOptions = true,
-      description = "Stops instances: a stop tag on the sha their deploy group runs.")
+      description =
+          "Stops instances (a scheduled job: no more runs, its running run is killed): a stop tag"
+              + " on the sha their deploy group runs.")
   public static final class Stop extends Base {
     @Override
     DesiredState state() {
@@ -155,6 +179,11 @@ public final class InstanceStateCommands {
     @Override
     String verb() {
       return "stopped";
+    }
+
+    @Override
+    String jobEffect(JobConfig job) {
+      return "the job will not run and its running run is killed (paasta start resumes it)";
     }
   }
 
@@ -172,6 +201,13 @@ public final class InstanceStateCommands {
     @Override
     String verb() {
       return "restarted";
+    }
+
+    @Override
+    String jobEffect(JobConfig job) {
+      return "the job runs on its schedule, its next runs with a new config hash (a running run"
+          + " finishes with the config it started with)"
+          + disabledNote(job);
     }
   }
 }

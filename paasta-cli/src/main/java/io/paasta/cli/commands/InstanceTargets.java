@@ -3,27 +3,30 @@ package io.paasta.cli.commands;
 import io.paasta.cli.UserException;
 import io.paasta.cli.api.InstanceTarget;
 import io.paasta.model.InstanceConfig;
+import io.paasta.model.InstanceKind;
 import io.paasta.model.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Which long-running instances of a service a command asks the clusters' APIs about. */
+/** Which instances of a service a command asks the clusters' APIs about. */
 final class InstanceTargets {
   private InstanceTargets() {}
 
   /**
-   * The service's long-running instances, by cluster, narrowed to the given clusters and instances
-   * (empty lists: all). A cluster or instance named that the service lacks is refused.
+   * The service's long-running instances and scheduled jobs, by cluster, narrowed to the given
+   * clusters and instances (empty lists: all). A cluster or instance named that the service lacks
+   * is refused.
    */
   static List<InstanceTarget> select(
       Service service, List<String> clusters, List<String> instances) {
-    List<InstanceConfig> longRunning = longRunning(service);
+    List<InstanceConfig> longRunning = of(service, true);
     if (longRunning.isEmpty()) {
       throw new UserException(
           service.name()
-              + " has no long-running instances (marathon-*.yaml or kubernetes-*.yaml) to show");
+              + " has no long-running instances (marathon-*.yaml or kubernetes-*.yaml) or jobs"
+              + " (chronos-*.yaml) to show");
     }
     List<String> known = longRunning.stream().map(i -> i.ref().cluster()).distinct().toList();
     for (String cluster : clusters) {
@@ -61,7 +64,7 @@ final class InstanceTargets {
 
   /** The long-running instances of a deploy group, in every cluster, by cluster. */
   static List<InstanceTarget> ofDeployGroup(Service service, String deployGroup) {
-    return longRunning(service).stream()
+    return of(service, false).stream()
         .filter(i -> i.deployGroup().equals(deployGroup))
         .map(i -> target(service, i))
         .toList();
@@ -75,14 +78,19 @@ final class InstanceTargets {
     return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static List<InstanceConfig> longRunning(Service service) {
+  /** The long-running instances, and the scheduled jobs too when {@code jobs}, by cluster. */
+  private static List<InstanceConfig> of(Service service, boolean jobs) {
     List<InstanceConfig> found = new ArrayList<>();
     for (InstanceConfig instance : service.instances()) {
-      if (instance.ref().kind().isLongRunning()) {
+      InstanceKind kind = instance.ref().kind();
+      if (kind.isLongRunning() || jobs && kind == InstanceKind.CHRONOS) {
         found.add(instance);
       }
     }
-    found.sort(Comparator.comparing((InstanceConfig i) -> i.ref().cluster()));
+    // by cluster, long-running instances before jobs, otherwise in file order
+    found.sort(
+        Comparator.comparing((InstanceConfig i) -> i.ref().cluster())
+            .thenComparing(i -> i.ref().kind() == InstanceKind.CHRONOS));
     return found;
   }
 
@@ -91,6 +99,7 @@ final class InstanceTargets {
         service.name(),
         instance.ref().cluster(),
         instance.ref().instance(),
-        instance.deployGroup());
+        instance.deployGroup(),
+        instance.ref().kind() == InstanceKind.CHRONOS);
   }
 }

@@ -8,7 +8,7 @@ import io.paasta.cli.status.StatusFormatter;
 import io.paasta.cli.status.StatusJson;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
           + " progress, running/expected tasks, SmartStack backends and failing checks, as each"
           + " cluster's PaaSTA API (api_endpoints of the system config) reports them. Clusters"
           + " are asked in parallel.",
-      "-v adds app ids, every check and a table of tasks; -vv adds each task's last output lines.",
+      "A scheduled job (chronos-<cluster>.yaml) shows its desired state, status and last result,"
+          + " schedule or parents, next run, command and running run.",
+      "-v adds app ids, every check and a table of tasks (a job's recent runs); -vv adds each"
+          + " task's (run's) last output lines.",
       "Exits 1 when a cluster or instance could not be asked."
     })
 public final class StatusCommand implements Callable<Integer> {
@@ -49,13 +52,24 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(
       names = {"-i", "--instances"},
       paramLabel = "INSTANCES",
-      description = "Comma-separated instances (default: every long-running instance).")
+      description = "Comma-separated instances (default: every long-running instance and job).")
   String instances;
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "More detail: -v tasks and checks, -vv task output too.")
+      description = "More detail: -v tasks, runs and checks, -vv their output too.")
   boolean[] verbose = new boolean[0];
+
+  private final Clock clock;
+
+  public StatusCommand() {
+    this(Clock.systemUTC());
+  }
+
+  /** With the clock relative times ("3 hours ago") are measured by. */
+  public StatusCommand(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Integer call() {
@@ -73,7 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (json.enabled()) {
       out.json(StatusJson.of(name, reports));
     } else {
-      StatusFormatter.format(name, reports, verbose.length, Instant.now()).forEach(out::styled);
+      StatusFormatter.format(name, reports, verbose.length, clock.instant()).forEach(out::styled);
     }
     return reports.stream().anyMatch(ClusterReport::failed) ? 1 : 0;
   }

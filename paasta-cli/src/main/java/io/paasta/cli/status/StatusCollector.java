@@ -20,6 +20,12 @@ import java.util.concurrent.Executors;
  * asked becomes one failed {@link ClusterReport}; the others are unaffected.
  */
 public final class StatusCollector implements AutoCloseable {
+  /** How many recent runs of a job -v shows. */
+  static final int RECENT_RUNS = 10;
+
+  /** How many last output lines of each run -vv shows. */
+  static final int OUTPUT_LINES = 10;
+
   private final ApiEndpoints endpoints;
   private final ExecutorService pool;
 
@@ -36,7 +42,8 @@ public final class StatusCollector implements AutoCloseable {
 
   /**
    * @param targets the instances, in the order their clusters should be reported
-   * @param verbose 0: status only; 1 and more: tasks too (2: with their output lines)
+   * @param verbose 0: status only; 1 and more: tasks (a job's recent runs) too (2: with their
+   *     output lines)
    */
   public List<ClusterReport> collect(List<InstanceTarget> targets, int verbose) {
     Map<String, List<InstanceTarget>> byCluster = new LinkedHashMap<>();
@@ -85,11 +92,15 @@ public final class StatusCollector implements AutoCloseable {
       PaastaApiClient client, InstanceTarget target, int verbose) {
     JsonNode status;
     try {
-      status = client.statusJson(target.service(), target.instance());
+      status =
+          target.job() && verbose >= 1
+              ? client.jobStatusJson(
+                  target.service(), target.instance(), RECENT_RUNS, verbose >= 2 ? OUTPUT_LINES : 0)
+              : client.statusJson(target.service(), target.instance());
     } catch (ApiException e) {
       return InstanceReport.failed(target, e.getMessage());
     }
-    if (verbose < 1) {
+    if (verbose < 1 || target.job()) {
       return InstanceReport.answered(target, status, Optional.empty(), Optional.empty());
     }
     try {

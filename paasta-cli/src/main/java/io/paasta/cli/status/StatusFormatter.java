@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The whole text of {@code paasta status}: the service, then per cluster its instances, each with
- * its {@link InstanceStatusLines} and (with -v) its {@link TaskLines}. A cluster or instance that
- * could not be asked gets one error line; the rest print as usual. Pure: picocli markup lines out,
- * for rendering with or without colours.
+ * its {@link InstanceStatusLines} and (with -v) its {@link TaskLines}, or for a scheduled job its
+ * {@link JobStatusLines}. A cluster or instance that could not be asked gets one error line; the
+ * rest print as usual. Pure: picocli markup lines out, for rendering with or without colours.
  */
 public final class StatusFormatter {
   private StatusFormatter() {}
@@ -46,6 +46,16 @@ public final class StatusFormatter {
       return List.of(style("red", "error:") + " " + plain(report.error().get()));
     }
     InstanceStatus status = report.status().orElseThrow();
+    if (status.chronos().isPresent()) {
+      return JobStatusLines.of(report.target(), status, status.chronos().get(), verbose, now);
+    }
+    if (report.target().job()) {
+      return List.of(
+          style("yellow", "Unknown")
+              + plain(
+                  " - the API sent no chronos status for this job (does the cluster's paasta"
+                      + " server run scheduled jobs?)"));
+    }
     List<String> lines = new ArrayList<>(InstanceStatusLines.of(report.target(), status, verbose));
     if (verbose >= 1) {
       if (report.tasksError().isPresent()) {

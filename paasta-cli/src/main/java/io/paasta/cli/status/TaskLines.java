@@ -1,6 +1,5 @@
 package io.paasta.cli.status;
 
-import static io.paasta.cli.output.Markup.padded;
 import static io.paasta.cli.output.Markup.plain;
 import static io.paasta.cli.output.Markup.printable;
 
@@ -25,19 +24,10 @@ public final class TaskLines {
     if (tasks.isEmpty()) {
       return List.of("Tasks: none");
     }
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
-    tasks.forEach(task -> rows.add(row(task, now)));
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
+    List<List<String>> rows = tasks.stream().map(task -> row(task, now)).toList();
     List<String> lines = new ArrayList<>(List.of("Tasks:"));
-    for (int r = 0; r < rows.size(); r++) {
-      lines.add("  " + render(rows.get(r), widths, r == 0 ? null : tasks.get(r - 1)));
-    }
+    Table.render(HEADER, rows, (r, column) -> styleOf(column, tasks.get(r)))
+        .forEach(line -> lines.add("  " + line));
     if (verbose >= 2) {
       tasks.forEach(task -> lines.addAll(output(task)));
     }
@@ -64,19 +54,6 @@ public final class TaskLines {
         task.appId().isEmpty() ? "-" : task.appId());
   }
 
-  private static String render(List<String> row, int[] widths, TaskInfo task) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < row.size(); i++) {
-      boolean last = i == row.size() - 1;
-      String style = task == null ? "bold" : styleOf(i, task);
-      line.append(padded(style, row.get(i), last ? 0 : widths[i]));
-      if (!last) {
-        line.append("  ");
-      }
-    }
-    return line.toString();
-  }
-
   private static String styleOf(int column, TaskInfo task) {
     if (column == 1 && task.drain()) {
       return "yellow";
@@ -92,17 +69,27 @@ public final class TaskLines {
   }
 
   private static List<String> output(TaskInfo task) {
-    if (task.output().isEmpty()) {
+    return outputBlock(plain(shortId(task.id())), task.output(), "  ");
+  }
+
+  /**
+   * {@code Output of <what> (last N lines):} then each line, indented by {@code indent} more, its
+   * control characters removed; nothing when there is no output.
+   *
+   * @param what markup naming whose output it is
+   */
+  static List<String> outputBlock(String what, List<String> output, String indent) {
+    if (output.isEmpty()) {
       return List.of();
     }
     List<String> lines = new ArrayList<>();
     lines.add(
         "Output of "
-            + plain(shortId(task.id()))
+            + what
             + " (last "
-            + task.output().size()
-            + (task.output().size() == 1 ? " line):" : " lines):"));
-    task.output().forEach(line -> lines.add("  " + plain(printable(line))));
+            + output.size()
+            + (output.size() == 1 ? " line):" : " lines):"));
+    output.forEach(line -> lines.add(indent + plain(printable(line))));
     return lines;
   }
 

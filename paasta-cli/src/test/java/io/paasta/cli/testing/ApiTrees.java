@@ -57,4 +57,39 @@ public final class ApiTrees {
         "pipeline:\n- step: local.everything\n- step: prod.main\n- step: staging.later\n");
     return soa;
   }
+
+  /**
+   * A soa-configs tree of jobs in cluster local: {@code batch-reports} with {@code nightly} (a
+   * schedule, time variables in its cmd), {@code summarize} (parent nightly), {@code heartbeat} (no
+   * time variables, no parents or children), {@code old} (disabled) and a long-running {@code web};
+   * {@code reports-mail} with {@code send} and the disabled {@code archive} (parent
+   * batch-reports.summarize, another service).
+   *
+   * @return the soa-configs directory
+   */
+  public static Path jobs(Path soa) throws IOException {
+    Path batch = Files.createDirectories(soa.resolve("batch-reports"));
+    Files.writeString(batch.resolve("service.yaml"), "description: test\n");
+    Files.writeString(
+        batch.resolve("chronos-local.yaml"),
+        "nightly:\n  schedule: R/2026-01-01T00:00:00Z/PT24H\n"
+            + "  cmd: echo building report for %(shortdate)s\n  deploy_group: local.everything\n"
+            + "summarize:\n  parents: [batch-reports.nightly]\n  cmd: echo summarizing %(year)s\n"
+            + "  deploy_group: local.everything\n"
+            + "heartbeat:\n  schedule: '*/5 * * * *'\n  cmd: echo 100%% alive\n"
+            + "  deploy_group: local.everything\n"
+            + "old:\n  schedule: '0 3 * * *'\n  cmd: echo old\n  disabled: true\n"
+            + "  deploy_group: local.everything\n");
+    Files.writeString(
+        batch.resolve("marathon-local.yaml"), "web:\n  deploy_group: local.everything\n");
+    Path mail = Files.createDirectories(soa.resolve("reports-mail"));
+    Files.writeString(mail.resolve("service.yaml"), "description: test\n");
+    Files.writeString(
+        mail.resolve("chronos-local.yaml"),
+        "send:\n  parents: [batch-reports.summarize]\n  cmd: echo mail\n"
+            + "  deploy_group: local.everything\n"
+            + "archive:\n  parents: [batch-reports.summarize]\n  cmd: echo archive\n"
+            + "  disabled: true\n  deploy_group: local.everything\n");
+    return soa;
+  }
 }

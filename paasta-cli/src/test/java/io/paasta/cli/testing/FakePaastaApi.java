@@ -55,6 +55,10 @@ public final class FakePaastaApi implements AutoCloseable {
   private final Map<String, List<Answer>> scripts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+
+  /** A request as it arrived: method, path with query, Authorization header (or null), body. */
+  public record Received(String method, String path, String authorization, String body) {}
 
   public FakePaastaApi(String cluster) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -88,10 +92,23 @@ public final class FakePaastaApi implements AutoCloseable {
     }
   }
 
+  /** Every request so far with its method, Authorization header and body. */
+  public List<Received> received() {
+    synchronized (received) {
+      return List.copyOf(received);
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
     String path = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
     requests.add(path);
+    received.add(
+        new Received(
+            exchange.getRequestMethod(),
+            path,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
     List<Answer> script =
         scripts.getOrDefault(path, scripts.get(exchange.getRequestURI().getRawPath()));
     Answer answer;

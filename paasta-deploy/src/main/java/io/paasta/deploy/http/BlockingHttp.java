@@ -2,6 +2,7 @@ package io.paasta.deploy.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
@@ -64,12 +65,35 @@ public final class BlockingHttp {
    * @throws IllegalArgumentException when {@code uri} is not an http(s) URL
    */
   public HttpResponse send(String method, URI uri, Map<String, String> headers) throws HttpFailure {
+    return send(method, uri, headers, null);
+  }
+
+  /**
+   * Sends a request with a body (when {@code body} is not null) and reads the whole answer,
+   * whatever its status.
+   *
+   * @param method POST, PUT...
+   * @param headers request headers, e.g. {@code Content-Type}
+   * @throws HttpFailure when there is no answer: refused, timed out, unknown host, broken
+   * @throws IllegalArgumentException when {@code uri} is not an http(s) URL
+   */
+  public HttpResponse send(String method, URI uri, Map<String, String> headers, byte[] body)
+      throws HttpFailure {
     String request = method + " " + uri;
     HttpURLConnection connection = open(httpUri(uri.toString()));
     try {
       connection.setRequestMethod(method);
       headers.forEach(connection::setRequestProperty);
+      if (body != null) {
+        // buffered, not streamed: a streamed request's 401/403 answer loses its body
+        connection.setDoOutput(true);
+      }
       connect(connection, request);
+      if (body != null) {
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body);
+        }
+      }
       return answer(connection, request);
     } catch (HttpFailure e) {
       connection.disconnect();
