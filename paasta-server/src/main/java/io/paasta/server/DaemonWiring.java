@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paasta.config.logs.LogWriterSettings;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
@@ -17,6 +18,7 @@ import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendPorts;
 import io.paasta.planning.backend.DiscoveryDrain;
+import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.server.api.ApiHandler;
 import io.paasta.server.api.ApiRoutes;
@@ -24,6 +26,8 @@ import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
 import io.paasta.server.api.InstanceLookup;
+import io.paasta.server.api.LogStreamHandler;
+import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.FileAutoscalerStore;
@@ -32,6 +36,7 @@ import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.logs.ServiceLogs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
@@ -61,6 +66,9 @@ import java.util.Optional;
  * calls out through exist, and is known here only as a {@link Backend}.
  */
 public final class DaemonWiring {
+  /** How many {@code paasta logs -f} may follow at once (each holds one of the API's threads). */
+  static final int MAX_LOG_STREAMS = 8;
+
   private DaemonWiring() {}
 
   /**
@@ -121,7 +129,11 @@ public final class DaemonWiring {
       PrintStream out)
       throws IOException {
     Clock clock = Clock.systemUTC();
-    DaemonLog log = new DaemonLog(out, clock);
+    LogWriterSettings logWriter = LogWriterSettings.from(system, options.stateDir());
+    ServiceLogs serviceLogs =
+        ServiceLogs.open(
+            logWriter, system.cluster(), options.stateDir(), new DaemonLog(out, clock), clock);
+    DaemonLog log = new DaemonLog(out, clock, serviceLogs.deployLines());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FileAutoscalerStore autoscaler = new FileAutoscalerStore(options.stateDir(), system.cluster());
     Desired desired =
@@ -135,14 +147,16 @@ public final class DaemonWiring {
             clock);
     PassRequests passes = new PassRequests(clock);
     List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
+    started.add(serviceLogs);
     try {
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
       smartstack.ifPresent(started::add);
-      Backend backend = backends.start(system, backendPorts(smartstack, log));
-      started.add(backend);
+      Backend backend = backends.start(system, backendPorts(smartstack, serviceLogs, log));
+      started.add(0, backend); // before the services' logs: its collector writes to them
       Monitoring monitoring =
-          monitoring(system, options, metrics, smartstack, backend, passes, log, clock);
+          monitoring(
+              system, options, metrics, smartstack, backend, passes, serviceLogs, log, clock);
       started.add(0, monitoring);
       PaastaDaemon daemon =
           daemon(
@@ -165,6 +179,7 @@ public final class DaemonWiring {
               passes,
               statusExtras(smartstack, monitoring),
               metrics,
+              new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               log,
               clock);
       started.add(bindJvmMetrics(metrics));
@@ -272,11 +287,20 @@ public final class DaemonWiring {
             clock));
   }
 
-  /** SmartStack's drain for hacheck (when it runs), and OOM kills to the daemon's log. */
-  private static BackendPorts backendPorts(Optional<SmartStackRuntime> smartstack, DaemonLog log) {
+  /**
+   * SmartStack's drain for hacheck (when it runs), OOM kills to the daemon's log and the service's,
+   * and the tasks' output and lifecycle to the services' logs.
+   */
+  private static BackendPorts backendPorts(
+      Optional<SmartStackRuntime> smartstack, ServiceLogs serviceLogs, DaemonLog log) {
     return new BackendPorts(
         smartstack.map(SmartStackRuntime::discoveryDrain).orElse(DiscoveryDrain.NONE),
-        Optional.of((ref, description) -> log.warn("oom", description)));
+        Optional.of(
+            (ref, description) -> {
+              log.warn("oom", description);
+              serviceLogs.oom(ref, description);
+            }),
+        serviceLogs.writes() ? serviceLogs : TaskLogSink.NONE);
   }
 
   /** Monitoring, with the alert state kept in {@code <state-dir>/alerts.json}. */
@@ -287,6 +311,7 @@ public final class DaemonWiring {
       Optional<SmartStackRuntime> smartstack,
       Backend backend,
       PassRequests passes,
+      ServiceLogs serviceLogs,
       DaemonLog log,
       Clock clock) {
     return Monitoring.start(
@@ -297,7 +322,8 @@ public final class DaemonWiring {
         ref -> smartstack.flatMap(s -> s.replication(ref)),
         backend::oomKills,
         passes::after,
-        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)));
+        new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)),
+        serviceLogs::monitoring);
   }
 
   /** SmartStack's part of each pass (when it runs), then monitoring's. */
@@ -343,21 +369,26 @@ public final class DaemonWiring {
       PassRequests passes,
       StatusExtras extras,
       PrometheusMeterRegistry metrics,
+      LogsResource logs,
       DaemonLog log,
       Clock clock) {
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
     return new ApiServer(
         options.api(),
-        new ApiHandler(
-            ApiRoutes.router(
-                system.cluster(),
-                new ServicesResource(
-                    lookup, desired.desired(), backend, desired.status(), extras, clock),
-                new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
-                metrics),
-            options.api().token(),
-            log));
+        new LogStreamHandler(
+            logs,
+            MAX_LOG_STREAMS,
+            new ApiHandler(
+                ApiRoutes.router(
+                    system.cluster(),
+                    new ServicesResource(
+                        lookup, desired.desired(), backend, desired.status(), extras, clock),
+                    new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                    metrics,
+                    logs),
+                options.api().token(),
+                log)));
   }
 
   /** What status adds from SmartStack (when it runs) and monitoring. */

@@ -49,6 +49,25 @@ public final class Monitoring implements AutoCloseable {
       Function<InstanceRef, List<Instant>> oomKills,
       BiConsumer<InstanceRef, Duration> requestPassAfter,
       AlertJournal journal) {
+    return start(
+        system, metrics, log, clock, smartstack, oomKills, requestPassAfter, journal, e -> {});
+  }
+
+  /**
+   * As {@link #start(SystemConfig, MeterRegistry, DaemonLog, Clock, Function, Function, BiConsumer,
+   * AlertJournal)}, also telling {@code alsoTell} of every event (alerts and resolutions: the check
+   * results that change), for the service's log.
+   */
+  public static Monitoring start(
+      SystemConfig system,
+      MeterRegistry metrics,
+      DaemonLog log,
+      Clock clock,
+      Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
+      Function<InstanceRef, List<Instant>> oomKills,
+      BiConsumer<InstanceRef, Duration> requestPassAfter,
+      AlertJournal journal,
+      java.util.function.Consumer<io.paasta.monitoring.alert.Event> alsoTell) {
     MonitoringLog monitoringLog =
         new MonitoringLog() {
           @Override
@@ -68,7 +87,10 @@ public final class Monitoring implements AutoCloseable {
         new MonitoringRunner(
             system.cluster(),
             new InstanceChecks(CheckSettings.DEFAULTS),
-            dispatcher::offer,
+            event -> {
+              dispatcher.offer(event);
+              alsoTell.accept(event);
+            },
             metrics,
             monitoringLog,
             clock,
