@@ -66,8 +66,8 @@ import java.util.Optional;
  * calls out through exist, and is known here only as a {@link Backend}.
  */
 public final class DaemonWiring {
-  /** How many {@code paasta logs -f} may follow at once (each holds one of the API's threads). */
-  static final int MAX_LOG_STREAMS = 8;
+  /** One in this many of the API's threads may follow logs ({@code paasta logs -f} holds one). */
+  static final int MAX_LOG_STREAMS_SHARE = 4;
 
   private DaemonWiring() {}
 
@@ -378,7 +378,7 @@ public final class DaemonWiring {
         options.api(),
         new LogStreamHandler(
             logs,
-            MAX_LOG_STREAMS,
+            Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE),
             new ApiHandler(
                 ApiRoutes.router(
                     system.cluster(),
