@@ -82,6 +82,16 @@ public final class InstanceStateCommands {
                 + " on "
                 + tag.sha().substring(0, 8)
                 + "); the cluster acts on it once deployments.json is regenerated");
+        io.paasta.cli.logs.CliLogLines.of(
+                io.paasta.config.system.SystemConfigLoader.defaultDir(),
+                spec.commandLine().getErr())
+            .send(
+                loaded.service().name(),
+                List.of(instance.ref().cluster()),
+                io.paasta.config.logs.LogComponents.DEPLOY,
+                true,
+                instance.ref().instance(),
+                verb() + ": " + state() + " asked by " + io.paasta.cli.logs.CliLogLines.who());
       }
       return 0;
     }
