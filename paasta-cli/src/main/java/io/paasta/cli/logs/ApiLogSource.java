@@ -30,14 +30,13 @@ public final class ApiLogSource implements LogSource {
 
   private final String cluster;
   private final String baseUrl;
-  private final HttpClient http;
+  private HttpClient http; // for -f only (made on first use)
   private final Duration timeout;
 
   public ApiLogSource(String cluster, String baseUrl, Duration timeout) {
     this.cluster = cluster;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   @Override
@@ -47,23 +46,23 @@ public final class ApiLogSource implements LogSource {
 
   @Override
   public Result read(LogQuery query) {
-    HttpResponse<String> response;
+    LogsHttp.Answer response;
     try {
       response =
-          http.send(
-              HttpRequest.newBuilder(uri(query, false)).timeout(timeout).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
+          LogsHttp.send(
+              "GET",
+              uri(query, false),
+              null,
+              java.util.Map.of("Accept", "application/json"),
+              timeout);
     } catch (IOException e) {
       throw new UserException("cannot reach " + describe() + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserException("interrupted while reading " + describe());
     }
     JsonNode body = parse(response.body());
-    if (response.statusCode() != 200) {
+    if (response.status() != 200 || body == null) {
       String detail =
           body != null && body.has("detail") ? body.get("detail").asText() : response.body();
-      throw new UserException(describe() + " answered " + response.statusCode() + ": " + detail);
+      throw new UserException(describe() + " answered " + response.status() + ": " + detail);
     }
     List<LogEntry> entries = new ArrayList<>();
     for (JsonNode line : body.path("lines")) {
@@ -111,6 +110,9 @@ public final class ApiLogSource implements LogSource {
   }
 
   private InputStream open(LogQuery query) throws IOException, InterruptedException {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
     HttpResponse<InputStream> response =
         http.send(
             HttpRequest.newBuilder(uri(query, true)).GET().build(),

@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,14 +115,11 @@ public final class CliLogLines {
                 + cluster
                 + " was not kept: "
                 + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
   }
 
-  private void post(String url, LogLine line) throws IOException, InterruptedException {
+  private void post(String url, LogLine line) throws IOException {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("component", line.component());
     fields.put("level", line.level());
@@ -133,27 +127,25 @@ public final class CliLogLines {
     fields.put("instance", line.instance());
     fields.put("message", line.message());
     fields.put("timestamp", LogLine.formatTime(line.timestamp()));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    (url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
-                        + "/v1/services/"
-                        + URLEncoder.encode(line.service(), StandardCharsets.UTF_8)
-                        + "/logs"))
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofByteArray(
-                    JSON.writeValueAsBytes(Map.of("lines", List.of(fields)))));
-    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .build()
-            .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
+    URI uri =
+        URI.create(
+            (url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                + "/v1/services/"
+                + URLEncoder.encode(line.service(), StandardCharsets.UTF_8)
+                + "/logs");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    token.ifPresent(t -> headers.put("Authorization", "Bearer " + t));
+    LogsHttp.Answer answer =
+        LogsHttp.send(
+            "POST",
+            uri,
+            JSON.writeValueAsBytes(Map.of("lines", List.of(fields))),
+            headers,
+            TIMEOUT);
+    if (answer.status() != 201) {
       throw new IOException(
-          "the API at " + url + " answered " + response.statusCode() + ": " + response.body());
+          "the API at " + url + " answered " + answer.status() + ": " + answer.body());
     }
   }
 
