@@ -147,13 +147,13 @@ public final class DaemonWiring {
             clock);
     PassRequests passes = new PassRequests(clock);
     List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
-    started.add(serviceLogs);
     try {
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
       smartstack.ifPresent(started::add);
       Backend backend = backends.start(system, backendPorts(smartstack, serviceLogs, log));
-      started.add(0, backend); // before the services' logs: its collector writes to them
+      started.add(backend);
+      started.add(serviceLogs); // after the backend: its collector writes to them
       Monitoring monitoring =
           monitoring(
               system, options, metrics, smartstack, backend, passes, serviceLogs, log, clock);
@@ -186,6 +186,7 @@ public final class DaemonWiring {
       return new PaastaServer(daemon, api, options.api(), metrics, started, log);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
+      serviceLogs.close();
       throw e;
     }
   }

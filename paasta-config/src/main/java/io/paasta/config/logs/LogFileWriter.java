@@ -23,12 +23,20 @@ public final class LogFileWriter implements AutoCloseable {
   private final LogPaths paths;
   private final long maxFileBytes;
   private final int keepFiles;
+
+  /**
+   * What this writer knows of each open file's size (others may append too: the size is asked of
+   * the file before rotating).
+   */
+  private final Map<Path, Long> sizes = new java.util.HashMap<>();
+
   private final Map<Path, FileChannel> open =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, FileChannel> eldest) {
           if (size() > OPEN_FILES) {
             closeQuietly(eldest.getValue());
+            sizes.remove(eldest.getKey());
             return true;
           }
           return false;
@@ -53,14 +61,19 @@ public final class LogFileWriter implements AutoCloseable {
     Path path = paths.pathOf(line);
     synchronized (open) {
       FileChannel channel = channel(path);
-      if (channel.size() > 0 && channel.size() + bytes.length > maxFileBytes) {
+      long size = sizes.getOrDefault(path, 0L);
+      if (size + bytes.length > maxFileBytes
+          && (size = channel.size()) > 0
+          && size + bytes.length > maxFileBytes) {
         rotate(path);
         channel = channel(path);
+        size = 0;
       }
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
+      sizes.put(path, size + bytes.length);
     }
   }
 
@@ -75,6 +88,7 @@ public final class LogFileWriter implements AutoCloseable {
           FileChannel.open(
               path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
       open.put(path, channel);
+      sizes.put(path, channel.size());
     }
     return channel;
   }

@@ -24,12 +24,18 @@ public final class LogPaths {
 
   private final String pathFormat;
 
+  private final boolean serviceOnly;
+
   public LogPaths(String pathFormat) {
     this.pathFormat = pathFormat;
+    this.serviceOnly = !PLACEHOLDER.matcher(pathFormat.replace("{service}", "")).find();
   }
 
   /** The file {@code line} is appended to. */
   public Path pathOf(LogLine line) {
+    if (serviceOnly) {
+      return Path.of(pathFormat.replace("{service}", safe(line.service())));
+    }
     Map<String, String> values =
         Map.of(
             "service", line.service(),

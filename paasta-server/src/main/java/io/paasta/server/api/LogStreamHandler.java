@@ -6,7 +6,6 @@ import io.paasta.config.logs.LogFollower;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -18,7 +17,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * {@code GET /v1/services/{service}/logs/stream} ({@code paasta logs -f}): the service's new log
@@ -48,16 +46,12 @@ public final class LogStreamHandler extends Handler.Wrapper {
     if (!path.matches() || !"GET".equals(request.getMethod())) {
       return super.handle(request, response, callback);
     }
-    ApiRequest api =
-        new ApiRequest(
-            "GET",
-            Map.of("service", java.net.URLDecoder.decode(path.group(1), StandardCharsets.UTF_8)),
-            query(request),
-            "");
     String service;
     LogFilter filter;
     String format;
     try {
+      ApiRequest api =
+          new ApiRequest("GET", Map.of("service", path.group(1)), ApiHandler.query(request), "");
       service = LogsResource.service(api);
       filter = LogsResource.filter(api);
       format = logs.pathFormat();
@@ -108,18 +102,6 @@ public final class LogStreamHandler extends Handler.Wrapper {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemDocument.CONTENT_TYPE);
     response.write(true, ByteBuffer.wrap(Json.write(ProblemDocument.of(status, detail))), callback);
-  }
-
-  private static Map<String, String> query(Request request) {
-    Map<String, String> query = new LinkedHashMap<>();
-    try {
-      for (Fields.Field field : Request.extractQueryParameters(request)) {
-        query.putIfAbsent(field.getName(), field.getValue());
-      }
-    } catch (RuntimeException e) {
-      // a badly encoded query reads as none
-    }
-    return query;
   }
 
   @Override
