@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * The CLI's own log lines ({@code build}: itest, cook-image, push; {@code deploy}:
  * mark-for-deployment, start/stop/restart, rollback): sent to the API of each cluster concerned
  * (with the API token of {@code $PAASTA_API_TOKEN} or {@code /etc/paasta/api_token}), or written
- * with the local {@code log_writer} for this host's cluster when it has no API. A line that cannot
- * go anywhere is told on stderr; it never fails the command.
+ * with the local {@code log_writer} for this host's cluster when it has no API. A cluster whose API
+ * answers 404 keeps no logs (its {@code log_writer} is null, or its daemon predates the route): the
+ * line is dropped quietly. A line refused otherwise is told on stderr; it never fails the command.
  */
 public final class CliLogLines {
   static final Path TOKEN_FILE = Path.of("/etc/paasta/api_token");
@@ -143,6 +144,9 @@ public final class CliLogLines {
             JSON.writeValueAsBytes(Map.of("lines", List.of(fields))),
             headers,
             TIMEOUT);
+    if (answer.status() == 404) {
+      return; // a cluster that keeps no logs (log_writer null, or a daemon without the route)
+    }
     if (answer.status() != 201) {
       throw new IOException(
           "the API at " + url + " answered " + answer.status() + ": " + answer.body());

@@ -102,6 +102,23 @@ class CliLogLinesTest {
   }
 
   @Test
+  void aClusterThatKeepsNoLogsIsLeftQuietly() throws Exception {
+    try (FakePaastaApi api = new FakePaastaApi("prod")) {
+      Path etc = ApiTrees.systemConfig(tmp.resolve("etc"), Map.of("prod", api.url()));
+      StringWriter err = new StringWriter();
+      new CliLogLines(
+              Optional.of(SystemConfigLoader.loadUsable(etc)),
+              Optional.empty(),
+              new PrintWriter(err, true),
+              CLOCK)
+          .send("web", List.of("prod"), "deploy", true, null, "x");
+
+      assertThat(api.requests()).containsExactly("/v1/services/web/logs");
+      assertThat(err.toString()).isEmpty();
+    }
+  }
+
+  @Test
   void whoSaysItIsALocalUserNotAnIdentity() {
     assertThat(CliLogLines.who())
         .startsWith(System.getProperty("user.name") + "@")
