@@ -11,12 +11,24 @@ import java.time.format.DateTimeFormatter;
 public final class DaemonLog {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
 
+  /** Also told of every line (the services' logs take the lines about an instance). */
+  @FunctionalInterface
+  public interface Sink {
+    void line(String level, String subject, String message);
+  }
+
   private final PrintStream out;
   private final Clock clock;
+  private final Sink sink;
 
   public DaemonLog(PrintStream out, Clock clock) {
+    this(out, clock, (level, subject, message) -> {});
+  }
+
+  public DaemonLog(PrintStream out, Clock clock, Sink sink) {
     this.out = out;
     this.clock = clock;
+    this.sink = sink;
   }
 
   public void info(String subject, String message) {
@@ -36,5 +48,6 @@ public final class DaemonLog {
     synchronized (out) {
       out.println(text);
     }
+    sink.line(level, subject, message);
   }
 }

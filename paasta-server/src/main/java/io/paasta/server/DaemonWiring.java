@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paasta.config.logs.LogWriterSettings;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
@@ -18,6 +19,7 @@ import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendPorts;
 import io.paasta.planning.backend.DiscoveryDrain;
+import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.server.api.ApiHandler;
 import io.paasta.server.api.ApiRoutes;
@@ -26,6 +28,8 @@ import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
 import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.JobsResource;
+import io.paasta.server.api.LogStreamHandler;
+import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.SqliteAutoscalerStore;
@@ -37,6 +41,7 @@ import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.jobs.ClusterJobs;
 import io.paasta.server.jobs.JobScheduler;
 import io.paasta.server.jobs.JobsView;
+import io.paasta.server.logs.ServiceLogs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
@@ -68,6 +73,9 @@ import java.util.Optional;
  * calls out through exist, and is known here only as a {@link Backend}.
  */
 public final class DaemonWiring {
+  /** One in this many of the API's threads may follow logs ({@code paasta logs -f} holds one). */
+  static final int MAX_LOG_STREAMS_SHARE = 4;
+
   private DaemonWiring() {}
 
   /**
@@ -130,7 +138,11 @@ public final class DaemonWiring {
       PrintStream out)
       throws IOException {
     Clock clock = Clock.systemUTC();
-    DaemonLog log = new DaemonLog(out, clock);
+    LogWriterSettings logWriter = LogWriterSettings.from(system, options.stateDir());
+    ServiceLogs serviceLogs =
+        ServiceLogs.open(
+            logWriter, system.cluster(), options.stateDir(), new DaemonLog(out, clock), clock);
+    DaemonLog log = new DaemonLog(out, clock, serviceLogs.deployLines());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List<AutoCloseable> started = new ArrayList<>(); // closed in this order: monitoring first
     StateDatabase state = StateDatabase.open(options.stateDir());
@@ -150,13 +162,24 @@ public final class DaemonWiring {
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
       smartstack.ifPresent(s -> started.add(0, s));
-      Backend backend = backends.start(system, backendPorts(smartstack, log));
+      Backend backend = backends.start(system, backendPorts(smartstack, serviceLogs, log));
       started.add(started.size() - 1, backend); // the state database closes last
+      started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
       JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
       started.add(0, jobs);
       Monitoring monitoring =
           monitoring(
-              system, options, metrics, smartstack, backend, passes, jobs, desired, log, clock);
+              system,
+              options,
+              metrics,
+              smartstack,
+              backend,
+              passes,
+              jobs,
+              desired,
+              serviceLogs,
+              log,
+              clock);
       started.add(0, monitoring);
       PaastaDaemon daemon =
           daemon(
@@ -180,12 +203,14 @@ public final class DaemonWiring {
               passes,
               statusExtras(smartstack, monitoring),
               metrics,
+              new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
       return new PaastaServer(daemon, api, options.api(), metrics, started, log);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
+      serviceLogs.close();
       throw e;
     }
   }
@@ -287,11 +312,20 @@ public final class DaemonWiring {
             clock));
   }
 
-  /** SmartStack's drain for hacheck (when it runs), and OOM kills to the daemon's log. */
-  private static BackendPorts backendPorts(Optional<SmartStackRuntime> smartstack, DaemonLog log) {
+  /**
+   * SmartStack's drain for hacheck (when it runs), OOM kills to the daemon's log and the service's,
+   * and the tasks' output and lifecycle to the services' logs.
+   */
+  private static BackendPorts backendPorts(
+      Optional<SmartStackRuntime> smartstack, ServiceLogs serviceLogs, DaemonLog log) {
     return new BackendPorts(
         smartstack.map(SmartStackRuntime::discoveryDrain).orElse(DiscoveryDrain.NONE),
-        Optional.of((ref, description) -> log.warn("oom", description)));
+        Optional.of(
+            (ref, description) -> {
+              log.warn("oom", description);
+              serviceLogs.oom(ref, description);
+            }),
+        serviceLogs.writes() ? serviceLogs : TaskLogSink.NONE);
   }
 
   /**
@@ -307,6 +341,7 @@ public final class DaemonWiring {
       PassRequests passes,
       JobsView jobs,
       Desired desired,
+      ServiceLogs serviceLogs,
       DaemonLog log,
       Clock clock) {
     return Monitoring.start(
@@ -319,7 +354,8 @@ public final class DaemonWiring {
         passes::after,
         new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)),
         jobs,
-        ref -> jobConfig(desired.configs(), ref));
+        ref -> jobConfig(desired.configs(), ref),
+        serviceLogs::monitoring);
   }
 
   /** The job {@code ref} names in the daemon's soa-configs (its service's last good load). */
@@ -398,22 +434,27 @@ public final class DaemonWiring {
       PassRequests passes,
       StatusExtras extras,
       PrometheusMeterRegistry metrics,
+      LogsResource logs,
       DaemonLog log,
       Clock clock) {
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
     return new ApiServer(
         options.api(),
-        new ApiHandler(
-            ApiRoutes.router(
-                system.cluster(),
-                new ServicesResource(
-                    lookup, desired.desired(), backend, desired.status(), extras, clock),
-                new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
-                new JobsResource(lookup, jobs, extras::checks, clock),
-                metrics),
-            options.api().token(),
-            log));
+        new LogStreamHandler(
+            logs,
+            Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE),
+            new ApiHandler(
+                ApiRoutes.router(
+                    system.cluster(),
+                    new ServicesResource(
+                        lookup, desired.desired(), backend, desired.status(), extras, clock),
+                    new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                    new JobsResource(lookup, jobs, extras::checks, clock),
+                    metrics,
+                    logs),
+                options.api().token(),
+                log)));
   }
 
   /** What status adds from SmartStack (when it runs) and monitoring. */

@@ -70,6 +70,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final EngineEventWatcher events;
   private final EngineOutageCleanup cleanup;
   private final DockerJobRunner jobs;
+  private final List<AutoCloseable> alsoClosed = new CopyOnWriteArrayList<>();
   private final List<java.util.function.Consumer<String>> backListeners =
       new CopyOnWriteArrayList<>();
 
@@ -444,8 +445,20 @@ public final class DockerBackend implements Backend, AutoCloseable {
     return "remove exited task(s) " + String.join(", ", ((Action.RemoveExited) action).taskIds());
   }
 
+  /** Closes {@code part} (started with the backend, such as its output collector) with it. */
+  void alsoClose(AutoCloseable part) {
+    alsoClosed.add(part);
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable part : alsoClosed) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+    }
     health.close();
     drainer.close();
     events.close();

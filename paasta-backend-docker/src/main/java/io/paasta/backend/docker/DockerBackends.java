@@ -12,11 +12,14 @@ import io.paasta.backend.docker.health.HealthProbeClient;
 import io.paasta.backend.docker.http.LoopbackHttpClient;
 import io.paasta.backend.docker.jobs.DockerJobRunner;
 import io.paasta.backend.docker.jobs.JobTaskFates;
+import io.paasta.backend.docker.logs.TaskLifecycleEvents;
+import io.paasta.backend.docker.logs.TaskOutputCollector;
 import io.paasta.backend.docker.oom.OomKillHistory;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.engine.DockerEngine;
 import io.paasta.planning.backend.BackendPorts;
+import io.paasta.planning.backend.TaskLogSink;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +49,9 @@ public final class DockerBackends {
    * daemon stopped between creating and starting it).
    */
   static final Duration JOB_CREATED_GRACE = Duration.ofSeconds(30);
+
+  /** How often the output collector looks for containers it does not follow yet. */
+  static final Duration OUTPUT_RESCAN = Duration.ofMillis(500);
 
   private DockerBackends() {}
 
@@ -110,8 +116,14 @@ public final class DockerBackends {
     DockerBackend backend =
         new DockerBackend(
             docker, ports, health, drainer, oom, events, outages, new SecureRandom(), config, jobs);
+    TaskLifecycleEvents.watch(events, config.cluster(), daemonPorts.taskLogs());
     health.start();
     events.start();
+    if (daemonPorts.taskLogs() != TaskLogSink.NONE) {
+      backend.alsoClose(
+          new TaskOutputCollector(docker, config.cluster(), daemonPorts.taskLogs(), OUTPUT_RESCAN)
+              .start());
+    }
     return backend;
   }
 

@@ -79,6 +79,11 @@ public final class ObservedStateMapper {
     return !isJobTask(labels) && label(labels, Labels.CLUSTER).map(cluster::equals).orElse(true);
   }
 
+  /** Whether a container is the cluster's (or of none): a service task or a job's attempt. */
+  public static boolean isTaskOf(ManagedContainer container, String cluster) {
+    return label(container.labels(), Labels.CLUSTER).map(cluster::equals).orElse(true);
+  }
+
   /** Whether a container of these labels is a scheduled job's attempt (kind {@code chronos}). */
   public static boolean isJobTask(Map<String, String> labels) {
     return label(labels, Labels.KIND)

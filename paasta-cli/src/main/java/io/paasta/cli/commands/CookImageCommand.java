@@ -58,6 +58,7 @@ public final class CookImageCommand implements Callable<Integer> {
               + Output.escape(built.imageId())
               + ")");
     }
+    ImageTargets.buildLine(soaDir, image, "cook-image", "built", spec.commandLine().getErr());
     return 0;
   }
 }

@@ -15,6 +15,39 @@ import java.util.function.Predicate;
 final class DeployMarking {
   private DeployMarking() {}
 
+  /**
+   * Tells the clusters of {@code deployGroup} a {@code deploy} line ({@code paasta logs -C
+   * deploy}), e.g. {@code rollback: prod.main marked to deploy <sha> by alice@host (...)}.
+   */
+  static void deployLine(
+      LoadedService loaded,
+      String deployGroup,
+      String sha,
+      String action,
+      java.nio.file.Path systemConfigDir,
+      java.io.PrintWriter err) {
+    java.util.List<String> clusters =
+        loaded.service().instances().stream()
+            .filter(i -> i.deployGroup().equals(deployGroup))
+            .map(i -> i.ref().cluster())
+            .distinct()
+            .toList();
+    io.paasta.cli.logs.CliLogLines.of(systemConfigDir, err)
+        .send(
+            loaded.service().name(),
+            clusters,
+            io.paasta.config.logs.LogComponents.DEPLOY,
+            true,
+            null,
+            action
+                + ": "
+                + deployGroup
+                + " marked to deploy "
+                + sha
+                + " by "
+                + io.paasta.cli.logs.CliLogLines.who());
+  }
+
   static PaastaTag.Deploy mark(
       LoadedService loaded,
       String url,

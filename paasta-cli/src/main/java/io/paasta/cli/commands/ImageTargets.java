@@ -27,6 +27,38 @@ final class ImageTargets {
     return new DockerImageName(registry, config.name(), sha);
   }
 
+  /**
+   * Tells every cluster of the image's service a {@code build} line ({@code paasta logs -C build}),
+   * e.g. {@code cook-image: built services-web:paasta-<sha> by alice@host (local user, ...)}.
+   */
+  static void buildLine(
+      SoaDirOption soaDir,
+      DockerImageName image,
+      String step,
+      String what,
+      java.io.PrintWriter err) {
+    java.util.List<String> clusters;
+    try {
+      clusters = soaDir.open().load(image.service()).service().clusters();
+    } catch (RuntimeException e) {
+      return; // no soa-configs to say where: the line goes nowhere
+    }
+    io.paasta.cli.logs.CliLogLines.of(io.paasta.config.system.SystemConfigLoader.defaultDir(), err)
+        .send(
+            image.service(),
+            clusters,
+            io.paasta.config.logs.LogComponents.BUILD,
+            false,
+            null,
+            step
+                + ": "
+                + what
+                + " "
+                + image.full()
+                + " by "
+                + io.paasta.cli.logs.CliLogLines.who());
+  }
+
   /** The service checkout: {@code --repo-dir}, else the current directory. */
   static Path repoDir(Path given) {
     Path dir = (given != null ? given : Path.of("")).toAbsolutePath().normalize();

@@ -86,6 +86,16 @@ public final class InstanceStateCommands {
         if (instance instanceof JobConfig job) {
           out.styled("  " + Output.escape(jobEffect(job)));
         }
+        io.paasta.cli.logs.CliLogLines.of(
+                io.paasta.config.system.SystemConfigLoader.defaultDir(),
+                spec.commandLine().getErr())
+            .send(
+                loaded.service().name(),
+                List.of(instance.ref().cluster()),
+                io.paasta.config.logs.LogComponents.DEPLOY,
+                true,
+                instance.ref().instance(),
+                verb() + ": " + state() + " asked by " + io.paasta.cli.logs.CliLogLines.who());
       }
       return 0;
     }

@@ -52,6 +52,7 @@ public final class ItestCommand implements Callable<Integer> {
     ImageEngine.requireEngine();
     new ItestRunner(new MakeClient(), out::line).run(dir, image);
     out.styled("@|green \u2713|@ itest passed for " + Output.escape(image.full()));
+    ImageTargets.buildLine(soaDir, image, "itest", "passed for", spec.commandLine().getErr());
     return 0;
   }
 }

@@ -73,6 +73,13 @@ public final class MarkForDeploymentCommand implements Callable<Integer> {
     String sha = ImageTargets.sha(commit);
     Output out = new Output(spec.commandLine());
     DeployMarking.mark(loaded, url, target.deployGroup(), sha, skipImageCheck, gitOptions, out);
+    DeployMarking.deployLine(
+        loaded,
+        target.deployGroup(),
+        sha,
+        "mark-for-deployment",
+        api.systemConfigDir(),
+        spec.commandLine().getErr());
     if (!waitForDeployment) {
       return 0;
     }

@@ -48,6 +48,7 @@ public final class PushToRegistryCommand implements Callable<Integer> {
     }
     if (decision.pushes()) {
       out.styled("@|green \u2713|@ " + Output.escape(image.full()) + " is in the registry");
+      ImageTargets.buildLine(soaDir, image, "push", "pushed", spec.commandLine().getErr());
     }
     return 0;
   }

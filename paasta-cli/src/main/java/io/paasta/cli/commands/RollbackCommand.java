@@ -79,6 +79,13 @@ public final class RollbackCommand implements Callable<Integer> {
       return 0;
     }
     DeployMarking.mark(loaded, url, target.deployGroup(), sha, skipImageCheck, gitOptions, out);
+    DeployMarking.deployLine(
+        loaded,
+        target.deployGroup(),
+        sha,
+        "rollback",
+        io.paasta.config.system.SystemConfigLoader.defaultDir(),
+        spec.commandLine().getErr());
     return 0;
   }
 

@@ -9,8 +9,15 @@ import java.util.Optional;
  *
  * @param discoveryDrain takes tasks out of service discovery ({@code hacheck} drains)
  * @param oomKills told of each new OOM kill; empty leaves it to the backend's own log
+ * @param taskLogs where the tasks' output and lifecycle go ({@code paasta logs})
  */
-public record BackendPorts(DiscoveryDrain discoveryDrain, Optional<OomKillSink> oomKills) {
+public record BackendPorts(
+    DiscoveryDrain discoveryDrain, Optional<OomKillSink> oomKills, TaskLogSink taskLogs) {
   /** No service discovery, OOM kills to the backend's own log (tools, tests). */
   public static final BackendPorts NONE = new BackendPorts(DiscoveryDrain.NONE, Optional.empty());
+
+  /** Ports without a task log sink (no output is collected). */
+  public BackendPorts(DiscoveryDrain discoveryDrain, Optional<OomKillSink> oomKills) {
+    this(discoveryDrain, oomKills, TaskLogSink.NONE);
+  }
 }

@@ -111,7 +111,8 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private static Map<String, String> query(Request request) {
+  /** The query parameters (the first value of each); 400 when badly encoded. */
+  static Map<String, String> query(Request request) {
     Map<String, String> query = new LinkedHashMap<>();
     try {
       for (Fields.Field field : Request.extractQueryParameters(request)) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -27,6 +28,23 @@ public final class ApiRoutes {
       AutoscalerResource autoscaler,
       JobsResource jobs,
       PrometheusMeterRegistry metrics) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        new LogsResource(Optional.empty(), line -> {}, java.time.Clock.systemUTC()));
+  }
+
+  /** With the services' logs. */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -37,6 +55,8 @@ public final class ApiRoutes {
             new Route("GET", "/v1/version", request -> ApiResponse.json(version)),
             new Route("GET", "/v1/services", services::services),
             new Route("GET", "/v1/services/{service}", services::instances),
+            new Route("GET", "/v1/services/{service}/logs", logs::read),
+            new Route("POST", "/v1/services/{service}/logs", logs::write),
             new Route(
                 "GET",
                 instance + "/status",

@@ -67,6 +67,36 @@ public final class Monitoring implements AutoCloseable {
       AlertJournal journal,
       JobsView jobs,
       Function<InstanceRef, Optional<JobConfig>> jobConfigs) {
+    return start(
+        system,
+        metrics,
+        log,
+        clock,
+        smartstack,
+        oomKills,
+        requestPassAfter,
+        journal,
+        jobs,
+        jobConfigs,
+        e -> {});
+  }
+
+  /**
+   * As the other {@code start}, also telling {@code alsoTell} of every event (alerts and
+   * resolutions: the check results that change), for the service's log.
+   */
+  public static Monitoring start(
+      SystemConfig system,
+      MeterRegistry metrics,
+      DaemonLog log,
+      Clock clock,
+      Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
+      Function<InstanceRef, List<Instant>> oomKills,
+      BiConsumer<InstanceRef, Duration> requestPassAfter,
+      AlertJournal journal,
+      JobsView jobs,
+      Function<InstanceRef, Optional<JobConfig>> jobConfigs,
+      java.util.function.Consumer<io.paasta.monitoring.alert.Event> alsoTell) {
     MonitoringLog monitoringLog =
         new MonitoringLog() {
           @Override
@@ -86,7 +116,10 @@ public final class Monitoring implements AutoCloseable {
         new MonitoringRunner(
             system.cluster(),
             new InstanceChecks(CheckSettings.DEFAULTS),
-            dispatcher::offer,
+            event -> {
+              dispatcher.offer(event);
+              alsoTell.accept(event);
+            },
             metrics,
             monitoringLog,
             clock,

@@ -1,0 +1,65 @@
+package io.paasta.backend.docker.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutputParserTest {
+  private static final String T1 = "2026-12-06T03:36:46.418541864Z";
+  private static final String T2 = "2026-12-06T03:36:46.418804663Z";
+
+  private static List<OutputParser.Line> feedInChunks(String stream, int chunk) {
+    OutputParser parser = new OutputParser();
+    byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+    List<OutputParser.Line> lines = new ArrayList<>();
+    for (int i = 0; i < bytes.length; i += chunk) {
+      lines.addAll(
+          parser.feed(java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk))));
+    }
+    lines.addAll(parser.end());
+    return lines;
+  }
+
+  @Test
+  void linesWithTheEnginesTimesWhateverTheChunks() {
+    String stream = T1 + " hello\n" + T2 + " world\n";
+    for (int chunk : new int[] {1, 7, 1024}) {
+      assertThat(feedInChunks(stream, chunk))
+          .containsExactly(
+              new OutputParser.Line(Instant.parse(T1), "hello"),
+              new OutputParser.Line(Instant.parse(T2), "world"));
+    }
+  }
+
+  @Test
+  void theEnginesPartsOfALongLineAreLinesOfTheirOwn() {
+    String part = "x".repeat(OutputParser.MAX_LINE);
+    String stream = T1 + " " + part + T2 + " " + part + T2 + " tail\n" + T2 + " next\n";
+
+    List<OutputParser.Line> lines = feedInChunks(stream, 1024);
+
+    assertThat(lines)
+        .extracting(OutputParser.Line::text)
+        .containsExactly(part, part, "tail", "next");
+  }
+
+  @Test
+  void aLastLineWithoutNewlineComesWhenTheStreamEnds() {
+    assertThat(feedInChunks(T1 + " no newline", 3))
+        .containsExactly(new OutputParser.Line(Instant.parse(T1), "no newline"));
+  }
+
+  @Test
+  void invalidUtf8IsReplacedNotFatal() {
+    OutputParser parser = new OutputParser();
+    byte[] head = (T1 + " ").getBytes(StandardCharsets.US_ASCII);
+    byte[] bad = {(byte) 0xff, (byte) 0xfe, 'a', '\n'};
+    parser.feed(head);
+
+    assertThat(parser.feed(bad)).singleElement().satisfies(l -> assertThat(l.text()).endsWith("a"));
+  }
+}
