@@ -50,8 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JobSchedulerIT {
   @RegisterExtension static final BackendFixture FIXTURE = BackendFixture.withHelloWeb();
 
+  /**
+   * Where the manual clocks start: before the wall clock, as the engine's times (an attempt's end)
+   * come from the wall clock and a run's end is never after the scheduler's now.
+   */
   private static final Instant T0 =
-      Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+      Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
 
   @TempDir Path tmp;
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -66,6 +70,7 @@ class JobSchedulerIT {
 
   @AfterEach
   void close() {
+    System.out.print(log.toString(StandardCharsets.UTF_8)); // the scheduler's log, for a failure
     if (running != null) {
       running.close();
     }
@@ -147,8 +152,8 @@ class JobSchedulerIT {
     DockerImageName image = image();
     write(
         "hello-web/deployments.json",
-        "{\"v2\": {\"deployments\": {\"everything\": {\"docker_image\": \"services-hello-web:paasta-"
-            + image.gitSha()
+        "{\"v2\": {\"deployments\": {\"everything\": {\"docker_image\": \""
+            + image.withoutRegistry()
             + "\", \"git_sha\": \""
             + image.gitSha()
             + "\"}}, \"controls\": {"
@@ -242,8 +247,9 @@ class JobSchedulerIT {
         """
             .formatted(T0));
     JobScheduler scheduler = scheduler();
+    scheduler.runPass(); // the parent starts; the child is seen
+    ((ManualClock) clock).advance(Duration.ofSeconds(1)); // the parent ends after that
     passUntil(scheduler, job("parent"), RunState.SUCCEEDED);
-    ((ManualClock) clock).advance(Duration.ofSeconds(1));
     JobRun child = passUntil(scheduler, job("child"), RunState.SUCCEEDED);
     assertThat(child.trigger()).isEqualTo(RunTrigger.PARENTS);
     assertThat(scheduler.output(child, 5)).contains("child " + T0.toString().substring(0, 10));
@@ -433,11 +439,11 @@ class JobSchedulerIT {
     DockerImageName image = image();
     write(
         "hello-web/deployments.json",
-        "{\"v2\": {\"deployments\": {\"everything\": {\"docker_image\": \"services-hello-web:paasta-"
-            + image.gitSha()
+        "{\"v2\": {\"deployments\": {\"everything\": {\"docker_image\": \""
+            + image.withoutRegistry()
             + "\", \"git_sha\": \""
             + image.gitSha()
-            + "\"}, \"missing\": {\"docker_image\": \"services-hello-web:paasta-"
+            + "\"}, \"missing\": {\"docker_image\": \"services-no-such-job:paasta-"
             + "f".repeat(40)
             + "\", \"git_sha\": \""
             + "f".repeat(40)
