@@ -17,7 +17,7 @@ public final class DaemonProcess {
   private DaemonProcess() {}
 
   /** The smallest system config of a test cluster. */
-  static SystemConfig systemConfig(String cluster, String registry) {
+  public static SystemConfig systemConfig(String cluster, String registry) {
     return new SystemConfig(
         cluster,
         registry,
