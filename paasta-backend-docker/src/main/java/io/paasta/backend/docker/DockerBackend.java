@@ -15,12 +15,14 @@ import io.paasta.backend.docker.events.EngineEventWatcher;
 import io.paasta.backend.docker.events.EngineOutage;
 import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.health.HealthChecker;
+import io.paasta.backend.docker.jobs.DockerJobRunner;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.engine.EngineErrors;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.backend.JobRunner;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import java.io.IOException;
@@ -67,6 +69,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final OomWatcher oom;
   private final EngineEventWatcher events;
   private final EngineOutageCleanup cleanup;
+  private final DockerJobRunner jobs;
   private final List<java.util.function.Consumer<String>> backListeners =
       new CopyOnWriteArrayList<>();
 
@@ -85,7 +88,8 @@ public final class DockerBackend implements Backend, AutoCloseable {
       EngineEventWatcher events,
       EngineOutages outages,
       RandomGenerator random,
-      DockerBackendConfig config) {
+      DockerBackendConfig config,
+      DockerJobRunner jobs) {
     this.docker = docker;
     this.config = config;
     this.containers = new ContainerListClient(docker);
@@ -98,9 +102,20 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.events = events;
     this.cleanup =
         new EngineOutageCleanup(containers, stopper, oom, outages, config.cluster(), this::forget);
+    this.jobs = jobs;
     events.onEvent(oom::handle);
+    events.onEvent(jobs::handle);
     events.onBack(this::engineBack);
     this.output = new TaskOutputClient(docker, OUTPUT_TIMEOUT);
+  }
+
+  /**
+   * The runner of scheduled jobs' attempts, on the same engine: their containers (kind {@code
+   * chronos}) are never among the service tasks observed, health-checked or cleaned up here.
+   */
+  @Override
+  public Optional<JobRunner> jobRunner() {
+    return Optional.of(jobs);
   }
 
   private static final java.time.Duration OUTPUT_TIMEOUT = java.time.Duration.ofSeconds(5);
@@ -122,7 +137,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     try {
       ours =
           containers.listInstance(ref.service(), ref.instance()).stream()
-              .filter(c -> ObservedStateMapper.belongsTo(c, config.cluster()))
+              .filter(c -> ObservedStateMapper.isServiceTaskOf(c, config.cluster()))
               .toList();
     } catch (RuntimeException e) {
       throw engineFailure("observing the tasks of " + ref, e);
@@ -211,7 +226,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     try {
       ours =
           containers.listAll().stream()
-              .filter(c -> ObservedStateMapper.belongsTo(c, config.cluster()))
+              .filter(c -> ObservedStateMapper.isServiceTaskOf(c, config.cluster()))
               .toList();
     } catch (RuntimeException e) {
       throw engineFailure("observing the tasks of cluster " + config.cluster(), e);

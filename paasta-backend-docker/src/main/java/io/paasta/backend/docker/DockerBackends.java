@@ -10,6 +10,8 @@ import io.paasta.backend.docker.events.EngineOutages;
 import io.paasta.backend.docker.health.HealthChecker;
 import io.paasta.backend.docker.health.HealthProbeClient;
 import io.paasta.backend.docker.http.LoopbackHttpClient;
+import io.paasta.backend.docker.jobs.DockerJobRunner;
+import io.paasta.backend.docker.jobs.JobTaskFates;
 import io.paasta.backend.docker.oom.OomKillHistory;
 import io.paasta.backend.docker.oom.OomWatcher;
 import io.paasta.backend.docker.port.PortAllocator;
@@ -38,6 +40,12 @@ public final class DockerBackends {
    * engine coming back is noticed within this.
    */
   static final Duration EVENTS_RETRY = Duration.ofMillis(250);
+
+  /**
+   * How long a job attempt's container may stay created, not started, before it counts as lost (the
+   * daemon stopped between creating and starting it).
+   */
+  static final Duration JOB_CREATED_GRACE = Duration.ofSeconds(30);
 
   private DockerBackends() {}
 
@@ -91,9 +99,17 @@ public final class DockerBackends {
     EngineOutages outages = new EngineOutages(clock, OUTAGE_RETENTION);
     EngineEventWatcher events =
         new EngineEventWatcher(docker, clock, outages, OOM_RETENTION, EVENTS_RETRY);
+    DockerJobRunner jobs =
+        new DockerJobRunner(
+            docker,
+            config.cluster(),
+            config.dockerHost(),
+            config.stopTimeout(),
+            config.pullTimeout(),
+            new JobTaskFates(outages, clock, JOB_CREATED_GRACE));
     DockerBackend backend =
         new DockerBackend(
-            docker, ports, health, drainer, oom, events, outages, new SecureRandom(), config);
+            docker, ports, health, drainer, oom, events, outages, new SecureRandom(), config, jobs);
     health.start();
     events.start();
     return backend;
@@ -102,7 +118,7 @@ public final class DockerBackends {
   private static List<ManagedContainer> runningTasksOf(ContainerListClient list, String cluster) {
     return list.listAll().stream()
         .filter(ManagedContainer::isRunning)
-        .filter(c -> ObservedStateMapper.belongsTo(c, cluster))
+        .filter(c -> ObservedStateMapper.isServiceTaskOf(c, cluster))
         .toList();
   }
 }

@@ -46,7 +46,7 @@ final class EngineOutageCleanup {
     try {
       ours =
           containers.listAll().stream()
-              .filter(c -> ObservedStateMapper.belongsTo(c, cluster))
+              .filter(c -> ObservedStateMapper.isServiceTaskOf(c, cluster))
               .toList();
     } catch (RuntimeException e) {
       return 0; // away again: the next time it is back

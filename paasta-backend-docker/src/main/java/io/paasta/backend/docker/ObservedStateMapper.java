@@ -45,7 +45,7 @@ public final class ObservedStateMapper {
       Function<ManagedContainer, DrainState> drain) {
     Map<InstanceRef, List<ObservedTask>> byRef = new LinkedHashMap<>();
     for (ManagedContainer container : containers) {
-      if (!belongsTo(container, cluster)) {
+      if (!isServiceTaskOf(container, cluster)) {
         continue;
       }
       refOf(container, cluster)
@@ -65,14 +65,26 @@ public final class ObservedStateMapper {
     return result;
   }
 
-  /** Whether a container is of the cluster (or of none). */
-  public static boolean belongsTo(ManagedContainer container, String cluster) {
-    return belongsTo(container.labels(), cluster);
+  /**
+   * Whether a container is a service task of the cluster (or of none): a scheduled job's attempt
+   * ({@link #isJobTask}) never is one, so that nothing of the service path (observe, health checks,
+   * cleanups, kills of removed instances) sees or touches it.
+   */
+  public static boolean isServiceTaskOf(ManagedContainer container, String cluster) {
+    return isServiceTaskOf(container.labels(), cluster);
   }
 
-  /** Whether a container of these labels is of the cluster (or of none). */
-  public static boolean belongsTo(Map<String, String> labels, String cluster) {
-    return label(labels, Labels.CLUSTER).map(cluster::equals).orElse(true);
+  /** Whether a container of these labels is a service task of the cluster (or of none). */
+  public static boolean isServiceTaskOf(Map<String, String> labels, String cluster) {
+    return !isJobTask(labels) && label(labels, Labels.CLUSTER).map(cluster::equals).orElse(true);
+  }
+
+  /** Whether a container of these labels is a scheduled job's attempt (kind {@code chronos}). */
+  public static boolean isJobTask(Map<String, String> labels) {
+    return label(labels, Labels.KIND)
+        .flatMap(ObservedStateMapper::kindOf)
+        .map(kind -> kind == InstanceKind.CHRONOS)
+        .orElse(false);
   }
 
   /** The instance of a container's labels; kind {@code marathon} when it has none. */

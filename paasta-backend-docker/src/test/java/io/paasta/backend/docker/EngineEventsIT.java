@@ -12,9 +12,7 @@ import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.observed.TaskState;
-import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,11 +46,8 @@ class EngineEventsIT {
   private void start(boolean throughProxy) throws IOException {
     DockerBackendConfig config = fixture.config();
     if (throughProxy) {
-      URI engine = DockerBackendConfig.dockerHost(System.getenv());
-      TestInfrastructure.requireUnixEngine(engine);
-      proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
-      proxy.start();
-      config = config.withDockerHost(URI.create("unix://" + proxy.socket()));
+      proxy = UnixSocketProxy.inFrontOfEngine(work.resolve("engine.sock"));
+      config = config.withDockerHost(proxy.engineUri());
       backend = DockerBackends.start(config, OomReport.collectingInto(kills));
     } else {
       backend = fixture.backend(config, OomReport.collectingInto(kills));

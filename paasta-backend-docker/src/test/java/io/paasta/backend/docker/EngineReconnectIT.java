@@ -11,9 +11,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.plan.Action;
-import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,12 +34,8 @@ class EngineReconnectIT {
 
   @BeforeEach
   void engineBehindAProxy() throws IOException {
-    URI engine = DockerBackendConfig.dockerHost(System.getenv());
-    TestInfrastructure.requireUnixEngine(engine);
-    proxy = new UnixSocketProxy(work.resolve("engine.sock"), Path.of(engine.getPath()));
-    proxy.start();
-    URI throughProxy = URI.create("unix://" + proxy.socket());
-    backend = DockerBackends.start(fixture.config().withDockerHost(throughProxy));
+    proxy = UnixSocketProxy.inFrontOfEngine(work.resolve("engine.sock"));
+    backend = DockerBackends.start(fixture.config().withDockerHost(proxy.engineUri()));
   }
 
   @AfterEach

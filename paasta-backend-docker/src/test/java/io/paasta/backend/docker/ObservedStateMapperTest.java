@@ -95,6 +95,26 @@ class ObservedStateMapperTest {
   }
 
   @Test
+  void aScheduledJobsAttemptIsNoServiceTaskEvenOfTheSameServiceAndInstance() {
+    Map<String, String> job = labels("web", "main", "norcal");
+    job.put(Labels.KIND, "chronos");
+    List<ManagedContainer> containers =
+        List.of(
+            Containers.running("a", labels("web", "main", "norcal")), Containers.running("j", job));
+
+    List<ObservedInstance> instances =
+        ObservedStateMapper.instances(
+            containers, "norcal", c -> HealthState.HEALTHY, c -> DrainState.NOT_DRAINING);
+
+    assertThat(instances)
+        .singleElement()
+        .satisfies(i -> assertThat(i.tasks()).extracting(ObservedTask::id).containsExactly("a"));
+    assertThat(ObservedStateMapper.isServiceTaskOf(job, "norcal")).isFalse();
+    assertThat(ObservedStateMapper.isJobTask(job)).isTrue();
+    assertThat(ObservedStateMapper.isJobTask(labels("web", "main", "norcal"))).isFalse();
+  }
+
+  @Test
   void aBadPortLabelIsNoPort() {
     Map<String, String> labels = labels("web", "main", "norcal");
     labels.put(Labels.PORT0, "http");

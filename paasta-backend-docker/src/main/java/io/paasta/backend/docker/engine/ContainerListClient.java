@@ -49,6 +49,14 @@ public final class ContainerListClient {
   }
 
   /**
+   * The managed containers that carry every one of {@code labels}, filtered by the engine. Forgets
+   * the cached details of containers not listed: for a client that lists only these.
+   */
+  public List<ManagedContainer> listOnly(Map<String, String> labels) {
+    return list(labels, true);
+  }
+
+  /**
    * @param prune whether to forget cached details of containers not listed (only a full listing
    *     may)
    */

@@ -20,7 +20,8 @@ public final class ContainerNames {
     return safe(appId) + "-" + HexFormat.of().formatHex(bytes);
   }
 
-  static String safe(String appId) {
+  /** {@code name} with every character the engine does not allow in a name written as '-'. */
+  public static String safe(String appId) {
     String safe = appId.replaceAll("[^a-zA-Z0-9_.-]", "-");
     return safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0)) ? "t" + safe : safe;
   }

@@ -46,6 +46,25 @@ public final class ContainerSpecFactory {
   }
 
   /**
+   * A job attempt's container: as a task's (host networking, limits, ulimits, cap-add, volumes,
+   * extra docker args, its command), without ports or a health check.
+   *
+   * @param name the container's name, also the task id the attempt sees ({@code MESOS_TASK_ID})
+   * @param labels every label it carries (the spec's are not added)
+   * @throws BackendException when the run spec asks for what the engine cannot do
+   */
+  public static ContainerSpec buildJob(RunSpec run, String name, Map<String, String> labels) {
+    return new ContainerSpec(
+        name,
+        run.image(),
+        TaskCommand.of(run),
+        TaskEnvironment.entries(TaskEnvironment.withoutPorts(run.env(), name)),
+        labels,
+        hostConfig(run),
+        List.of());
+  }
+
+  /**
    * Host networking; and the engine's init as PID 1 (extra_docker_args {@code init: "false"} turns
    * it off): a task's command runs as {@code sh -c}, and a PID 1 without an init ignores SIGTERM,
    * so every stop would wait the whole stop timeout.

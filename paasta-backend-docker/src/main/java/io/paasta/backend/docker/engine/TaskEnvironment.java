@@ -20,9 +20,7 @@ public final class TaskEnvironment {
 
   public static Map<String, String> of(
       Map<String, String> env, List<Integer> ports, String taskId) {
-    Map<String, String> result = new TreeMap<>(env);
-    result.putIfAbsent("MESOS_TASK_ID", taskId);
-    result.putIfAbsent("HOST", HOST);
+    Map<String, String> result = withoutPorts(env, taskId);
     String port0 = String.valueOf(ports.get(0));
     result.put("PORT", port0);
     result.put("MARATHON_PORT", port0);
@@ -31,6 +29,17 @@ public final class TaskEnvironment {
       result.put("PORT" + i, String.valueOf(ports.get(i)));
       result.put("MARATHON_PORT" + i, String.valueOf(ports.get(i)));
     }
+    return result;
+  }
+
+  /**
+   * The environment of a task that listens on no port (a job's attempt): the run spec's env, then
+   * {@code MESOS_TASK_ID} and {@code HOST} unless the env sets them.
+   */
+  public static Map<String, String> withoutPorts(Map<String, String> env, String taskId) {
+    Map<String, String> result = new TreeMap<>(env);
+    result.putIfAbsent("MESOS_TASK_ID", taskId);
+    result.putIfAbsent("HOST", HOST);
     return result;
   }
 

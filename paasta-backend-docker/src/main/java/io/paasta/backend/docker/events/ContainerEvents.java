@@ -48,7 +48,7 @@ public final class ContainerEvents {
         event.getActor() == null ? null : event.getActor().getAttributes();
     if (attributes == null
         || !"true".equals(attributes.get(Labels.MANAGED))
-        || !ObservedStateMapper.belongsTo(attributes, cluster)) {
+        || !ObservedStateMapper.isServiceTaskOf(attributes, cluster)) {
       return Optional.empty();
     }
     return ObservedStateMapper.refOf(attributes, cluster);

@@ -41,7 +41,7 @@ public final class OomEvents {
     if (container.state() != TaskState.EXITED
         || !container.oomKilled()
         || container.finishedAt().isEmpty()
-        || !ObservedStateMapper.belongsTo(container, cluster)) {
+        || !ObservedStateMapper.isServiceTaskOf(container, cluster)) {
       return Optional.empty();
     }
     return ObservedStateMapper.refOf(container, cluster)

@@ -1,7 +1,10 @@
 package io.paasta.backend.docker.testing;
 
+import io.paasta.backend.docker.DockerBackendConfig;
+import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -25,6 +28,23 @@ public final class UnixSocketProxy implements AutoCloseable {
   public UnixSocketProxy(Path socket, Path upstream) {
     this.socket = socket;
     this.upstream = upstream;
+  }
+
+  /**
+   * A started proxy at {@code socket} in front of the engine of this process's environment (which
+   * must be on a unix socket).
+   */
+  public static UnixSocketProxy inFrontOfEngine(Path socket) throws IOException {
+    URI engine = DockerBackendConfig.dockerHost(System.getenv());
+    TestInfrastructure.requireUnixEngine(engine);
+    UnixSocketProxy proxy = new UnixSocketProxy(socket, Path.of(engine.getPath()));
+    proxy.start();
+    return proxy;
+  }
+
+  /** The engine address of the proxy, for a client that goes through it. */
+  public URI engineUri() {
+    return URI.create("unix://" + socket);
   }
 
   public Path socket() {
