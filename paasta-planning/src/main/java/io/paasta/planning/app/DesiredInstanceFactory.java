@@ -150,18 +150,25 @@ public final class DesiredInstanceFactory {
     return extras;
   }
 
-  static Map<String, String> labels(
-      LongRunningConfig config, String appId, DeployGroupDeployment deployment, String hash) {
+  /** What names any task of the platform: kind, service, instance, cluster, sha, hash. */
+  static Map<String, String> identityLabels(
+      io.paasta.model.InstanceConfig config, DeployGroupDeployment deployment, String hash) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Labels.MANAGED, "true");
     labels.put(Labels.SERVICE, config.ref().service());
     labels.put(Labels.INSTANCE, config.ref().instance());
     labels.put(Labels.CLUSTER, config.ref().cluster());
     labels.put(Labels.KIND, config.ref().kind().filePrefix());
-    labels.put(Labels.APP_ID, appId);
     labels.put(Labels.GIT_SHA, deployment.gitSha());
     labels.put(Labels.CONFIG_HASH, hash);
     labels.put(Labels.DEPLOY_GROUP, config.deployGroup());
+    return labels;
+  }
+
+  static Map<String, String> labels(
+      LongRunningConfig config, String appId, DeployGroupDeployment deployment, String hash) {
+    Map<String, String> labels = identityLabels(config, deployment, hash);
+    labels.put(Labels.APP_ID, appId);
     labels.put(Labels.HEALTHCHECK, HealthcheckLabel.toJson(config.healthcheck()));
     labels.put(Labels.DRAIN_METHOD, WireEnum.wireName(config.drainMethod()));
     labels.put(Labels.DRAIN_PARAMS, CanonicalJson.write(config.drainMethodParams()));

@@ -131,7 +131,10 @@ public final class DesiredJobFactory {
         RunSpecFactory.build(config, image, env, system.volumes(), Map.of(), NO_HEALTHCHECK, 0);
     String hash = AppIdentity.configHash(unlabeled, hashExtras(config), control.forceBounce());
     RunSpec labeled =
-        RunSpecFactory.withIdentity(unlabeled, unlabeled.env(), labels(config, deployment, hash));
+        RunSpecFactory.withIdentity(
+            unlabeled,
+            unlabeled.env(),
+            DesiredInstanceFactory.identityLabels(config, deployment, hash));
     return new JobTemplate(deployment.gitSha(), hash, labeled);
   }
 
@@ -148,19 +151,5 @@ public final class DesiredJobFactory {
     extras.put("epsilon", config.epsilon().toString());
     extras.put("retries", config.retries());
     return extras;
-  }
-
-  private static Map<String, String> labels(
-      JobConfig config, DeployGroupDeployment deployment, String hash) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(Labels.MANAGED, "true");
-    labels.put(Labels.SERVICE, config.ref().service());
-    labels.put(Labels.INSTANCE, config.ref().instance());
-    labels.put(Labels.CLUSTER, config.ref().cluster());
-    labels.put(Labels.KIND, config.ref().kind().filePrefix());
-    labels.put(Labels.GIT_SHA, deployment.gitSha());
-    labels.put(Labels.CONFIG_HASH, hash);
-    labels.put(Labels.DEPLOY_GROUP, config.deployGroup());
-    return labels;
   }
 }

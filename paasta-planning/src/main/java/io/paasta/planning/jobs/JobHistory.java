@@ -58,29 +58,24 @@ public record JobHistory(
     keptRunIds = List.copyOf(keptRunIds);
   }
 
+  private static final JobHistory NONE =
+      new JobHistory(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          Optional.empty());
+
   /** A job the scheduler sees for the first time, with no run stored. */
   public static JobHistory firstSeen(Instant now) {
-    return new JobHistory(
-        Optional.of(now),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        Optional.empty());
+    return NONE.countingFrom(now);
   }
 
   /** The summary of stored runs (any order). */
   public static JobHistory of(List<JobRun> runs) {
-    JobHistory history =
-        new JobHistory(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty());
+    JobHistory history = NONE;
     List<JobRun> oldestFirst = new ArrayList<>(runs);
     oldestFirst.sort(Comparator.comparingLong(JobRun::runId));
     for (JobRun run : oldestFirst) {

@@ -145,22 +145,20 @@ final class JobFixture {
   }
 
   static JobTask runningTask(JobRun run) {
-    return new JobTask(
-        taskId(run.runId(), run.attempts()),
-        run.job(),
-        run.runId(),
-        run.attempts(),
-        run.executionDate(),
-        SHA,
-        "hash1",
-        true,
-        run.start(),
-        Optional.empty(),
-        OptionalInt.empty(),
-        Optional.empty());
+    return task(run, run.attempts(), Optional.empty(), OptionalInt.empty(), Optional.empty());
   }
 
   static JobTask exitedTask(JobRun run, int attempt, int exitCode, Instant at) {
+    return task(run, attempt, Optional.of(at), OptionalInt.of(exitCode), Optional.empty());
+  }
+
+  static JobTask lostTask(JobRun run, String why, Instant at) {
+    return task(run, run.attempts(), Optional.of(at), OptionalInt.empty(), Optional.of(why));
+  }
+
+  /** The task of the run's attempt: running until it has an end. */
+  private static JobTask task(
+      JobRun run, int attempt, Optional<Instant> end, OptionalInt exitCode, Optional<String> lost) {
     return new JobTask(
         taskId(run.runId(), attempt),
         run.job(),
@@ -169,26 +167,10 @@ final class JobFixture {
         run.executionDate(),
         SHA,
         "hash1",
-        false,
+        end.isEmpty(),
         run.start(),
-        Optional.of(at),
-        OptionalInt.of(exitCode),
-        Optional.empty());
-  }
-
-  static JobTask lostTask(JobRun run, String why, Instant at) {
-    return new JobTask(
-        taskId(run.runId(), run.attempts()),
-        run.job(),
-        run.runId(),
-        run.attempts(),
-        run.executionDate(),
-        SHA,
-        "hash1",
-        false,
-        run.start(),
-        Optional.of(at),
-        OptionalInt.empty(),
-        Optional.of(why));
+        end,
+        exitCode,
+        lost);
   }
 }

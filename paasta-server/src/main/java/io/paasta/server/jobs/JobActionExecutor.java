@@ -79,7 +79,13 @@ final class JobActionExecutor {
     } catch (RuntimeException e) {
       log.error(
           SUBJECT,
-          JobRuns.id(action.job()) + ": could not " + action.reason() + ": " + e.getMessage());
+          JobRuns.id(action.job())
+              + ": "
+              + action.getClass().getSimpleName()
+              + " failed ("
+              + action.reason()
+              + "): "
+              + e);
     }
   }
 

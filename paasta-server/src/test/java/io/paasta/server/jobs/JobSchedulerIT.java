@@ -17,6 +17,7 @@ import io.paasta.planning.jobs.MemoryJobRunStore;
 import io.paasta.planning.jobs.RunState;
 import io.paasta.planning.jobs.RunTrigger;
 import io.paasta.server.DaemonLog;
+import io.paasta.server.DaemonProcess;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.status.StatusRegistry;
 import io.paasta.testing.ConfigTree;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JobSchedulerIT {
   @RegisterExtension static final BackendFixture FIXTURE = BackendFixture.withHelloWeb();
 
+  /**
+   * Where the manual clocks start: before the wall clock, as the engine's times (an attempt's end)
+   * come from the wall clock and a run's end is never after the scheduler's now.
+   */
   private static final Instant T0 =
-      Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+      Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
 
   @TempDir Path tmp;
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -66,6 +70,7 @@ class JobSchedulerIT {
 
   @AfterEach
   void close() {
+    System.out.print(log.toString(StandardCharsets.UTF_8)); // the scheduler's log, for a failure
     if (running != null) {
       running.close();
     }
@@ -86,20 +91,7 @@ class JobSchedulerIT {
     write("hello-web/chronos-" + FIXTURE.cluster + ".yaml", jobs);
     deployments("");
     DockerImageName image = image();
-    system =
-        new SystemConfig(
-            FIXTURE.cluster,
-            image.registry(),
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "localhost",
-            3030,
-            "localhost",
-            3212,
-            Optional.empty(),
-            Map.of());
+    system = DaemonProcess.systemConfig(FIXTURE.cluster, image.registry());
     configs =
         ServiceConfigs.of(
             SoaConfigsLoader.open(tree.root()), system, new StatusRegistry(), daemonLog(), clock);
@@ -143,17 +135,32 @@ class JobSchedulerIT {
     }
   }
 
-  private void deployments(String controls) {
-    DockerImageName image = image();
+  /** Deploy group "everything" runs the example image; {@code more} adds "missing", unpushed. */
+  private void deployments(String controls, boolean more) {
     write(
         "hello-web/deployments.json",
-        "{\"v2\": {\"deployments\": {\"everything\": {\"docker_image\": \"services-hello-web:paasta-"
-            + image.gitSha()
-            + "\", \"git_sha\": \""
-            + image.gitSha()
-            + "\"}}, \"controls\": {"
+        "{\"v2\": {\"deployments\": {"
+            + group("everything", image())
+            + (more
+                ? ", " + group("missing", new DockerImageName("x", "no-such-job", "f".repeat(40)))
+                : "")
+            + "}, \"controls\": {"
             + controls
             + "}}}");
+  }
+
+  private void deployments(String controls) {
+    deployments(controls, false);
+  }
+
+  private static String group(String name, DockerImageName image) {
+    return "\""
+        + name
+        + "\": {\"docker_image\": \""
+        + image.withoutRegistry()
+        + "\", \"git_sha\": \""
+        + image.gitSha()
+        + "\"}";
   }
 
   private JobRun newest(InstanceRef job) {
@@ -171,6 +178,14 @@ class JobSchedulerIT {
               return !store.recent(job, 1).isEmpty() && newest(job).state() == state;
             });
     return newest(job);
+  }
+
+  /** A pass starts the job's due run; waits until its container runs. */
+  private void startedAndRunning(JobScheduler scheduler, InstanceRef job) {
+    scheduler.runPass();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tasksOf(job).stream().anyMatch(JobTask::running));
   }
 
   private List<JobTask> tasksOf(InstanceRef job) {
@@ -242,8 +257,9 @@ class JobSchedulerIT {
         """
             .formatted(T0));
     JobScheduler scheduler = scheduler();
+    scheduler.runPass(); // the parent starts; the child is seen
+    ((ManualClock) clock).advance(Duration.ofSeconds(1)); // the parent ends after that
     passUntil(scheduler, job("parent"), RunState.SUCCEEDED);
-    ((ManualClock) clock).advance(Duration.ofSeconds(1));
     JobRun child = passUntil(scheduler, job("child"), RunState.SUCCEEDED);
     assertThat(child.trigger()).isEqualTo(RunTrigger.PARENTS);
     assertThat(scheduler.output(child, 5)).contains("child " + T0.toString().substring(0, 10));
@@ -263,11 +279,8 @@ class JobSchedulerIT {
         """
             .formatted(T0));
     JobScheduler scheduler = scheduler();
-    scheduler.runPass();
+    startedAndRunning(scheduler, job("long"));
     JobRun first = newest(job("long"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> tasksOf(job("long")).stream().anyMatch(JobTask::running));
     manual.advance(Duration.ofSeconds(65)); // the next time is due: it waits within epsilon
     scheduler.runPass();
     assertThat(store.recent(job("long"), 10)).hasSize(1);
@@ -315,10 +328,7 @@ class JobSchedulerIT {
         """
             .formatted(T0));
     JobScheduler scheduler = scheduler();
-    scheduler.runPass();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> tasksOf(job("gone")).stream().anyMatch(JobTask::running));
+    startedAndRunning(scheduler, job("gone"));
     write("hello-web/chronos-" + FIXTURE.cluster + ".yaml", "{}\n");
     configs.reloadAll();
     await()
@@ -405,10 +415,7 @@ class JobSchedulerIT {
         """
             .formatted(T0));
     JobScheduler scheduler = scheduler();
-    scheduler.runPass();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> tasksOf(job("victim")).stream().anyMatch(JobTask::running));
+    startedAndRunning(scheduler, job("victim"));
     String taskId = newest(job("victim")).taskId().orElseThrow();
     FIXTURE.docker().removeContainerCmd(taskId).withForce(true).exec();
     JobRun failed = passUntil(scheduler, job("victim"), RunState.FAILED);
@@ -430,18 +437,7 @@ class JobSchedulerIT {
           deploy_group: missing
         """
             .formatted(T0));
-    DockerImageName image = image();
-    write(
-        "hello-web/deployments.json",
-        "{\"v2\": {\"deployments\": {\"everything\": {\"docker_image\": \"services-hello-web:paasta-"
-            + image.gitSha()
-            + "\", \"git_sha\": \""
-            + image.gitSha()
-            + "\"}, \"missing\": {\"docker_image\": \"services-hello-web:paasta-"
-            + "f".repeat(40)
-            + "\", \"git_sha\": \""
-            + "f".repeat(40)
-            + "\"}}, \"controls\": {}}}");
+    deployments("", true);
     configs.reloadAll();
     JobScheduler scheduler = scheduler();
     JobRun broken = passUntil(scheduler, job("broken"), RunState.FAILED);

@@ -14,6 +14,7 @@ import io.paasta.planning.jobs.MemoryJobRunStore;
 import io.paasta.planning.jobs.RunState;
 import io.paasta.planning.jobs.RunTrigger;
 import io.paasta.server.DaemonLog;
+import io.paasta.server.DaemonProcess;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.jobs.JobsView.RerunRefused;
 import io.paasta.server.jobs.JobsView.RerunType;
@@ -78,20 +79,7 @@ class JobSchedulerTest {
           deploy_group: everything
         """);
     deployments(Map.of());
-    system =
-        new SystemConfig(
-            "local",
-            "registry.test:5000",
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "localhost",
-            3030,
-            "localhost",
-            3212,
-            Optional.empty(),
-            Map.of());
+    system = DaemonProcess.systemConfig("local", "registry.test:5000");
     DaemonLog daemonLog = new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8), clock);
     configs =
         ServiceConfigs.of(
