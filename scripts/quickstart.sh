@@ -60,6 +60,10 @@ for service in $(paasta list); do
     git -C "$checkout" add -A
     git -C "$checkout" -c user.name=quickstart -c user.email=quickstart@localhost commit -qm "$service"
     git -C "$checkout" push -q "$repo" main
+  elif [ ! -d "$checkout" ]; then
+    # the repository outlived the quick start's state directory: check it out again
+    mkdir -p "$(dirname "$checkout")"
+    git clone -q "$repo" "$checkout"
   fi
   sha=$(git -C "$checkout" rev-parse HEAD)
   step "$service: itest (builds the image), push-to-registry, mark-for-deployment to local.everything"
