@@ -3,6 +3,7 @@ package io.paasta.bench;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
 import io.paasta.backend.docker.DockerBackend;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.DockerBackends;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +54,8 @@ import java.util.Optional;
  * P. Removes its cluster's containers at the end.
  */
 public final class JobLatencyBench {
-  /** How far ahead of the start the first schedule is: config load and first pass settle. */
-  private static final Duration LEAD = Duration.ofSeconds(6);
+  /** How far ahead of the jobs' reload the first one is due. */
+  private static final Duration LEAD = Duration.ofSeconds(4);
 
   private static final Duration GAP = Duration.ofSeconds(1);
   private static final Duration GRACE = Duration.ofSeconds(60);
@@ -75,25 +77,15 @@ public final class JobLatencyBench {
     int jobs = Integer.parseInt(args[6]);
     int pairs = Integer.parseInt(args[7]);
 
-    Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(LEAD);
-    Map<String, Instant> due = new java.util.LinkedHashMap<>();
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 0; i < jobs; i++) {
-      Instant at = first.plus(GAP.multipliedBy(i));
-      due.put(String.format("a%03d", i), at);
-      yaml.append(job(String.format("a%03d", i), "R1/" + at + "/PT1M", "sleep 1"));
-    }
-    for (int j = 0; j < pairs; j++) {
-      Instant at = first.plus(GAP.multipliedBy(jobs + 1 + j));
-      due.put(String.format("p%03d", j), at);
-      yaml.append(job(String.format("p%03d", j), "R1/" + at + "/PT1M", "sleep 1"));
-      yaml.append(
-          String.format(
-              "c%03d:%n  parents: [%s.p%03d]%n  cmd: \"true\"%n  deploy_group: bench%n",
-              j, service, j));
-    }
+    ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    Clock clock = Clock.systemUTC();
+    DaemonLog log = new DaemonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock);
+    SystemConfig system = systemConfig(cluster, registry);
+    DockerBackendConfig config = DockerBackendConfig.defaults(cluster);
+    Files.createDirectories(state);
+    Path chronos = soa.resolve(service).resolve("chronos-" + cluster + ".yaml");
     write(soa.resolve(service).resolve("service.yaml"), "description: job latency bench\n");
-    write(soa.resolve(service).resolve("chronos-" + cluster + ".yaml"), yaml.toString());
+    write(chronos, "{}\n");
     write(
         soa.resolve(service).resolve("deployments.json"),
         "{\"v2\": {\"deployments\": {\"bench\": {\"docker_image\": \"services-"
@@ -103,19 +95,8 @@ public final class JobLatencyBench {
             + "\", \"git_sha\": \""
             + sha
             + "\"}}, \"controls\": {}}}");
-
-    ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    Clock clock = Clock.systemUTC();
-    DaemonLog log = new DaemonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock);
-    SystemConfig system = systemConfig(cluster, registry);
-    DockerBackendConfig config = DockerBackendConfig.defaults(cluster);
     ServiceConfigs configs =
         ServiceConfigs.of(SoaConfigsLoader.open(soa), system, new StatusRegistry(), log, clock);
-    Files.createDirectories(state);
-    Instant last = first.plus(GAP.multipliedBy(jobs + 1 + pairs));
-    System.err.printf(
-        "[bench] %d jobs and %d pairs due from %s to %s (cluster %s)%n",
-        jobs, pairs, first, last, cluster);
     try (DockerClient docker = new DockerEngine(config.dockerHost()).open();
         StateDatabase db = StateDatabase.open(state)) {
       DockerBackend backend = DockerBackends.start(config);
@@ -126,6 +107,15 @@ public final class JobLatencyBench {
       try {
         scheduler.start();
         configs.reloadAll(); // as the daemon's start does: the first pass follows
+        // the jobs are added to the running daemon's tree, due a few seconds after that
+        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(LEAD);
+        Map<String, Instant> due = schedules(first, jobs, pairs);
+        write(chronos, chronosYaml(service, due, pairs));
+        configs.reloadAll();
+        Instant last = first.plus(GAP.multipliedBy(jobs + 1 + pairs));
+        System.err.printf(
+            "[bench] %d jobs and %d pairs due from %s to %s (cluster %s); loaded at %s%n",
+            jobs, pairs, first, last, cluster, Instant.now());
         List<InstanceRef> all = new ArrayList<>();
         due.keySet().forEach(name -> all.add(ref(service, cluster, name)));
         for (int j = 0; j < pairs; j++) {
@@ -137,6 +127,7 @@ public final class JobLatencyBench {
           System.err.print(logBytes.toString(StandardCharsets.UTF_8));
         }
         report(docker, store, service, cluster, due, jobs, pairs);
+        engineAlone(docker, registry + "/services-" + service + ":paasta-" + sha, cluster, 10);
         String keep = System.getenv("JOB_LATENCY_LOG");
         if (keep != null && !keep.isEmpty()) {
           Files.write(Path.of(keep), logBytes.toByteArray());
@@ -148,6 +139,31 @@ public final class JobLatencyBench {
         backend.close();
       }
     }
+  }
+
+  /** When each job with a schedule is due: N jobs, then P parents, a second apart. */
+  private static Map<String, Instant> schedules(Instant first, int jobs, int pairs) {
+    Map<String, Instant> due = new LinkedHashMap<>();
+    for (int i = 0; i < jobs; i++) {
+      due.put(String.format("a%03d", i), first.plus(GAP.multipliedBy(i)));
+    }
+    for (int j = 0; j < pairs; j++) {
+      due.put(String.format("p%03d", j), first.plus(GAP.multipliedBy(jobs + 1 + j)));
+    }
+    return due;
+  }
+
+  /** The jobs with their one-shot schedules, and a child of each parent. */
+  private static String chronosYaml(String service, Map<String, Instant> due, int pairs) {
+    StringBuilder yaml = new StringBuilder();
+    due.forEach((name, at) -> yaml.append(job(name, "R1/" + at + "/PT1M", "sleep 1")));
+    for (int j = 0; j < pairs; j++) {
+      yaml.append(
+          String.format(
+              "c%03d:%n  parents: [%s.p%03d]%n  cmd: \"true\"%n  deploy_group: bench%n",
+              j, service, j));
+    }
+    return yaml.toString();
   }
 
   private static String job(String name, String schedule, String cmd) {
@@ -248,6 +264,29 @@ public final class JobLatencyBench {
     row("(a) scheduled instant -> container StartedAt", started, missing);
     row("(a') scheduled instant -> run's recorded start", recorded, jobs - recorded.size());
     row("(b) parent FinishedAt -> child StartedAt", afterParent, missingPairs);
+  }
+
+  /**
+   * The floor under (a): {@code count} containers of the same image created and started one after
+   * the other straight through the engine's API, from the create call to the engine's StartedAt.
+   */
+  private static void engineAlone(DockerClient docker, String image, String cluster, int count) {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instant before = Instant.now();
+      String id =
+          docker
+              .createContainerCmd(image)
+              .withLabels(Map.of(Labels.CLUSTER, cluster))
+              .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"))
+              .withCmd("true")
+              .exec()
+              .getId();
+      docker.startContainerCmd(id).exec();
+      String started = docker.inspectContainerCmd(id).exec().getState().getStartedAt();
+      millis.add(Duration.between(before, Instant.parse(started)).toMillis());
+    }
+    row("engine alone: create call -> StartedAt, one at a time", millis, 0);
   }
 
   private static Optional<InspectContainerResponse.ContainerState> container(
