@@ -54,10 +54,15 @@ import java.util.Optional;
  * P. Removes its cluster's containers at the end.
  */
 public final class JobLatencyBench {
-  /** How far ahead of the jobs' reload the first one is due. */
-  private static final Duration LEAD = Duration.ofSeconds(4);
+  /**
+   * How far ahead of the jobs' reload the first one is due: the reload of the tree takes seconds on
+   * a loaded machine, and a run due before it counts as late.
+   */
+  private static final Duration LEAD = Duration.ofSeconds(10);
 
   private static final Duration GAP = Duration.ofSeconds(1);
+
+  /** How long after the last due time the runs may take to finish, plus 2 s per run. */
   private static final Duration GRACE = Duration.ofSeconds(60);
 
   private JobLatencyBench() {}
@@ -113,15 +118,21 @@ public final class JobLatencyBench {
         write(chronos, chronosYaml(service, due, pairs));
         configs.reloadAll();
         Instant last = first.plus(GAP.multipliedBy(jobs + 1 + pairs));
+        Instant loaded = Instant.now();
         System.err.printf(
             "[bench] %d jobs and %d pairs due from %s to %s (cluster %s); loaded at %s%n",
-            jobs, pairs, first, last, cluster, Instant.now());
+            jobs, pairs, first, last, cluster, loaded);
+        if (loaded.isAfter(first)) {
+          System.err.println(
+              "[bench] WARNING: the jobs were loaded after the first was due: the first figures"
+                  + " of (a) include the reload");
+        }
         List<InstanceRef> all = new ArrayList<>();
         due.keySet().forEach(name -> all.add(ref(service, cluster, name)));
         for (int j = 0; j < pairs; j++) {
           all.add(ref(service, cluster, String.format("c%03d", j)));
         }
-        boolean done = waitForAll(store, all, last.plus(GRACE));
+        boolean done = waitForAll(store, all, last.plus(GRACE).plusSeconds(2L * all.size()));
         if (!done) {
           System.err.println("[bench] not every run finished in time; the scheduler's log:");
           System.err.print(logBytes.toString(StandardCharsets.UTF_8));
