@@ -50,13 +50,7 @@ REGISTRY=127.0.0.1:5000
 SERVICE=jobbench
 SHA=$(printf 'paasta job latency bench busybox' | sha1sum | cut -c1-40)
 IMAGE="$REGISTRY/services-$SERVICE:paasta-$SHA"
-if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
-  ctx=$(mktemp -d)
-  cp "$(command -v busybox)" "$ctx/busybox"
-  printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' >"$ctx/Dockerfile"
-  docker build -q -t "$IMAGE" "$ctx" >&2
-  rm -rf "$ctx"
-fi
+ensure_busybox_image "$IMAGE"
 docker push -q "$IMAGE" >/dev/null
 
 CLUSTER="jobbench-$RANDOM$RANDOM"

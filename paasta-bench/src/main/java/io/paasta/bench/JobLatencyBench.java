@@ -8,6 +8,7 @@ import io.paasta.backend.docker.DockerBackend;
 import io.paasta.backend.docker.DockerBackendConfig;
 import io.paasta.backend.docker.DockerBackends;
 import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.engine.DockerEngine;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
@@ -85,7 +86,7 @@ public final class JobLatencyBench {
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     Clock clock = Clock.systemUTC();
     DaemonLog log = new DaemonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock);
-    SystemConfig system = systemConfig(cluster, registry);
+    SystemConfig system = systemConfig(soa.resolveSibling("etc"), cluster, registry);
     DockerBackendConfig config = DockerBackendConfig.defaults(cluster);
     Files.createDirectories(state);
     Path chronos = soa.resolve(service).resolve("chronos-" + cluster + ".yaml");
@@ -190,20 +191,13 @@ public final class JobLatencyBench {
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
   }
 
-  private static SystemConfig systemConfig(String cluster, String registry) {
-    return new SystemConfig(
-        cluster,
-        registry,
-        Optional.empty(),
-        List.of(),
-        Map.of(),
-        Map.of(),
-        "localhost",
-        3030,
-        "localhost",
-        3212,
-        Optional.empty(),
-        Map.of());
+  /** The cluster's system config as the daemon reads it: from a 00-cluster.json of its own. */
+  private static SystemConfig systemConfig(Path dir, String cluster, String registry)
+      throws IOException {
+    write(
+        dir.resolve("00-cluster.json"),
+        "{\"cluster\": \"" + cluster + "\", \"docker_registry\": \"" + registry + "\"}\n");
+    return SystemConfigLoader.loadUsable(dir);
   }
 
   private static InstanceRef ref(String service, String cluster, String name) {
