@@ -88,13 +88,7 @@ if [[ $COLLECTOR == 1 ]]; then
   ensure_docker >&2
   CLUSTER="logbench-$RANDOM$RANDOM"
   IMAGE="paasta-logs-bench:busybox"
-  if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
-    ctx=$(mktemp -d)
-    cp "$(command -v busybox)" "$ctx/busybox"
-    printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' >"$ctx/Dockerfile"
-    docker build -q -t "$IMAGE" "$ctx" >&2
-    rm -rf "$ctx"
-  fi
+  ensure_busybox_image "$IMAGE"
   cleanup() { docker ps -aq --filter "label=paasta_cluster=$CLUSTER" | xargs -r docker rm -f >/dev/null; }
   trap cleanup EXIT
   for i in $(seq "$CONTAINERS"); do

@@ -124,3 +124,14 @@ YAML
   start_daemon registry docker-registry serve "$dir/config.yml"
   wait_for registry 30 registry_answers
 }
+
+# An image IMAGE holding busybox-static alone (FROM scratch, applets installed in /bin), built once.
+ensure_busybox_image() {
+  local image="$1" ctx
+  docker image inspect "$image" >/dev/null 2>&1 && return 0
+  ctx=$(mktemp -d)
+  cp "$(command -v busybox)" "$ctx/busybox"
+  printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' >"$ctx/Dockerfile"
+  docker build -q -t "$image" "$ctx" >&2
+  rm -rf "$ctx"
+}
