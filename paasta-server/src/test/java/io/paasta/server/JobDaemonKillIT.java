@@ -269,7 +269,7 @@ class JobDaemonKillIT {
     job("earlier", earlier, "echo earlier");
     List<JsonNode> before = untilFinished("earlier");
     ranOnceAndSucceeded("earlier", earlier, before);
-    Instant at = secondsAhead(4);
+    Instant at = secondsAhead(6);
     job("soon", at, "echo soon");
     await().until(() -> !Instant.now().isBefore(at.minusMillis(1500)));
     assertThat(runs("soon")).isEmpty();
@@ -295,7 +295,10 @@ class JobDaemonKillIT {
           .atMost(WAIT)
           .pollInterval(Duration.ofMillis(100))
           .ignoreExceptions()
-          .until(() -> runs("during").get(0).get("state").asText().equals("running"));
+          .until(
+              () ->
+                  runs("during").get(0).get("state").asText().equals("running")
+                      && "running".equals(containersOf("during").get(0).getState()));
       JsonNode running = runs("during").get(0);
       Container attempt = containersOf("during").get(0);
       assertThat(attempt.getLabels())
