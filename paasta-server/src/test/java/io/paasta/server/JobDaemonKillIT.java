@@ -308,13 +308,14 @@ class JobDaemonKillIT {
       killDaemon();
       startDaemon();
 
-      // the new daemon has the run running in the same container, and starts no other
+      // once the new daemon knows the job and made a pass: the run still running in the same
+      // container, and no other started
       await()
           .atMost(WAIT)
           .pollInterval(Duration.ofMillis(100))
-          .ignoreExceptions()
-          .until(() -> runs("during").get(0).get("state").asText().equals("running"));
+          .until(() -> api.get(path("during", "status")).status() == 200);
       Thread.sleep(A_PASS_MORE.toMillis());
+      assertThat(runs("during").get(0).get("state").asText()).isEqualTo("running");
       assertThat(runs("during")).hasSize(1);
       assertThat(runs("during").get(0).get("run_id")).isEqualTo(running.get("run_id"));
       assertThat(containersOf("during"))
