@@ -178,6 +178,11 @@ class JobDaemonKillIT {
             + "/PT1M\"\n  epsilon: PT2M\n  cmd: \""
             + cmd
             + "\"\n  deploy_group: prod\n");
+    untilKnown(job);
+  }
+
+  /** Waits until the daemon knows the job (its status answers). */
+  private void untilKnown(String job) {
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(100))
@@ -310,10 +315,7 @@ class JobDaemonKillIT {
 
       // once the new daemon knows the job and made a pass: the run still running in the same
       // container, and no other started
-      await()
-          .atMost(WAIT)
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> api.get(path("during", "status")).status() == 200);
+      untilKnown("during");
       Thread.sleep(A_PASS_MORE.toMillis());
       assertThat(runs("during").get(0).get("state").asText()).isEqualTo("running");
       assertThat(runs("during")).hasSize(1);
