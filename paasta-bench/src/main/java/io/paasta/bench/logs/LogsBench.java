@@ -114,6 +114,28 @@ public final class LogsBench {
             }
 
             @Override
+            public void outputs(List<Output> lines) {
+              List<LogLine> logLines = new ArrayList<>(lines.size());
+              for (Output line : lines) {
+                logLines.add(
+                    LogLine.output(
+                        line.at(),
+                        line.stream(),
+                        cluster,
+                        line.ref().service(),
+                        line.ref().instance(),
+                        line.taskId(),
+                        line.text()));
+              }
+              try {
+                writer.write(logLines);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              written.addAndGet(lines.size());
+            }
+
+            @Override
             public void lifecycle(InstanceRef ref, String taskId, Instant at, String message) {}
           };
       try (TaskOutputCollector collector =

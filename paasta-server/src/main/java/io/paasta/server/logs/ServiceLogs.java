@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -75,11 +79,16 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
 
   /** Appends one line. */
   public void write(LogLine line) {
-    if (writer.isEmpty()) {
+    write(List.of(line));
+  }
+
+  /** Appends {@code lines} together (one write per file). */
+  private void write(List<LogLine> lines) {
+    if (writer.isEmpty() || lines.isEmpty()) {
       return;
     }
     try {
-      writer.get().write(line);
+      writer.get().write(lines);
       failing = false;
     } catch (IOException | RuntimeException e) {
       if (!failing) {
@@ -87,7 +96,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
         warnings.warn(
             "logs",
             "cannot write the log line of "
-                + line.service()
+                + lines.get(0).service()
                 + " ("
                 + e
                 + "); lines are lost until a write works again (system config: log_writer)");
@@ -156,6 +165,26 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
   public void output(InstanceRef ref, String taskId, String stream, Instant at, String text) {
     write(LogLine.output(at, stream, cluster, ref.service(), ref.instance(), taskId, text));
     positions.stored(taskId, at);
+  }
+
+  @Override
+  public void outputs(List<Output> lines) {
+    List<LogLine> logLines = new ArrayList<>(lines.size());
+    Map<String, Instant> last = new LinkedHashMap<>();
+    for (Output line : lines) {
+      logLines.add(
+          LogLine.output(
+              line.at(),
+              line.stream(),
+              cluster,
+              line.ref().service(),
+              line.ref().instance(),
+              line.taskId(),
+              line.text()));
+      last.put(line.taskId(), line.at());
+    }
+    write(logLines);
+    last.forEach(positions::stored);
   }
 
   @Override

@@ -1,10 +1,11 @@
 package io.paasta.backend.docker.logs;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,10 @@ import java.util.Optional;
  * entries. Each part is a line of its own, so no stored line is longer than {@link #MAX_LINE}
  * bytes. Text that is no UTF-8 is decoded with replacement characters. Pure (one instance per
  * stream).
+ *
+ * <p>It runs for every line every task prints, so the text of a line is copied in one piece (not
+ * byte by byte) and the engine's time, always {@code YYYY-MM-DDTHH:MM:SS.fffffffffZ}, is read
+ * without a general date parser (one is used for any other form).
  */
 public final class OutputParser {
   /** The engine's part size: the longest line stored, in bytes. */
@@ -26,21 +31,31 @@ public final class OutputParser {
   /** A line of output with the engine's time. */
   public record Line(Instant at, String text) {}
 
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private byte[] buffer = new byte[256];
+  private int size;
   private Instant at;
   private Instant lastTime;
+  private final EngineTimes times = new EngineTimes();
 
   /** The lines completed by {@code chunk}. */
   public List<Line> feed(byte[] chunk) {
     List<Line> lines = new ArrayList<>();
-    for (byte b : chunk) {
+    int i = 0;
+    while (i < chunk.length) {
       if (at == null) {
-        readTime(b, lines);
-      } else if (b == '\n') {
+        readTime(chunk[i++], lines);
+        continue;
+      }
+      int limit = Math.min(chunk.length, i + (MAX_LINE - size));
+      int newline = indexOf(chunk, (byte) '\n', i, limit);
+      int end = newline < 0 ? limit : newline;
+      append(chunk, i, end - i);
+      if (newline >= 0) {
         emit(lines);
+        i = newline + 1;
       } else {
-        buffer.write(b);
-        if (buffer.size() >= MAX_LINE) {
+        i = end;
+        if (size >= MAX_LINE) {
           emit(lines);
         }
       }
@@ -51,7 +66,7 @@ public final class OutputParser {
   /** What is left when the stream ends (a last line without newline). */
   public List<Line> end() {
     List<Line> lines = new ArrayList<>();
-    if (at != null && buffer.size() > 0) {
+    if (at != null && size > 0) {
       emit(lines);
     }
     return lines;
@@ -60,42 +75,142 @@ public final class OutputParser {
   /** Reads an entry's time; bytes where none is are text of the previous entry's time. */
   private void readTime(byte b, List<Line> lines) {
     if (b == ' ') {
-      Optional<Instant> time = time(buffer.toString(StandardCharsets.US_ASCII));
+      Optional<Instant> time = times.parse(buffer, size);
       if (time.isPresent()) {
         at = time.get();
-        buffer.reset();
+        size = 0;
         return;
       }
     }
     if (b == '\n') {
-      if (buffer.size() > 0 && lastTime != null) {
+      if (size > 0 && lastTime != null) {
         at = lastTime;
         emit(lines);
       }
-      buffer.reset(); // or the newline after a part of exactly MAX_LINE bytes
+      size = 0; // or the newline after a part of exactly MAX_LINE bytes
       return;
     }
-    buffer.write(b);
-    if (buffer.size() > MAX_TIME) {
+    append(b);
+    if (size > MAX_TIME) {
       at = lastTime;
       if (at == null) {
-        buffer.reset();
+        size = 0;
       }
     }
   }
 
+  private void append(byte b) {
+    if (size == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    buffer[size++] = b;
+  }
+
+  private void append(byte[] bytes, int from, int length) {
+    if (size + length > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+    }
+    System.arraycopy(bytes, from, buffer, size, length);
+    size += length;
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private void emit(List<Line> lines) {
-    lines.add(new Line(at, buffer.toString(StandardCharsets.UTF_8)));
-    buffer.reset();
+    lines.add(new Line(at, new String(buffer, 0, size, StandardCharsets.UTF_8)));
+    size = 0;
     lastTime = at;
     at = null;
   }
 
-  private static Optional<Instant> time(String text) {
-    try {
-      return Optional.of(Instant.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
+  /**
+   * The engine's times: {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} read by position (the day's epoch
+   * number kept from the previous time), any other form by {@link Instant#parse}.
+   */
+  static final class EngineTimes {
+    private final byte[] day = new byte[10];
+    private long epochDay = Long.MIN_VALUE;
+
+    Optional<Instant> parse(byte[] text, int length) {
+      Instant fast = fast(text, length);
+      if (fast != null) {
+        return Optional.of(fast);
+      }
+      try {
+        return Optional.of(Instant.parse(new String(text, 0, length, StandardCharsets.US_ASCII)));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+
+    private Instant fast(byte[] t, int length) {
+      if (length < 20
+          || length > 30
+          || t[length - 1] != 'Z'
+          || t[4] != '-'
+          || t[7] != '-'
+          || t[10] != 'T'
+          || t[13] != ':'
+          || t[16] != ':') {
+        return null;
+      }
+      int hour = digits(t, 11, 2);
+      int minute = digits(t, 14, 2);
+      int second = digits(t, 17, 2);
+      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        return null;
+      }
+      int nanos = 0;
+      if (length > 20) {
+        int fraction = length - 21;
+        if (t[19] != '.' || fraction < 1 || fraction > 9) {
+          return null;
+        }
+        nanos = digits(t, 20, fraction);
+        if (nanos < 0) {
+          return null;
+        }
+        for (int i = fraction; i < 9; i++) {
+          nanos *= 10;
+        }
+      } else if (t[19] != 'Z') {
+        return null;
+      }
+      if (!Arrays.equals(t, 0, 10, day, 0, 10)) {
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int dayOfMonth = digits(t, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) {
+          return null;
+        }
+        try {
+          epochDay = LocalDate.of(year, month, dayOfMonth).toEpochDay();
+        } catch (java.time.DateTimeException e) {
+          return null;
+        }
+        System.arraycopy(t, 0, day, 0, 10);
+      }
+      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    /** The number of {@code count} ASCII digits at {@code from}; -1 when one is no digit. */
+    private static int digits(byte[] t, int from, int count) {
+      int value = 0;
+      for (int i = from; i < from + count; i++) {
+        int d = t[i] - '0';
+        if (d < 0 || d > 9) {
+          return -1;
+        }
+        value = value * 10 + d;
+      }
+      return value;
     }
   }
 }
