@@ -1,8 +1,8 @@
 package io.paasta.backend.docker.logs;
 
+import io.paasta.model.UtcInstants;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +35,6 @@ public final class OutputParser {
   private int size;
   private Instant at;
   private Instant lastTime;
-  private final EngineTimes times = new EngineTimes();
 
   /** The lines completed by {@code chunk}. */
   public List<Line> feed(byte[] chunk) {
@@ -75,7 +74,7 @@ public final class OutputParser {
   /** Reads an entry's time; bytes where none is are text of the previous entry's time. */
   private void readTime(byte b, List<Line> lines) {
     if (b == ' ') {
-      Optional<Instant> time = times.parse(buffer, size);
+      Optional<Instant> time = time(buffer, size);
       if (time.isPresent()) {
         at = time.get();
         size = 0;
@@ -130,87 +129,16 @@ public final class OutputParser {
     at = null;
   }
 
-  /**
-   * The engine's times: {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} read by position (the day's epoch
-   * number kept from the previous time), any other form by {@link Instant#parse}.
-   */
-  static final class EngineTimes {
-    private final byte[] day = new byte[10];
-    private long epochDay = Long.MIN_VALUE;
-
-    Optional<Instant> parse(byte[] text, int length) {
-      Instant fast = fast(text, length);
-      if (fast != null) {
-        return Optional.of(fast);
-      }
-      try {
-        return Optional.of(Instant.parse(new String(text, 0, length, StandardCharsets.US_ASCII)));
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
-      }
+  private static Optional<Instant> time(byte[] text, int length) {
+    String time = new String(text, 0, length, StandardCharsets.US_ASCII);
+    Instant fast = UtcInstants.parseOrNull(time);
+    if (fast != null) {
+      return Optional.of(fast);
     }
-
-    private Instant fast(byte[] t, int length) {
-      if (length < 20
-          || length > 30
-          || t[length - 1] != 'Z'
-          || t[4] != '-'
-          || t[7] != '-'
-          || t[10] != 'T'
-          || t[13] != ':'
-          || t[16] != ':') {
-        return null;
-      }
-      int hour = digits(t, 11, 2);
-      int minute = digits(t, 14, 2);
-      int second = digits(t, 17, 2);
-      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-        return null;
-      }
-      int nanos = 0;
-      if (length > 20) {
-        int fraction = length - 21;
-        if (t[19] != '.' || fraction < 1 || fraction > 9) {
-          return null;
-        }
-        nanos = digits(t, 20, fraction);
-        if (nanos < 0) {
-          return null;
-        }
-        for (int i = fraction; i < 9; i++) {
-          nanos *= 10;
-        }
-      } else if (t[19] != 'Z') {
-        return null;
-      }
-      if (!Arrays.equals(t, 0, 10, day, 0, 10)) {
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 2);
-        int dayOfMonth = digits(t, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) {
-          return null;
-        }
-        try {
-          epochDay = LocalDate.of(year, month, dayOfMonth).toEpochDay();
-        } catch (java.time.DateTimeException e) {
-          return null;
-        }
-        System.arraycopy(t, 0, day, 0, 10);
-      }
-      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
-    }
-
-    /** The number of {@code count} ASCII digits at {@code from}; -1 when one is no digit. */
-    private static int digits(byte[] t, int from, int count) {
-      int value = 0;
-      for (int i = from; i < from + count; i++) {
-        int d = t[i] - '0';
-        if (d < 0 || d > 9) {
-          return -1;
-        }
-        value = value * 10 + d;
-      }
-      return value;
+    try {
+      return Optional.of(Instant.parse(time));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
     }
   }
 }
