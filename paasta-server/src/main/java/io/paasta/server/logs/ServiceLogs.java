@@ -1,7 +1,9 @@
 package io.paasta.server.logs;
 
 import io.paasta.config.logs.LogComponents;
+import io.paasta.config.logs.LogFileReader;
 import io.paasta.config.logs.LogFileWriter;
+import io.paasta.config.logs.LogFilter;
 import io.paasta.config.logs.LogLine;
 import io.paasta.config.logs.LogWriterSettings;
 import io.paasta.model.InstanceRef;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +37,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
   private static final Pattern INSTANCE_SUBJECT = Pattern.compile("([^.\\s]+)\\.([^.\\s]+)");
 
   private final Optional<LogFileWriter> writer;
+  private final Optional<String> pathFormat;
   private final String cluster;
   private final TaskLogPositions positions;
   private final DaemonLog warnings;
@@ -47,6 +51,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
       DaemonLog warnings,
       Clock clock) {
     this.writer = settings.writes() ? Optional.of(LogFileWriter.of(settings)) : Optional.empty();
+    this.pathFormat = settings.pathFormat();
     this.cluster = cluster;
     this.positions = positions;
     this.warnings = warnings;
@@ -154,6 +159,33 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
                 + event.name()
                 + ": "
                 + event.output()));
+  }
+
+  /**
+   * The last {@code lines} lines (stdout and stderr) {@code taskId} printed, as stored; empty when
+   * none of its output is stored (or nothing is written anywhere, or the files cannot be read).
+   */
+  public Optional<List<String>> lastOutput(InstanceRef ref, String taskId, int lines) {
+    if (writer.isEmpty()
+        || positions.storedUpTo(taskId).filter(Instant.EPOCH::isBefore).isEmpty()) {
+      return Optional.empty();
+    }
+    LogFilter filter =
+        new LogFilter(
+            Set.of(LogComponents.STDOUT, LogComponents.STDERR),
+            Set.of(cluster),
+            Set.of(ref.instance()),
+            Optional.of(taskId));
+    try {
+      List<String> messages =
+          new LogFileReader(pathFormat.orElseThrow())
+              .tail(ref.service(), filter, lines).entries().stream()
+                  .map(entry -> entry.line().message())
+                  .toList();
+      return messages.isEmpty() ? Optional.empty() : Optional.of(messages);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
