@@ -10,6 +10,7 @@ import io.paasta.config.logs.LogLine;
 import io.paasta.engine.DockerEngine;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.TaskLogSink;
+import io.paasta.server.logs.ServiceLogs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -115,18 +116,7 @@ public final class LogsBench {
 
             @Override
             public void outputs(List<Output> lines) {
-              List<LogLine> logLines = new ArrayList<>(lines.size());
-              for (Output line : lines) {
-                logLines.add(
-                    LogLine.output(
-                        line.at(),
-                        line.stream(),
-                        cluster,
-                        line.ref().service(),
-                        line.ref().instance(),
-                        line.taskId(),
-                        line.text()));
-              }
+              List<LogLine> logLines = ServiceLogs.logLinesOf(lines, cluster);
               try {
                 writer.write(logLines);
               } catch (IOException e) {

@@ -201,8 +201,15 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
 
   @Override
   public void outputs(List<Output> lines) {
-    List<LogLine> logLines = new ArrayList<>(lines.size());
+    write(logLinesOf(lines, cluster));
     Map<String, Instant> last = new LinkedHashMap<>();
+    lines.forEach(line -> last.put(line.taskId(), line.at()));
+    last.forEach(positions::stored);
+  }
+
+  /** The log lines of tasks' output lines of {@code cluster}. */
+  public static List<LogLine> logLinesOf(List<Output> lines, String cluster) {
+    List<LogLine> logLines = new ArrayList<>(lines.size());
     for (Output line : lines) {
       logLines.add(
           LogLine.output(
@@ -213,10 +220,8 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
               line.ref().instance(),
               line.taskId(),
               line.text()));
-      last.put(line.taskId(), line.at());
     }
-    write(logLines);
-    last.forEach(positions::stored);
+    return logLines;
   }
 
   @Override
