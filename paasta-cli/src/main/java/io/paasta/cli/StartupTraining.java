@@ -1,11 +1,14 @@
 package io.paasta.cli;
 
+import io.paasta.config.logs.LogFileWriter;
+import io.paasta.config.logs.LogLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -14,7 +17,8 @@ import picocli.CommandLine;
  * The training run of the class-data-sharing archive ({@code bin/paasta} runs it with {@code
  * -XX:ArchiveClassesAtExit}): the commands people run most, one after another in one JVM, so that
  * the archive holds the classes each of them loads. Output is discarded; {@code status} asks an API
- * port nobody listens on, which loads the client and the report without reaching any daemon.
+ * port nobody listens on, which loads the client and the report without reaching any daemon; {@code
+ * logs} reads the last lines and a time range of training log files (a cluster without an API).
  *
  * <p>{@code StartupTraining SOA_DIR}: SOA_DIR is a small soa-configs tree (the examples).
  */
@@ -37,18 +41,49 @@ public final class StartupTraining {
       Files.writeString(
           systemConfig.resolve("10-api.json"),
           "{\"api_endpoints\": {\"local\": \"http://127.0.0.1:" + closedPort() + "\"}}");
+      Files.createDirectories(systemConfig.resolve(LOGS_CONFIG));
+      Files.writeString(
+          systemConfig.resolve(LOGS_CONFIG).resolve("10-logs.json"),
+          "{\"cluster\": \""
+              + LOGS_CLUSTER
+              + "\", \"docker_registry\": \"127.0.0.1:5000\", \"log_writer\": {\"driver\": \"file\", \"options\": {\"path_format\": \""
+              + systemConfig.resolve("logs").resolve("{service}.log")
+              + "\"}}}");
+      writeLogs(systemConfig.resolve("logs").resolve("{service}.log").toString(), soaDir);
       List<Integer> exits = new ArrayList<>();
       for (List<String> args : commandLines(soaDir, systemConfig)) {
         exits.add(runQuietly(args.toArray(String[]::new)));
       }
       return exits;
     } finally {
-      try (var files = Files.list(systemConfig)) {
-        for (Path file : files.toList()) {
+      try (var files = Files.walk(systemConfig)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
           Files.delete(file);
         }
       }
-      Files.delete(systemConfig);
+    }
+  }
+
+  /** The cluster of the training's log files (read from this host: no API). */
+  static final String LOGS_CLUSTER = "training";
+
+  private static final String LOGS_CONFIG = "logs-config";
+
+  /** Training lines for {@code paasta logs}, an hour of them ending now. */
+  private static void writeLogs(String pathFormat, Path soaDir) throws IOException {
+    Instant now = Instant.now();
+    try (LogFileWriter writer = new LogFileWriter(pathFormat, 1 << 20, 1)) {
+      for (int i = 0; i < 120; i++) {
+        writer.write(
+            LogLine.output(
+                now.minusSeconds(3600 - i * 30L),
+                i % 2 == 0 ? "stdout" : "stderr",
+                LOGS_CLUSTER,
+                firstService(soaDir),
+                "main",
+                "0123456789ab",
+                "training line " + i));
+      }
     }
   }
 
@@ -79,7 +114,29 @@ public final class StartupTraining {
             systemConfig.toString(),
             "--api-timeout",
             "2"));
+    String logsConfig = systemConfig.resolve(LOGS_CONFIG).toString();
+    List<String> logs =
+        List.of("logs", "-y", soa, "-s", service, "-c", LOGS_CLUSTER, "--system-config-dir");
+    lines.add(concat(logs, List.of(logsConfig, "-l", "100")));
+    Instant now = Instant.now();
+    lines.add(
+        concat(
+            logs,
+            List.of(
+                logsConfig,
+                "-a",
+                now.minusSeconds(1800).toString(),
+                "-t",
+                now.toString(),
+                "-C",
+                "stdout,stderr,deploy")));
     return lines;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private static String firstService(Path soaDir) {

@@ -15,6 +15,10 @@ class StartupTrainingTest {
 
     assertThat(exits).hasSameSizeAs(lines);
     assertThat(lines).contains(List.of("--help"), List.of("mark-for-deployment", "-h"));
+    assertThat(lines)
+        .filteredOn(line -> line.get(0).equals("logs") && !line.contains("-h"))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(StartupTraining.LOGS_CLUSTER));
     for (int i = 0; i < lines.size(); i++) {
       List<String> line = lines.get(i);
       // status asks a port nobody listens on: it reports the cluster it could not ask

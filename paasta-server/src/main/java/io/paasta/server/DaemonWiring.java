@@ -31,6 +31,7 @@ import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
 import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.ServicesResource;
+import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.SqliteAutoscalerStore;
 import io.paasta.server.backend.BackendFactory;
@@ -204,6 +205,7 @@ public final class DaemonWiring {
               statusExtras(smartstack, monitoring),
               metrics,
               new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
+              serviceLogs::lastOutput,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -435,6 +437,7 @@ public final class DaemonWiring {
       StatusExtras extras,
       PrometheusMeterRegistry metrics,
       LogsResource logs,
+      StoredTaskOutput storedOutput,
       DaemonLog log,
       Clock clock) {
     InstanceLookup lookup =
@@ -448,7 +451,13 @@ public final class DaemonWiring {
                 ApiRoutes.router(
                     system.cluster(),
                     new ServicesResource(
-                        lookup, desired.desired(), backend, desired.status(), extras, clock),
+                        lookup,
+                        desired.desired(),
+                        backend,
+                        desired.status(),
+                        extras,
+                        clock,
+                        storedOutput),
                     new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
                     new JobsResource(lookup, jobs, extras::checks, clock),
                     metrics,

@@ -117,6 +117,7 @@ public final class DockerBackends {
         new DockerBackend(
             docker, ports, health, drainer, oom, events, outages, new SecureRandom(), config, jobs);
     TaskLifecycleEvents.watch(events, config.cluster(), daemonPorts.taskLogs());
+    TaskLifecycleEvents.watchHealth(health, config.cluster(), daemonPorts.taskLogs());
     health.start();
     events.start();
     if (daemonPorts.taskLogs() != TaskLogSink.NONE) {

@@ -10,6 +10,7 @@ import io.paasta.config.logs.LogLine;
 import io.paasta.engine.DockerEngine;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.TaskLogSink;
+import io.paasta.server.logs.ServiceLogs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -111,6 +112,17 @@ public final class LogsBench {
               } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
+            }
+
+            @Override
+            public void outputs(List<Output> lines) {
+              List<LogLine> logLines = ServiceLogs.logLinesOf(lines, cluster);
+              try {
+                writer.write(logLines);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              written.addAndGet(lines.size());
             }
 
             @Override

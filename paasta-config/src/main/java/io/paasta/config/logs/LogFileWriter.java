@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code file} log writer: appends each line to the file its {@code path_format} names, in one
  * write (a reader never sees half of a line another writer wrote after it), and rotates a file by
  * size before it would grow beyond {@code max_file_bytes}, keeping {@code keep_files} rotated
- * files: so that a task printing without end fills no disk. Thread-safe.
+ * files: so that a task printing without end fills no disk. Lines written together go to each file
+ * in one write. Thread-safe.
  */
 public final class LogFileWriter implements AutoCloseable {
   private static final int OPEN_FILES = 64;
@@ -57,23 +60,54 @@ public final class LogFileWriter implements AutoCloseable {
 
   /** Appends {@code line}. */
   public void write(LogLine line) throws IOException {
-    byte[] bytes = (line.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
-    Path path = paths.pathOf(line);
+    write(List.of(line));
+  }
+
+  /**
+   * Appends {@code lines} in their order: the lines of one file in as few writes as rotation allows
+   * (one when they fit), each write of whole lines, so that the appends stay atomic.
+   */
+  public void write(List<LogLine> lines) throws IOException {
+    Map<Path, List<byte[]>> byPath = new LinkedHashMap<>();
+    for (LogLine line : lines) {
+      byPath
+          .computeIfAbsent(paths.pathOf(line), p -> new ArrayList<>())
+          .add((line.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
     synchronized (open) {
+      for (Map.Entry<Path, List<byte[]>> file : byPath.entrySet()) {
+        append(file.getKey(), file.getValue());
+      }
+    }
+  }
+
+  private void append(Path path, List<byte[]> lines) throws IOException {
+    int i = 0;
+    while (i < lines.size()) {
       FileChannel channel = channel(path);
       long size = sizes.getOrDefault(path, 0L);
-      if (size + bytes.length > maxFileBytes
+      int first = lines.get(i).length;
+      if (size + first > maxFileBytes
           && (size = channel.size()) > 0
-          && size + bytes.length > maxFileBytes) {
+          && size + first > maxFileBytes) {
         rotate(path);
-        channel = channel(path);
-        size = 0;
+        continue;
       }
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      int end = i + 1;
+      long bytes = first;
+      while (end < lines.size() && size + bytes + lines.get(end).length <= maxFileBytes) {
+        bytes += lines.get(end++).length;
+      }
+      ByteBuffer buffer = ByteBuffer.allocate((int) bytes);
+      for (int k = i; k < end; k++) {
+        buffer.put(lines.get(k));
+      }
+      buffer.flip();
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      sizes.put(path, size + bytes.length);
+      sizes.put(path, size + bytes);
+      i = end;
     }
   }
 

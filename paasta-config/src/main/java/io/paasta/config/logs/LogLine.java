@@ -2,6 +2,7 @@ package io.paasta.config.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paasta.model.UtcInstants;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -9,8 +10,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +96,16 @@ public record LogLine(
 
   /** The stored form: one line of JSON with sorted keys, without the newline. */
   public String toJson() {
-    StringBuilder out = new StringBuilder(96 + message.length());
+    StringBuilder out =
+        new StringBuilder(
+            160
+                + cluster.length()
+                + component.length()
+                + instance.length()
+                + level.length()
+                + message.length()
+                + service.length()
+                + taskId.map(String::length).orElse(0));
     out.append('{');
     field(out, "cluster", cluster).append(", ");
     field(out, "component", component).append(", ");
@@ -108,7 +120,27 @@ public record LogLine(
 
   /** UTC with microseconds, e.g. {@code 2026-01-01T00:00:00.000000Z}. */
   public static String formatTime(Instant instant) {
-    return MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
+    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (time.getYear() < 0 || time.getYear() > 9999) {
+      return MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+    char[] out = "0000-00-00T00:00:00.000000Z".toCharArray();
+    digits(out, 0, 4, time.getYear());
+    digits(out, 5, 2, time.getMonthValue());
+    digits(out, 8, 2, time.getDayOfMonth());
+    digits(out, 11, 2, time.getHour());
+    digits(out, 14, 2, time.getMinute());
+    digits(out, 17, 2, time.getSecond());
+    digits(out, 20, 6, instant.getNano() / 1000);
+    return new String(out);
+  }
+
+  /** Writes {@code value} as {@code count} decimal digits ending before {@code from + count}. */
+  private static void digits(char[] out, int from, int count, int value) {
+    for (int i = from + count - 1; i >= from; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**
@@ -119,34 +151,43 @@ public record LogLine(
     if (text.isEmpty() || text.charAt(0) != '{') {
       return Optional.empty();
     }
+    Map<String, String> flat = FlatJson.parse(text);
+    if (flat != null) {
+      return of(flat::get);
+    }
     try {
       JsonNode node = JSON.readTree(text);
       if (node == null || !node.isObject()) {
         return Optional.empty();
       }
-      Optional<Instant> time = parseTime(stringOf(node, "timestamp"));
-      String component = stringOf(node, "component");
-      String service = stringOf(node, "service");
-      if (time.isEmpty() || component == null || service == null) {
-        return Optional.empty();
-      }
-      String taskId = stringOf(node, "task_id");
-      if (taskId == null) {
-        taskId = stringOf(node, "pod_name");
-      }
-      return Optional.of(
-          new LogLine(
-              time.get(),
-              component,
-              stringOf(node, "cluster"),
-              stringOf(node, "instance"),
-              stringOf(node, "level"),
-              stringOf(node, "message"),
-              service,
-              Optional.ofNullable(taskId)));
+      return of(key -> stringOf(node, key));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** The line of these fields (their values as strings; null when absent or of another type). */
+  private static Optional<LogLine> of(Function<String, String> fields) {
+    Optional<Instant> time = parseTime(fields.apply("timestamp"));
+    String component = fields.apply("component");
+    String service = fields.apply("service");
+    if (time.isEmpty() || component == null || service == null) {
+      return Optional.empty();
+    }
+    String taskId = fields.apply("task_id");
+    if (taskId == null) {
+      taskId = fields.apply("pod_name");
+    }
+    return Optional.of(
+        new LogLine(
+            time.get(),
+            component,
+            fields.apply("cluster"),
+            fields.apply("instance"),
+            fields.apply("level"),
+            fields.apply("message"),
+            service,
+            Optional.ofNullable(taskId)));
   }
 
   /**
@@ -167,6 +208,10 @@ public record LogLine(
   public static Optional<Instant> parseTime(String text) {
     if (text == null) {
       return Optional.empty();
+    }
+    Instant utc = UtcInstants.parseOrNull(text);
+    if (utc != null) {
+      return Optional.of(utc);
     }
     try {
       return Optional.of(OffsetDateTime.parse(text).toInstant());

@@ -66,6 +66,42 @@ class LogFilesTest {
   }
 
   @Test
+  void linesWrittenTogetherGoToEachServicesFileInOrderAndRotateWithoutLoss() throws Exception {
+    String format = dir.resolve("{service}.log").toString();
+    try (LogFileWriter writer = new LogFileWriter(format, 10_000, 20)) {
+      List<LogLine> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        batch.add(line(i, "stdout", "main", "line " + i));
+        batch.add(
+            LogLine.of(T0.plusSeconds(i), "deploy", "local", "api", "main", "event", "a" + i));
+      }
+      writer.write(batch);
+    }
+
+    assertThat(dir.resolve("web.log.2")).exists();
+    assertThat(messagesOfAllFiles("web"))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 300).mapToObj(i -> "line " + i).toList());
+    assertThat(messagesOfAllFiles("api"))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 300).mapToObj(i -> "a" + i).toList());
+  }
+
+  /** The messages of a service's files, oldest rotated file first; each file within its bound. */
+  private List<String> messagesOfAllFiles(String service) throws java.io.IOException {
+    List<String> messages = new java.util.ArrayList<>();
+    for (int i = 20; i >= 0; i--) {
+      Path file = dir.resolve(service + (i == 0 ? ".log" : ".log." + i));
+      if (Files.exists(file)) {
+        assertThat(Files.size(file)).as(file.toString()).isLessThanOrEqualTo(10_000);
+        Files.readAllLines(file)
+            .forEach(l -> messages.add(LogLine.parse(l).orElseThrow().message()));
+      }
+    }
+    return messages;
+  }
+
+  @Test
   void aTimeRangeIsFoundBySeekingAndSpansRotatedFiles() throws Exception {
     String format = dir.resolve("{service}.log").toString();
     try (LogFileWriter writer = new LogFileWriter(format, 200_000, 5)) {

@@ -3,6 +3,7 @@ package io.paasta.config.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,25 @@ class LogLineTest {
             "{\"cluster\": \"local\", \"component\": \"deploy\", \"instance\": \"main\", \"level\":"
                 + " \"event\", \"message\": \"bounced \\u00e9 \\\"x\\\"\", \"service\": \"web\","
                 + " \"timestamp\": \"2026-12-06T03:20:11.123456Z\"}");
+  }
+
+  @Test
+  void timestampsAreUtcWithMicrosecondsWhateverTheInstant() {
+    java.time.format.DateTimeFormatter micros =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+    for (String at :
+        List.of(
+            "2026-12-06T04:46:19.123456789Z",
+            "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59.000001Z",
+            "1969-12-31T23:59:59.999999Z",
+            "9999-12-31T23:59:59.5Z")) {
+      Instant instant = Instant.parse(at);
+      assertThat(LogLine.formatTime(instant))
+          .as(at)
+          .isEqualTo(micros.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.paasta.planning.backend;
 
 import io.paasta.model.InstanceRef;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,21 @@ public interface TaskLogSink {
    * @param stream {@code stdout} or {@code stderr}
    */
   void output(InstanceRef ref, String taskId, String stream, Instant at, String text);
+
+  /** One line a task printed, for {@link #outputs}. */
+  record Output(InstanceRef ref, String taskId, String stream, Instant at, String text) {}
+
+  /**
+   * Lines tasks printed, in the order they came (each task's in its order): what a collector hands
+   * when several lines are waiting, so that a sink can store them together (one write per file).
+   * The default hands them one by one to {@link #output(InstanceRef, String, String, Instant,
+   * String)}.
+   */
+  default void outputs(List<Output> lines) {
+    for (Output line : lines) {
+      output(line.ref(), line.taskId(), line.stream(), line.at(), line.text());
+    }
+  }
 
   /** Something that happened to a task: started, exited with a code, killed, (un)healthy. */
   void lifecycle(InstanceRef ref, String taskId, Instant at, String message);

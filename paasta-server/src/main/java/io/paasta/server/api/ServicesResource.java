@@ -26,6 +26,7 @@ public final class ServicesResource {
   private final StatusRegistry status;
   private final Clock clock;
   private final io.paasta.server.status.StatusExtras extras;
+  private final StoredTaskOutput storedOutput;
 
   public ServicesResource(
       InstanceLookup lookup,
@@ -34,6 +35,21 @@ public final class ServicesResource {
       StatusRegistry status,
       io.paasta.server.status.StatusExtras extras,
       Clock clock) {
+    this(lookup, desired, backend, status, extras, clock, StoredTaskOutput.NONE);
+  }
+
+  /**
+   * @param storedOutput the tasks' last output lines from the log store (else the engine's)
+   */
+  public ServicesResource(
+      InstanceLookup lookup,
+      ClusterDesiredState desired,
+      Backend backend,
+      StatusRegistry status,
+      io.paasta.server.status.StatusExtras extras,
+      Clock clock,
+      StoredTaskOutput storedOutput) {
+    this.storedOutput = storedOutput;
     this.extras = extras;
     this.lookup = lookup;
     this.desired = desired;
@@ -70,7 +86,10 @@ public final class ServicesResource {
                 clock.instant())));
   }
 
-  /** {@code {"tasks": [...]}}; with {@code verbose >= 2} each task's last 10^(verbose-1) lines. */
+  /**
+   * {@code {"tasks": [...]}}; with {@code verbose >= 2} each task's last 10^(verbose-1) lines, from
+   * the log store when it has the task's output, else from the engine.
+   */
   public ApiResponse tasks(ApiRequest request) {
     int verbose = verbose(request);
     InstanceLookup.Found found = lookup.instance(request.path("service"), request.path("instance"));
@@ -78,7 +97,12 @@ public final class ServicesResource {
     Optional<Function<ObservedTask, List<String>>> output = Optional.empty();
     if (verbose >= 2) {
       int lines = (int) Math.min(MAX_OUTPUT_LINES, Math.pow(10, verbose - 1));
-      output = Optional.of(task -> backend.taskOutput(task.id(), lines));
+      output =
+          Optional.of(
+              task ->
+                  storedOutput
+                      .lastLines(found.ref(), task.id(), lines)
+                      .orElseGet(() -> backend.taskOutput(task.id(), lines)));
     }
     Optional<Function<ObservedTask, List<String>>> withOutput = output;
     List<Map<String, Object>> tasks =

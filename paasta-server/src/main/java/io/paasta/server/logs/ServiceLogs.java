@@ -1,7 +1,9 @@
 package io.paasta.server.logs;
 
 import io.paasta.config.logs.LogComponents;
+import io.paasta.config.logs.LogFileReader;
 import io.paasta.config.logs.LogFileWriter;
+import io.paasta.config.logs.LogFilter;
 import io.paasta.config.logs.LogLine;
 import io.paasta.config.logs.LogWriterSettings;
 import io.paasta.model.InstanceRef;
@@ -13,7 +15,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +37,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
   private static final Pattern INSTANCE_SUBJECT = Pattern.compile("([^.\\s]+)\\.([^.\\s]+)");
 
   private final Optional<LogFileWriter> writer;
+  private final Optional<String> pathFormat;
   private final String cluster;
   private final TaskLogPositions positions;
   private final DaemonLog warnings;
@@ -43,6 +51,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
       DaemonLog warnings,
       Clock clock) {
     this.writer = settings.writes() ? Optional.of(LogFileWriter.of(settings)) : Optional.empty();
+    this.pathFormat = settings.pathFormat();
     this.cluster = cluster;
     this.positions = positions;
     this.warnings = warnings;
@@ -75,11 +84,16 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
 
   /** Appends one line. */
   public void write(LogLine line) {
-    if (writer.isEmpty()) {
+    write(List.of(line));
+  }
+
+  /** Appends {@code lines} together (one write per file). */
+  private void write(List<LogLine> lines) {
+    if (writer.isEmpty() || lines.isEmpty()) {
       return;
     }
     try {
-      writer.get().write(line);
+      writer.get().write(lines);
       failing = false;
     } catch (IOException | RuntimeException e) {
       if (!failing) {
@@ -87,7 +101,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
         warnings.warn(
             "logs",
             "cannot write the log line of "
-                + line.service()
+                + lines.get(0).service()
                 + " ("
                 + e
                 + "); lines are lost until a write works again (system config: log_writer)");
@@ -147,6 +161,33 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
                 + event.output()));
   }
 
+  /**
+   * The last {@code lines} lines (stdout and stderr) {@code taskId} printed, as stored; empty when
+   * none of its output is stored (or nothing is written anywhere, or the files cannot be read).
+   */
+  public Optional<List<String>> lastOutput(InstanceRef ref, String taskId, int lines) {
+    if (writer.isEmpty()
+        || positions.storedUpTo(taskId).filter(Instant.EPOCH::isBefore).isEmpty()) {
+      return Optional.empty();
+    }
+    LogFilter filter =
+        new LogFilter(
+            Set.of(LogComponents.STDOUT, LogComponents.STDERR),
+            Set.of(cluster),
+            Set.of(ref.instance()),
+            Optional.of(taskId));
+    try {
+      List<String> messages =
+          new LogFileReader(pathFormat.orElseThrow())
+              .tail(ref.service(), filter, lines).entries().stream()
+                  .map(entry -> entry.line().message())
+                  .toList();
+      return messages.isEmpty() ? Optional.empty() : Optional.of(messages);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public Optional<Instant> storedUpTo(String taskId) {
     return positions.storedUpTo(taskId);
@@ -156,6 +197,31 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
   public void output(InstanceRef ref, String taskId, String stream, Instant at, String text) {
     write(LogLine.output(at, stream, cluster, ref.service(), ref.instance(), taskId, text));
     positions.stored(taskId, at);
+  }
+
+  @Override
+  public void outputs(List<Output> lines) {
+    write(logLinesOf(lines, cluster));
+    Map<String, Instant> last = new LinkedHashMap<>();
+    lines.forEach(line -> last.put(line.taskId(), line.at()));
+    last.forEach(positions::stored);
+  }
+
+  /** The log lines of tasks' output lines of {@code cluster}. */
+  public static List<LogLine> logLinesOf(List<Output> lines, String cluster) {
+    List<LogLine> logLines = new ArrayList<>(lines.size());
+    for (Output line : lines) {
+      logLines.add(
+          LogLine.output(
+              line.at(),
+              line.stream(),
+              cluster,
+              line.ref().service(),
+              line.ref().instance(),
+              line.taskId(),
+              line.text()));
+    }
+    return logLines;
   }
 
   @Override

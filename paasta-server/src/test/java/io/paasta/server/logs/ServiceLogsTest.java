@@ -8,6 +8,7 @@ import io.paasta.config.logs.LogLine;
 import io.paasta.config.logs.LogWriterSettings;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
+import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.server.DaemonLog;
 import io.paasta.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
@@ -111,5 +112,27 @@ class ServiceLogsTest {
     assertThat(daemonOut.toString(StandardCharsets.UTF_8).lines())
         .filteredOn(l -> l.contains("cannot write the log line of web"))
         .hasSize(1);
+  }
+
+  @Test
+  void outputsHandedTogetherAreStoredInOrderAndAreTheTasksLastOutput() throws Exception {
+    Instant t0 = Instant.parse("2026-12-06T00:00:00Z");
+    try (ServiceLogs logs = open()) {
+      assertThat(logs.lastOutput(WEB_MAIN, "task1", 10)).isEmpty(); // nothing stored yet
+      logs.outputs(
+          List.of(
+              new TaskLogSink.Output(WEB_MAIN, "task1", "stdout", t0, "one"),
+              new TaskLogSink.Output(WEB_MAIN, "task2", "stdout", t0.plusSeconds(1), "other"),
+              new TaskLogSink.Output(WEB_MAIN, "task1", "stderr", t0.plusSeconds(2), "two"),
+              new TaskLogSink.Output(WEB_MAIN, "task1", "stdout", t0.plusSeconds(3), "three")));
+
+      assertThat(logs.storedUpTo("task1")).contains(t0.plusSeconds(3));
+      assertThat(logs.storedUpTo("task2")).contains(t0.plusSeconds(1));
+      assertThat(logs.lastOutput(WEB_MAIN, "task1", 2)).contains(List.of("two", "three"));
+      assertThat(logs.lastOutput(WEB_MAIN, "task3", 2)).isEmpty();
+    }
+    assertThat(stored("web"))
+        .extracting(LogLine::message)
+        .containsExactly("one", "other", "two", "three");
   }
 }

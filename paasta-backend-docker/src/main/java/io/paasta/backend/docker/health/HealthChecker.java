@@ -71,7 +71,33 @@ public final class HealthChecker implements AutoCloseable {
       Instant startedAt,
       OptionalInt port0,
       AtomicReference<HealthRecord> record,
-      AtomicReference<ScheduledFuture<?>> schedule) {}
+      AtomicReference<ScheduledFuture<?>> schedule,
+      Map<HealthState, Integer> reached) {}
+
+  /**
+   * A change of a task's health state.
+   *
+   * @param at when the check that changed it ended
+   * @param consecutiveFailures the failed checks in a row then
+   * @param times how many times the task has reached {@code after} since this checker tracks it
+   */
+  public record Transition(
+      ManagedContainer task,
+      HealthState before,
+      HealthState after,
+      Instant at,
+      int consecutiveFailures,
+      int times) {}
+
+  private volatile Consumer<Transition> transitions = transition -> {};
+
+  /**
+   * Tells {@code listener} of every change of a task's health state, with the states (for its
+   * {@code task_lifecycle} lines). Called on the checker's threads.
+   */
+  public void onTransition(Consumer<Transition> listener) {
+    this.transitions = listener;
+  }
 
   private volatile Consumer<ManagedContainer> listener = task -> {};
 
@@ -190,7 +216,8 @@ public final class HealthChecker implements AutoCloseable {
             task.startedAt().orElse(clock.instant()),
             task.port0(),
             new AtomicReference<>(HealthRecord.initial()),
-            new AtomicReference<>());
+            new AtomicReference<>(),
+            new ConcurrentHashMap<>());
     tracked.put(task.id(), t);
     scheduleCheck(t, 0);
   }
@@ -265,6 +292,9 @@ public final class HealthChecker implements AutoCloseable {
       }
       if (next.state() != before) {
         listener.accept(t.task());
+        int times = t.reached().merge(next.state(), 1, Integer::sum);
+        transitions.accept(
+            new Transition(t.task(), before, next.state(), now, next.consecutiveFailures(), times));
       }
     } catch (RuntimeException e) {
       LOG.warn("health check of {} broke: {}", t.id(), e.toString());

@@ -1,10 +1,11 @@
 package io.paasta.backend.docker.logs;
 
-import java.io.ByteArrayOutputStream;
+import io.paasta.model.UtcInstants;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,10 @@ import java.util.Optional;
  * entries. Each part is a line of its own, so no stored line is longer than {@link #MAX_LINE}
  * bytes. Text that is no UTF-8 is decoded with replacement characters. Pure (one instance per
  * stream).
+ *
+ * <p>It runs for every line every task prints, so the text of a line is copied in one piece (not
+ * byte by byte) and the engine's time, always {@code YYYY-MM-DDTHH:MM:SS.fffffffffZ}, is read
+ * without a general date parser (one is used for any other form).
  */
 public final class OutputParser {
   /** The engine's part size: the longest line stored, in bytes. */
@@ -26,21 +31,30 @@ public final class OutputParser {
   /** A line of output with the engine's time. */
   public record Line(Instant at, String text) {}
 
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private byte[] buffer = new byte[256];
+  private int size;
   private Instant at;
   private Instant lastTime;
 
   /** The lines completed by {@code chunk}. */
   public List<Line> feed(byte[] chunk) {
     List<Line> lines = new ArrayList<>();
-    for (byte b : chunk) {
+    int i = 0;
+    while (i < chunk.length) {
       if (at == null) {
-        readTime(b, lines);
-      } else if (b == '\n') {
+        readTime(chunk[i++], lines);
+        continue;
+      }
+      int limit = Math.min(chunk.length, i + (MAX_LINE - size));
+      int newline = indexOf(chunk, (byte) '\n', i, limit);
+      int end = newline < 0 ? limit : newline;
+      append(chunk, i, end - i);
+      if (newline >= 0) {
         emit(lines);
+        i = newline + 1;
       } else {
-        buffer.write(b);
-        if (buffer.size() >= MAX_LINE) {
+        i = end;
+        if (size >= MAX_LINE) {
           emit(lines);
         }
       }
@@ -51,7 +65,7 @@ public final class OutputParser {
   /** What is left when the stream ends (a last line without newline). */
   public List<Line> end() {
     List<Line> lines = new ArrayList<>();
-    if (at != null && buffer.size() > 0) {
+    if (at != null && size > 0) {
       emit(lines);
     }
     return lines;
@@ -60,40 +74,69 @@ public final class OutputParser {
   /** Reads an entry's time; bytes where none is are text of the previous entry's time. */
   private void readTime(byte b, List<Line> lines) {
     if (b == ' ') {
-      Optional<Instant> time = time(buffer.toString(StandardCharsets.US_ASCII));
+      Optional<Instant> time = time(buffer, size);
       if (time.isPresent()) {
         at = time.get();
-        buffer.reset();
+        size = 0;
         return;
       }
     }
     if (b == '\n') {
-      if (buffer.size() > 0 && lastTime != null) {
+      if (size > 0 && lastTime != null) {
         at = lastTime;
         emit(lines);
       }
-      buffer.reset(); // or the newline after a part of exactly MAX_LINE bytes
+      size = 0; // or the newline after a part of exactly MAX_LINE bytes
       return;
     }
-    buffer.write(b);
-    if (buffer.size() > MAX_TIME) {
+    append(b);
+    if (size > MAX_TIME) {
       at = lastTime;
       if (at == null) {
-        buffer.reset();
+        size = 0;
       }
     }
   }
 
+  private void append(byte b) {
+    if (size == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    buffer[size++] = b;
+  }
+
+  private void append(byte[] bytes, int from, int length) {
+    if (size + length > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+    }
+    System.arraycopy(bytes, from, buffer, size, length);
+    size += length;
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private void emit(List<Line> lines) {
-    lines.add(new Line(at, buffer.toString(StandardCharsets.UTF_8)));
-    buffer.reset();
+    lines.add(new Line(at, new String(buffer, 0, size, StandardCharsets.UTF_8)));
+    size = 0;
     lastTime = at;
     at = null;
   }
 
-  private static Optional<Instant> time(String text) {
+  private static Optional<Instant> time(byte[] text, int length) {
+    String time = new String(text, 0, length, StandardCharsets.US_ASCII);
+    Instant fast = UtcInstants.parseOrNull(time);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     try {
-      return Optional.of(Instant.parse(text));
+      return Optional.of(Instant.parse(time));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

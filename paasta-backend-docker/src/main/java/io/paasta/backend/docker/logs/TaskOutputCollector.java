@@ -13,11 +13,15 @@ import io.paasta.planning.backend.TaskLogSink;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +32,15 @@ import org.slf4j.LoggerFactory;
  * followed from where the sink says its output was stored (lines at or before that instant are
  * dropped), so a collector started again after a daemon restart leaves no gap and repeats nothing.
  * An exited container is read to its end once.
+ *
+ * <p>The engine's streams (a thread each) put their lines in one bounded queue; one thread hands
+ * what is waiting to the sink in one call, so that a busy cluster's lines are stored in few writes
+ * (one line alone is handed as soon as it comes). A full queue holds the streams back.
  */
 public final class TaskOutputCollector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskOutputCollector.class);
+  private static final int QUEUE = 16_384;
+  private static final int BATCH = 4_096;
 
   private final DockerClient docker;
   private final ContainerListClient containers;
@@ -38,6 +48,8 @@ public final class TaskOutputCollector implements AutoCloseable {
   private final TaskLogSink sink;
   private final Duration rescan;
   private final Thread thread;
+  private final Thread handing;
+  private final BlockingQueue<TaskLogSink.Output> waiting = new ArrayBlockingQueue<>(QUEUE);
   private final Map<String, Closeable> followed = new ConcurrentHashMap<>();
   private final Set<String> readToEnd = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -51,11 +63,39 @@ public final class TaskOutputCollector implements AutoCloseable {
     this.rescan = rescan;
     this.thread = new Thread(this::run, "paasta-output-collector");
     thread.setDaemon(true);
+    this.handing = new Thread(this::hand, "paasta-output-handing");
+    handing.setDaemon(true);
   }
 
   public TaskOutputCollector start() {
+    handing.start();
     thread.start();
     return this;
+  }
+
+  /** Hands the waiting lines to the sink, all that are waiting at once, until closed. */
+  private void hand() {
+    List<TaskLogSink.Output> batch = new ArrayList<>();
+    while (true) {
+      try {
+        TaskLogSink.Output first = waiting.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (closed) {
+            return;
+          }
+          continue;
+        }
+        batch.add(first);
+        waiting.drainTo(batch, BATCH - 1);
+        sink.outputs(batch);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.debug("storing task output: {}", e.toString());
+      } finally {
+        batch.clear();
+      }
+    }
   }
 
   /** How many containers are being followed now. */
@@ -151,7 +191,18 @@ public final class TaskOutputCollector implements AutoCloseable {
     private void hand(String stream, List<OutputParser.Line> lines) {
       for (OutputParser.Line line : lines) {
         if (line.at().isAfter(resumeAfter)) {
-          sink.output(ref, id, stream, line.at(), line.text());
+          TaskLogSink.Output output =
+              new TaskLogSink.Output(ref, id, stream, line.at(), line.text());
+          try {
+            while (!waiting.offer(output, 100, TimeUnit.MILLISECONDS)) {
+              if (closed) {
+                return; // nobody hands them any more
+              }
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
         }
       }
     }
@@ -191,5 +242,10 @@ public final class TaskOutputCollector implements AutoCloseable {
       }
     }
     followed.clear();
+    try {
+      handing.join(1000); // what is waiting is stored
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

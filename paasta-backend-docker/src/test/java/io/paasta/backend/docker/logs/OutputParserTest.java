@@ -36,6 +36,36 @@ class OutputParserTest {
   }
 
   @Test
+  void theEnginesTimesAreReadAsInstantParseReadsThem() {
+    List<String> times =
+        List.of(
+            T1,
+            "2026-12-07T00:00:00.000000001Z",
+            "2026-12-07T23:59:59Z",
+            "2024-02-29T12:00:00.5Z",
+            "1970-01-01T00:00:00.123Z",
+            T2);
+    StringBuilder stream = new StringBuilder();
+    times.forEach(t -> stream.append(t).append(" at ").append(t).append('\n'));
+
+    assertThat(feedInChunks(stream.toString(), 4096))
+        .containsExactlyElementsOf(
+            times.stream().map(t -> new OutputParser.Line(Instant.parse(t), "at " + t)).toList());
+  }
+
+  @Test
+  void timesNotInTheEnginesFormAreReadOrTakenAsText() {
+    String offset = "2026-12-06T04:36:46.5+01:00";
+    String stream = offset + " offset\n" + "2026-13-06T03:36:46Z oops\n";
+
+    assertThat(feedInChunks(stream, 5))
+        .containsExactly(
+            new OutputParser.Line(Instant.parse("2026-12-06T03:36:46.5Z"), "offset"),
+            new OutputParser.Line(
+                Instant.parse("2026-12-06T03:36:46.5Z"), "2026-13-06T03:36:46Z oops"));
+  }
+
+  @Test
   void theEnginesPartsOfALongLineAreLinesOfTheirOwn() {
     String part = "x".repeat(OutputParser.MAX_LINE);
     String stream = T1 + " " + part + T2 + " " + part + T2 + " tail\n" + T2 + " next\n";
