@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The jobs of a daemon that runs no scheduler: it knows no job and refuses every rerun, saying so.
- * The API and monitoring are wired with it until the scheduler is.
+ * For the API tests of a daemon without a scheduler (the daemon itself always runs one).
  */
 public final class NoScheduler implements JobsView {
   public static final String MESSAGE = "this daemon runs no scheduler: scheduled jobs do not run";
