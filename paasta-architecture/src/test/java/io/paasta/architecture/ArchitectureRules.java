@@ -14,6 +14,7 @@ final class ArchitectureRules {
   private static final String[] ZOOKEEPER = {"org.apache.curator..", "org.apache.zookeeper.."};
   private static final String JETTY = "org.eclipse.jetty..";
   private static final String JGIT = "org.eclipse.jgit..";
+  private static final String FABRIC8 = "io.fabric8..";
 
   private ArchitectureRules() {}
 
@@ -116,6 +117,17 @@ final class ArchitectureRules {
           .dependOnClassesThat()
           .resideInAPackage(JGIT)
           .because("JGit is used only by paasta-deploy (DESIGN.md)");
+
+  static final ArchRule FABRIC8_STAYS_IN_THE_KUBERNETES_BACKEND =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.paasta.backend.kubernetes..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(FABRIC8)
+          .because(
+              "the fabric8 Kubernetes client is used only by the Kubernetes backend; the CLI's"
+                  + " render goes through the backend's renderer (DESIGN.md)");
 
   static final ArchRule CLI_DOES_NOT_IMPORT_THE_SERVER =
       noClasses()

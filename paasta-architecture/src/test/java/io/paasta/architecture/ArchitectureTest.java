@@ -77,6 +77,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void fabric8StaysInTheKubernetesBackend() {
+    ArchitectureRules.FABRIC8_STAYS_IN_THE_KUBERNETES_BACKEND.check(PRODUCT);
+  }
+
+  @Test
   void theCliDoesNotImportTheServer() {
     ArchitectureRules.CLI_DOES_NOT_IMPORT_THE_SERVER.check(PRODUCT);
   }
