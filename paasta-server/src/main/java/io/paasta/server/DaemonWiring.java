@@ -33,7 +33,12 @@ import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
+import io.paasta.server.autoscaling.AutoscalerLoop;
+import io.paasta.server.autoscaling.AutoscalerSettings;
+import io.paasta.server.autoscaling.AutoscalerStatusDocument;
 import io.paasta.server.autoscaling.SqliteAutoscalerStore;
+import io.paasta.server.autoscaling.TaskMetricsClient;
+import io.paasta.server.autoscaling.UtilizationMeter;
 import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
@@ -168,6 +173,7 @@ public final class DaemonWiring {
       started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
       JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
       started.add(0, jobs);
+      started.add(0, autoscalerLoop(system, desired, backend, autoscaler, passes, log, clock));
       Monitoring monitoring =
           monitoring(
               system,
@@ -202,7 +208,7 @@ public final class DaemonWiring {
               autoscaler,
               jobs,
               passes,
-              statusExtras(smartstack, monitoring),
+              statusExtras(smartstack, monitoring, desired, autoscaler, clock),
               metrics,
               new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               serviceLogs::lastOutput,
@@ -466,10 +472,52 @@ public final class DaemonWiring {
                 log)));
   }
 
-  /** What status adds from SmartStack (when it runs) and monitoring. */
+  /**
+   * The autoscaler, deciding every {@code autoscaling_interval} seconds of the system config
+   * (default 60).
+   */
+  private static AutoscalerLoop autoscalerLoop(
+      SystemConfig system,
+      Desired desired,
+      Backend backend,
+      SqliteAutoscalerStore store,
+      PassRequests passes,
+      DaemonLog log,
+      Clock clock) {
+    AutoscalerLoop loop =
+        new AutoscalerLoop(
+            desired.desired(),
+            backend,
+            new UtilizationMeter(backend, new TaskMetricsClient(TaskMetricsClient.TIMEOUT)),
+            store,
+            store,
+            passes::now,
+            log,
+            clock,
+            AutoscalerSettings.interval(system, message -> log.warn("autoscaler", message)));
+    loop.start();
+    return loop;
+  }
+
+  /** What status adds from SmartStack (when it runs), monitoring and the autoscaler. */
   private static StatusExtras statusExtras(
-      Optional<SmartStackRuntime> smartstack, Monitoring monitoring) {
+      Optional<SmartStackRuntime> smartstack,
+      Monitoring monitoring,
+      Desired desired,
+      SqliteAutoscalerStore autoscaler,
+      Clock clock) {
     return new StatusExtras() {
+      @Override
+      public Optional<Map<String, Object>> autoscaling(InstanceRef ref) {
+        return desired
+            .desired()
+            .config(ref)
+            .flatMap(
+                config ->
+                    AutoscalerStatusDocument.of(
+                        config, autoscaler.last(ref), autoscaler.pausedUntil(), clock.instant()));
+      }
+
       @Override
       public Optional<Map<String, Object>> smartstack(InstanceRef ref) {
         return smartstack.flatMap(s -> s.status(ref));

@@ -66,6 +66,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final HealthChecker health;
   private final Drainer drainer;
   private final TaskOutputClient output;
+  private final io.paasta.backend.docker.engine.ContainerStatsClient stats;
   private final OomWatcher oom;
   private final EngineEventWatcher events;
   private final EngineOutageCleanup cleanup;
@@ -108,6 +109,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     events.onEvent(jobs::handle);
     events.onBack(this::engineBack);
     this.output = new TaskOutputClient(docker, OUTPUT_TIMEOUT);
+    this.stats = new io.paasta.backend.docker.engine.ContainerStatsClient(docker, OUTPUT_TIMEOUT);
   }
 
   /**
@@ -120,6 +122,16 @@ public final class DockerBackend implements Backend, AutoCloseable {
   }
 
   private static final java.time.Duration OUTPUT_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+  /** The container's CPU use from the engine's stats; empty when it is gone or stopped. */
+  @Override
+  public Optional<io.paasta.planning.backend.CpuSample> cpuSample(String taskId) {
+    try {
+      return stats.cpu(taskId);
+    } catch (RuntimeException e) {
+      throw engineFailure("reading the CPU use of task " + taskId, e);
+    }
+  }
 
   /** The tail of the container's log (stdout and stderr); none when it is gone. */
   @Override

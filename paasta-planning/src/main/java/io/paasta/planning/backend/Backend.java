@@ -81,6 +81,14 @@ public interface Backend extends AutoCloseable {
   }
 
   /**
+   * The task's CPU use for the autoscaler's {@code cpu} provider; empty when the backend cannot
+   * tell or the task is gone.
+   */
+  default java.util.Optional<CpuSample> cpuSample(String taskId) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The backend's runner of scheduled jobs' attempts; empty when it runs none (the scheduler then
    * tells each job that it cannot run here).
    */

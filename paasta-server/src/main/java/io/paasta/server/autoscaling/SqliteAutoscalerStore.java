@@ -1,6 +1,7 @@
 package io.paasta.server.autoscaling;
 
 import io.paasta.model.InstanceRef;
+import io.paasta.planning.autoscaling.LoadPoint;
 import io.paasta.server.state.LegacyAutoscalingJson;
 import io.paasta.server.state.StateDatabase;
 import io.paasta.server.state.StateMigrations;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,11 +26,14 @@ import java.util.OptionalInt;
  * before the memory changes, so a failed write keeps the old value. Thread-safe; the daemon is the
  * only writer.
  */
-public final class SqliteAutoscalerStore implements AutoscalerCounts, AutoscalerPause {
+public final class SqliteAutoscalerStore
+    implements AutoscalerCounts, AutoscalerPause, AutoscalerHistory {
   private final StateDatabase db;
   private final String cluster;
   private final Map<Key, Integer> counts;
   private Optional<Instant> pausedUntil;
+  private final Map<AutoscalerHistoryRows.InstanceKey, List<LoadPoint>> histories;
+  private final Map<AutoscalerHistoryRows.InstanceKey, AutoscalerStatus> decisions;
 
   private record Key(String service, String instance) {}
 
@@ -41,6 +46,8 @@ public final class SqliteAutoscalerStore implements AutoscalerCounts, Autoscaler
     Stored stored = read(db, cluster);
     this.counts = new HashMap<>(stored.counts());
     this.pausedUntil = stored.pausedUntil();
+    this.histories = new HashMap<>(AutoscalerHistoryRows.histories(db, cluster));
+    this.decisions = new HashMap<>(AutoscalerHistoryRows.decisions(db, cluster));
   }
 
   /**
@@ -98,6 +105,47 @@ public final class SqliteAutoscalerStore implements AutoscalerCounts, Autoscaler
         ref.instance(),
         count);
     counts.put(new Key(ref.service(), ref.instance()), count);
+  }
+
+  @Override
+  public synchronized List<LoadPoint> history(InstanceRef ref) {
+    return histories.getOrDefault(AutoscalerHistoryRows.InstanceKey.of(ref), List.of());
+  }
+
+  @Override
+  public synchronized Optional<AutoscalerStatus> last(InstanceRef ref) {
+    return Optional.ofNullable(decisions.get(AutoscalerHistoryRows.InstanceKey.of(ref)));
+  }
+
+  @Override
+  public synchronized void record(
+      InstanceRef ref, AutoscalerStatus decision, List<LoadPoint> history, OptionalInt count) {
+    try {
+      db.write(
+          "store the autoscaler's decision about " + ref,
+          connection -> {
+            if (count.isPresent()) {
+              try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "INSERT INTO autoscaler_counts (cluster, service, instance, count)"
+                          + " VALUES (?, ?, ?, ?) ON CONFLICT (cluster, service, instance)"
+                          + " DO UPDATE SET count = excluded.count")) {
+                statement.setString(1, cluster);
+                statement.setString(2, ref.service());
+                statement.setString(3, ref.instance());
+                statement.setInt(4, count.getAsInt());
+                statement.executeUpdate();
+              }
+            }
+            AutoscalerHistoryRows.write(connection, cluster, ref, decision, history);
+            return null;
+          });
+    } catch (StateStoreException e) {
+      throw new AutoscalerStoreException(e.getMessage(), e);
+    }
+    count.ifPresent(c -> counts.put(new Key(ref.service(), ref.instance()), c));
+    histories.put(AutoscalerHistoryRows.InstanceKey.of(ref), List.copyOf(history));
+    decisions.put(AutoscalerHistoryRows.InstanceKey.of(ref), decision);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.Map;
  *   <li>the run history of scheduled jobs ({@code job_runs});
  *   <li>the autoscaler's counts and pause, importing {@code autoscaling.json} once (then renamed
  *       {@code autoscaling.json.migrated}).
+ *   <li>the autoscaler's load history and last decision per instance.
  * </ol>
  */
 public final class StateMigrations {
@@ -72,8 +73,41 @@ public final class StateMigrations {
             }
           });
 
+  public static final Migration AUTOSCALER_HISTORY =
+      new Migration(
+          3,
+          "the autoscaler's load history and last decisions",
+          (connection, stateDir) ->
+              execute(
+                  connection,
+                  """
+                  CREATE TABLE autoscaler_history (
+                    cluster TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    instance TEXT NOT NULL,
+                    at_ms INTEGER NOT NULL,
+                    load REAL NOT NULL)""",
+                  """
+                  CREATE INDEX autoscaler_history_of
+                    ON autoscaler_history (cluster, service, instance, at_ms)""",
+                  """
+                  CREATE TABLE autoscaler_decisions (
+                    cluster TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    instance TEXT NOT NULL,
+                    decided_at TEXT NOT NULL,
+                    provider TEXT NOT NULL,
+                    policy TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    current INTEGER NOT NULL,
+                    desired INTEGER NOT NULL,
+                    utilization REAL,
+                    setpoint REAL NOT NULL,
+                    message TEXT NOT NULL,
+                    PRIMARY KEY (cluster, service, instance))"""));
+
   /** Every step, in order. */
-  public static final List<Migration> ALL = List.of(JOB_RUNS, AUTOSCALER);
+  public static final List<Migration> ALL = List.of(JOB_RUNS, AUTOSCALER, AUTOSCALER_HISTORY);
 
   static int latest(List<Migration> migrations) {
     return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();

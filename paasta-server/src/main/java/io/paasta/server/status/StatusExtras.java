@@ -25,6 +25,14 @@ public interface StatusExtras {
   /** {@code [{"name", "status": 0-3, "output", "since"}]}: the checks as last evaluated. */
   List<Map<String, Object>> checks(InstanceRef ref);
 
+  /**
+   * {@code {"metrics_provider", "decision_policy", "setpoint", "utilization", "last_decision",
+   * ...}} for an autoscaled instance; empty otherwise (or when the daemon runs no autoscaler).
+   */
+  default Optional<Map<String, Object>> autoscaling(InstanceRef ref) {
+    return Optional.empty();
+  }
+
   StatusExtras NONE =
       new StatusExtras() {
         @Override
