@@ -45,6 +45,8 @@ public final class CommandRegistry {
     commands.put("stop", p + "InstanceStateCommands$Stop");
     commands.put("restart", p + "InstanceStateCommands$Restart");
     commands.put("rerun", p + "RerunCommand");
+    commands.put("autoscale", p + "AutoscaleCommand");
+    commands.put("pause_service_autoscaler", p + "PauseServiceAutoscalerCommand");
     commands.put("rollback", p + "RollbackCommand");
     commands.put("get-latest-deployment", p + "GetLatestDeploymentCommand");
     commands.put("generate-deployments", p + "GenerateDeploymentsCommand");

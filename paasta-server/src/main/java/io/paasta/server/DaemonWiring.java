@@ -35,6 +35,7 @@ import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
 import io.paasta.server.autoscaling.AutoscalerLoop;
 import io.paasta.server.autoscaling.AutoscalerSettings;
+import io.paasta.server.autoscaling.AutoscalerSnapshots;
 import io.paasta.server.autoscaling.AutoscalerStatusDocument;
 import io.paasta.server.autoscaling.SqliteAutoscalerStore;
 import io.paasta.server.autoscaling.TaskMetricsClient;
@@ -185,6 +186,7 @@ public final class DaemonWiring {
               jobs,
               desired,
               serviceLogs,
+              autoscaler,
               log,
               clock);
       started.add(0, monitoring);
@@ -350,6 +352,7 @@ public final class DaemonWiring {
       JobsView jobs,
       Desired desired,
       ServiceLogs serviceLogs,
+      SqliteAutoscalerStore autoscaler,
       DaemonLog log,
       Clock clock) {
     return Monitoring.start(
@@ -363,7 +366,8 @@ public final class DaemonWiring {
         new FileAlertJournal(options.stateDir(), message -> log.warn("monitoring", message)),
         jobs,
         ref -> jobConfig(desired.configs(), ref),
-        serviceLogs::monitoring);
+        serviceLogs::monitoring,
+        ref -> AutoscalerSnapshots.of(desired.desired().config(ref), autoscaler, autoscaler));
   }
 
   /** The job {@code ref} names in the daemon's soa-configs (its service's last good load). */

@@ -138,6 +138,25 @@ public final class PaastaApiClient {
     return answer(send("POST", uri(path), headers, bytes, what), what);
   }
 
+  /** A DELETE of {@code path} with the token, its 2xx JSON body, or an {@link ApiException}. */
+  public JsonNode delete(String path, ApiToken token) {
+    String what = "DELETE " + path;
+    Map<String, String> headers =
+        Map.of("Accept", "application/json", "Authorization", "Bearer " + token.secret());
+    return answer(send("DELETE", uri(path), headers, null, what), what);
+  }
+
+  /** The autoscaler's document of an instance: {@code desired_instances}, bounds. */
+  public JsonNode autoscaler(String service, String instance) {
+    return get(instancePath(service, instance) + "/autoscaler");
+  }
+
+  /** Sets an autoscaled instance's count (the daemon clamps it to its bounds). */
+  public JsonNode setAutoscaler(String service, String instance, int count, ApiToken token) {
+    return post(
+        instancePath(service, instance) + "/autoscaler", Map.of("desired_instances", count), token);
+  }
+
   private static String instancePath(String service, String instance) {
     return "/v1/services/" + segment(service) + "/" + segment(instance);
   }

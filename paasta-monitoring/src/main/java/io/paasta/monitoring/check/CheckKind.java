@@ -21,6 +21,8 @@ public enum CheckKind {
   OOM("oom-killer", "oom-killer", Duration.ZERO),
   /** Running tasks fail their health check. */
   HEALTHCHECK("check_task_healthchecks", "check_task_healthchecks", Duration.ofMinutes(5)),
+  /** An autoscaled instance is at max_instances and still over its setpoint: SPEC section 11. */
+  AUTOSCALER_MAX("check_autoscaler_max_instances", "check_autoscaler_max_instances", Duration.ZERO),
   /** A scheduled job is stuck or its last run failed: SPEC section 6. */
   JOB("check_chronos_jobs", "check_chronos_jobs", Duration.ofMinutes(15)),
   /** A scheduled job can be set up: an image is deployed for it (SPEC section 6). */

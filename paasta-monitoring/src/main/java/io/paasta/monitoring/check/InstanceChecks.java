@@ -14,14 +14,27 @@ public final class InstanceChecks {
     this.settings = settings;
   }
 
-  /** Replication, deploy, crash loop, OOM kills and health checks, in that order. */
+  /**
+   * Replication, deploy, crash loop, OOM kills and health checks, in that order; then, for an
+   * autoscaled instance, the autoscaler's max-instances check.
+   */
   public List<CheckResult> evaluate(InstanceSnapshot snapshot, Instant now) {
-    return List.of(
-        ReplicationCheck.evaluate(snapshot, now, settings),
-        DeployCheck.evaluate(snapshot, now, settings),
-        CrashLoopCheck.evaluate(snapshot, now, settings),
-        OomCheck.evaluate(snapshot, now, settings),
-        HealthcheckCheck.evaluate(snapshot));
+    List<CheckResult> results =
+        new java.util.ArrayList<>(
+            List.of(
+                ReplicationCheck.evaluate(snapshot, now, settings),
+                DeployCheck.evaluate(snapshot, now, settings),
+                CrashLoopCheck.evaluate(snapshot, now, settings),
+                OomCheck.evaluate(snapshot, now, settings),
+                HealthcheckCheck.evaluate(snapshot)));
+    snapshot
+        .autoscaler()
+        .ifPresent(
+            a ->
+                results.add(
+                    AutoscalerMaxInstancesCheck.evaluate(
+                        snapshot.ref(), a.current(), a.max(), a.utilization(), a.setpoint())));
+    return List.copyOf(results);
   }
 
   /**

@@ -35,7 +35,30 @@ public record InstanceSnapshot(
     List<ObservedTask> tasks,
     Optional<Map<String, Integer>> smartstack,
     DeployProgress deploy,
-    List<Instant> oomKills) {
+    List<Instant> oomKills,
+    Optional<AutoscalerSnapshot> autoscaler) {
+
+  /** An instance the autoscaler does not scale. */
+  public InstanceSnapshot(
+      InstanceRef ref,
+      MonitoringConfig monitoring,
+      int expected,
+      double replicationThreshold,
+      List<ObservedTask> tasks,
+      Optional<Map<String, Integer>> smartstack,
+      DeployProgress deploy,
+      List<Instant> oomKills) {
+    this(
+        ref,
+        monitoring,
+        expected,
+        replicationThreshold,
+        tasks,
+        smartstack,
+        deploy,
+        oomKills,
+        Optional.empty());
+  }
 
   public InstanceSnapshot {
     Objects.requireNonNull(ref, "ref");
@@ -44,5 +67,6 @@ public record InstanceSnapshot(
     tasks = List.copyOf(tasks);
     smartstack = smartstack.map(m -> java.util.Collections.unmodifiableMap(new TreeMap<>(m)));
     oomKills = List.copyOf(oomKills);
+    Objects.requireNonNull(autoscaler, "autoscaler");
   }
 }

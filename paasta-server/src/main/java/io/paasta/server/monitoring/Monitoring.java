@@ -97,6 +97,38 @@ public final class Monitoring implements AutoCloseable {
       JobsView jobs,
       Function<InstanceRef, Optional<JobConfig>> jobConfigs,
       java.util.function.Consumer<io.paasta.monitoring.alert.Event> alsoTell) {
+    return start(
+        system,
+        metrics,
+        log,
+        clock,
+        smartstack,
+        oomKills,
+        requestPassAfter,
+        journal,
+        jobs,
+        jobConfigs,
+        alsoTell,
+        ref -> Optional.empty());
+  }
+
+  /**
+   * As the other {@code start}, with what the autoscaler knows of autoscaled instances (for {@code
+   * check_autoscaler_max_instances}).
+   */
+  public static Monitoring start(
+      SystemConfig system,
+      MeterRegistry metrics,
+      DaemonLog log,
+      Clock clock,
+      Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
+      Function<InstanceRef, List<Instant>> oomKills,
+      BiConsumer<InstanceRef, Duration> requestPassAfter,
+      AlertJournal journal,
+      JobsView jobs,
+      Function<InstanceRef, Optional<JobConfig>> jobConfigs,
+      java.util.function.Consumer<io.paasta.monitoring.alert.Event> alsoTell,
+      Function<InstanceRef, Optional<io.paasta.monitoring.check.AutoscalerSnapshot>> autoscaling) {
     MonitoringLog monitoringLog =
         new MonitoringLog() {
           @Override
@@ -141,7 +173,7 @@ public final class Monitoring implements AutoCloseable {
         () -> evaluateJobs(jobChecks, monitoringLog), every, every, TimeUnit.MILLISECONDS);
     return new Monitoring(
         dispatcher,
-        new MonitoringParticipant(runner, smartstack, oomKills, requestPassAfter),
+        new MonitoringParticipant(runner, smartstack, oomKills, requestPassAfter, autoscaling),
         jobChecks,
         jobTimer);
   }

@@ -5,6 +5,7 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.monitoring.BounceTracker;
 import io.paasta.monitoring.CheckState;
 import io.paasta.monitoring.MonitoringRunner;
+import io.paasta.monitoring.check.AutoscalerSnapshot;
 import io.paasta.monitoring.check.DeployProgress;
 import io.paasta.monitoring.check.InstanceSnapshot;
 import io.paasta.planning.app.DesiredInstance;
@@ -30,6 +31,7 @@ public final class MonitoringParticipant implements PassParticipant {
   private final Function<InstanceRef, Optional<NamespaceReplication>> smartstack;
   private final Function<InstanceRef, List<Instant>> oomKills;
   private final BiConsumer<InstanceRef, Duration> requestPassAfter;
+  private final Function<InstanceRef, Optional<AutoscalerSnapshot>> autoscaling;
 
   /**
    * @param smartstack what the replication check of an instance reads from SmartStack (empty for an
@@ -37,16 +39,19 @@ public final class MonitoringParticipant implements PassParticipant {
    * @param oomKills when the instance's tasks were killed by the OOM killer
    * @param requestPassAfter asks for a pass of the instance after a delay (so that a failing check
    *     is evaluated again when its alert is due, whatever else happens)
+   * @param autoscaling what the autoscaler knows of an autoscaled instance (empty for others)
    */
   public MonitoringParticipant(
       MonitoringRunner runner,
       Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
       Function<InstanceRef, List<Instant>> oomKills,
-      BiConsumer<InstanceRef, Duration> requestPassAfter) {
+      BiConsumer<InstanceRef, Duration> requestPassAfter,
+      Function<InstanceRef, Optional<AutoscalerSnapshot>> autoscaling) {
     this.runner = runner;
     this.smartstack = smartstack;
     this.oomKills = oomKills;
     this.requestPassAfter = requestPassAfter;
+    this.autoscaling = autoscaling;
   }
 
   /** Passes asked for by the alert timeline come at least this far apart. */
@@ -75,7 +80,8 @@ public final class MonitoringParticipant implements PassParticipant {
                 result.observed().tasks(),
                 namespace.map(NamespaceReplication::upByLocation),
                 new DeployProgress(since, result.error(), result.summary()),
-                oomKills.apply(ref))));
+                oomKills.apply(ref),
+                autoscaling.apply(ref))));
     runner
         .nextEvaluation(ref)
         .ifPresent(at -> requestPassAfter.accept(ref, delayUntil(result.at(), at)));
