@@ -8,6 +8,7 @@ import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.MonitoringConfig;
 import io.paasta.monitoring.alert.Event;
+import io.paasta.monitoring.check.AutoscalerSnapshot;
 import io.paasta.monitoring.check.CheckKind;
 import io.paasta.monitoring.check.CheckSettings;
 import io.paasta.monitoring.check.DeployProgress;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +125,7 @@ class MonitoringEventsIT {
     await().until(() -> sent("sensu") == 4 && sent("webhook") == 4 && sent("log") == 4);
     boolean job = kind == CheckKind.JOB || kind == CheckKind.JOB_SETUP;
     String name = kind.checkName(job ? JOB : Fixtures.WEB_MAIN);
-    int failing = kind == CheckKind.HEALTHCHECK ? 1 : 2;
+    int failing = kind == CheckKind.HEALTHCHECK || kind == CheckKind.AUTOSCALER_MAX ? 1 : 2;
     for (List<Map<String, Object>> received : List.of(sensu.received(), webhook.received())) {
       assertThat(received).extracting(e -> e.get("name")).containsOnly(name);
       assertThat(received)
@@ -189,10 +191,15 @@ class MonitoringEventsIT {
             : DeployProgress.steady("running 3/3");
     List<Instant> ooms =
         failing && kind == CheckKind.OOM ? List.of(now.minusSeconds(20)) : List.of();
+    // autoscaled at max_instances: over the setpoint while failing
+    Optional<AutoscalerSnapshot> autoscaler =
+        kind == CheckKind.AUTOSCALER_MAX
+            ? Optional.of(new AutoscalerSnapshot(3, 3, OptionalDouble.of(failing ? 0.9 : 0.5), 0.8))
+            : Optional.empty();
     return runner.evaluate(
         List.of(
             new InstanceSnapshot(
-                Fixtures.WEB_MAIN, WEB, 3, 50, tasks, Optional.empty(), deploy, ooms)));
+                Fixtures.WEB_MAIN, WEB, 3, 50, tasks, Optional.empty(), deploy, ooms, autoscaler)));
   }
 
   /** The job failing (its last run failed, or it is not deployed) or fine, run an hour ago. */

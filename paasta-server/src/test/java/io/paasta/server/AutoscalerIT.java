@@ -139,6 +139,12 @@ class AutoscalerIT {
     // resumed: up to max_instances, by the load
     int beforeResume = scalings().size();
     assertThat(api.send("DELETE", pause, null, Optional.of(TOKEN)).status()).isEqualTo(200);
+    long resumed = System.nanoTime();
+    await().atMost(CONVERGE).pollInterval(Duration.ofMillis(50)).until(() -> healthy() >= 2);
+    // a figure for the README, not an assertion: the load is on when decisions resume
+    System.out.printf(
+        "figure: decisions resumed under load -> first new task healthy: %d ms (interval 1 s)%n",
+        (System.nanoTime() - resumed) / 1_000_000);
     await()
         .atMost(CONVERGE)
         .until(() -> api.json(autoscaler).get("desired_instances").asInt() == 4);

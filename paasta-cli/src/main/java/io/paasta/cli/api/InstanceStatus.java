@@ -22,7 +22,8 @@ public record InstanceStatus(
     Optional<AppStatus> app,
     Optional<List<SmartstackLocation>> smartstack,
     List<CheckResult> checks,
-    Optional<ChronosStatus> chronos) {
+    Optional<ChronosStatus> chronos,
+    Optional<AutoscalingStatus> autoscaling) {
 
   public InstanceStatus {
     smartstack = smartstack.map(List::copyOf);
@@ -53,7 +54,8 @@ public record InstanceStatus(
         app,
         smartstack,
         JsonFields.array(json, "checks").stream().map(CheckResult::from).toList(),
-        JsonFields.object(json, "chronos").map(ChronosStatus::from));
+        JsonFields.object(json, "chronos").map(ChronosStatus::from),
+        JsonFields.object(json, "autoscaling").map(AutoscalingStatus::from));
   }
 
   public boolean deployed() {

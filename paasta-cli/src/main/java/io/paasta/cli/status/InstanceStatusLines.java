@@ -49,6 +49,9 @@ public final class InstanceStatusLines {
     lines.add("State: " + state(status) + " - Desired state: " + desired(status));
     status.app().ifPresent(a -> lines.addAll(app(a, status, verbose)));
     status.smartstack().ifPresent(locations -> lines.addAll(smartstack(target, locations, status)));
+    if (verbose >= 1) {
+      status.autoscaling().ifPresent(a -> lines.addAll(AutoscalingLines.of(a)));
+    }
     lines.addAll(checks(status.checks(), verbose));
     return lines;
   }

@@ -262,6 +262,29 @@ class StatusFormatterTest {
     assertThat(coloured.stream().map(StatusFormatterTest::stripAnsi).toList()).isEqualTo(plain);
   }
 
+  @Test
+  void verboseShowsTheAutoscalerOfAnAutoscaledInstance() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode status =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json(StatusAnswers.running("main", SHA));
+    status.set(
+        "autoscaling",
+        json(
+            "{\"metrics_provider\": \"cpu\", \"decision_policy\": \"proportional\","
+                + " \"setpoint\": 0.5, \"min_instances\": 1, \"max_instances\": 4,"
+                + " \"utilization\": 0.934, \"paused_until\": \"2026-11-20T12:00:00Z\","
+                + " \"params_error\": null, \"last_decision\": {\"at\": \"2026-11-20T10:05:00Z\","
+                + " \"outcome\": \"SCALE\", \"from\": 1, \"to\": 2, \"message\": \"Scaling from 1"
+                + " to 2 instances (44% overutilized)\"}}"));
+    List<String> verbose = plain(report(status.toString()), 1);
+    assertThat(verbose)
+        .containsSubsequence(
+            "    Autoscaling: cpu, proportional, setpoint 50%, utilization 93% (1..4 instances)",
+            "      Last decision: Scaling from 1 to 2 instances (44% overutilized) at"
+                + " 2026-11-20T10:05:00Z",
+            "      Autoscaler paused until 2026-11-20T12:00:00Z");
+    assertThat(plain(report(status.toString()), 0)).noneMatch(l -> l.contains("Autoscaling"));
+  }
+
   private static ClusterReport report(String status) {
     return report(status, null);
   }

@@ -31,7 +31,6 @@ final class UnusedKeys {
           "bounce_method_params",
           "monitoring_blacklist",
           "sfn_autoscaling",
-          "autoscaling",
           "sidecar_resource_requirements",
           "node_selectors",
           "node_selectors_preferred",

@@ -102,6 +102,7 @@ public record AutoscalingParams(
    * @throws IllegalArgumentException when a value is not what PaaSTA takes
    */
   public static AutoscalingParams from(Map<String, Object> dict) {
+    dict = firstOfToday(dict);
     List<String> problems = new ArrayList<>();
     Reader r = new Reader(dict, problems);
     MetricsProvider provider = r.provider();
@@ -134,6 +135,27 @@ public record AutoscalingParams(
         goodEnough,
         linregWindow,
         extrapolation);
+  }
+
+  /**
+   * Today's form ({@code metrics_providers: [{type, setpoint, ...}]}) read as the Marathon-era one:
+   * the first entry's type is the provider, its keys win; the dict as it is otherwise.
+   */
+  private static Map<String, Object> firstOfToday(Map<String, Object> dict) {
+    if (dict.containsKey("metrics_provider")
+        || !(dict.get("metrics_providers") instanceof List<?> list)
+        || list.isEmpty()
+        || !(list.get(0) instanceof Map<?, ?> first)) {
+      return dict;
+    }
+    Map<String, Object> merged = new java.util.HashMap<>(dict);
+    merged.remove("metrics_providers");
+    first.forEach(
+        (key, value) ->
+            merged.put(
+                String.valueOf(key).equals("type") ? "metrics_provider" : String.valueOf(key),
+                value));
+    return merged;
   }
 
   /** Reads one dict, collecting problems. */

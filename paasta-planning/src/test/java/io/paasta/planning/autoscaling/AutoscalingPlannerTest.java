@@ -265,6 +265,17 @@ class AutoscalingPlannerTest {
   }
 
   @Test
+  void todaysMetricsProvidersFormIsReadFromItsFirstEntry() {
+    AutoscalingParams params =
+        AutoscalingParams.from(
+            Map.of(
+                "metrics_providers",
+                List.of(Map.of("type", "uwsgi", "setpoint", 0.6), Map.of("type", "cpu"))));
+    assertThat(params.provider()).isEqualTo(AutoscalingParams.MetricsProvider.UWSGI);
+    assertThat(params.setpoint()).isEqualTo(0.6);
+  }
+
+  @Test
   void badParamsAreNamedAllAtOnce() {
     assertThatThrownBy(
             () ->
