@@ -25,9 +25,13 @@ while (($#)); do
 done
 [[ "$INSTANCES" =~ ^[1-9][0-9]*$ ]] || { echo "autoscale.sh: --instances needs a positive integer" >&2; exit 2; }
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "autoscale.sh: --runs needs a positive integer" >&2; exit 2; }
+CLASSPATH_FILE=paasta-bench/target/autoscale-bench.classpath
 if ((BUILD)); then
-  ./mvnw -B -ntp -q -o -pl paasta-bench -am package -DskipTests -Dspotless.check.skip=true >&2
+  echo "[bench] building paasta-bench (./mvnw package -pl paasta-bench -am)" >&2
+  ./mvnw -q -B -o package dependency:build-classpath -pl paasta-bench -am \
+    -DskipTests -DskipITs -Dspotless.check.skip=true \
+    -Dmdep.outputFile=target/autoscale-bench.classpath -Dmdep.includeScope=runtime >&2
 fi
-CP="$(./mvnw -B -ntp -q -o -pl paasta-bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-exec java -cp "paasta-bench/target/classes:paasta-planning/target/classes:paasta-model/target/classes:$CP" \
+echo "[bench] $(java -version 2>&1 | head -n 1); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+exec java -cp "paasta-bench/target/paasta-bench.jar:$(cat "$CLASSPATH_FILE")" \
   io.paasta.bench.AutoscalerPassBench "$INSTANCES" "$RUNS"

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,23 +62,7 @@ class AutoscalerIT {
   }
 
   private void start() throws Exception {
-    SystemConfig base = cluster.system();
-    Map<String, Object> raw = new HashMap<>(base.raw());
-    raw.put("autoscaling_interval", 1);
-    SystemConfig system =
-        new SystemConfig(
-            base.cluster(),
-            base.dockerRegistry(),
-            base.zookeeper(),
-            base.volumes(),
-            base.apiEndpoints(),
-            base.dashboardLinks(),
-            base.sensuHost(),
-            base.sensuPort(),
-            base.synapseHost(),
-            base.synapsePort(),
-            base.defaultLocalRunCluster(),
-            raw);
+    SystemConfig system = cluster.system(Map.of("autoscaling_interval", 1));
     URI uri =
         cluster.startServer(tmp.resolve("state"), Optional.of(TOKEN), system, Optional.empty());
     api = new ApiClient(uri);

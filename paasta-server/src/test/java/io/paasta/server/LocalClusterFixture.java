@@ -133,6 +133,26 @@ final class LocalClusterFixture implements AutoCloseable {
     return DaemonProcess.systemConfig(cluster, registry);
   }
 
+  /** The system config of this test's cluster with {@code extra} keys added to its raw keys. */
+  SystemConfig system(java.util.Map<String, Object> extra) {
+    SystemConfig base = system();
+    java.util.Map<String, Object> raw = new java.util.HashMap<>(base.raw());
+    raw.putAll(extra);
+    return new SystemConfig(
+        base.cluster(),
+        base.dockerRegistry(),
+        base.zookeeper(),
+        base.volumes(),
+        base.apiEndpoints(),
+        base.dashboardLinks(),
+        base.sensuHost(),
+        base.sensuPort(),
+        base.synapseHost(),
+        base.synapsePort(),
+        base.defaultLocalRunCluster(),
+        raw);
+  }
+
   /**
    * Has the daemon (started next) reach the engine at {@code dockerHost}, e.g. through a proxy that
    * plays the engine going away; the test still observes the engine directly.

@@ -78,43 +78,14 @@ public final class Monitoring implements AutoCloseable {
         journal,
         jobs,
         jobConfigs,
-        e -> {});
-  }
-
-  /**
-   * As the other {@code start}, also telling {@code alsoTell} of every event (alerts and
-   * resolutions: the check results that change), for the service's log.
-   */
-  public static Monitoring start(
-      SystemConfig system,
-      MeterRegistry metrics,
-      DaemonLog log,
-      Clock clock,
-      Function<InstanceRef, Optional<NamespaceReplication>> smartstack,
-      Function<InstanceRef, List<Instant>> oomKills,
-      BiConsumer<InstanceRef, Duration> requestPassAfter,
-      AlertJournal journal,
-      JobsView jobs,
-      Function<InstanceRef, Optional<JobConfig>> jobConfigs,
-      java.util.function.Consumer<io.paasta.monitoring.alert.Event> alsoTell) {
-    return start(
-        system,
-        metrics,
-        log,
-        clock,
-        smartstack,
-        oomKills,
-        requestPassAfter,
-        journal,
-        jobs,
-        jobConfigs,
-        alsoTell,
+        e -> {},
         ref -> Optional.empty());
   }
 
   /**
-   * As the other {@code start}, with what the autoscaler knows of autoscaled instances (for {@code
-   * check_autoscaler_max_instances}).
+   * As the other {@code start}, also telling {@code alsoTell} of every event (alerts and
+   * resolutions: the check results that change), for the service's log, and with what the
+   * autoscaler knows of autoscaled instances (for {@code check_autoscaler_max_instances}).
    */
   public static Monitoring start(
       SystemConfig system,

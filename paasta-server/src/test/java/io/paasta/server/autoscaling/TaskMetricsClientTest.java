@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
  * is down, slow (a timeout counts as 1.0), answers an error, garbage or a value outside 0..1.
  */
 class TaskMetricsClientTest {
-  private static final Duration TIMEOUT = Duration.ofMillis(500);
-  private final TaskMetricsClient client = new TaskMetricsClient(TIMEOUT);
+  private final TaskMetricsClient client = new TaskMetricsClient(TaskMetricsClient.TIMEOUT);
   private final CountDownLatch release = new CountDownLatch(1);
   private HttpServer server;
 

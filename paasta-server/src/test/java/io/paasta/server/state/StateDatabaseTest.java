@@ -106,7 +106,8 @@ class StateDatabaseTest {
                       "other": {"instances": {"web": {"main": 7}}}}}""");
 
     try (StateDatabase db = StateDatabase.open(state)) {
-      assertThat(db.version()).isEqualTo(2);
+      assertThat(db.version()).isEqualTo(StateMigrations.AUTOSCALER_HISTORY.version());
+      assertThat(count(db, "SELECT count(*) FROM autoscaler_history")).isZero();
       assertThat(new SqliteJobRunStore(db).recent(job("b", "n"), 5)).containsExactly(run);
       assertThat(count(db, "SELECT count(*) FROM autoscaler_counts")).isEqualTo(3);
       assertThat(count(db, "SELECT count FROM autoscaler_counts WHERE cluster = 'other'"))
@@ -154,7 +155,8 @@ class StateDatabaseTest {
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining(state.resolve("paasta.db").toString())
         .hasMessageContaining("schema version 99")
-        .hasMessageContaining("versions up to 2")
+        .hasMessageContaining(
+            "versions up to " + StateMigrations.ALL.get(StateMigrations.ALL.size() - 1).version())
         .hasMessageContaining("newer paasta");
     assertThatThrownBy(() -> StateDatabase.openReadOnly(state))
         .isInstanceOf(StateStoreException.class)
