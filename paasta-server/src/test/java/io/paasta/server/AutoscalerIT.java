@@ -57,7 +57,7 @@ class AutoscalerIT {
 
   @AfterEach
   void stop() throws Exception {
-    logText().lines().filter(l -> l.contains(cluster.service)).forEach(System.out::println);
+    System.out.println(logText());
     cluster.close();
   }
 
@@ -123,11 +123,13 @@ class AutoscalerIT {
     int beforeResume = scalings().size();
     assertThat(api.send("DELETE", pause, null, Optional.of(TOKEN)).status()).isEqualTo(200);
     long resumed = System.nanoTime();
+    System.out.println("figure: decisions resumed at " + java.time.Instant.now());
     await().atMost(CONVERGE).pollInterval(Duration.ofMillis(50)).until(() -> healthy() >= 2);
     // a figure for the README, not an assertion: the load is on when decisions resume
     System.out.printf(
-        "figure: decisions resumed under load -> first new task healthy: %d ms (interval 1 s)%n",
-        (System.nanoTime() - resumed) / 1_000_000);
+        "figure: decisions resumed under load -> first new task healthy: %d ms (interval 1 s),"
+            + " at %s%n",
+        (System.nanoTime() - resumed) / 1_000_000, java.time.Instant.now());
     await()
         .atMost(CONVERGE)
         .until(() -> api.json(autoscaler).get("desired_instances").asInt() == 4);
