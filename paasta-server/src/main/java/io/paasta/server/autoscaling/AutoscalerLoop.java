@@ -149,20 +149,22 @@ public final class AutoscalerLoop implements AutoCloseable {
     }
     AutoscalingInput input = input(config, instance, params, running);
     AutoscalingDecision decision = AutoscalingPlanner.decide(input);
+    if (decision.outcome() == AutoscalingDecision.Outcome.NONE) {
+      // nothing measured (or bespoke): the last decision and the history stay as they are
+      if (params.policy() != DecisionPolicy.BESPOKE) {
+        tell(ref, decision.message());
+      }
+      return;
+    }
     store.record(
         ref,
         status(params, decision),
         decision.history(),
         decision.changesCount() ? OptionalInt.of(decision.desired()) : OptionalInt.empty());
+    told.remove(ref);
     if (decision.changesCount()) {
-      told.remove(ref);
       log.info(subject(ref), decision.message());
       passes.accept(ref);
-    } else if (decision.outcome() == AutoscalingDecision.Outcome.NONE
-        && params.policy() != DecisionPolicy.BESPOKE) {
-      tell(ref, decision.message());
-    } else {
-      told.remove(ref);
     }
   }
 
