@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * count and the last decision.
  */
 class AutoscalerIT {
-  private static final Duration CONVERGE = Duration.ofSeconds(120);
+  private static final Duration CONVERGE = Duration.ofSeconds(300);
   private static final String TOKEN = "it-token-" + TestInfrastructure.randomSha().substring(0, 12);
   private static final Pattern SCALING =
       Pattern.compile("Scaling from (\\d+) to (\\d+) instances \\((\\d+)% (over|under)utilized\\)");
@@ -70,15 +70,16 @@ class AutoscalerIT {
 
   @Test
   void burningCpuScalesUpAndIdleScalesDownWithoutABounce() throws Exception {
-    // a tenth of a CPU each (no burst): one busy task is 100 % utilized, setpoint 50 %
+    // a tenth of a CPU each (no burst): one busy task is up to 100 % utilized (less on a busy
+    // machine, where it gets less CPU time), setpoint 20 %
     cluster.instance(
         "cmd: 'httpd -p 127.0.0.1:$PORT0 -h /www; while :; do if [ -e /flags/burn ]; then n=0;"
             + " while [ $n -lt 2000 ]; do n=$((n+1)); done; else sleep 1; fi; done'",
         "cpus: 0.1",
         "cpu_burst_pct: 0",
         "min_instances: 1",
-        "max_instances: 4",
-        "autoscaling: {metrics_provider: mesos_cpu, setpoint: 0.5}",
+        "max_instances: 3",
+        "autoscaling: {metrics_provider: mesos_cpu, setpoint: 0.2}",
         "extra_volumes: [{containerPath: /flags, hostPath: '" + flags + "', mode: RO}]",
         "healthcheck_mode: http",
         "healthcheck_uri: /status",
@@ -89,7 +90,7 @@ class AutoscalerIT {
     start();
     String autoscaler = "/v1/services/" + cluster.service + "/main/autoscaler";
     // no stored count: max_instances; then one task, set through the API
-    await().atMost(CONVERGE).until(() -> healthy() == 4);
+    await().atMost(CONVERGE).until(() -> healthy() == 3);
     ApiClient.Answer set =
         api.send("POST", autoscaler, "{\"desired_instances\": 1}", Optional.of(TOKEN));
     assertThat(set.status()).isEqualTo(200);
@@ -102,7 +103,7 @@ class AutoscalerIT {
         .until(() -> !status().path("autoscaling").path("last_decision").isNull());
     JsonNode idle = status().get("autoscaling");
     assertThat(idle.get("metrics_provider").asText()).isEqualTo("cpu");
-    assertThat(idle.get("setpoint").asDouble()).isEqualTo(0.5);
+    assertThat(idle.get("setpoint").asDouble()).isEqualTo(0.2);
 
     await()
         .atMost(CONVERGE)
@@ -132,19 +133,19 @@ class AutoscalerIT {
         (System.nanoTime() - resumed) / 1_000_000, java.time.Instant.now());
     await()
         .atMost(CONVERGE)
-        .until(() -> api.json(autoscaler).get("desired_instances").asInt() == 4);
-    await().atMost(CONVERGE).until(() -> healthy() == 4);
+        .until(() -> api.json(autoscaler).get("desired_instances").asInt() == 3);
+    await().atMost(CONVERGE).until(() -> healthy() == 3);
     assertThat(appIds()).containsExactly(appId);
     assertThat(scalings().get(beforeResume)[0]).isEqualTo(1);
     assertThat(logText())
         .containsPattern("Scaling from 1 to \\d instances \\(\\d+% overutilized\\)");
     JsonNode busy = status().get("autoscaling");
-    assertThat(busy.get("utilization").asDouble()).isGreaterThan(0.5);
+    assertThat(busy.get("utilization").asDouble()).isGreaterThan(0.2);
 
     // a restarted daemon keeps the count and the last decision
     cluster.crashDaemon();
     start();
-    assertThat(api.json(autoscaler).get("desired_instances").asInt()).isEqualTo(4);
+    assertThat(api.json(autoscaler).get("desired_instances").asInt()).isEqualTo(3);
     assertThat(status().path("autoscaling").path("last_decision").path("message").asText())
         .matches("(Scaling from \\d+ to \\d+|Staying at \\d+) instances \\(.*\\)");
 
