@@ -98,8 +98,9 @@ public final class LogsBench {
   private static void collect(String cluster, String format, int seconds) throws Exception {
     List<Double> latencies = new ArrayList<>();
     AtomicLong written = new AtomicLong();
+    DockerEngine engine = DockerEngine.fromEnvironment();
     try (LogFileWriter writer = new LogFileWriter(format, 100L * 1024 * 1024, 2);
-        DockerClient docker = DockerEngine.fromEnvironment().open()) {
+        DockerClient docker = engine.open()) {
       TaskLogSink sink =
           new TaskLogSink() {
             @Override
@@ -135,7 +136,8 @@ public final class LogsBench {
             public void lifecycle(InstanceRef ref, String taskId, Instant at, String message) {}
           };
       try (TaskOutputCollector collector =
-          new TaskOutputCollector(docker, cluster, sink, Duration.ofMillis(500)).start()) {
+          new TaskOutputCollector(docker, engine.host(), cluster, sink, Duration.ofMillis(500))
+              .start()) {
         Thread.sleep(3000); // the collector finds the containers
         java.nio.file.Files.createDirectories(
             java.nio.file.Path.of(format.replace("{service}", "logbench")).getParent());

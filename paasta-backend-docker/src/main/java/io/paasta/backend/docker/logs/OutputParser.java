@@ -39,13 +39,19 @@ public final class OutputParser {
   /** The lines completed by {@code chunk}. */
   public List<Line> feed(byte[] chunk) {
     List<Line> lines = new ArrayList<>();
-    int i = 0;
-    while (i < chunk.length) {
+    feed(chunk, 0, chunk.length, lines);
+    return lines;
+  }
+
+  /** Adds to {@code lines} the lines completed by bytes {@code [from, to)} of {@code chunk}. */
+  public void feed(byte[] chunk, int from, int to, List<Line> lines) {
+    int i = from;
+    while (i < to) {
       if (at == null) {
         readTime(chunk[i++], lines);
         continue;
       }
-      int limit = Math.min(chunk.length, i + (MAX_LINE - size));
+      int limit = Math.min(to, i + (MAX_LINE - size));
       int newline = indexOf(chunk, (byte) '\n', i, limit);
       int end = newline < 0 ? limit : newline;
       append(chunk, i, end - i);
@@ -59,7 +65,6 @@ public final class OutputParser {
         }
       }
     }
-    return lines;
   }
 
   /** What is left when the stream ends (a last line without newline). */
