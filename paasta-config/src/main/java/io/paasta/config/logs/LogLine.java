@@ -96,26 +96,7 @@ public record LogLine(
 
   /** The stored form: one line of JSON with sorted keys, without the newline. */
   public String toJson() {
-    StringBuilder out =
-        new StringBuilder(
-            160
-                + cluster.length()
-                + component.length()
-                + instance.length()
-                + level.length()
-                + message.length()
-                + service.length()
-                + taskId.map(String::length).orElse(0));
-    out.append('{');
-    field(out, "cluster", cluster).append(", ");
-    field(out, "component", component).append(", ");
-    field(out, "instance", instance).append(", ");
-    field(out, "level", level).append(", ");
-    field(out, "message", message).append(", ");
-    field(out, "service", service).append(", ");
-    taskId.ifPresent(id -> field(out, "task_id", id).append(", "));
-    field(out, "timestamp", formatTime(timestamp));
-    return out.append('}').toString();
+    return EncodedLines.json(this);
   }
 
   /** UTC with microseconds, e.g. {@code 2026-01-01T00:00:00.000000Z}. */
@@ -227,35 +208,5 @@ public record LogLine(
   private static String stringOf(JsonNode node, String key) {
     JsonNode value = node.get(key);
     return value != null && value.isTextual() ? value.asText() : null;
-  }
-
-  private static StringBuilder field(StringBuilder out, String key, String value) {
-    out.append('"').append(key).append("\": ");
-    return quote(out, value);
-  }
-
-  /** A JSON string as Python's {@code json.dumps} writes it (ASCII only). */
-  static StringBuilder quote(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"');
   }
 }
