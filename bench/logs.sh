@@ -11,8 +11,9 @@
 # random cluster) printing about 1000 lines per second each, run the output collector on them
 # with the file writer for S seconds (default 30) and follow the files as `paasta logs -f` does:
 # (a) engine timestamp -> line read by the follower, p99 (goal: under 300 ms); (d) the process's
-# CPU while 10,000 lines per second come (goal: under 10 % of one core). Its containers are removed
-# at the end.
+# CPU while 10,000 lines per second come (goal: under 10 % of one core), also without the
+# follower's thread (what the daemon spends) and per line, by thread. The JVM runs with the
+# daemon's options. Its containers are removed at the end.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -28,7 +29,7 @@ while (($#)); do
     --containers) CONTAINERS="$2"; shift 2 ;;
     --seconds) SECONDS_COLLECT="$2"; shift 2 ;;
     --skip-collector) COLLECTOR=0; shift ;;
-    -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "logs.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -42,7 +43,11 @@ echo "[bench] building paasta-bench and paasta-cli (./mvnw package -pl paasta-be
   -DskipTests -DskipITs -Dspotless.check.skip=true \
   -Dmdep.outputFile=target/logs-bench.classpath -Dmdep.includeScope=runtime >&2
 echo "[bench] $(java -version 2>&1 | head -n 1); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-bench() { java -cp "paasta-bench/target/paasta-bench.jar:$(cat "$CLASSPATH_FILE")" io.paasta.bench.logs.LogsBench "$@"; }
+# The collector runs in the daemon: with the daemon's JVM options (bin/paasta server).
+bench() {
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "paasta-bench/target/paasta-bench.jar:$(cat "$CLASSPATH_FILE")" io.paasta.bench.logs.LogsBench "$@"
+}
 
 WORK="${BENCH_LOGS_DIR:-/tmp/paasta-logs-bench}"
 mkdir -p "$WORK/etc" "$WORK/soa"
