@@ -29,7 +29,7 @@ while (($#)); do
     --containers) CONTAINERS="$2"; shift 2 ;;
     --seconds) SECONDS_COLLECT="$2"; shift 2 ;;
     --skip-collector) COLLECTOR=0; shift ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "logs.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
