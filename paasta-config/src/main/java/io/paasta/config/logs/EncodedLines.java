@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Arrays;
  */
 final class EncodedLines {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  private static final DateTimeFormatter MICROS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private byte[] bytes = new byte[4096];
   private int size;
@@ -66,7 +71,7 @@ final class EncodedLines {
     line.taskId().ifPresent(id -> field("task_id", id));
     key("timestamp");
     put((byte) '"');
-    time(line.timestamp());
+    put(line.timestamp());
     put((byte) '"');
     put((byte) '}');
   }
@@ -128,10 +133,16 @@ final class EncodedLines {
   }
 
   /** UTC with microseconds, e.g. {@code 2026-01-01T00:00:00.000000Z}. */
-  private void time(Instant instant) {
+  static String time(Instant instant) {
+    EncodedLines one = new EncodedLines();
+    one.put(instant);
+    return new String(one.bytes, 0, one.size, StandardCharsets.US_ASCII);
+  }
+
+  private void put(Instant instant) {
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     if (time.getYear() < 0 || time.getYear() > 9999) {
-      String text = LogLine.formatTime(instant);
+      String text = MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
       ensure(text.length());
       for (int i = 0; i < text.length(); i++) {
         bytes[size++] = (byte) text.charAt(i);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -47,8 +46,6 @@ public record LogLine(
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ANSI =
       Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final String TIMESTAMP_KEY = "\"timestamp\": \"";
 
   public LogLine {
@@ -101,27 +98,7 @@ public record LogLine(
 
   /** UTC with microseconds, e.g. {@code 2026-01-01T00:00:00.000000Z}. */
   public static String formatTime(Instant instant) {
-    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (time.getYear() < 0 || time.getYear() > 9999) {
-      return MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
-    }
-    char[] out = "0000-00-00T00:00:00.000000Z".toCharArray();
-    digits(out, 0, 4, time.getYear());
-    digits(out, 5, 2, time.getMonthValue());
-    digits(out, 8, 2, time.getDayOfMonth());
-    digits(out, 11, 2, time.getHour());
-    digits(out, 14, 2, time.getMinute());
-    digits(out, 17, 2, time.getSecond());
-    digits(out, 20, 6, instant.getNano() / 1000);
-    return new String(out);
-  }
-
-  /** Writes {@code value} as {@code count} decimal digits ending before {@code from + count}. */
-  private static void digits(char[] out, int from, int count, int value) {
-    for (int i = from + count - 1; i >= from; i--) {
-      out[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
+    return EncodedLines.time(instant);
   }
 
   /**
