@@ -46,6 +46,7 @@ class ContainerOutputIT {
     throw new AssertionError("the stream did not end; read so far: " + lines);
   }
 
+  /** Runs {@code script} in a container of the test's cluster to its end: its id. */
   private String run(boolean tty, String script) {
     CreateContainerResponse created =
         fixture
@@ -56,6 +57,13 @@ class ContainerOutputIT {
             .withLabels(Map.of(Labels.CLUSTER, fixture.cluster, BackendFixture.TEST_LABEL, "1"))
             .exec();
     fixture.docker().startContainerCmd(created.getId()).exec();
+    // exited before it is read: a stream followed while the container exits may end before the
+    // engine stored a last line without newline (the collector reads an exited container again)
+    fixture
+        .docker()
+        .waitContainerCmd(created.getId())
+        .start()
+        .awaitStatusCode(60, java.util.concurrent.TimeUnit.SECONDS);
     return created.getId();
   }
 
