@@ -122,7 +122,12 @@ public final class DockerBackends {
     events.start();
     if (daemonPorts.taskLogs() != TaskLogSink.NONE) {
       backend.alsoClose(
-          new TaskOutputCollector(docker, config.cluster(), daemonPorts.taskLogs(), OUTPUT_RESCAN)
+          new TaskOutputCollector(
+                  docker,
+                  config.dockerHost(),
+                  config.cluster(),
+                  daemonPorts.taskLogs(),
+                  OUTPUT_RESCAN)
               .start());
     }
     return backend;

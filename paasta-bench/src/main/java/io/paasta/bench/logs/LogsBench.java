@@ -13,11 +13,15 @@ import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.server.logs.ServiceLogs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  */
 public final class LogsBench {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private LogsBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -92,8 +98,9 @@ public final class LogsBench {
   private static void collect(String cluster, String format, int seconds) throws Exception {
     List<Double> latencies = new ArrayList<>();
     AtomicLong written = new AtomicLong();
+    DockerEngine engine = DockerEngine.fromEnvironment();
     try (LogFileWriter writer = new LogFileWriter(format, 100L * 1024 * 1024, 2);
-        DockerClient docker = DockerEngine.fromEnvironment().open()) {
+        DockerClient docker = engine.open()) {
       TaskLogSink sink =
           new TaskLogSink() {
             @Override
@@ -129,12 +136,15 @@ public final class LogsBench {
             public void lifecycle(InstanceRef ref, String taskId, Instant at, String message) {}
           };
       try (TaskOutputCollector collector =
-          new TaskOutputCollector(docker, cluster, sink, Duration.ofMillis(500)).start()) {
+          new TaskOutputCollector(docker, engine.host(), cluster, sink, Duration.ofMillis(500))
+              .start()) {
         Thread.sleep(3000); // the collector finds the containers
         java.nio.file.Files.createDirectories(
             java.nio.file.Path.of(format.replace("{service}", "logbench")).getParent());
         try (LogFollower follower = new LogFollower(format, "logbench", LogFilter.all())) {
           long cpu0 = cpuNanos();
+          Map<String, Long> threads0 = threadCpuNanos();
+          long follower0 = THREADS.getCurrentThreadCpuTime();
           long lines0 = written.get();
           long wall0 = System.nanoTime();
           long until = wall0 + Duration.ofSeconds(seconds).toNanos();
@@ -147,12 +157,29 @@ public final class LogsBench {
           }
           double wall = (System.nanoTime() - wall0) / 1e9;
           double cpu = (cpuNanos() - cpu0) / 1e9;
+          double followerCpu = (THREADS.getCurrentThreadCpuTime() - follower0) / 1e9;
+          Map<String, Long> byThread = threadCpuNanos();
           long lines = written.get() - lines0;
           latencies.sort(Double::compare);
           System.out.printf(
               "(d) collected %d lines in %.1f s (%.0f lines/s) from %d containers; process CPU"
                   + " %.1f %% of one core (collector, file writer and the follower)%n",
               lines, wall, lines / wall, collector.following(), 100 * cpu / wall);
+          System.out.printf(
+              "(d) without the follower (the bench's `paasta logs -f`): %.1f %% of one core,"
+                  + " %.1f us of CPU per line%n",
+              100 * (cpu - followerCpu) / wall, 1e6 * (cpu - followerCpu) / Math.max(1, lines));
+          byThread.replaceAll((name, nanos) -> nanos - threads0.getOrDefault(name, 0L));
+          long javaThreads = byThread.values().stream().mapToLong(Long::longValue).sum();
+          byThread.put("(not a Java thread: GC, JIT, VM)", Math.round(cpu * 1e9) - javaThreads);
+          byThread.entrySet().stream()
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+              .filter(e -> e.getValue() >= wall * 1e9 / 1000)
+              .forEach(
+                  e ->
+                      System.out.printf(
+                          "    %5.1f %% of one core  %s%n",
+                          100 * e.getValue() / 1e9 / wall, e.getKey()));
           if (!latencies.isEmpty()) {
             System.out.printf(
                 "(a) engine timestamp -> follower read, %d lines: p50 %.0f ms, p99 %.0f ms, max %.0f"
@@ -165,6 +192,27 @@ public final class LogsBench {
         }
       }
     }
+  }
+
+  /**
+   * The CPU time of the live threads by name (digits taken out, so that the threads of a pool add
+   * up); the follower is the main thread.
+   */
+  private static Map<String, Long> threadCpuNanos() {
+    Map<String, Long> byName = new TreeMap<>();
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null) {
+        long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+        if (nanos > 0) {
+          String name =
+              info.getThreadId() == Thread.currentThread().getId()
+                  ? "main (the follower)"
+                  : info.getThreadName().replaceAll("[0-9]+", "N");
+          byName.merge(name, nanos, Long::sum);
+        }
+      }
+    }
+    return byName;
   }
 
   private static long cpuNanos() {

@@ -3,12 +3,10 @@ package io.paasta.config.logs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,25 +66,23 @@ public final class LogFileWriter implements AutoCloseable {
    * (one when they fit), each write of whole lines, so that the appends stay atomic.
    */
   public void write(List<LogLine> lines) throws IOException {
-    Map<Path, List<byte[]>> byPath = new LinkedHashMap<>();
+    Map<Path, EncodedLines> byPath = new LinkedHashMap<>();
     for (LogLine line : lines) {
-      byPath
-          .computeIfAbsent(paths.pathOf(line), p -> new ArrayList<>())
-          .add((line.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+      byPath.computeIfAbsent(paths.pathOf(line), p -> new EncodedLines()).add(line);
     }
     synchronized (open) {
-      for (Map.Entry<Path, List<byte[]>> file : byPath.entrySet()) {
+      for (Map.Entry<Path, EncodedLines> file : byPath.entrySet()) {
         append(file.getKey(), file.getValue());
       }
     }
   }
 
-  private void append(Path path, List<byte[]> lines) throws IOException {
+  private void append(Path path, EncodedLines lines) throws IOException {
     int i = 0;
-    while (i < lines.size()) {
+    while (i < lines.count()) {
       FileChannel channel = channel(path);
       long size = sizes.getOrDefault(path, 0L);
-      int first = lines.get(i).length;
+      int first = lines.end(i) - lines.start(i);
       if (size + first > maxFileBytes
           && (size = channel.size()) > 0
           && size + first > maxFileBytes) {
@@ -94,15 +90,11 @@ public final class LogFileWriter implements AutoCloseable {
         continue;
       }
       int end = i + 1;
-      long bytes = first;
-      while (end < lines.size() && size + bytes + lines.get(end).length <= maxFileBytes) {
-        bytes += lines.get(end++).length;
+      while (end < lines.count() && size + (lines.end(end) - lines.start(i)) <= maxFileBytes) {
+        end++;
       }
-      ByteBuffer buffer = ByteBuffer.allocate((int) bytes);
-      for (int k = i; k < end; k++) {
-        buffer.put(lines.get(k));
-      }
-      buffer.flip();
+      int bytes = lines.end(end - 1) - lines.start(i);
+      ByteBuffer buffer = ByteBuffer.wrap(lines.bytes(), lines.start(i), bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }

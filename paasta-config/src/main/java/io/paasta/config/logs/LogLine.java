@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -47,8 +46,6 @@ public record LogLine(
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ANSI =
       Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final String TIMESTAMP_KEY = "\"timestamp\": \"";
 
   public LogLine {
@@ -96,51 +93,12 @@ public record LogLine(
 
   /** The stored form: one line of JSON with sorted keys, without the newline. */
   public String toJson() {
-    StringBuilder out =
-        new StringBuilder(
-            160
-                + cluster.length()
-                + component.length()
-                + instance.length()
-                + level.length()
-                + message.length()
-                + service.length()
-                + taskId.map(String::length).orElse(0));
-    out.append('{');
-    field(out, "cluster", cluster).append(", ");
-    field(out, "component", component).append(", ");
-    field(out, "instance", instance).append(", ");
-    field(out, "level", level).append(", ");
-    field(out, "message", message).append(", ");
-    field(out, "service", service).append(", ");
-    taskId.ifPresent(id -> field(out, "task_id", id).append(", "));
-    field(out, "timestamp", formatTime(timestamp));
-    return out.append('}').toString();
+    return EncodedLines.json(this);
   }
 
   /** UTC with microseconds, e.g. {@code 2026-01-01T00:00:00.000000Z}. */
   public static String formatTime(Instant instant) {
-    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (time.getYear() < 0 || time.getYear() > 9999) {
-      return MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
-    }
-    char[] out = "0000-00-00T00:00:00.000000Z".toCharArray();
-    digits(out, 0, 4, time.getYear());
-    digits(out, 5, 2, time.getMonthValue());
-    digits(out, 8, 2, time.getDayOfMonth());
-    digits(out, 11, 2, time.getHour());
-    digits(out, 14, 2, time.getMinute());
-    digits(out, 17, 2, time.getSecond());
-    digits(out, 20, 6, instant.getNano() / 1000);
-    return new String(out);
-  }
-
-  /** Writes {@code value} as {@code count} decimal digits ending before {@code from + count}. */
-  private static void digits(char[] out, int from, int count, int value) {
-    for (int i = from + count - 1; i >= from; i--) {
-      out[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
+    return EncodedLines.time(instant);
   }
 
   /**
@@ -227,35 +185,5 @@ public record LogLine(
   private static String stringOf(JsonNode node, String key) {
     JsonNode value = node.get(key);
     return value != null && value.isTextual() ? value.asText() : null;
-  }
-
-  private static StringBuilder field(StringBuilder out, String key, String value) {
-    out.append('"').append(key).append("\": ");
-    return quote(out, value);
-  }
-
-  /** A JSON string as Python's {@code json.dumps} writes it (ASCII only). */
-  static StringBuilder quote(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"');
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +27,9 @@ public final class LogPaths {
 
   private final boolean serviceOnly;
 
+  /** The file of each service, when the format names only the service (a few hundred at most). */
+  private final Map<String, Path> byService = new ConcurrentHashMap<>();
+
   public LogPaths(String pathFormat) {
     this.pathFormat = pathFormat;
     this.serviceOnly = !PLACEHOLDER.matcher(pathFormat.replace("{service}", "")).find();
@@ -34,7 +38,15 @@ public final class LogPaths {
   /** The file {@code line} is appended to. */
   public Path pathOf(LogLine line) {
     if (serviceOnly) {
-      return Path.of(pathFormat.replace("{service}", safe(line.service())));
+      Path path = byService.get(line.service());
+      if (path == null) {
+        if (byService.size() >= 1024) {
+          byService.clear();
+        }
+        path = Path.of(pathFormat.replace("{service}", safe(line.service())));
+        byService.put(line.service(), path);
+      }
+      return path;
     }
     Map<String, String> values =
         Map.of(

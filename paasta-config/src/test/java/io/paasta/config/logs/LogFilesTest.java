@@ -121,6 +121,42 @@ class LogFilesTest {
     assertThat(messages(limited)).containsExactly("line 10", "line 11");
   }
 
+  private static LogLine lineAt(long millis, String message) {
+    return LogLine.of(T0.plusMillis(millis), "stdout", "local", "web", "main", "event", message);
+  }
+
+  @Test
+  void linesStoredALittleLateAreReadInTimeOrderByRangesAndTheLastN() throws Exception {
+    String format = dir.resolve("{service}.log").toString();
+    try (LogFileWriter writer = new LogFileWriter(format, 1 << 20, 2)) {
+      for (int i = 0; i < 2000; i++) {
+        writer.write(lineAt(i * 5L, "early " + i)); // 0 to 10 s
+      }
+      writer.write( // as a collector's round stores them: 11.0 s comes after 12.0 s
+          List.of(
+              lineAt(10_000, "a"),
+              lineAt(10_500, "b"),
+              lineAt(11_500, "d"),
+              lineAt(12_000, "e"),
+              lineAt(11_000, "c late"),
+              lineAt(12_500, "f")));
+    }
+    LogFileReader reader = new LogFileReader(format);
+
+    assertThat(
+            messages(
+                reader.range(
+                    "web", LogFilter.all(), T0.plusMillis(10_900), T0.plusMillis(11_200), 100)))
+        .containsExactly("c late");
+    assertThat(
+            messages(
+                reader.range("web", LogFilter.all(), T0.plusMillis(10_000), T0.plusSeconds(20), 3)))
+        .containsExactly("a", "b", "c late");
+    assertThat(messages(reader.tail("web", LogFilter.all(), 3))).containsExactly("d", "e", "f");
+    assertThat(messages(reader.tail("web", LogFilter.all(), 4)))
+        .containsExactly("c late", "d", "e", "f");
+  }
+
   @Test
   void filtersByComponentInstanceClusterAndTask() throws Exception {
     String format = dir.resolve("{service}.log").toString();

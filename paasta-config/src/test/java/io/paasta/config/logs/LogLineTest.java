@@ -22,6 +22,28 @@ class LogLineTest {
   }
 
   @Test
+  void escapesEveryCharacterOutsidePrintableAsciiAsPythonsJsonDumps() {
+    // json.dumps("\x00\x1f\x7f\b\f\n\r\t\"\\/ \u00e9\u2028\U0001F600\ufffd~") in Python 3
+    String message = "\u0000\u001f\u007f\b\f\n\r\t\"\\/ \u00e9\u2028\uD83D\uDE00\ufffd~";
+    String python =
+        "\"\\u0000\\u001f\\u007f\\b\\f\\n\\r\\t\\\"\\\\/ \\u00e9\\u2028\\ud83d\\ude00\\ufffd~\"";
+
+    String json = LogLine.of(T, "deploy", "c", "s", "i", "event", message).toJson();
+
+    assertThat(json).contains("\"message\": " + python + ", ");
+    assertThat(LogLine.parse(json).orElseThrow().message()).isEqualTo(message);
+  }
+
+  @Test
+  void linesOfYearsBeyondFourDigitsStillParseBack() {
+    LogLine line =
+        LogLine.of(
+            Instant.parse("+12026-01-01T00:00:00Z"), "deploy", "c", "s", "i", "event", "far");
+
+    assertThat(line.toJson()).contains("\"timestamp\": \"+12026-01-01T00:00:00.000000Z\"");
+  }
+
+  @Test
   void timestampsAreUtcWithMicrosecondsWhateverTheInstant() {
     java.time.format.DateTimeFormatter micros =
         java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")

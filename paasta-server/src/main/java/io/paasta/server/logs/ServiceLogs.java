@@ -204,7 +204,7 @@ public final class ServiceLogs implements TaskLogSink, AutoCloseable {
     write(logLinesOf(lines, cluster));
     Map<String, Instant> last = new LinkedHashMap<>();
     lines.forEach(line -> last.put(line.taskId(), line.at()));
-    last.forEach(positions::stored);
+    positions.storedAll(last);
   }
 
   /** The log lines of tasks' output lines of {@code cluster}. */

@@ -135,4 +135,33 @@ class ServiceLogsTest {
         .extracting(LogLine::message)
         .containsExactly("one", "other", "two", "three");
   }
+
+  @Test
+  void aDaemonKilledWithoutClosingResumesAfterTheLastBatchItStored() throws Exception {
+    Instant t0 = Instant.parse("2026-12-06T00:00:00.000000001Z");
+    ServiceLogs killed = open(); // never closed before the next opens: the daemon was killed
+    killed.outputs(List.of(new TaskLogSink.Output(WEB_MAIN, "task1", "stdout", t0, "saved")));
+    clock.advance(Duration.ofMillis(100)); // less than a save's interval: in the journal only
+    killed.outputs(
+        List.of(
+            new TaskLogSink.Output(WEB_MAIN, "task1", "stdout", t0.plusSeconds(1), "one"),
+            new TaskLogSink.Output(WEB_MAIN, "task2", "stdout", t0.plusSeconds(2), "two")));
+    Path journal = state.resolve("logs").resolve("positions.json.journal");
+    Files.writeString(journal, "task1 2026-12-06T00:", java.nio.file.StandardOpenOption.APPEND);
+
+    try (ServiceLogs again = open()) {
+      assertThat(again.storedUpTo("task1")).contains(t0.plusSeconds(1));
+      assertThat(again.storedUpTo("task2")).contains(t0.plusSeconds(2));
+      clock.advance(Duration.ofSeconds(2)); // a save is due: the journal is folded into the file
+      again.outputs(
+          List.of(new TaskLogSink.Output(WEB_MAIN, "task1", "stdout", t0.plusSeconds(3), "3")));
+      assertThat(journal).doesNotExist();
+    }
+    try (ServiceLogs third = open()) {
+      assertThat(third.storedUpTo("task1")).contains(t0.plusSeconds(3));
+      assertThat(third.storedUpTo("task2")).contains(t0.plusSeconds(2));
+    } finally {
+      killed.close();
+    }
+  }
 }

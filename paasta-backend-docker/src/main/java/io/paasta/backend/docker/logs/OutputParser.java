@@ -15,8 +15,8 @@ import java.util.Optional;
  * whole line ends with a newline; a longer line comes as parts of {@link #MAX_LINE} bytes without
  * one, each with its own time; and the client hands the bytes over in chunks that need not match
  * entries. Each part is a line of its own, so no stored line is longer than {@link #MAX_LINE}
- * bytes. Text that is no UTF-8 is decoded with replacement characters. Pure (one instance per
- * stream).
+ * bytes. A line ending in CRLF loses its CR. Text that is no UTF-8 is decoded with replacement
+ * characters. Pure (one instance per stream).
  *
  * <p>It runs for every line every task prints, so the text of a line is copied in one piece (not
  * byte by byte) and the engine's time, always {@code YYYY-MM-DDTHH:MM:SS.fffffffffZ}, is read
@@ -39,17 +39,26 @@ public final class OutputParser {
   /** The lines completed by {@code chunk}. */
   public List<Line> feed(byte[] chunk) {
     List<Line> lines = new ArrayList<>();
-    int i = 0;
-    while (i < chunk.length) {
+    feed(chunk, 0, chunk.length, lines);
+    return lines;
+  }
+
+  /** Adds to {@code lines} the lines completed by bytes {@code [from, to)} of {@code chunk}. */
+  public void feed(byte[] chunk, int from, int to, List<Line> lines) {
+    int i = from;
+    while (i < to) {
       if (at == null) {
         readTime(chunk[i++], lines);
         continue;
       }
-      int limit = Math.min(chunk.length, i + (MAX_LINE - size));
+      int limit = Math.min(to, i + (MAX_LINE - size));
       int newline = indexOf(chunk, (byte) '\n', i, limit);
       int end = newline < 0 ? limit : newline;
       append(chunk, i, end - i);
       if (newline >= 0) {
+        if (size > 0 && buffer[size - 1] == '\r') {
+          size--; // a line ending in CRLF
+        }
         emit(lines);
         i = newline + 1;
       } else {
@@ -59,7 +68,6 @@ public final class OutputParser {
         }
       }
     }
-    return lines;
   }
 
   /** What is left when the stream ends (a last line without newline). */

@@ -1,27 +1,28 @@
 package io.paasta.backend.docker.logs;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import io.paasta.backend.docker.ObservedStateMapper;
 import io.paasta.backend.docker.engine.ContainerListClient;
 import io.paasta.backend.docker.engine.ManagedContainer;
 import io.paasta.engine.EngineErrors;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.TaskLogSink;
-import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,69 +34,66 @@ import org.slf4j.LoggerFactory;
  * dropped), so a collector started again after a daemon restart leaves no gap and repeats nothing.
  * An exited container is read to its end once.
  *
- * <p>The engine's streams (a thread each) put their lines in one bounded queue; one thread hands
- * what is waiting to the sink in one call, so that a busy cluster's lines are stored in few writes
- * (one line alone is handed as soon as it comes). A full queue holds the streams back.
+ * <p>It runs for every line every task prints, so it is lean: each container's stream is a
+ * connection of its own to the engine ({@link ContainerOutput}: the raw stream, decoded in bulk,
+ * not docker-java's frame by frame), and one thread reads them all when the engine has sent
+ * something, handing what one round read to the sink in one call (so that a busy cluster's lines
+ * are stored in few writes, and one line alone as soon as it comes). A slow sink holds the reading
+ * back; the engine keeps what was not read yet.
  */
 public final class TaskOutputCollector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskOutputCollector.class);
-  private static final int QUEUE = 16_384;
+  private static final int READ_BUFFER = 256 * 1024;
   private static final int BATCH = 4_096;
 
-  private final DockerClient docker;
+  /**
+   * How long the reader waits after a round that read something, so that the next round finds more
+   * (the engine sends each line of a busy task alone): what keeps the reads, writes and wake-ups
+   * per line low. A line that comes alone is handed at once; those after it wait at most this.
+   */
+  private static final long LINGER_MILLIS = 25;
+
+  private final URI engine;
   private final ContainerListClient containers;
   private final String cluster;
   private final TaskLogSink sink;
   private final Duration rescan;
   private final Thread thread;
-  private final Thread handing;
-  private final BlockingQueue<TaskLogSink.Output> waiting = new ArrayBlockingQueue<>(QUEUE);
-  private final Map<String, Closeable> followed = new ConcurrentHashMap<>();
+  private final Thread reading;
+  private final Selector selector;
+  private final Queue<ContainerOutput> opened = new ConcurrentLinkedQueue<>();
+  private final Map<String, ContainerOutput> followed = new ConcurrentHashMap<>();
   private final Set<String> readToEnd = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
+  /**
+   * @param docker lists the containers
+   * @param engine the same engine's address ({@code unix://} or {@code tcp://}), where the output
+   *     streams are read
+   */
   public TaskOutputCollector(
-      DockerClient docker, String cluster, TaskLogSink sink, Duration rescan) {
-    this.docker = docker;
+      DockerClient docker, URI engine, String cluster, TaskLogSink sink, Duration rescan) {
+    this.engine = engine;
     this.containers = new ContainerListClient(docker);
     this.cluster = cluster;
     this.sink = sink;
     this.rescan = rescan;
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("opening a selector for the tasks' output", e);
+    }
     this.thread = new Thread(this::run, "paasta-output-collector");
     thread.setDaemon(true);
-    this.handing = new Thread(this::hand, "paasta-output-handing");
-    handing.setDaemon(true);
+    this.reading = new Thread(this::read, "paasta-output-reading");
+    reading.setDaemon(true);
   }
 
+  /** Starts scanning and reading; {@link #close} stops both. */
   public TaskOutputCollector start() {
-    handing.start();
+    reading.start();
     thread.start();
     return this;
-  }
-
-  /** Hands the waiting lines to the sink, all that are waiting at once, until closed. */
-  private void hand() {
-    List<TaskLogSink.Output> batch = new ArrayList<>();
-    while (true) {
-      try {
-        TaskLogSink.Output first = waiting.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (closed) {
-            return;
-          }
-          continue;
-        }
-        batch.add(first);
-        waiting.drainTo(batch, BATCH - 1);
-        sink.outputs(batch);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        LOG.debug("storing task output: {}", e.toString());
-      } finally {
-        batch.clear();
-      }
-    }
   }
 
   /** How many containers are being followed now. */
@@ -138,22 +136,18 @@ public final class TaskOutputCollector implements AutoCloseable {
           ref, id, container.startedAt().orElse(Instant.now()), "task " + shortId(id) + " started");
     }
     boolean running = container.isRunning();
-    Follow callback = new Follow(ref, id, stored.orElse(Instant.EPOCH));
-    followed.put(id, callback);
-    var command =
-        docker
-            .logContainerCmd(id)
-            .withStdOut(true)
-            .withStdErr(true)
-            .withTimestamps(true)
-            .withFollowStream(true);
-    stored.ifPresent(at -> command.withSince((int) at.getEpochSecond()));
+    ContainerOutput output;
     try {
-      command.exec(callback);
-    } catch (RuntimeException e) {
-      followed.remove(id);
+      output = ContainerOutput.open(engine, ref, id, stored.orElse(Instant.EPOCH));
+    } catch (IOException | RuntimeException e) {
       LOG.debug("following the output of {}: {}", id, EngineErrors.rootMessage(e));
       return;
+    }
+    followed.put(id, output);
+    opened.add(output);
+    selector.wakeup();
+    if (closed) { // the reader may be gone already
+      output.close();
     }
     if (!running) {
       readToEnd.add(id);
@@ -165,68 +159,74 @@ public final class TaskOutputCollector implements AutoCloseable {
   }
 
   /**
-   * One container's output: its lines after {@code resumeAfter} (where it was stored: a collector
-   * started again repeats none) go to the sink in order. The parts of one long line share the
-   * engine's time, so lines are not filtered by time otherwise.
+   * Reads every followed container's stream when the engine has sent something, and hands the lines
+   * of each round to the sink together, until closed.
    */
-  private final class Follow extends ResultCallback.Adapter<Frame> {
-    private final InstanceRef ref;
-    private final String id;
-    private final Instant resumeAfter;
-    private final OutputParser stdout = new OutputParser();
-    private final OutputParser stderr = new OutputParser();
-
-    Follow(InstanceRef ref, String id, Instant resumeAfter) {
-      this.ref = ref;
-      this.id = id;
-      this.resumeAfter = resumeAfter;
-    }
-
-    @Override
-    public void onNext(Frame frame) {
-      boolean err = frame.getStreamType() == StreamType.STDERR;
-      hand(err ? "stderr" : "stdout", (err ? stderr : stdout).feed(frame.getPayload()));
-    }
-
-    private void hand(String stream, List<OutputParser.Line> lines) {
-      for (OutputParser.Line line : lines) {
-        if (line.at().isAfter(resumeAfter)) {
-          TaskLogSink.Output output =
-              new TaskLogSink.Output(ref, id, stream, line.at(), line.text());
-          try {
-            while (!waiting.offer(output, 100, TimeUnit.MILLISECONDS)) {
-              if (closed) {
-                return; // nobody hands them any more
-              }
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+  private void read() {
+    ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
+    List<TaskLogSink.Output> batch = new ArrayList<>();
+    try {
+      while (!closed) {
+        register();
+        selector.select(1000);
+        for (SelectionKey key : selector.selectedKeys()) {
+          readFrom((ContainerOutput) key.attachment(), buffer, batch);
+          if (batch.size() >= BATCH) {
+            hand(batch);
           }
         }
+        selector.selectedKeys().clear();
+        if (!batch.isEmpty()) {
+          hand(batch);
+          Thread.sleep(LINGER_MILLIS);
+        }
       }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      LOG.debug("output of {}: {}", id, EngineErrors.rootMessage(throwable));
-      ended();
-    }
-
-    @Override
-    public void onComplete() {
-      ended();
-    }
-
-    private void ended() {
-      hand("stdout", stdout.end());
-      hand("stderr", stderr.end());
-      followed.remove(id, this);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | ClosedSelectorException e) {
+      LOG.debug("reading the tasks' output: {}", e.toString());
+    } finally {
+      followed.values().forEach(ContainerOutput::close);
+      opened.forEach(ContainerOutput::close);
       try {
-        super.close();
-      } catch (java.io.IOException e) {
+        selector.close();
+      } catch (IOException e) {
         // nothing left to release
       }
+    }
+  }
+
+  private void register() throws IOException {
+    for (ContainerOutput output; (output = opened.poll()) != null; ) {
+      output.channel().register(selector, SelectionKey.OP_READ, output);
+    }
+  }
+
+  private void readFrom(ContainerOutput output, ByteBuffer buffer, List<TaskLogSink.Output> batch) {
+    boolean open;
+    try {
+      open = output.read(buffer, batch);
+    } catch (IOException e) {
+      LOG.debug("output of {}: {}", output.id(), e.toString());
+      open = false;
+    }
+    if (!open) {
+      output.refusal().ifPresent(why -> LOG.debug("output of {}: {}", output.id(), why));
+      output.close();
+      followed.remove(output.id(), output);
+    }
+  }
+
+  private void hand(List<TaskLogSink.Output> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      sink.outputs(batch);
+    } catch (RuntimeException e) {
+      LOG.debug("storing task output: {}", e.toString());
+    } finally {
+      batch.clear();
     }
   }
 
@@ -234,18 +234,13 @@ public final class TaskOutputCollector implements AutoCloseable {
   public void close() {
     closed = true;
     thread.interrupt();
-    for (Closeable stream : followed.values()) {
-      try {
-        stream.close();
-      } catch (java.io.IOException | RuntimeException e) {
-        // nothing left to release
-      }
-    }
-    followed.clear();
+    selector.wakeup(); // not interrupted: that would close the file the sink writes
+
     try {
-      handing.join(1000); // what is waiting is stored
+      reading.join(1000); // what was read is stored
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    followed.clear();
   }
 }

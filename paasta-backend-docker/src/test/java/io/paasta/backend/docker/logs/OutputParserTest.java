@@ -92,4 +92,31 @@ class OutputParserTest {
 
     assertThat(parser.feed(bad)).singleElement().satisfies(l -> assertThat(l.text()).endsWith("a"));
   }
+
+  @Test
+  void aLineEndingInCrlfLosesItsCrWhereverTheChunksEnd() {
+    String stream = T1 + " dos\r\n" + T2 + " a\rb\r\n" + T2 + " \r\n";
+    for (int chunk : new int[] {1, 2, 3, 1024}) {
+      assertThat(feedInChunks(stream, chunk))
+          .extracting(OutputParser.Line::text)
+          .containsExactly("dos", "a\rb", "");
+    }
+  }
+
+  @Test
+  void rangesOfALargerBufferAreReadAsChunksAre() {
+    byte[] bytes = (T1 + " hello\n" + T2 + " world\n").getBytes(StandardCharsets.UTF_8);
+    byte[] buffer = new byte[bytes.length + 20];
+    System.arraycopy(bytes, 0, buffer, 10, bytes.length);
+    OutputParser parser = new OutputParser();
+    List<OutputParser.Line> lines = new ArrayList<>();
+
+    parser.feed(buffer, 10, 20, lines);
+    parser.feed(buffer, 20, 10 + bytes.length, lines);
+
+    assertThat(lines)
+        .containsExactly(
+            new OutputParser.Line(Instant.parse(T1), "hello"),
+            new OutputParser.Line(Instant.parse(T2), "world"));
+  }
 }

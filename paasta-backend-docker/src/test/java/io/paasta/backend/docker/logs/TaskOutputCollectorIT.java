@@ -123,7 +123,8 @@ class TaskOutputCollectorIT {
     first.close(); // the daemon stops while the task prints on
     Thread.sleep(1000);
     try (DockerBackend second = fixture.backend(fixture.config(), ports(sink))) {
-      Eventually.await(Duration.ofSeconds(60), () -> sink.texts("stdout").size(), n -> n >= 400);
+      // the task's loop forks a sleep per line: slow on a loaded machine
+      Eventually.await(Duration.ofSeconds(180), () -> sink.texts("stdout").size(), n -> n >= 400);
       Thread.sleep(500);
       List<String> expected =
           java.util.stream.IntStream.range(0, 400).mapToObj(i -> "n " + i).toList();
