@@ -105,12 +105,12 @@ public final class ObjectPlanner {
       return Optional.empty();
     }
     if (fields.equals(List.of(REPLICAS))) {
-      Map<String, Object> patch =
-          Map.of(
-              "metadata",
-              Map.of("resourceVersion", observed.get().getMetadata().getResourceVersion()),
-              "spec",
-              Map.of("replicas", spec(want).get("replicas")));
+      // the object's identity (unchanged) with the new count and the version it was read at
+      Map<String, Object> patch = identity(observed.get());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> metadata = (Map<String, Object>) patch.get("metadata");
+      metadata.put("resourceVersion", observed.get().getMetadata().getResourceVersion());
+      patch.put("spec", Map.of("replicas", spec(want).get("replicas")));
       return Optional.of(action(desired, ObjectVerb.PATCH, fields, json.asJson(patch), "scale"));
     }
     want.computeIfAbsent("metadata", k -> new LinkedHashMap<String, Object>());
@@ -155,6 +155,11 @@ public final class ObjectPlanner {
   }
 
   private Action delete(HasMetadata observed, String reason) {
+    return action(observed, ObjectVerb.DELETE, List.of(), json.asJson(identity(observed)), reason);
+  }
+
+  /** {@code apiVersion}, {@code kind}, {@code metadata.name} and {@code .namespace}. */
+  private static Map<String, Object> identity(HasMetadata observed) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("apiVersion", observed.getApiVersion());
     identity.put("kind", observed.getKind());
@@ -164,7 +169,7 @@ public final class ObjectPlanner {
       metadata.put("namespace", namespaceOf(observed));
     }
     identity.put("metadata", metadata);
-    return action(observed, ObjectVerb.DELETE, List.of(), json.asJson(identity), reason);
+    return identity;
   }
 
   private static Action action(
