@@ -1,51 +1,90 @@
 package io.paasta.backend.kubernetes.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rendered objects as text, so that the CLI never handles fabric8 types: YAML documents ({@code
- * ---} separated, each after a comment naming the instance and the object) or one JSON array.
+ * ---} separated, each after a comment naming the instance and the object) or one JSON {@code List}
+ * (what {@code kubectl apply -f} takes). Objects are in the order they were added; an object that
+ * an earlier instance already brought (its namespace, a Service two instances register in) is
+ * printed once, under the first instance.
  */
 public final class RenderedYaml {
-  private RenderedYaml() {}
+  private final Map<String, Document> documents = new LinkedHashMap<>();
 
-  /** The objects of an instance as YAML documents, in {@link RenderedInstance#objects()} order. */
-  public static String of(String title, RenderedInstance rendered) {
-    return yaml(title, rendered.objects(), List.of());
+  private record Document(String title, List<String> notes, HasMetadata object) {}
+
+  /** One instance's objects, in {@link RenderedInstance#objects()} order. */
+  public static RenderedYaml of(String title, RenderedInstance rendered) {
+    return new RenderedYaml().add(title, rendered);
   }
 
-  /** A job's objects; without a CronJob a comment says why and the Job template follows. */
-  public static String of(String title, RenderedJob rendered) {
+  /** One job's objects. */
+  public static RenderedYaml of(String title, RenderedJob rendered) {
+    return new RenderedYaml().add(title, rendered);
+  }
+
+  /**
+   * @param title how comments name the instance, e.g. {@code hello-web.main in prod}
+   */
+  public RenderedYaml add(String title, RenderedInstance rendered) {
+    rendered.objects().forEach(object -> put(title, List.of(), object));
+    return this;
+  }
+
+  /**
+   * A job: its CronJob, or (without one) the Job template after a comment saying why the daemon's
+   * scheduler runs it.
+   */
+  public RenderedYaml add(String title, RenderedJob rendered) {
     List<String> notes = new ArrayList<>();
-    rendered.schedulerReason().ifPresent(reason -> notes.add("No CronJob: " + reason + "."));
     rendered
         .schedulerReason()
-        .ifPresent(reason -> notes.add("The Job below is the template of each run."));
-    return yaml(title, rendered.objects(), notes);
+        .ifPresent(
+            reason -> {
+              notes.add("No CronJob: " + reason + ".");
+              notes.add("Each run is a Job made from this template (the scheduler names it).");
+            });
+    put(title, List.of(), rendered.namespace());
+    put(
+        title,
+        notes,
+        rendered.cronJob().isPresent() ? rendered.cronJob().get() : rendered.jobTemplate());
+    return this;
   }
 
-  /** The objects of an instance as a JSON array. */
-  public static String json(RenderedInstance rendered) {
-    return json(rendered.objects());
+  private void put(String title, List<String> notes, Object object) {
+    HasMetadata meta = (HasMetadata) object;
+    String key =
+        meta.getKind()
+            + "/"
+            + meta.getMetadata().getNamespace()
+            + "/"
+            + meta.getMetadata().getName();
+    documents.putIfAbsent(key, new Document(title, notes, meta));
   }
 
-  /** A job's objects as a JSON array. */
-  public static String json(RenderedJob rendered) {
-    return json(rendered.objects());
-  }
-
-  private static String yaml(String title, List<Object> objects, List<String> notes) {
+  /** YAML documents, each starting with {@code ---} and comments. */
+  public String yaml() {
     StringBuilder out = new StringBuilder();
-    for (Object object : objects) {
+    for (Document document : documents.values()) {
       out.append("---\n");
-      out.append("# ").append(title).append(": ").append(describe(object)).append('\n');
-      if (!(object instanceof io.fabric8.kubernetes.api.model.Namespace)) {
-        notes.forEach(note -> out.append("# ").append(note).append('\n'));
-      }
-      out.append(stripDocumentStart(Serialization.asYaml(object)));
+      out.append("# ")
+          .append(document.title())
+          .append(": ")
+          .append(document.object().getKind())
+          .append(' ')
+          .append(document.object().getMetadata().getName())
+          .append('\n');
+      document.notes().forEach(note -> out.append("# ").append(note).append('\n'));
+      String yaml = Serialization.asYaml(document.object());
+      out.append(yaml.startsWith("---\n") ? yaml.substring(4) : yaml);
       if (out.charAt(out.length() - 1) != '\n') {
         out.append('\n');
       }
@@ -53,22 +92,14 @@ public final class RenderedYaml {
     return out.toString();
   }
 
-  private static String json(List<Object> objects) {
-    List<String> parts = new ArrayList<>();
-    for (Object object : objects) {
-      parts.add(Serialization.asJson(object));
-    }
-    return "[" + String.join(",\n", parts) + "]\n";
+  /** One JSON document: a {@code v1 List} of the objects. */
+  public String json() {
+    List<HasMetadata> items = documents.values().stream().map(Document::object).toList();
+    return Serialization.asJson(new KubernetesListBuilder().withItems(items).build()) + "\n";
   }
 
-  private static String describe(Object object) {
-    if (object instanceof HasMetadata meta) {
-      return meta.getKind() + " " + meta.getMetadata().getName();
-    }
-    return object.getClass().getSimpleName();
-  }
-
-  private static String stripDocumentStart(String yaml) {
-    return yaml.startsWith("---\n") ? yaml.substring(4) : yaml;
+  /** How many objects (after removing repeats). */
+  public int size() {
+    return documents.size();
   }
 }
