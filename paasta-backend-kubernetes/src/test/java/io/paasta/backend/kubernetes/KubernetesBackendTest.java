@@ -7,10 +7,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.paasta.backend.kubernetes.testing.BackendHarness;
 import io.paasta.backend.kubernetes.testing.FakeControllers;
-import io.paasta.backend.kubernetes.testing.MockCluster;
 import io.paasta.model.DesiredState;
-import io.paasta.model.KubernetesCluster;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
@@ -19,7 +18,6 @@ import io.paasta.planning.testing.ConfigFixture;
 import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,43 +25,26 @@ import org.junit.jupiter.api.Test;
 
 /** The backend against fabric8's mock API server, with {@link FakeControllers} as controllers. */
 class KubernetesBackendTest {
-  static final KubernetesCluster CLUSTER =
-      new KubernetesCluster(
-          "local",
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "registry.local:5000",
-          Optional.empty(),
-          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
-
-  private final ManualClock clock = new ManualClock();
-  private MockCluster mock;
+  private BackendHarness harness;
+  private ManualClock clock;
   private KubernetesClient admin;
   private FakeControllers controllers;
   private KubernetesBackend backend;
-  private final ConfigFixture fixture = new ConfigFixture();
+  private ConfigFixture fixture;
 
   @BeforeEach
   void start() {
-    mock = new MockCluster();
-    admin = mock.client();
-    controllers = new FakeControllers(admin, clock);
-    backend =
-        new KubernetesBackend(
-                "local",
-                mock.client(),
-                new InstanceRendering(CLUSTER, service -> Map.of()),
-                clock,
-                onChange -> Optional.empty())
-            .start(Duration.ofSeconds(30));
+    harness = new BackendHarness();
+    clock = harness.clock;
+    admin = harness.admin;
+    controllers = harness.controllers;
+    backend = harness.backend;
+    fixture = harness.fixture;
   }
 
   @AfterEach
   void stop() {
-    backend.close();
-    admin.close();
-    mock.close();
+    harness.close();
   }
 
   @Test
@@ -203,34 +184,23 @@ class KubernetesBackendTest {
   // -- helpers
 
   private Plan plan() {
-    return backend.plan(
-        fixture.ref(),
-        true,
-        Optional.of(fixture.desired()),
-        Optional.of(fixture.config()),
-        observed(),
-        clock.instant());
+    return harness.plan();
   }
 
   private ObservedInstance observed() {
-    return backend.observe(fixture.ref());
+    return harness.observed();
   }
 
   private void execute(Plan plan) {
-    plan.actions().forEach(a -> backend.execute(fixture.ref(), a));
+    harness.execute(plan);
   }
 
   private void awaitNoActions() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> plan().actions().isEmpty());
+    harness.awaitNoActions();
   }
 
-  /** Plans and executes until the plan is empty, then lets the controllers settle. */
   private void converge() {
-    execute(plan());
-    awaitNoActions();
-    controllers.settle(10);
-    String pods = String.valueOf(controllers.pods(p -> true).size());
-    await().until(() -> String.valueOf(backend.observe(fixture.ref()).tasks().size()).equals(pods));
+    harness.converge();
   }
 
   private static Action.ChangeObject only(Plan plan) {
