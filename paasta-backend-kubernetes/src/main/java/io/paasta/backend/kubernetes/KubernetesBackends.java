@@ -22,6 +22,9 @@ public final class KubernetesBackends {
   /** The Lease's duration: a new leader takes over within about this long. */
   public static final Duration LEASE = Duration.ofSeconds(15);
 
+  /** Retries of one request before it fails (fabric8's default is 10, about half a minute). */
+  static final int REQUEST_RETRIES = 2;
+
   /** Where the Lease lives: the daemon's own namespace in a pod, else {@code default}. */
   static final String LEASE_NAMESPACE_ENV = "POD_NAMESPACE";
 
@@ -74,6 +77,8 @@ public final class KubernetesBackends {
               ? new io.fabric8.kubernetes.client.ConfigBuilder().build()
               : Config.fromKubeconfig(
                   cluster.context().orElse(null), new File(cluster.kubeconfig().orElseThrow()));
+      // a write fails within seconds when the API server is away; the pass backs off and retries
+      config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (RuntimeException e) {
       throw new BackendException(
