@@ -33,8 +33,16 @@ public final class ObjectWriter {
         case DELETE -> client.resource(object).delete();
       }
     } catch (KubernetesClientException e) {
+      if (e.getCode() == 409 && change.verb() == Action.ObjectVerb.CREATE && shared(change)) {
+        return; // another instance of the service created it meanwhile: that is what we wanted
+      }
       throw failure(change, e);
     }
+  }
+
+  /** Objects several instances render alike (their service's namespace, SmartStack Services). */
+  private static boolean shared(Action.ChangeObject change) {
+    return change.kind().equals("Namespace") || change.kind().equals("Service");
   }
 
   /** The API server's answer as what was refused, why, and what to do. */
