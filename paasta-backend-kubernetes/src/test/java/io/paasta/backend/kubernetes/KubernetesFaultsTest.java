@@ -61,21 +61,10 @@ class KubernetesFaultsTest {
 
   @Test
   void forbiddenNamesTheVerbAndResource() {
-    harness
-        .mock
-        .server()
-        .expect()
-        .post()
-        .withPath(DEPLOYMENTS)
-        .andReturn(
-            403,
-            status(
-                403,
-                "Forbidden",
-                "deployments.apps is forbidden: User \"system:serviceaccount:paasta:paasta\""
-                    + " cannot create resource \"deployments\" in API group \"apps\" in the"
-                    + " namespace \"paastasvc-svc\""))
-        .always();
+    refuseDeploymentCreates(
+        "deployments.apps is forbidden: User \"system:serviceaccount:paasta:paasta\""
+            + " cannot create resource \"deployments\" in API group \"apps\" in the"
+            + " namespace \"paastasvc-svc\"");
     assertThatThrownBy(() -> harness.execute(harness.plan()))
         .isInstanceOf(BackendException.class)
         .hasMessageContaining(
@@ -86,20 +75,9 @@ class KubernetesFaultsTest {
 
   @Test
   void quotaExceededIsSaidAsSuch() {
-    harness
-        .mock
-        .server()
-        .expect()
-        .post()
-        .withPath(DEPLOYMENTS)
-        .andReturn(
-            403,
-            status(
-                403,
-                "Forbidden",
-                "deployments \"svc-main\" is forbidden: exceeded quota: compute, requested:"
-                    + " limits.cpu=3, used: limits.cpu=8, limited: limits.cpu=10"))
-        .always();
+    refuseDeploymentCreates(
+        "deployments \"svc-main\" is forbidden: exceeded quota: compute, requested:"
+            + " limits.cpu=3, used: limits.cpu=8, limited: limits.cpu=10");
     assertThatThrownBy(() -> harness.execute(harness.plan()))
         .hasMessageContaining("create Deployment paastasvc-svc/svc-main: quota exceeded:")
         .hasMessageContaining("limited: limits.cpu=10");
@@ -142,6 +120,18 @@ class KubernetesFaultsTest {
     assertThatThrownBy(() -> harness.execute(plan))
         .isInstanceOf(BackendException.class)
         .hasMessageContaining("patch Deployment paastasvc-svc/svc-main");
+  }
+
+  /** Every create of a Deployment answered 403 with {@code message}, as the API server says it. */
+  private void refuseDeploymentCreates(String message) {
+    harness
+        .mock
+        .server()
+        .expect()
+        .post()
+        .withPath(DEPLOYMENTS)
+        .andReturn(403, status(403, "Forbidden", message))
+        .always();
   }
 
   private static Status status(int code, String reason, String message) {

@@ -2,8 +2,8 @@ package io.paasta.backend.kubernetes.bench;
 
 import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
+import io.paasta.backend.kubernetes.testing.BackendHarness;
 import io.paasta.backend.kubernetes.testing.MockCluster;
-import io.paasta.model.KubernetesCluster;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
@@ -30,16 +30,6 @@ import java.util.Optional;
  * Usage: {@code KubernetesBench [first] [noop]} (defaults 1000 and 10000).
  */
 public final class KubernetesBench {
-  private static final KubernetesCluster CLUSTER =
-      new KubernetesCluster(
-          "bench",
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "registry.local:5000",
-          Optional.empty(),
-          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
-
   /** Held, so that its level stays set (the log manager keeps loggers weakly). */
   private static final java.util.logging.Logger FABRIC8_LOG =
       java.util.logging.Logger.getLogger("io.fabric8");
@@ -114,7 +104,7 @@ public final class KubernetesBench {
     List<ConfigFixture> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ConfigFixture fixture = new ConfigFixture();
-      fixture.cluster = "bench";
+      fixture.cluster = BackendHarness.CLUSTER.name();
       fixture.service = "svc" + (i / 10);
       fixture.instance = "main" + (i % 10);
       fixture.deployGroup = "bench.main";
@@ -125,9 +115,9 @@ public final class KubernetesBench {
 
   private static KubernetesBackend backend(MockCluster mock) {
     return new KubernetesBackend(
-            "bench",
+            BackendHarness.CLUSTER.name(),
             mock.client(),
-            new InstanceRendering(CLUSTER, service -> Map.of()),
+            new InstanceRendering(BackendHarness.CLUSTER, service -> Map.of()),
             Clock.systemUTC(),
             onChange -> Optional.empty())
         .start(Duration.ofSeconds(60));
