@@ -71,6 +71,16 @@ public final class KubernetesBackends {
 
   /** A client from the kubeconfig file and context, or the pod's service account. */
   public static KubernetesClient connect(KubernetesCluster cluster) {
+    if (!cluster.inCluster()
+        && !java.nio.file.Files.isReadable(
+            java.nio.file.Path.of(cluster.kubeconfig().orElse("")))) {
+      throw new BackendException(
+          "kubernetes_clusters."
+              + cluster.name()
+              + ".kubeconfig: cannot read "
+              + cluster.kubeconfig().orElse("(none)")
+              + " (expected a kubeconfig file the daemon may read, or in_cluster: true)");
+    }
     try {
       Config config =
           cluster.inCluster()
