@@ -4,6 +4,7 @@ import io.paasta.cli.output.Output;
 import io.paasta.cli.output.ProblemJson;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.problem.Problems;
+import io.paasta.config.system.KubernetesClusters;
 import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.config.validate.SchemaValidator;
 import io.paasta.config.yaml.ConfigFileReader;
@@ -50,6 +51,12 @@ public final class SystemConfigCommand implements Callable<Integer> {
               problems,
               new SchemaValidator()
                   .validateSystemConfig(SystemConfigLoader.asDocument(directory, loaded.merged())));
+    }
+    if (loaded.config().isPresent()) {
+      String file = SystemConfigLoader.asDocument(directory, loaded.merged()).file();
+      problems =
+          Problems.mergeByPlace(
+              problems, KubernetesClusters.read(loaded.config().get(), file).problems());
     }
     boolean valid = problems.stream().noneMatch(Problem::isError);
     Output out = new Output(spec.commandLine());

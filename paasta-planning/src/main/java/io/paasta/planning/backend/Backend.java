@@ -49,6 +49,25 @@ public interface Backend extends AutoCloseable {
    */
   default void awaitHealthKnown(java.time.Duration max) {}
 
+  /**
+   * The plan of one pass for one instance, from its desired and observed state. By default the task
+   * planner's ({@link io.paasta.planning.InstancePlanner}); a declarative engine plans by object
+   * diff instead ({@link Action.ChangeObject}). Pure for the caller: it executes nothing.
+   *
+   * @param inSoaConfigs whether soa-configs has the instance (one it has without a desired app is
+   *     not deployed)
+   * @param config the instance in soa-configs, when it has it
+   */
+  default io.paasta.planning.plan.Plan plan(
+      io.paasta.model.InstanceRef ref,
+      boolean inSoaConfigs,
+      java.util.Optional<io.paasta.planning.app.DesiredInstance> desired,
+      java.util.Optional<io.paasta.model.LongRunningConfig> config,
+      ObservedInstance observed,
+      java.time.Instant now) {
+    return io.paasta.planning.InstancePlanner.plan(inSoaConfigs, desired, observed, now);
+  }
+
   /** Carries out one action; a failure is reported as a {@link BackendException}. */
   void execute(io.paasta.model.InstanceRef ref, Action action);
 

@@ -8,7 +8,11 @@ import java.util.List;
  * asserted in tests, logged before they run.
  */
 public sealed interface Action
-    permits Action.StartTasks, Action.DrainTasks, Action.KillTasks, Action.RemoveExited {
+    permits Action.StartTasks,
+        Action.DrainTasks,
+        Action.KillTasks,
+        Action.RemoveExited,
+        Action.ChangeObject {
 
   String reason();
 
@@ -33,6 +37,46 @@ public sealed interface Action
   record RemoveExited(List<String> taskIds, String reason) implements Action {
     public RemoveExited {
       taskIds = List.copyOf(taskIds);
+    }
+  }
+
+  /** What a declarative engine is asked to do with one object. */
+  enum ObjectVerb {
+    CREATE,
+    /** Replace the object (with the resource version it was read at: a conflict if it moved). */
+    UPDATE,
+    /** A JSON merge patch (e.g. only the replica count). */
+    PATCH,
+    DELETE
+  }
+
+  /**
+   * Create, change or delete one object of a declarative engine (Kubernetes): the backends that
+   * plan by object diff rather than by tasks.
+   *
+   * @param kind the object's kind ({@code Deployment})
+   * @param namespace empty for objects outside namespaces
+   * @param fields the fields that differ (dotted paths), for the plan's reader; empty for create
+   *     and delete
+   * @param body the JSON sent: the whole object for create and update, the merge patch for patch,
+   *     empty for delete
+   */
+  record ChangeObject(
+      String kind,
+      String namespace,
+      String name,
+      ObjectVerb verb,
+      List<String> fields,
+      String body,
+      String reason)
+      implements Action {
+    public ChangeObject {
+      fields = List.copyOf(fields);
+    }
+
+    /** {@code kind namespace/name}, or {@code kind name} outside namespaces. */
+    public String object() {
+      return kind + " " + (namespace.isEmpty() ? name : namespace + "/" + name);
     }
   }
 }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  *   start 1 task(s) of svc.main.git01234567.config89abcdef: 2 of 3 task(s) live; crossover bounce
  *   (steady | next pass in 2s)
  * </pre>
+ *
+ * <p>Object changes (Kubernetes) print as {@code update Deployment ns/name (spec.replicas): why}.
  */
 public final class PlanPrinter {
   public static final int SHORT_ID = 12;
@@ -45,6 +47,14 @@ public final class PlanPrinter {
     }
     if (action instanceof Action.KillTasks kill) {
       return tasks("kill", kill.taskIds()) + ": " + kill.reason();
+    }
+    if (action instanceof Action.ChangeObject change) {
+      return change.verb().name().toLowerCase(java.util.Locale.ROOT)
+          + " "
+          + change.object()
+          + (change.fields().isEmpty() ? "" : " (" + String.join(", ", change.fields()) + ")")
+          + ": "
+          + change.reason();
     }
     Action.RemoveExited remove = (Action.RemoveExited) action;
     return tasks("remove exited", remove.taskIds()) + ": " + remove.reason();

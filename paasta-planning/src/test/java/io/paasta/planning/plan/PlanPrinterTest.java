@@ -45,4 +45,47 @@ class PlanPrinterTest {
     Plan waiting = new Plan(List.of(), false, Optional.of(Duration.ofSeconds(8)), "waiting 8s");
     assertThat(PlanPrinter.print("svc.main", waiting)).endsWith("  next pass in 8s\n");
   }
+
+  @Test
+  void objectChangesPrintVerbObjectAndTheFieldsThatDiffer() {
+    Plan plan =
+        new Plan(
+            List.of(
+                new Action.ChangeObject(
+                    "Namespace",
+                    "",
+                    "paastasvc-svc",
+                    Action.ObjectVerb.CREATE,
+                    List.of(),
+                    "{}",
+                    "missing"),
+                new Action.ChangeObject(
+                    "Deployment",
+                    "paastasvc-svc",
+                    "svc-main",
+                    Action.ObjectVerb.UPDATE,
+                    List.of("spec.template.spec.containers[0].image", "spec.replicas"),
+                    "{}",
+                    "new git sha"),
+                new Action.ChangeObject(
+                    "HorizontalPodAutoscaler",
+                    "paastasvc-svc",
+                    "svc-main",
+                    Action.ObjectVerb.DELETE,
+                    List.of(),
+                    "",
+                    "not autoscaled")),
+            false,
+            Optional.of(Duration.ofSeconds(2)),
+            "bouncing to 01234567");
+    assertThat(PlanPrinter.print("svc.main", plan))
+        .isEqualTo(
+            """
+            svc.main: bouncing to 01234567
+              create Namespace paastasvc-svc: missing
+              update Deployment paastasvc-svc/svc-main (spec.template.spec.containers[0].image, spec.replicas): new git sha
+              delete HorizontalPodAutoscaler paastasvc-svc/svc-main: not autoscaled
+              next pass in 2s
+            """);
+  }
 }

@@ -8,8 +8,11 @@ public final class Backends {
   /** The local Docker engine. */
   public static final String LOCAL = "local";
 
+  /** A Kubernetes cluster (the system config's {@code kubernetes_clusters} entry). */
+  public static final String KUBERNETES = "kubernetes";
+
   /** Every name {@link #named} knows, for help texts and errors. */
-  public static final List<String> NAMES = List.of(LOCAL);
+  public static final List<String> NAMES = List.of(LOCAL, KUBERNETES);
 
   private Backends() {}
 
@@ -20,6 +23,20 @@ public final class Backends {
    *     malformed
    */
   public static BackendFactory named(String name, String portRange) {
+    return named(name, portRange, java.nio.file.Path.of(""), true);
+  }
+
+  /**
+   * As {@link #named}, for the {@code kubernetes} backend too.
+   *
+   * @param soaDir where the renderer reads a service's smartstack.yaml
+   * @param lead whether a {@code kubernetes} backend takes part in the leader election
+   */
+  public static BackendFactory named(
+      String name, String portRange, java.nio.file.Path soaDir, boolean lead) {
+    if (KUBERNETES.equals(name)) {
+      return new KubernetesBackendFactory(soaDir, lead);
+    }
     if (LOCAL.equals(name)) {
       try {
         return new LocalBackendFactory(PortRange.parse(portRange));
@@ -32,6 +49,23 @@ public final class Backends {
             + name
             + ": no such backend; known: "
             + String.join(", ", NAMES)
-            + " (local: the Docker engine of this host)");
+            + " (local: the Docker engine of this host; kubernetes: the cluster's entry in"
+            + " kubernetes_clusters)");
+  }
+
+  /**
+   * The backend of the cluster: {@code name} when given, else {@code kubernetes} for a cluster the
+   * system config lists under {@code kubernetes_clusters} and {@code local} for the others.
+   */
+  public static BackendFactory forCluster(
+      java.util.Optional<String> name, String portRange, java.nio.file.Path soaDir, boolean lead) {
+    if (name.isPresent()) {
+      return named(name.get(), portRange, soaDir, lead);
+    }
+    BackendFactory local = named(LOCAL, portRange, soaDir, lead);
+    return (system, ports) ->
+        KubernetesBackendFactory.clusterOf(system).isPresent()
+            ? new KubernetesBackendFactory(soaDir, lead).start(system, ports)
+            : local.start(system, ports);
   }
 }

@@ -61,8 +61,10 @@ final class DaemonOptions {
   @Option(
       names = "--backend",
       paramLabel = "NAME",
-      defaultValue = Backends.LOCAL,
-      description = "What runs the cluster's tasks: local, the Docker engine (default).")
+      description =
+          "What runs the cluster's tasks: local, the Docker engine, or kubernetes (default:"
+              + " kubernetes for a cluster listed in the system config's kubernetes_clusters,"
+              + " else local).")
   String backend;
 
   @Option(
@@ -83,8 +85,16 @@ final class DaemonOptions {
 
   /** The backend {@code --backend} names, with tasks' host ports from {@code --port-range}. */
   BackendFactory backends() {
+    return backends(true);
+  }
+
+  /**
+   * @param lead whether a Kubernetes backend takes part in the leader election ({@code paasta plan}
+   *     does not)
+   */
+  BackendFactory backends(boolean lead) {
     try {
-      return Backends.named(backend, portRange);
+      return Backends.forCluster(Optional.ofNullable(backend), portRange, soaDir(), lead);
     } catch (IllegalArgumentException e) {
       throw new ServerMain.StartFailure(e.getMessage());
     }

@@ -40,7 +40,7 @@ public final class PlanCommand implements Callable<Integer> {
    * it; the clean-up guard's refusal, when any, on stderr.
    */
   static int printPlans(DaemonOptions options, SystemConfig system, PrintWriter out) {
-    try (Backend backend = options.backends().start(system, BackendPorts.NONE)) {
+    try (Backend backend = options.backends(false).start(system, BackendPorts.NONE)) {
       backend.awaitHealthKnown(HEALTH_KNOWN_WITHIN);
       DryRun.Plans plans =
           DaemonWiring.dryRun(

@@ -2,7 +2,6 @@ package io.paasta.server.loop;
 
 import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
-import io.paasta.planning.InstancePlanner;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.observed.ObservedInstance;
@@ -14,8 +13,9 @@ import java.util.Optional;
 /**
  * The planning step of a pass, the one path both a daemon's pass ({@link InstanceReconciler}) and
  * {@code paasta plan} take: the instance's tasks as the backend observes them now, with what the
- * pass participants add to them (UP in HAProxy, for {@code check_haproxy}), and the pure planner's
- * plan from them and the desired state. It executes nothing.
+ * pass participants add to them (UP in HAProxy, for {@code check_haproxy}), and the backend's plan
+ * (the pure task planner's unless the backend plans its own way) from them and the desired state.
+ * It executes nothing.
  */
 public final class PassPlanner {
   private final Backend backend;
@@ -44,8 +44,13 @@ public final class PassPlanner {
       Optional<LongRunningConfig> config) {
     ObservedInstance observed = withParticipants(ref, config, backend.observe(ref));
     Plan plan =
-        InstancePlanner.plan(
-            inConfig.isPresent(), inConfig.orElse(Optional.empty()), observed, clock.instant());
+        backend.plan(
+            ref,
+            inConfig.isPresent(),
+            inConfig.orElse(Optional.empty()),
+            config,
+            observed,
+            clock.instant());
     return new Planned(observed, plan);
   }
 

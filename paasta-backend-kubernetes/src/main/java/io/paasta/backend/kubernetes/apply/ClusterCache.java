@@ -1,0 +1,172 @@
+package io.paasta.backend.kubernetes.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.paasta.backend.kubernetes.render.ObjectLabels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The observed state of a cluster: one informer (list, then watch) per kind the daemon manages,
+ * each restricted to objects labelled {@code paasta.yelp.com/managed=true} and indexed by instance
+ * ({@code service/instance} labels). Reads come from the caches, never from the API server: when
+ * the API server is away the caches keep the last view and the informers reconnect by themselves.
+ */
+public final class ClusterCache implements AutoCloseable {
+  static final String BY_INSTANCE = "paasta-instance";
+
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private final SharedIndexInformer<Namespace> namespaces;
+  private final SharedIndexInformer<Deployment> deployments;
+  private final SharedIndexInformer<ReplicaSet> replicaSets;
+  private final SharedIndexInformer<Pod> pods;
+  private final SharedIndexInformer<PodDisruptionBudget> pdbs;
+  private final SharedIndexInformer<HorizontalPodAutoscaler> hpas;
+  private final SharedIndexInformer<Service> services;
+
+  /**
+   * Builds the informers (started by {@link #start}).
+   *
+   * @param changed told of every object added, changed or deleted
+   */
+  public ClusterCache(KubernetesClient client, Consumer<HasMetadata> changed) {
+    namespaces = informer(client, Namespace.class, changed);
+    deployments = informer(client, Deployment.class, changed);
+    replicaSets = informer(client, ReplicaSet.class, changed);
+    pods = informer(client, Pod.class, changed);
+    pdbs = informer(client, PodDisruptionBudget.class, changed);
+    hpas = informer(client, HorizontalPodAutoscaler.class, changed);
+    services = informer(client, Service.class, changed);
+  }
+
+  private <T extends HasMetadata> SharedIndexInformer<T> informer(
+      KubernetesClient client, Class<T> type, Consumer<HasMetadata> changed) {
+    SharedIndexInformer<T> informer =
+        client
+            .resources(type)
+            .inAnyNamespace()
+            .withLabel(ObjectLabels.MANAGED, "true")
+            .runnableInformer(0);
+    informer.addIndexers(Map.of(BY_INSTANCE, ClusterCache::instanceKey));
+    informer.addEventHandler(new Notify<>(changed));
+    informers.add(informer);
+    return informer;
+  }
+
+  /**
+   * Starts every informer and waits, at most {@code max}, for their first lists.
+   *
+   * @return false when some did not list in time (the API server is away: they keep trying)
+   */
+  public boolean start(Duration max) {
+    List<CompletableFuture<Void>> started =
+        informers.stream().map(i -> i.start().toCompletableFuture()).toList();
+    try {
+      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+          .get(max.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Whether every informer has its first list and a watch open now. */
+  public boolean watching() {
+    return informers.stream().allMatch(i -> i.hasSynced() && i.isWatching());
+  }
+
+  /** The objects of one instance; {@code namespace} is where its desired objects go. */
+  public InstanceObjects of(String service, String instance, Optional<String> namespace) {
+    String key = service + "/" + instance;
+    Optional<Namespace> ns = namespace.map(name -> namespaces.getIndexer().getByKey(name));
+    List<Service> inNamespace =
+        namespace.map(name -> services.getIndexer().byIndex("namespace", name)).orElse(List.of());
+    return new InstanceObjects(
+        ns,
+        first(deployments, key),
+        first(pdbs, key),
+        first(hpas, key),
+        inNamespace,
+        replicaSets.getIndexer().byIndex(BY_INSTANCE, key),
+        pods.getIndexer().byIndex(BY_INSTANCE, key));
+  }
+
+  /** Every Deployment, PDB and HPA (the objects that make an instance exist). */
+  public List<HasMetadata> instanceObjects() {
+    List<HasMetadata> all = new ArrayList<>();
+    all.addAll(deployments.getStore().list());
+    all.addAll(pdbs.getStore().list());
+    all.addAll(hpas.getStore().list());
+    return all;
+  }
+
+  /** The labelled objects, for the benchmark's memory figure and tests. */
+  public int size() {
+    return informers.stream().mapToInt(i -> i.getStore().list().size()).sum();
+  }
+
+  public Optional<Namespace> namespace(String name) {
+    return Optional.ofNullable(namespaces.getIndexer().getByKey(name));
+  }
+
+  private static <T> Optional<T> first(SharedIndexInformer<T> informer, String key) {
+    return informer.getIndexer().byIndex(BY_INSTANCE, key).stream().findFirst();
+  }
+
+  static List<String> instanceKey(HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    if (labels == null
+        || !labels.containsKey(ObjectLabels.SERVICE)
+        || !labels.containsKey(ObjectLabels.INSTANCE)) {
+      return List.of();
+    }
+    return List.of(labels.get(ObjectLabels.SERVICE) + "/" + labels.get(ObjectLabels.INSTANCE));
+  }
+
+  @Override
+  public void close() {
+    informers.forEach(SharedIndexInformer::close);
+  }
+
+  private record Notify<T extends HasMetadata>(Consumer<HasMetadata> changed)
+      implements ResourceEventHandler<T> {
+    @Override
+    public void onAdd(T object) {
+      tell(object);
+    }
+
+    @Override
+    public void onUpdate(T before, T after) {
+      tell(after);
+    }
+
+    @Override
+    public void onDelete(T object, boolean finalStateUnknown) {
+      tell(object);
+    }
+
+    private void tell(T object) {
+      changed.accept(object);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.paasta.backend.kubernetes.render;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.paasta.config.schedule.TimeVariables;
+import io.paasta.model.DrainMethod;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
+import io.paasta.model.KubernetesCluster;
+import io.paasta.model.KubernetesNames;
+import io.paasta.planning.app.RunSpec;
+import io.paasta.planning.jobs.DesiredJob;
+import io.paasta.planning.jobs.JobTemplate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A scheduled job as Kubernetes objects (SPEC section 14): a CronJob ({@code concurrencyPolicy:
+ * Forbid}, {@code epsilon} -> {@code startingDeadlineSeconds}, {@code retries} -> {@code
+ * backoffLimit}, disabled or stopped -> {@code suspend}) when {@link CronSchedules} finds a cron
+ * line; else the Job the daemon's scheduler creates for each run. Pure.
+ */
+public final class JobRenderer {
+  /** Any date fills a cmd without time variables the same way (only {@code %%} changes). */
+  private static final ZonedDateTime ANY_DATE =
+      ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+  private JobRenderer() {}
+
+  /**
+   * @throws RenderException when no image is deployed for the job's deploy group
+   */
+  public static RenderedJob render(
+      DesiredJob desired, JobConfig config, KubernetesCluster cluster) {
+    InstanceRef ref = config.ref();
+    JobTemplate template =
+        desired
+            .template()
+            .orElseThrow(
+                () -> new RenderException(desired.problem().orElse(ref + " is not deployed")));
+    String namespace = Namespaces.name(cluster, ref.service(), config.effective());
+    Map<String, String> labels =
+        ObjectLabels.identity(
+            ref.service(),
+            ref.instance(),
+            ref.cluster(),
+            template.gitSha(),
+            config.container().pool(),
+            config.deployGroup(),
+            false);
+    CronSchedules.Decision decision = CronSchedules.of(config);
+    PodTemplateSpec unlabelled =
+        podTemplate(config, cluster, namespace, template, labels, decision);
+    labels.put(ObjectLabels.CONFIG_SHA, ConfigSha.of(unlabelled, template.configHash()));
+    PodTemplateSpec pod = InstanceRenderer.withLabels(unlabelled, labels);
+    ObjectMeta meta =
+        meta(KubernetesNames.objectName(ref.service(), ref.instance()), namespace, labels);
+    Job job =
+        new JobBuilder()
+            .withMetadata(meta)
+            .withNewSpec()
+            .withBackoffLimit(config.retries())
+            .withTemplate(pod)
+            .endSpec()
+            .build();
+    Optional<CronJob> cronJob = Optional.empty();
+    Optional<String> reason = Optional.empty();
+    if (decision instanceof CronSchedules.Cron cron) {
+      cronJob = Optional.of(cronJob(desired, config, cron, job, meta));
+    } else {
+      reason =
+          Optional.of(
+              "run by the daemon's scheduler as Jobs: "
+                  + ((CronSchedules.Scheduler) decision).reason());
+    }
+    return new RenderedJob(Namespaces.object(namespace), cronJob, job, reason);
+  }
+
+  private static PodTemplateSpec podTemplate(
+      JobConfig config,
+      KubernetesCluster cluster,
+      String namespace,
+      JobTemplate template,
+      Map<String, String> labels,
+      CronSchedules.Decision decision) {
+    RunSpec run = template.spec();
+    Optional<String> cmd = run.cmd();
+    if (decision instanceof CronSchedules.Cron) {
+      cmd = cmd.map(written -> TimeVariables.fill(written, ANY_DATE));
+    }
+    return PodTemplates.template(
+        new PodInput(
+            config.ref().service(),
+            config.ref().instance(),
+            namespace,
+            ClusterImages.image(cluster, run),
+            run,
+            cmd,
+            OptionalInt.empty(),
+            DrainMethod.NOOP,
+            Map.of(),
+            config.effective(),
+            labels,
+            cluster.dockerConfig().isPresent(),
+            "Never"));
+  }
+
+  private static CronJob cronJob(
+      DesiredJob desired, JobConfig config, CronSchedules.Cron cron, Job job, ObjectMeta meta) {
+    ObjectMeta cronMeta =
+        meta(
+            KubernetesNames.sanitise(
+                config.ref().service() + "-" + config.ref().instance(),
+                KubernetesNames.MAX_CRONJOB_NAME),
+            meta.getNamespace(),
+            meta.getLabels());
+    return new CronJobBuilder()
+        .withMetadata(cronMeta)
+        .withNewSpec()
+        .withSchedule(cron.line())
+        .withTimeZone(cron.timeZone())
+        .withConcurrencyPolicy("Forbid")
+        .withStartingDeadlineSeconds(Math.max(1, config.epsilon().toSeconds()))
+        .withSuspend(desired.disabled().isPresent())
+        .withNewJobTemplate()
+        .withNewMetadata()
+        .withLabels(meta.getLabels())
+        .endMetadata()
+        .withSpec(job.getSpec())
+        .endJobTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static ObjectMeta meta(String name, String namespace, Map<String, String> labels) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .build();
+  }
+}

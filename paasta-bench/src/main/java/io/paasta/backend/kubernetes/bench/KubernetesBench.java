@@ -1,0 +1,142 @@
+package io.paasta.backend.kubernetes.bench;
+
+import io.paasta.backend.kubernetes.InstanceRendering;
+import io.paasta.backend.kubernetes.KubernetesBackend;
+import io.paasta.backend.kubernetes.testing.BackendHarness;
+import io.paasta.backend.kubernetes.testing.MockCluster;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.plan.Action;
+import io.paasta.planning.plan.Plan;
+import io.paasta.planning.testing.ConfigFixture;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kubernetes backend's passes on fabric8's mock API server (in this JVM, on loopback). Prints
+ * figures, asserts nothing:
+ *
+ * <ol>
+ *   <li>the first pass over {@code first} instances (10 per service): objects created, time;
+ *   <li>a no-op pass over {@code noop} instances (created first, then planned again from the
+ *       informers' caches): API requests during it (writes included; 0 expected) and time;
+ *   <li>the daemon's heap with {@code noop} instances watched: used heap after GC with the backend
+ *       running, minus the same after it is closed (the mock server's own store stays in both).
+ * </ol>
+ *
+ * Usage: {@code KubernetesBench [first] [noop]} (defaults 1000 and 10000).
+ */
+public final class KubernetesBench {
+  /** Held, so that its level stays set (the log manager keeps loggers weakly). */
+  private static final java.util.logging.Logger FABRIC8_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8");
+
+  private KubernetesBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int first = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int noop = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
+    // the mock server logs every request at INFO: not part of what is measured
+    FABRIC8_LOG.setLevel(java.util.logging.Level.WARNING);
+    try (MockCluster mock = new MockCluster()) {
+      KubernetesBackend backend = backend(mock);
+      List<ConfigFixture> all = instances(noop);
+      Pass created = pass(backend, all.subList(0, Math.min(first, noop)));
+      System.out.printf(
+          "first pass over %d instances: %d objects created in %d ms (%.2f ms per instance)%n",
+          created.instances,
+          created.actions,
+          created.millis,
+          created.millis / (double) created.instances);
+      Pass rest = pass(backend, all.subList(Math.min(first, noop), noop));
+      awaitCached(backend, 3 * noop + noop / 10);
+      System.out.printf(
+          "(created the other %d instances: %d objects in %d ms; %d objects cached)%n",
+          rest.instances, rest.actions, rest.millis, backend.cachedObjects());
+      int before = mock.server().getRequestCount();
+      Pass idle = pass(backend, all);
+      int requests = mock.server().getRequestCount() - before;
+      System.out.printf(
+          "no-op pass over %d instances: %d actions, %d API requests (writes included), %d ms%n",
+          idle.instances, idle.actions, requests, idle.millis);
+      long withBackend = usedHeap();
+      backend.close();
+      long without = usedHeap();
+      System.out.printf(
+          "heap with %d instances watched: %d MB used after GC; %d MB of it the backend's"
+              + " (informer caches, client); max heap %d MB%n",
+          noop,
+          withBackend >> 20,
+          (withBackend - without) >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
+    }
+  }
+
+  private record Pass(int instances, int actions, long millis) {}
+
+  /** Plans every instance and executes what the plan says, one after the other. */
+  private static Pass pass(KubernetesBackend backend, List<ConfigFixture> instances) {
+    long start = System.nanoTime();
+    int actions = 0;
+    for (ConfigFixture fixture : instances) {
+      ObservedInstance observed = backend.observe(fixture.ref());
+      Plan plan =
+          backend.plan(
+              fixture.ref(),
+              true,
+              Optional.of(fixture.desired()),
+              Optional.of(fixture.config()),
+              observed,
+              java.time.Instant.now());
+      for (Action action : plan.actions()) {
+        backend.execute(fixture.ref(), action);
+        actions++;
+      }
+    }
+    return new Pass(
+        instances.size(), actions, Duration.ofNanos(System.nanoTime() - start).toMillis());
+  }
+
+  private static List<ConfigFixture> instances(int count) {
+    List<ConfigFixture> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ConfigFixture fixture = new ConfigFixture();
+      fixture.cluster = BackendHarness.CLUSTER.name();
+      fixture.service = "svc" + (i / 10);
+      fixture.instance = "main" + (i % 10);
+      fixture.deployGroup = "bench.main";
+      out.add(fixture);
+    }
+    return out;
+  }
+
+  private static KubernetesBackend backend(MockCluster mock) {
+    return new KubernetesBackend(
+            BackendHarness.CLUSTER.name(),
+            mock.client(),
+            new InstanceRendering(BackendHarness.CLUSTER, service -> Map.of()),
+            Clock.systemUTC(),
+            onChange -> Optional.empty())
+        .start(Duration.ofSeconds(60));
+  }
+
+  private static void awaitCached(KubernetesBackend backend, int objects)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (backend.cachedObjects() < objects && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}
