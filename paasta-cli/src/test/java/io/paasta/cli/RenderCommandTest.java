@@ -154,31 +154,44 @@ class RenderCommandTest {
     assertThat(render("-s", "hello-web").err()).contains("Missing required option: '--cluster");
   }
 
-  @Test
-  void theClustersKubernetesSettingsAreUsed() throws Exception {
-    Path system = tmp.resolve("etc");
-    Files.createDirectories(system);
+  /** A system config folder whose kubernetes_clusters is {@code clusters} (JSON). */
+  private Path systemConfig(String clusters) throws Exception {
+    Path system = Files.createDirectories(tmp.resolve("etc"));
     Files.writeString(
         system.resolve("00.json"),
         "{\"cluster\": \"local\", \"docker_registry\": \"127.0.0.1:5000\",\n"
-            + " \"kubernetes_clusters\": {\"prod-east\": {\"kubeconfig\": \"/etc/k.yaml\","
-            + " \"registry\": \"registry.east:443\", \"docker_config\": \"/etc/docker.json\","
-            + " \"namespace_prefix\": \"apps-\"}}}");
-    CliRun r =
-        CliRun.run(
-            "render",
-            "-y",
-            SOA,
-            "--system-config-dir",
-            system.toString(),
-            "-s",
-            "hello-web",
-            "-c",
-            "prod-east",
-            "-i",
-            "canary",
-            "--git-sha",
-            SHA);
+            + " \"kubernetes_clusters\": "
+            + clusters
+            + "}");
+    return system;
+  }
+
+  private static CliRun renderHelloWebWith(Path system, String... more) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "render",
+                "-y",
+                SOA,
+                "--system-config-dir",
+                system.toString(),
+                "-s",
+                "hello-web",
+                "-c",
+                "prod-east",
+                "--git-sha",
+                SHA));
+    all.addAll(List.of(more));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void theClustersKubernetesSettingsAreUsed() throws Exception {
+    Path system =
+        systemConfig(
+            "{\"prod-east\": {\"kubeconfig\": \"/etc/k.yaml\", \"registry\": \"registry.east:443\","
+                + " \"docker_config\": \"/etc/docker.json\", \"namespace_prefix\": \"apps-\"}}");
+    CliRun r = renderHelloWebWith(system, "-i", "canary");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
@@ -189,25 +202,8 @@ class RenderCommandTest {
 
   @Test
   void aMalformedClusterEntryIsExplained() throws Exception {
-    Path system = tmp.resolve("etc");
-    Files.createDirectories(system);
-    Files.writeString(
-        system.resolve("00.json"),
-        "{\"cluster\": \"local\", \"docker_registry\": \"127.0.0.1:5000\",\n"
-            + " \"kubernetes_clusters\": {\"prod-east\": {\"context\": \"east\"}}}");
-    CliRun r =
-        CliRun.run(
-            "render",
-            "-y",
-            SOA,
-            "--system-config-dir",
-            system.toString(),
-            "-s",
-            "hello-web",
-            "-c",
-            "prod-east",
-            "--git-sha",
-            SHA);
+    Path system = systemConfig("{\"prod-east\": {\"context\": \"east\"}}");
+    CliRun r = renderHelloWebWith(system);
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
         .contains(system + "/*.json: kubernetes_clusters.prod-east.kubeconfig: is missing (and")

@@ -2,34 +2,40 @@ package io.paasta.config.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.config.problem.Problem;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.model.SystemConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KubernetesClustersTest {
   private static final String FILE = "/etc/paasta/*.json";
 
-  private static SystemConfig system(Map<String, Object> raw) {
-    return new SystemConfig(
-        "local",
-        "127.0.0.1:5000",
-        Optional.empty(),
-        List.of(),
-        Map.of(),
-        Map.of(),
-        "localhost",
-        3030,
-        "localhost",
-        3212,
-        Optional.empty(),
-        raw);
+  @TempDir Path tmp;
+
+  /** The system config a {@code 00.json} holding these keys (and the required ones) loads as. */
+  private SystemConfig system(Map<String, Object> keys) {
+    Map<String, Object> json = new LinkedHashMap<>(keys);
+    json.put("cluster", "local");
+    json.put("docker_registry", "127.0.0.1:5000");
+    try {
+      Files.writeString(tmp.resolve("00.json"), new ObjectMapper().writeValueAsString(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return SystemConfigLoader.loadUsable(tmp);
   }
 
-  private static KubernetesClusters.Read read(Object clusters) {
+  private KubernetesClusters.Read read(Object clusters) {
     return KubernetesClusters.read(system(Map.of("kubernetes_clusters", clusters)), FILE);
   }
 
