@@ -134,6 +134,11 @@ class RenderCommandTest {
             "error: hello-web.canary in prod-east: not deployed (deploy group prod.canary has no"
                 + " entry in deployments.json) - pass --git-sha SHA to render it as if SHA were"
                 + " deployed");
+    CliRun job = render("-s", "batch-reports", "-c", "local", "-i", "heartbeat");
+    assertThat(job.exit()).isEqualTo(1);
+    assertThat(job.err())
+        .contains("error: batch-reports.heartbeat in local: not deployed (deploy group")
+        .contains("--git-sha SHA");
     assertThat(render("-s", "hello-web", "-c", "prod-east", "--git-sha", "abc").err())
         .contains("--git-sha: 'abc' is not a full git sha");
   }
@@ -236,7 +241,7 @@ class RenderCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
         .contains(
-            "error: web.a in prod: web.a in prod: bounce_method upthendown cannot run on"
+            "error: web.a in prod: bounce_method upthendown cannot run on"
                 + " Kubernetes; use crossover, brutal or downthenup");
     assertThat(kindsAndNames(documents(r.out()))).contains("Deployment web-b");
   }

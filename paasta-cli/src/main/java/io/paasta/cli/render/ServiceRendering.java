@@ -56,18 +56,18 @@ public record ServiceRendering(RenderedYaml rendered, List<String> problems) {
     for (InstanceConfig config : selected) {
       String title =
           config.ref().service() + "." + config.ref().instance() + " in " + cluster.name();
+      if (deployments.flatMap(d -> d.forDeployGroup(config.deployGroup())).isEmpty()) {
+        problems.add(notDeployed(title, config));
+        continue;
+      }
       try {
         if (config instanceof LongRunningConfig longRunning) {
-          Optional<DesiredInstance> desired =
+          DesiredInstance desired =
               DesiredInstanceFactory.create(
-                  longRunning, deployments, system, service.config(), OptionalInt.empty());
-          if (desired.isEmpty()) {
-            problems.add(notDeployed(title, config));
-            continue;
-          }
+                      longRunning, deployments, system, service.config(), OptionalInt.empty())
+                  .orElseThrow();
           yaml.add(
-              title,
-              InstanceRenderer.render(desired.get(), longRunning, cluster, service.namespaces()));
+              title, InstanceRenderer.render(desired, longRunning, cluster, service.namespaces()));
         } else if (config instanceof JobConfig job) {
           yaml.add(
               title,
@@ -78,7 +78,7 @@ public record ServiceRendering(RenderedYaml rendered, List<String> problems) {
                   cluster));
         }
       } catch (RenderException e) {
-        problems.add(title + ": " + e.getMessage());
+        problems.add(e.getMessage());
       }
     }
     return new ServiceRendering(yaml, problems);
