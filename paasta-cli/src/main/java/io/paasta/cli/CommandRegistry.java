@@ -52,6 +52,7 @@ public final class CommandRegistry {
     commands.put("generate-deployments", p + "GenerateDeploymentsCommand");
     commands.put("server", p + "DaemonCommands$Server");
     commands.put("plan", p + "DaemonCommands$Plan");
+    commands.put("render", p + "RenderCommand");
     commands.put("pipeline", p + "PipelineCommand");
     commands.put("generate-pipeline", p + "GeneratePipelineCommand");
     commands.put("local-run", p + "LocalRunCommand");

@@ -1,6 +1,10 @@
 package io.paasta.config.validate;
 
+import io.paasta.config.system.KubernetesClusters;
+import io.paasta.model.InstanceRef;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bounds of a cluster that an instance's run config must keep, from the system config: enforced
@@ -8,14 +12,21 @@ import java.util.Map;
  *
  * @param maxInstancesPerInstance the most tasks one instance may ask for ({@code instances}, {@code
  *     min_instances}, {@code max_instances})
+ * @param kubernetesClusters the clusters of the system config's {@code kubernetes_clusters}: their
+ *     instances must be runnable on Kubernetes (as must those of any {@code kubernetes-*.yaml})
  */
-public record RunLimits(int maxInstancesPerInstance) {
+public record RunLimits(int maxInstancesPerInstance, Set<String> kubernetesClusters) {
   /** The system config key of {@link #maxInstancesPerInstance}. */
   public static final String MAX_INSTANCES_KEY = "max_instances_per_instance";
 
   public static final int DEFAULT_MAX_INSTANCES = 1000;
 
+  public RunLimits(int maxInstancesPerInstance) {
+    this(maxInstancesPerInstance, Set.of());
+  }
+
   public RunLimits {
+    kubernetesClusters = Set.copyOf(kubernetesClusters);
     if (maxInstancesPerInstance < 1) {
       throw new IllegalArgumentException(MAX_INSTANCES_KEY + " must be >= 1");
     }
@@ -30,8 +41,19 @@ public record RunLimits(int maxInstancesPerInstance) {
    * refused by the system config's schema, and reads as the default here).
    */
   public static RunLimits of(Map<String, Object> systemConfig) {
-    return systemConfig.get(MAX_INSTANCES_KEY) instanceof Integer max && max >= 1
-        ? new RunLimits(max)
-        : defaults();
+    int max =
+        systemConfig.get(MAX_INSTANCES_KEY) instanceof Integer value && value >= 1
+            ? value
+            : DEFAULT_MAX_INSTANCES;
+    Set<String> kubernetes = new HashSet<>();
+    if (systemConfig.get(KubernetesClusters.KEY) instanceof Map<?, ?> clusters) {
+      clusters.keySet().forEach(name -> kubernetes.add(String.valueOf(name)));
+    }
+    return new RunLimits(max, kubernetes);
+  }
+
+  /** Whether the instance runs on Kubernetes: a kubernetes-*.yaml file or such a cluster. */
+  public boolean onKubernetes(InstanceRef ref) {
+    return ref.kind().isKubernetes() || kubernetesClusters.contains(ref.cluster());
   }
 }

@@ -77,6 +77,7 @@ public final class SemanticRules {
       checkSecrets(instance, files, check);
     }
     checkUniqueInstanceNames(files, problems);
+    problems.addAll(KubernetesRules.check(loaded, limits));
     checkDiscoverIsAdvertised(files, problems);
     checkTeam(loaded, problems);
     return problems.list();

@@ -36,7 +36,8 @@ public final class JobRenderer {
   private JobRenderer() {}
 
   /**
-   * @throws RenderException when no image is deployed for the job's deploy group
+   * @throws RenderException when no image is deployed for the job's deploy group, or its schedule
+   *     or time zone cannot be read (validate refuses those)
    */
   public static RenderedJob render(
       DesiredJob desired, JobConfig config, KubernetesCluster cluster) {
@@ -46,6 +47,9 @@ public final class JobRenderer {
             .template()
             .orElseThrow(
                 () -> new RenderException(desired.problem().orElse(ref + " is not deployed")));
+    if (desired.problem().isPresent()) {
+      throw new RenderException(ref + ": " + desired.problem().get());
+    }
     String namespace = Namespaces.name(cluster, ref.service(), config.effective());
     Map<String, String> labels =
         ObjectLabels.identity(

@@ -22,25 +22,27 @@ final class Probes {
   private Probes() {}
 
   static Optional<Probe> liveness(Healthcheck check, int port) {
-    return handler(check, port)
-        .map(
-            builder ->
-                builder
-                    .withInitialDelaySeconds(seconds(check.gracePeriodSeconds()))
-                    .withPeriodSeconds(atLeastOne(check.intervalSeconds()))
-                    .withTimeoutSeconds(atLeastOne(check.timeoutSeconds()))
-                    .withFailureThreshold(Math.max(1, check.maxConsecutiveFailures()))
-                    .build());
+    return probe(
+        check,
+        port,
+        seconds(check.gracePeriodSeconds()),
+        Math.max(1, check.maxConsecutiveFailures()));
   }
 
   static Optional<Probe> readiness(Healthcheck check, int port) {
+    return probe(check, port, null, 1);
+  }
+
+  private static Optional<Probe> probe(
+      Healthcheck check, int port, Integer initialDelaySeconds, int failureThreshold) {
     return handler(check, port)
         .map(
             builder ->
                 builder
+                    .withInitialDelaySeconds(initialDelaySeconds)
                     .withPeriodSeconds(atLeastOne(check.intervalSeconds()))
                     .withTimeoutSeconds(atLeastOne(check.timeoutSeconds()))
-                    .withFailureThreshold(1)
+                    .withFailureThreshold(failureThreshold)
                     .build());
   }
 

@@ -265,7 +265,7 @@ class InstanceRendererTest {
             "teams-");
     RenderedInstance rendered =
         InstanceRenderer.render(
-            RenderFixture.desired(service, config), config, withCredentials, service.namespaces());
+            fixture.desired(service, config), config, withCredentials, service.namespaces());
     assertThat(rendered.deployment().getSpec().getTemplate().getSpec().getImagePullSecrets())
         .extracting(s -> s.getName())
         .containsExactly(SecretNames.IMAGE_PULL_SECRET);
@@ -331,18 +331,21 @@ class InstanceRendererTest {
     io.paasta.model.Service service =
         fixture.load("kubernetes", "main:\n" + BASE + "  env: {DB: SECRET(db)}\n");
     LongRunningConfig config = (LongRunningConfig) RenderFixture.instance(service, "main");
-    String one = configSha(renderWithSignature(service, config, "sig-1"));
-    assertThat(configSha(renderWithSignature(service, config, "sig-1"))).isEqualTo(one);
-    assertThat(configSha(renderWithSignature(service, config, "sig-2"))).isNotEqualTo(one);
+    String one = configSha(renderWithSignature(fixture, service, config, "sig-1"));
+    assertThat(configSha(renderWithSignature(fixture, service, config, "sig-1"))).isEqualTo(one);
+    assertThat(configSha(renderWithSignature(fixture, service, config, "sig-2"))).isNotEqualTo(one);
   }
 
   private static RenderedInstance renderWithSignature(
-      io.paasta.model.Service service, LongRunningConfig config, String signature) {
+      RenderFixture fixture,
+      io.paasta.model.Service service,
+      LongRunningConfig config,
+      String signature) {
     var desired =
         io.paasta.planning.app.DesiredInstanceFactory.create(
                 config,
                 service.deployments(),
-                RenderFixture.SYSTEM,
+                fixture.system(),
                 service.config(),
                 java.util.OptionalInt.empty(),
                 Map.of("db", signature))
@@ -415,7 +418,7 @@ class InstanceRendererTest {
     LongRunningConfig config = (LongRunningConfig) RenderFixture.instance(service, "main");
     RenderedInstance paused =
         InstanceRenderer.render(
-            RenderFixture.desired(service, config),
+            fixture.desired(service, config),
             config,
             RenderFixture.CLUSTER,
             service.namespaces(),

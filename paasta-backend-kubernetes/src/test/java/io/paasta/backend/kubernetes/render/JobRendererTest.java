@@ -179,4 +179,12 @@ class JobRendererTest {
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("No deployment found for web.nightly in cluster prod");
   }
+
+  @Test
+  void aJobWhoseTimeZoneCannotBeReadIsNotRendered() {
+    assertThatThrownBy(
+            () -> render("  schedule: '0 4 * * *'\n  schedule_time_zone: Mars/Olympus_Mons\n"))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("web.nightly in prod: schedule_time_zone 'Mars/Olympus_Mons'");
+  }
 }

@@ -3,21 +3,19 @@ package io.paasta.backend.kubernetes.render;
 import io.paasta.config.schedule.ScheduleTimes;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.JobConfig;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.model.LongRunningConfig;
 import io.paasta.model.Service;
 import io.paasta.model.SystemConfig;
-import io.paasta.model.Volume;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.app.DesiredInstanceFactory;
 import io.paasta.planning.app.DesiredJobFactory;
 import io.paasta.planning.jobs.DesiredJob;
 import io.paasta.testing.ConfigTree;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -39,27 +37,27 @@ final class RenderFixture {
           Optional.empty(),
           KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
 
-  static final SystemConfig SYSTEM =
-      new SystemConfig(
-          "prod",
-          "127.0.0.1:5000",
-          Optional.empty(),
-          List.of(new Volume("/etc/ssl/certs", "/etc/ssl/certs", Volume.Mode.RO)),
-          Map.of(),
-          Map.of(),
-          "localhost",
-          3030,
-          "localhost",
-          3212,
-          Optional.empty(),
-          Map.of());
+  /** The system config of cluster prod: a registry and one volume for every container. */
+  static final String SYSTEM_JSON =
+      "{\"cluster\": \"prod\", \"docker_registry\": \"127.0.0.1:5000\", \"volumes\":"
+          + " [{\"containerPath\": \"/etc/ssl/certs\", \"hostPath\": \"/etc/ssl/certs\","
+          + " \"mode\": \"RO\"}]}";
 
   private final ConfigTree tree;
   private String smartstack = "main:\n  proxy_port: 20001\ncanary:\n  proxy_port: null\n";
   private String controls = "";
 
+  private final SystemConfig system;
+
   RenderFixture(Path tmp) {
     this.tree = ConfigTree.soaConfigs(tmp);
+    ConfigTree etc = ConfigTree.systemConfig(tmp);
+    etc.write("00.json", SYSTEM_JSON);
+    this.system = SystemConfigLoader.loadUsable(etc.root());
+  }
+
+  SystemConfig system() {
+    return system;
   }
 
   RenderFixture smartstack(String yaml) {
@@ -105,9 +103,9 @@ final class RenderFixture {
     return InstanceRenderer.render(desired(service, config), config, CLUSTER, service.namespaces());
   }
 
-  static DesiredInstance desired(Service service, LongRunningConfig config) {
+  DesiredInstance desired(Service service, LongRunningConfig config) {
     return DesiredInstanceFactory.create(
-            config, service.deployments(), SYSTEM, service.config(), OptionalInt.empty())
+            config, service.deployments(), system, service.config(), OptionalInt.empty())
         .orElseThrow();
   }
 
@@ -116,7 +114,7 @@ final class RenderFixture {
     JobConfig config = (JobConfig) instance(service, name);
     DesiredJob desired =
         DesiredJobFactory.create(
-            config, service.deployments(), SYSTEM, service.config(), ScheduleTimes.of(config));
+            config, service.deployments(), system, service.config(), ScheduleTimes.of(config));
     return JobRenderer.render(desired, config, CLUSTER);
   }
 
