@@ -90,8 +90,7 @@ public final class SoaValidator {
             .map(ns -> ns.proxyPort().getAsInt())
             .collect(Collectors.toSet());
     Map<String, Map<String, NamespaceConfig>> all = new LinkedHashMap<>();
-    // the other services' smartstack.yaml: a text prefilter each, on every core, in tree order
-    loader.listServices().services().parallelStream()
+    loader.listServices().services().stream()
         .filter(other -> !other.equals(service) && !ports.isEmpty())
         .filter(
             other ->
