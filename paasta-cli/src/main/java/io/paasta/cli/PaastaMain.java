@@ -7,7 +7,17 @@ public final class PaastaMain {
   private PaastaMain() {}
 
   public static void main(String[] args) {
+    skipGroovyLookup();
     System.exit(run(args));
+  }
+
+  /**
+   * Tells picocli not to look for Groovy closures: its default factory otherwise asks the class
+   * path for {@code groovy.lang.Closure}, which no jar holds, so every jar of the class path is
+   * opened and searched before the first command line is built (about 40 ms of every start).
+   */
+  static void skipGroovyLookup() {
+    System.setProperty("picocli.disable.closures", "true");
   }
 
   /** Runs the command line and returns its exit code (for tests: no System.exit). */

@@ -30,6 +30,7 @@ public final class StartupTraining {
       System.err.println("usage: StartupTraining SOA_DIR");
       System.exit(2);
     }
+    PaastaMain.skipGroovyLookup();
     run(Path.of(args[0]));
     System.exit(0);
   }

@@ -10,7 +10,9 @@ import io.paasta.model.ServiceInstance;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -122,32 +124,34 @@ public final class SoaConfigsLoader {
    */
   public SortedSet<String> instanceNames(String service) {
     SortedSet<String> names = new TreeSet<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(soaDir.serviceDir(service))) {
+    Path dir = soaDir.serviceDir(service);
+    Path realDir = realPathOrNull(dir);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String fileName = entry.getFileName().toString();
+        Optional<String> tronCluster = FileKind.tronCluster(fileName);
         if (fileName.startsWith(".")
-            || !(soaDir.inside(entry, service + "/" + fileName)
-                instanceof SoaDir.Contained contained)) {
+            || tronCluster.isEmpty() && InstanceKind.parseFileName(fileName).isEmpty()) {
+          continue; // not an instance file: not read, not even resolved
+        }
+        String name = service + "/" + fileName;
+        Optional<Path> file = readablePath(entry, realDir, name);
+        if (file.isEmpty()) {
           continue;
         }
-        Optional<String> tronCluster = FileKind.tronCluster(fileName);
         if (tronCluster.isPresent()) {
           // Tron instances are <job>.<action>: the jobs' dicts must be read
-          if (reader.readYaml(contained.realPath(), service + "/" + fileName)
-              instanceof ConfigFileReader.Parsed parsed) {
+          if (reader.readYaml(file.get(), name) instanceof ConfigFileReader.Parsed parsed) {
             names.addAll(new ServiceFiles.TronFile(tronCluster.get(), parsed.file()).instances());
           }
           continue;
         }
-        if (InstanceKind.parseFileName(fileName).isEmpty()) {
-          continue;
-        }
         reader
-            .readTopLevelKeys(contained.realPath(), service + "/" + fileName)
+            .readTopLevelKeys(file.get(), name)
             .forEach(
-                (name, isDict) -> {
-                  if (isDict && !Names.isTemplate(name) && Names.isValidName(name)) {
-                    names.add(name);
+                (key, isDict) -> {
+                  if (isDict && !Names.isTemplate(key) && Names.isValidName(key)) {
+                    names.add(key);
                   }
                 });
       }
@@ -155,6 +159,34 @@ public final class SoaConfigsLoader {
       // an unreadable folder has no instances to list; validate reports it
     }
     return names;
+  }
+
+  /**
+   * Where to read an entry of a service folder whose real path is {@code realDir}: a regular file
+   * (not a link) is there under its own name, without resolving each part of its path; anything
+   * else is resolved by {@link SoaDir#inside}. Empty when it leads out of the tree.
+   */
+  private Optional<Path> readablePath(Path entry, Path realDir, String name) {
+    try {
+      if (realDir != null
+          && Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              .isRegularFile()) {
+        return Optional.of(realDir.resolve(entry.getFileName()));
+      }
+    } catch (IOException e) {
+      // gone or unreadable: resolving it says how
+    }
+    return soaDir.inside(entry, name) instanceof SoaDir.Contained contained
+        ? Optional.of(contained.realPath())
+        : Optional.empty();
+  }
+
+  private static Path realPathOrNull(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Clusters named by instance file names anywhere in the tree; reads folder listings only. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -132,15 +133,19 @@ public final class ConfigFileReader {
 
   /**
    * The keys of a YAML file's top-level dict, each with whether its value is a dict (what an
-   * instance list needs): from the parser's events alone when the file is plain, else from a full
-   * read. Empty when the file cannot be read or its root is not a dict.
+   * instance list needs): from its lines alone when it is in {@link BlockTopLevelKeys}' subset of
+   * YAML, else from the parser's events when the file is plain, else from a full read. Empty when
+   * the file cannot be read or its root is not a dict.
    */
   public Map<String, Boolean> readTopLevelKeys(Path path, String name) {
     if (checkReadable(path, name) != null) {
       return Map.of();
     }
-    try (InputStream in = Files.newInputStream(path)) {
-      Optional<Map<String, Boolean>> keys = TopLevelKeys.read(new UnicodeReader(in));
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      Optional<Map<String, Boolean>> keys =
+          BlockTopLevelKeys.read(bytes)
+              .or(() -> TopLevelKeys.read(new UnicodeReader(new ByteArrayInputStream(bytes))));
       if (keys.isPresent()) {
         return keys.get();
       }

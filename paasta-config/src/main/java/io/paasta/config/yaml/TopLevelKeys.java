@@ -48,6 +48,12 @@ public final class TopLevelKeys {
     }
   }
 
+  /** Whether a plain key is read as this very string (not a merge key, a number or a boolean). */
+  static boolean isStringKey(String plain) {
+    Tag tag = RESOLVER.resolve(NodeId.scalar, plain, true);
+    return (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) && !plain.equals("<<");
+  }
+
   /** One pass over the events, keeping an upper bound of the values the document expands to. */
   private static final class Walk {
     private final Deque<long[]> open = new ArrayDeque<>();
@@ -167,11 +173,7 @@ public final class TopLevelKeys {
 
     /** A key the reader turns into this very string (not a merge key, a number or a boolean). */
     private static boolean isStringKey(ScalarEvent scalar) {
-      if (!scalar.isPlain()) {
-        return true;
-      }
-      Tag tag = RESOLVER.resolve(NodeId.scalar, scalar.getValue(), true);
-      return (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) && !scalar.getValue().equals("<<");
+      return !scalar.isPlain() || TopLevelKeys.isStringKey(scalar.getValue());
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paasta.config.TestTree;
 import io.paasta.config.yaml.TopLevelKeys;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,19 @@ class InstanceNamesTest {
         .file("web/adhoc-dev.yaml", "shell: {}");
 
     assertThat(SoaConfigsLoader.open(root).instanceNames("web")).containsExactly("main", "shell");
+  }
+
+  @Test
+  void linkedFilesAreReadOnlyInsideTheTree(@TempDir Path outside) throws Exception {
+    new TestTree(root)
+        .file("web/marathon-dev.yaml", "main: {}")
+        .file("shared/templates.yaml", "linked: {}");
+    Files.writeString(outside.resolve("secret.yaml"), "secret: {}\n");
+    Files.createSymbolicLink(
+        root.resolve("web/marathon-prod.yaml"), Path.of("../shared/templates.yaml"));
+    Files.createSymbolicLink(root.resolve("web/adhoc-dev.yaml"), outside.resolve("secret.yaml"));
+
+    assertThat(SoaConfigsLoader.open(root).instanceNames("web")).containsExactly("linked", "main");
   }
 
   private static Optional<Map<String, Boolean>> keys(String... lines) {
