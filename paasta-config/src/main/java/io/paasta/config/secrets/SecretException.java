@@ -5,7 +5,7 @@ package io.paasta.config.secrets;
  * tampered ciphertext, a bad name. The message names the file and what to do; it never holds a
  * plain text (nor does any cause: the JDK's crypto exceptions are not kept).
  */
-public class SecretException extends RuntimeException {
+public class SecretException extends io.paasta.config.ConfigException {
   private static final long serialVersionUID = 1L;
 
   public SecretException(String message) {
