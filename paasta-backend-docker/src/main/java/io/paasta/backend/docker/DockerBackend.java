@@ -91,11 +91,40 @@ public final class DockerBackend implements Backend, AutoCloseable {
       RandomGenerator random,
       DockerBackendConfig config,
       DockerJobRunner jobs) {
+    this(
+        docker,
+        ports,
+        health,
+        drainer,
+        oom,
+        events,
+        outages,
+        random,
+        config,
+        jobs,
+        io.paasta.planning.backend.SecretResolver.NONE);
+  }
+
+  /**
+   * @param secrets decrypts the env's secrets of each task it starts (only for its container)
+   */
+  public DockerBackend(
+      DockerClient docker,
+      PortAllocator ports,
+      HealthChecker health,
+      Drainer drainer,
+      OomWatcher oom,
+      EngineEventWatcher events,
+      EngineOutages outages,
+      RandomGenerator random,
+      DockerBackendConfig config,
+      DockerJobRunner jobs,
+      io.paasta.planning.backend.SecretResolver secrets) {
     this.docker = docker;
     this.config = config;
     this.containers = new ContainerListClient(docker);
     this.images = new ImagePullClient(docker, config.pullTimeout());
-    this.launcher = new TaskLaunchExecutor(docker, ports, new ContainerNames(random));
+    this.launcher = new TaskLaunchExecutor(docker, ports, new ContainerNames(random), secrets);
     this.stopper = new TaskStopExecutor(docker, config.stopTimeout());
     this.health = health;
     this.drainer = drainer;

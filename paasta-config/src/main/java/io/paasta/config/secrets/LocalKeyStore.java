@@ -48,9 +48,48 @@ public final class LocalKeyStore {
   /** The key store of a system config read from {@code systemConfigDir}. */
   public static LocalKeyStore of(Path systemConfigDir, SystemConfig system) {
     Path publicDir = systemConfigDir.resolve(FOLDER);
-    Object keyDir = system.raw().get(KEY_DIR_KEY);
-    return new LocalKeyStore(
-        publicDir, keyDir instanceof String s && !s.isBlank() ? Path.of(s) : publicDir);
+    return new LocalKeyStore(publicDir, configuredKeyDir(system).orElse(publicDir));
+  }
+
+  /**
+   * The system config with {@code secret_key_dir} set to {@code <systemConfigDir>/secret-keys} when
+   * it names none: what the daemon keeps, so that its parts find the private keys without knowing
+   * where the system config was read from.
+   */
+  public static SystemConfig withKeyDir(SystemConfig system, Path systemConfigDir) {
+    if (configuredKeyDir(system).isPresent()) {
+      return system;
+    }
+    Map<String, Object> raw = new java.util.LinkedHashMap<>(system.raw());
+    raw.put(KEY_DIR_KEY, systemConfigDir.resolve(FOLDER).toAbsolutePath().toString());
+    return new SystemConfig(
+        system.cluster(),
+        system.dockerRegistry(),
+        system.zookeeper(),
+        system.volumes(),
+        system.apiEndpoints(),
+        system.dashboardLinks(),
+        system.sensuHost(),
+        system.sensuPort(),
+        system.synapseHost(),
+        system.synapsePort(),
+        system.defaultLocalRunCluster(),
+        raw);
+  }
+
+  /**
+   * The private keys of a daemon's system config ({@code secret_key_dir}, else {@code
+   * /etc/paasta/secret-keys}); it encrypts nothing, so it needs no public key folder.
+   */
+  public static LocalKeyStore forDaemon(SystemConfig system) {
+    Path dir = configuredKeyDir(system).orElse(Path.of(SystemConfig.DEFAULT_DIR, FOLDER));
+    return new LocalKeyStore(dir, dir);
+  }
+
+  private static Optional<Path> configuredKeyDir(SystemConfig system) {
+    return system.raw().get(KEY_DIR_KEY) instanceof String s && !s.isBlank()
+        ? Optional.of(Path.of(s))
+        : Optional.empty();
   }
 
   /** The cluster's ecosystem: {@code vault_cluster_map}'s entry, else the cluster's name. */

@@ -1,7 +1,9 @@
 package io.paasta.config.secrets;
 
 import io.paasta.model.SecretRef;
+import io.paasta.model.SystemConfig;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +28,15 @@ public final class SecretEnvResolver {
 
   /** The local provider for the system config's cluster and keys. */
   public static SecretEnvResolver local(
-      Path soaRoot, Path systemConfigDir, io.paasta.model.SystemConfig system, String cluster) {
+      Path soaRoot, Path systemConfigDir, SystemConfig system, String cluster) {
+    return local(soaRoot, LocalKeyStore.of(systemConfigDir, system), system, cluster);
+  }
+
+  /** The local provider with these keys for the cluster's ecosystem. */
+  public static SecretEnvResolver local(
+      Path soaRoot, LocalKeyStore keys, SystemConfig system, String cluster) {
     return new SecretEnvResolver(
-        new LocalKeySecretProvider(
-            LocalKeyStore.of(systemConfigDir, system),
-            new SealedBox(new java.security.SecureRandom())),
+        new LocalKeySecretProvider(keys, new SealedBox(new SecureRandom())),
         new SecretFiles(soaRoot),
         LocalKeyStore.ecosystem(system, cluster));
   }

@@ -37,4 +37,20 @@ public record ContainerSpec(
   public Optional<List<String>> cmd() {
     return command.cmd();
   }
+
+  /** Without the env's values: they may hold decrypted secrets. */
+  @Override
+  public String toString() {
+    return "ContainerSpec[name="
+        + name
+        + ", image="
+        + image
+        + ", env="
+        + env.stream().map(e -> e.substring(0, Math.max(0, e.indexOf('='))) + "=...").toList()
+        + ", labels="
+        + labels
+        + ", ports="
+        + ports
+        + "]";
+  }
 }
