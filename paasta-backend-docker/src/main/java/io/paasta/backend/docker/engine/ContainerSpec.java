@@ -30,6 +30,11 @@ public record ContainerSpec(
     return new ContainerSpec(name, image, command, env, otherLabels, hostConfig, ports);
   }
 
+  /** The same container with other env entries ({@code NAME=value}). */
+  public ContainerSpec withEnv(List<String> otherEnv) {
+    return new ContainerSpec(name, image, command, otherEnv, labels, hostConfig, ports);
+  }
+
   public Optional<List<String>> entrypoint() {
     return command.entrypoint();
   }
