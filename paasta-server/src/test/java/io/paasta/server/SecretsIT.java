@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * daemon wrote (its log, state directory, log files) and nowhere in soa-configs.
  */
 class SecretsIT {
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration WAIT = Duration.ofSeconds(150);
   private static final String OLD = "old-s3cret-" + TestInfrastructure.randomSha().substring(0, 6);
   private static final String NEW =
       "rotated-s3cret-value-" + TestInfrastructure.randomSha().substring(0, 9);
@@ -111,6 +111,9 @@ class SecretsIT {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+    if (Files.exists(log)) {
+      System.out.println(Files.readString(log)); // the daemon's log, in the test's output
+    }
     for (Container container : containers()) {
       try {
         IMAGE.docker().removeContainerCmd(container.getId()).withForce(true).exec();
@@ -145,8 +148,8 @@ class SecretsIT {
         """
         nightly:
           deploy_group: prod
-          schedule: "R/%s/PT20S"
-          epsilon: PT10S
+          schedule: "R/%s/PT60S"
+          epsilon: PT30S
           cmd: 'exit ${#DB_PASS}'
           env:
             DB_PASS: SECRET(db_pass)

@@ -80,31 +80,6 @@ public final class DockerBackend implements Backend, AutoCloseable {
    */
   private final Map<String, ManagedContainer> seen = new ConcurrentHashMap<>();
 
-  public DockerBackend(
-      DockerClient docker,
-      PortAllocator ports,
-      HealthChecker health,
-      Drainer drainer,
-      OomWatcher oom,
-      EngineEventWatcher events,
-      EngineOutages outages,
-      RandomGenerator random,
-      DockerBackendConfig config,
-      DockerJobRunner jobs) {
-    this(
-        docker,
-        ports,
-        health,
-        drainer,
-        oom,
-        events,
-        outages,
-        random,
-        config,
-        jobs,
-        io.paasta.planning.backend.SecretResolver.NONE);
-  }
-
   /**
    * @param secrets decrypts the env's secrets of each task it starts (only for its container)
    */

@@ -109,8 +109,8 @@ public final class SecretCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code add} and {@code update}: encrypt for the clusters' ecosystems, write the file. */
-  abstract static class Write extends Base implements Callable<Integer> {
+  /** A command on one secret: {@code -s SERVICE|--shared -n NAME}. */
+  abstract static class OneSecret extends Base {
     @ArgGroup(multiplicity = "1")
     Owner owner;
 
@@ -120,7 +120,10 @@ public final class SecretCommand implements Callable<Integer> {
         paramLabel = "NAME",
         description = "The secret's name (letters, digits, '-', '_').")
     String name;
+  }
 
+  /** {@code add} and {@code update}: encrypt for the clusters' ecosystems, write the file. */
+  abstract static class Write extends OneSecret implements Callable<Integer> {
     @Option(
         names = {"-c", "--clusters"},
         split = ",",
@@ -284,17 +287,7 @@ public final class SecretCommand implements Callable<Integer> {
       description = {
         "Prints the plain text of a secret for one cluster (needs the ecosystem's private key)."
       })
-  static final class Decrypt extends Base implements Callable<Integer> {
-    @ArgGroup(multiplicity = "1")
-    Owner owner;
-
-    @Option(
-        names = {"-n", "--secret-name"},
-        required = true,
-        paramLabel = "NAME",
-        description = "The secret's name.")
-    String name;
-
+  static final class Decrypt extends OneSecret implements Callable<Integer> {
     @Option(
         names = {"-c", "--cluster"},
         required = true,

@@ -26,10 +26,6 @@ public final class TaskLaunchExecutor {
   private final ContainerNames names;
   private final SecretResolver secrets;
 
-  public TaskLaunchExecutor(DockerClient docker, PortAllocator ports, ContainerNames names) {
-    this(docker, ports, names, SecretResolver.NONE);
-  }
-
   /**
    * @param secrets decrypts the env's secrets for the container (only there)
    */

@@ -62,18 +62,6 @@ public final class DockerJobRunner implements JobRunner {
   /**
    * @param stopTimeout how long a killed attempt gets between its stop signal and SIGKILL
    * @param fates why attempts ended that did not end by themselves
-   */
-  public DockerJobRunner(
-      DockerClient docker,
-      String cluster,
-      URI dockerHost,
-      Duration stopTimeout,
-      Duration pullTimeout,
-      JobTaskFates fates) {
-    this(docker, cluster, dockerHost, stopTimeout, pullTimeout, fates, SecretResolver.NONE);
-  }
-
-  /**
    * @param secrets decrypts the env's secrets for each attempt's container (only there)
    */
   public DockerJobRunner(
