@@ -217,7 +217,9 @@ class SecretsIT {
     for (String output : outputs) {
       assertThat(output).doesNotContain(OLD).doesNotContain(NEW);
     }
-    assertThat(outputs).anySatisfy(o -> assertThat(o).contains("SECRET(db_pass)"));
+    // what was searched is the real thing: the runs that saw the new value, the tasks' labels
+    assertThat(outputs).anySatisfy(o -> assertThat(o).contains("\"exit_code\":" + NEW.length()));
+    assertThat(outputs).anySatisfy(o -> assertThat(o).contains("paasta_app_id"));
     List<Path> written;
     try (Stream<Path> walk = Files.walk(tmp)) {
       written = walk.filter(Files::isRegularFile).toList();
