@@ -42,6 +42,19 @@ export PAASTA_GIT_CACHE=$state/git-cache
 step "soa-configs: examples/soa-configs -> $soa (deployments.json files are kept)"
 mkdir -p "$soa"
 cp -r examples/soa-configs/. "$soa/"
+# greeter-api's SECRET(db_password): encrypted for this cluster with `paasta secret update` (the
+# example file's ciphertexts are fake); the first run creates the key pair (public key
+# examples/etc_paasta/secret-keys/local.pub, private key /var/lib/paasta/quickstart/secret-keys/local.key)
+# and the file made is kept in $state, so that a later run does not change the value (no bounce)
+secret_file=greeter-api/secrets/db_password.json
+if [ -f "$state/$secret_file" ] && [ -f /var/lib/paasta/quickstart/secret-keys/local.key ]; then
+  cp "$state/$secret_file" "$soa/$secret_file"
+else
+  step "paasta secret update -s greeter-api -n db_password -c local -i (a random value)"
+  head -c 18 /dev/urandom | base64 | paasta secret update -s greeter-api -n db_password -c local -i
+  mkdir -p "$state/greeter-api/secrets"
+  cp "$soa/$secret_file" "$state/$secret_file"
+fi
 paasta validate
 paasta list-clusters
 paasta list -i

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paasta.config.logs.LogWriterSettings;
+import io.paasta.config.secrets.LocalKeyStore;
+import io.paasta.config.secrets.SecretEnvResolver;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.deploy.git.DeploymentsGenerator;
 import io.paasta.deploy.git.DeploymentsWriter;
@@ -54,6 +56,7 @@ import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
 import io.paasta.server.monitoring.FileAlertJournal;
 import io.paasta.server.monitoring.Monitoring;
+import io.paasta.server.secrets.TaskSecretResolver;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
@@ -169,7 +172,8 @@ public final class DaemonWiring {
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
       smartstack.ifPresent(s -> started.add(0, s));
-      Backend backend = backends.start(system, backendPorts(smartstack, serviceLogs, log));
+      Backend backend =
+          backends.start(system, backendPorts(smartstack, serviceLogs, log, soaDir, system));
       started.add(started.size() - 1, backend); // the state database closes last
       started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
       JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
@@ -327,7 +331,11 @@ public final class DaemonWiring {
    * and the tasks' output and lifecycle to the services' logs.
    */
   private static BackendPorts backendPorts(
-      Optional<SmartStackRuntime> smartstack, ServiceLogs serviceLogs, DaemonLog log) {
+      Optional<SmartStackRuntime> smartstack,
+      ServiceLogs serviceLogs,
+      DaemonLog log,
+      Path soaDir,
+      SystemConfig system) {
     return new BackendPorts(
         smartstack.map(SmartStackRuntime::discoveryDrain).orElse(DiscoveryDrain.NONE),
         Optional.of(
@@ -335,7 +343,10 @@ public final class DaemonWiring {
               log.warn("oom", description);
               serviceLogs.oom(ref, description);
             }),
-        serviceLogs.writes() ? serviceLogs : TaskLogSink.NONE);
+        serviceLogs.writes() ? serviceLogs : TaskLogSink.NONE,
+        new TaskSecretResolver(
+            SecretEnvResolver.local(
+                soaDir, LocalKeyStore.forDaemon(system), system, system.cluster())));
   }
 
   /**

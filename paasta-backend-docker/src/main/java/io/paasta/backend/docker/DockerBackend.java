@@ -81,6 +81,9 @@ public final class DockerBackend implements Backend, AutoCloseable {
    */
   private final Map<String, ManagedContainer> seen = new ConcurrentHashMap<>();
 
+  /**
+   * @param secrets decrypts the env's secrets of each task it starts (only for its container)
+   */
   public DockerBackend(
       DockerClient docker,
       PortAllocator ports,
@@ -91,12 +94,13 @@ public final class DockerBackend implements Backend, AutoCloseable {
       EngineOutages outages,
       RandomGenerator random,
       DockerBackendConfig config,
-      DockerJobRunner jobs) {
+      DockerJobRunner jobs,
+      io.paasta.planning.backend.SecretResolver secrets) {
     this.docker = docker;
     this.config = config;
     this.containers = new ContainerListClient(docker);
     this.images = new ImagePullClient(docker, config.pullTimeout());
-    this.launcher = new TaskLaunchExecutor(docker, ports, new ContainerNames(random));
+    this.launcher = new TaskLaunchExecutor(docker, ports, new ContainerNames(random), secrets);
     this.stopper = new TaskStopExecutor(docker, config.stopTimeout());
     this.health = health;
     this.drainer = drainer;

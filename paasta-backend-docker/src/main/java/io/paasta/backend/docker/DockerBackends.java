@@ -112,10 +112,21 @@ public final class DockerBackends {
             config.dockerHost(),
             config.stopTimeout(),
             config.pullTimeout(),
-            new JobTaskFates(outages, clock, JOB_CREATED_GRACE));
+            new JobTaskFates(outages, clock, JOB_CREATED_GRACE),
+            daemonPorts.secrets());
     DockerBackend backend =
         new DockerBackend(
-            docker, ports, health, drainer, oom, events, outages, new SecureRandom(), config, jobs);
+            docker,
+            ports,
+            health,
+            drainer,
+            oom,
+            events,
+            outages,
+            new SecureRandom(),
+            config,
+            jobs,
+            daemonPorts.secrets());
     TaskLifecycleEvents.watch(events, config.cluster(), daemonPorts.taskLogs());
     TaskLifecycleEvents.watchHealth(health, config.cluster(), daemonPorts.taskLogs());
     health.start();

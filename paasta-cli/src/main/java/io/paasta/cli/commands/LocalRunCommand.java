@@ -13,7 +13,9 @@ import io.paasta.cli.localrun.LocalRunSession;
 import io.paasta.cli.localrun.LocalRunSetup;
 import io.paasta.cli.localrun.LocalRunSystem;
 import io.paasta.cli.localrun.LocalRunTarget;
+import io.paasta.cli.localrun.LocalSecrets;
 import io.paasta.cli.output.Output;
+import io.paasta.config.secrets.SecretEnvResolver;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.SystemConfigLoader;
@@ -25,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -169,7 +172,8 @@ public final class LocalRunCommand implements Callable<Integer> {
             setup.prepareImage(
                 request.imageSource(), ImageTargets.repoDir(repoDir), engine, out::line);
         LocalContainer container = setup.container(request, image, engine.heldPorts());
-        return run(request, container, engine, new LocalRunLines(out, err));
+        Map<String, String> secrets = LocalSecrets.of(container, secrets(setup));
+        return run(request, container, secrets, engine, new LocalRunLines(out, err));
       }
     } catch (BackendException e) {
       throw new UserException(e.getMessage());
@@ -194,15 +198,27 @@ public final class LocalRunCommand implements Callable<Integer> {
     return new LocalRunSetup(loaded, system, LocalRunTarget.resolve(loaded, clusterName, instance));
   }
 
+  /** The instance's secrets, decrypted with the ecosystem's private key of this host. */
+  private SecretEnvResolver secrets(LocalRunSetup setup) {
+    return SecretEnvResolver.local(
+        soaDir.path(),
+        systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir(),
+        setup.system(),
+        setup.config().ref().cluster());
+  }
+
   private int run(
       LocalRunRequest request,
-      LocalContainer container,
+      LocalContainer unresolved,
+      Map<String, String> secrets,
       SingleTaskRunner engine,
       LocalRunLines lines)
       throws InterruptedException {
     if (request.mode() == LocalRunRequest.Mode.INTERACTIVE) {
-      return new InteractiveRun(engine, lines::progress).run(container, System.console() != null);
+      return new InteractiveRun(engine, lines::progress)
+          .run(unresolved, System.console() != null, secrets);
     }
+    LocalContainer container = LocalSecrets.withValues(unresolved, secrets);
     HealthWatch watch =
         new HealthWatch(
             engine.healthProbe(), Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));

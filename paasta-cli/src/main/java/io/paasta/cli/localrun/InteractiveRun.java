@@ -27,7 +27,16 @@ public final class InteractiveRun {
    * @return the exit code of {@code docker run} (the container's)
    */
   public int run(LocalContainer container, boolean tty) throws InterruptedException {
-    List<String> command = DockerRunCommand.words(container.spec(), true, tty);
+    return run(container, tty, java.util.Map.of());
+  }
+
+  /**
+   * @param secrets decrypted env values, given to the docker CLI by its environment
+   */
+  public int run(LocalContainer container, boolean tty, java.util.Map<String, String> secrets)
+      throws InterruptedException {
+    List<String> command =
+        LocalSecrets.byName(DockerRunCommand.words(container.spec(), true, tty), secrets);
     progress.accept(
         "==> starting "
             + container.name()
@@ -38,7 +47,9 @@ public final class InteractiveRun {
             + ", no health check");
     Process process;
     try {
-      process = new ProcessBuilder(command).inheritIO().start();
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      builder.environment().putAll(secrets);
+      process = builder.start();
     } catch (IOException e) {
       throw new UserException(
           "-I runs the docker CLI (docker run -it), which could not be started ("

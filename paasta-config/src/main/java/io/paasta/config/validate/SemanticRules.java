@@ -5,6 +5,7 @@ import io.paasta.config.problem.Problem;
 import io.paasta.config.problem.Problems;
 import io.paasta.config.schedule.JobSchedule;
 import io.paasta.config.schedule.TimeVariables;
+import io.paasta.config.secrets.SecretNames;
 import io.paasta.config.soa.FieldLocator;
 import io.paasta.config.soa.InstanceLocator;
 import io.paasta.config.soa.LoadedService;
@@ -415,6 +416,11 @@ public final class SemanticRules {
         });
   }
 
+  /**
+   * SPEC section 15: a secret's name is a file name; {@code SECRET(name)} needs {@code
+   * secrets/name.json} (whether the file holds the cluster's ecosystem is checked where the system
+   * config is: the daemon and {@code paasta secret}).
+   */
   private static void checkSecrets(InstanceConfig instance, ServiceFiles files, Check check) {
     instance
         .container()
@@ -422,14 +428,31 @@ public final class SemanticRules {
         .forEach(
             (name, value) ->
                 SecretRef.parse(value)
-                    .filter(ref -> !ref.shared() && !files.hasSecret(ref.name()))
                     .ifPresent(
-                        ref ->
+                        ref -> {
+                          java.util.Optional<String> bad = SecretNames.problem(ref.name());
+                          if (bad.isPresent()) {
                             check.problem(
                                 List.of("env", name),
-                                "refers to a secret that does not exist",
+                                bad.get(),
                                 value,
-                                "a file " + files.service() + "/secrets/" + ref.name() + ".json")));
+                                "letters, digits, '-' and '_', not starting with '-' or '_'");
+                          } else if (!ref.shared() && !files.hasSecret(ref.name())) {
+                            check.problem(
+                                List.of("env", name),
+                                "Secret file "
+                                    + files.service()
+                                    + "/secrets/"
+                                    + ref.name()
+                                    + ".json not defined",
+                                value,
+                                "a secret made with `paasta secret add -s "
+                                    + files.service()
+                                    + " -n "
+                                    + ref.name()
+                                    + "`");
+                          }
+                        }));
   }
 
   private static void checkTeam(LoadedService loaded, Problems problems) {

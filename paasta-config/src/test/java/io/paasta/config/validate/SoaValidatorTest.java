@@ -243,10 +243,12 @@ class SoaValidatorTest {
             "main:",
             "  env:",
             "    A: SECRET(present)",
-            "    B: SECRET(absent)");
+            "    B: SECRET(absent)",
+            "    C: SECRET(../etc/passwd)");
     assertThat(errors("web"))
         .containsExactly(
-            "web/marathon-dev.yaml:4: main.env.B: refers to a secret that does not exist (\"SECRET(absent)\") - a file web/secrets/absent.json");
+            "web/marathon-dev.yaml:4: main.env.B: Secret file web/secrets/absent.json not defined (\"SECRET(absent)\") - a secret made with `paasta secret add -s web -n absent`",
+            "web/marathon-dev.yaml:5: main.env.C: secret name '../etc/passwd' holds '/' or '..': a secret name is a file name, not a path (\"SECRET(../etc/passwd)\") - letters, digits, '-' and '_', not starting with '-' or '_'");
   }
 
   @Test

@@ -45,6 +45,22 @@ public final class DesiredJobFactory {
       SystemConfig system,
       ServiceConfig service,
       Optional<RunTimes> times) {
+    return create(config, deployments, system, service, times, Map.of());
+  }
+
+  /**
+   * @param times the job's run times; empty for a job with parents or a schedule that does not
+   *     parse
+   * @param secretSignatures signature by env value of each secret the env refers to: a rotated
+   *     secret changes the job's config hash
+   */
+  public static DesiredJob create(
+      JobConfig config,
+      Optional<Deployments> deployments,
+      SystemConfig system,
+      ServiceConfig service,
+      Optional<RunTimes> times,
+      Map<String, String> secretSignatures) {
     InstanceRef ref = config.ref();
     Control control =
         deployments
@@ -92,7 +108,7 @@ public final class DesiredJobFactory {
         disabled(config, control),
         config.container().cmd().orElse(""),
         zone,
-        deployment.map(d -> template(config, d, control, system, service)),
+        deployment.map(d -> template(config, d, control, system, service, secretSignatures)),
         problem);
   }
 
@@ -122,14 +138,17 @@ public final class DesiredJobFactory {
       DeployGroupDeployment deployment,
       Control control,
       SystemConfig system,
-      ServiceConfig service) {
+      ServiceConfig service,
+      Map<String, String> secretSignatures) {
     String dockerImage = deployment.dockerImage();
     Map<String, String> env = RunSpecFactory.platformEnv(config, dockerImage);
     env.putAll(config.container().env());
     String image = DesiredInstanceFactory.registry(system, service) + "/" + dockerImage;
     RunSpec unlabeled =
         RunSpecFactory.build(config, image, env, system.volumes(), Map.of(), NO_HEALTHCHECK, 0);
-    String hash = AppIdentity.configHash(unlabeled, hashExtras(config), control.forceBounce());
+    String hash =
+        AppIdentity.configHash(
+            unlabeled, hashExtras(config, secretSignatures), control.forceBounce());
     RunSpec labeled =
         RunSpecFactory.withIdentity(
             unlabeled,
@@ -139,7 +158,8 @@ public final class DesiredJobFactory {
   }
 
   /** What the hash covers beyond the run spec: placement and when and after what it runs. */
-  private static Map<String, Object> hashExtras(JobConfig config) {
+  private static Map<String, Object> hashExtras(
+      JobConfig config, Map<String, String> secretSignatures) {
     Map<String, Object> extras = new LinkedHashMap<>();
     extras.put("net", WireEnum.wireName(config.container().net()));
     extras.put("pool", config.container().pool());
@@ -150,6 +170,9 @@ public final class DesiredJobFactory {
     extras.put("parents", config.parents().stream().map(Object::toString).toList());
     extras.put("epsilon", config.epsilon().toString());
     extras.put("retries", config.retries());
+    if (!secretSignatures.isEmpty()) {
+      extras.put("secret_signatures", new java.util.TreeMap<>(secretSignatures));
+    }
     return extras;
   }
 }

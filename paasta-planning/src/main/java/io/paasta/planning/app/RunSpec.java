@@ -46,4 +46,29 @@ public record RunSpec(
     extraDockerArgs = Map.copyOf(extraDockerArgs);
     labels = Map.copyOf(labels);
   }
+
+  /**
+   * The same spec with another env: what a backend starts a task with once its secrets are resolved
+   * (never stored, logged or printed).
+   */
+  public RunSpec withEnv(Map<String, String> otherEnv) {
+    return new RunSpec(
+        image,
+        cmd,
+        args,
+        otherEnv,
+        cpus,
+        memMb,
+        diskMb,
+        cpuPeriodUs,
+        cpuQuotaUs,
+        memSwapMb,
+        volumes,
+        ulimits,
+        capAdd,
+        extraDockerArgs,
+        healthcheck,
+        portCount,
+        labels);
+  }
 }

@@ -85,6 +85,33 @@ class DesiredJobFactoryTest {
   }
 
   @Test
+  void aRotatedSecretChangesTheHashAndTheEnvKeepsTheReference() {
+    Optional<Deployments> deployments = Optional.of(f.deployments());
+    JobConfig job = job(false, List.of());
+    DesiredJob before =
+        DesiredJobFactory.create(
+            job,
+            deployments,
+            f.system(),
+            f.serviceConfig(),
+            Optional.empty(),
+            Map.of("SECRET(db)", "sig-1"));
+    DesiredJob after =
+        DesiredJobFactory.create(
+            job,
+            deployments,
+            f.system(),
+            f.serviceConfig(),
+            Optional.empty(),
+            Map.of("SECRET(db)", "sig-2"));
+
+    assertThat(before.template().get().configHash())
+        .isNotEqualTo(after.template().get().configHash())
+        .isNotEqualTo(create(job, deployments).template().get().configHash());
+    assertThat(before.template().get().spec().toString()).doesNotContain("sig-1");
+  }
+
+  @Test
   void disabledStoppedAndNotDeployedSayWhy() {
     assertThat(create(job(true, List.of()), Optional.of(f.deployments())).disabled())
         .contains("disabled (disabled: true in chronos-local.yaml)");

@@ -79,8 +79,9 @@ final class DaemonOptions {
   }
 
   SystemConfig system() {
-    return SystemConfigLoader.loadUsable(
-        systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir());
+    Path dir = systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir();
+    return io.paasta.config.secrets.LocalKeyStore.withKeyDir(
+        SystemConfigLoader.loadUsable(dir), dir);
   }
 
   /** The backend {@code --backend} names, with tasks' host ports from {@code --port-range}. */

@@ -1,5 +1,8 @@
 package io.paasta.server.desired;
 
+import io.paasta.config.secrets.LocalKeyStore;
+import io.paasta.config.secrets.SecretFiles;
+import io.paasta.config.secrets.SecretSignatures;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceRef;
@@ -24,6 +27,7 @@ public final class ClusterDesiredState {
   private final SystemConfig system;
   private final AutoscalerCounts counts;
   private final boolean haproxyRuns;
+  private final SecretSignatures signatures;
 
   /** Without stored autoscaler counts: autoscaled instances run max_instances. */
   public ClusterDesiredState(ServiceConfigs configs, SystemConfig system) {
@@ -44,6 +48,9 @@ public final class ClusterDesiredState {
     this.configs = configs;
     this.system = system;
     this.counts = counts;
+    this.signatures =
+        new SecretSignatures(
+            new SecretFiles(configs.soaRoot()), LocalKeyStore.ecosystem(system, system.cluster()));
   }
 
   /** The desired state of every instance of the cluster in soa-configs, by instance. */
@@ -96,7 +103,8 @@ public final class ClusterDesiredState {
             loaded.service().deployments(),
             system,
             loaded.service().config(),
-            config.autoscaled() ? counts.get(config.ref()) : OptionalInt.empty())
+            config.autoscaled() ? counts.get(config.ref()) : OptionalInt.empty(),
+            signatures.of(loaded, config.container().env()))
         .map(d -> haproxyRuns ? d : withoutHaproxyCheck(d));
   }
 

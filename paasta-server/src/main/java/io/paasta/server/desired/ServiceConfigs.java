@@ -75,6 +75,11 @@ public final class ServiceConfigs {
     this.savedCheck = savedCheck;
   }
 
+  /** The soa-configs directory the services are loaded from. */
+  public Path soaRoot() {
+    return loader.soaDir().root();
+  }
+
   /**
    * As the daemon checks services: validate's rules with the cluster's {@link
    * io.paasta.config.validate.RunLimits}, files settled for {@link FileSettle#DEFAULT_SETTLE}.

@@ -1,6 +1,9 @@
 package io.paasta.server.jobs;
 
 import io.paasta.config.schedule.ScheduleTimes;
+import io.paasta.config.secrets.LocalKeyStore;
+import io.paasta.config.secrets.SecretFiles;
+import io.paasta.config.secrets.SecretSignatures;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceKind;
@@ -27,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClusterJobs {
   private final ServiceConfigs configs;
   private final SystemConfig system;
+  private final SecretSignatures signatures;
   private final Map<String, Made> made = new ConcurrentHashMap<>();
 
   private record Made(long generation, List<DesiredJob> jobs) {}
@@ -34,6 +38,9 @@ public final class ClusterJobs {
   public ClusterJobs(ServiceConfigs configs, SystemConfig system) {
     this.configs = configs;
     this.system = system;
+    this.signatures =
+        new SecretSignatures(
+            new SecretFiles(configs.soaRoot()), LocalKeyStore.ecosystem(system, system.cluster()));
   }
 
   /** The cluster's name. */
@@ -102,7 +109,8 @@ public final class ClusterJobs {
                 loaded.service().deployments(),
                 system,
                 loaded.service().config(),
-                times(job)));
+                times(job),
+                signatures.of(loaded, job.container().env())));
       }
     }
     return jobs;

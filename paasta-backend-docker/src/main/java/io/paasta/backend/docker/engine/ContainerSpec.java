@@ -30,11 +30,32 @@ public record ContainerSpec(
     return new ContainerSpec(name, image, command, env, otherLabels, hostConfig, ports);
   }
 
+  /** The same container with other env entries ({@code NAME=value}). */
+  public ContainerSpec withEnv(List<String> otherEnv) {
+    return new ContainerSpec(name, image, command, otherEnv, labels, hostConfig, ports);
+  }
+
   public Optional<List<String>> entrypoint() {
     return command.entrypoint();
   }
 
   public Optional<List<String>> cmd() {
     return command.cmd();
+  }
+
+  /** Without the env's values: they may hold decrypted secrets. */
+  @Override
+  public String toString() {
+    return "ContainerSpec[name="
+        + name
+        + ", image="
+        + image
+        + ", env="
+        + env.stream().map(e -> e.substring(0, Math.max(0, e.indexOf('='))) + "=...").toList()
+        + ", labels="
+        + labels
+        + ", ports="
+        + ports
+        + "]";
   }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.paasta.backend.docker.port.PortAllocator;
 import io.paasta.model.InstanceRef;
 import io.paasta.planning.app.RunSpec;
+import io.paasta.planning.backend.SecretResolver;
 import io.paasta.planning.observed.TaskState;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +24,17 @@ public final class TaskLaunchExecutor {
   private final ContainerLauncher launcher;
   private final PortAllocator ports;
   private final ContainerNames names;
+  private final SecretResolver secrets;
 
-  public TaskLaunchExecutor(DockerClient docker, PortAllocator ports, ContainerNames names) {
+  /**
+   * @param secrets decrypts the env's secrets for the container (only there)
+   */
+  public TaskLaunchExecutor(
+      DockerClient docker, PortAllocator ports, ContainerNames names, SecretResolver secrets) {
     this.launcher = new ContainerLauncher(docker);
     this.ports = ports;
     this.names = names;
+    this.secrets = secrets;
   }
 
   /**
@@ -40,7 +47,8 @@ public final class TaskLaunchExecutor {
     ContainerSpec spec;
     String id;
     try {
-      spec = ContainerSpecFactory.build(ref, appId, run, taskPorts, names.next(appId));
+      RunSpec resolved = run.withEnv(secrets.resolve(ref.service(), run.env()));
+      spec = ContainerSpecFactory.build(ref, appId, resolved, taskPorts, names.next(appId));
       id = launcher.create(spec);
     } catch (RuntimeException e) {
       ports.release(taskPorts);

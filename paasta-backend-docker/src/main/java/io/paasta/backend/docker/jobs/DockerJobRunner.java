@@ -19,6 +19,7 @@ import io.paasta.model.InstanceKind;
 import io.paasta.planning.app.Labels;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.JobRunner;
+import io.paasta.planning.backend.SecretResolver;
 import io.paasta.planning.jobs.JobLaunch;
 import io.paasta.planning.jobs.JobTask;
 import java.net.URI;
@@ -55,11 +56,13 @@ public final class DockerJobRunner implements JobRunner {
   private final ContainerLauncher launcher;
   private final TaskOutputClient output;
   private final JobTaskFates fates;
+  private final SecretResolver secrets;
   private final List<Consumer<JobTask>> exitListeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param stopTimeout how long a killed attempt gets between its stop signal and SIGKILL
    * @param fates why attempts ended that did not end by themselves
+   * @param secrets decrypts the env's secrets for each attempt's container (only there)
    */
   public DockerJobRunner(
       DockerClient docker,
@@ -67,7 +70,9 @@ public final class DockerJobRunner implements JobRunner {
       URI dockerHost,
       Duration stopTimeout,
       Duration pullTimeout,
-      JobTaskFates fates) {
+      JobTaskFates fates,
+      SecretResolver secrets) {
+    this.secrets = secrets;
     this.docker = docker;
     this.cluster = cluster;
     this.dockerHost = dockerHost;
@@ -96,7 +101,9 @@ public final class DockerJobRunner implements JobRunner {
       images.ensurePresent(launch.spec().image());
       ContainerSpec spec =
           ContainerSpecFactory.buildJob(
-              launch.spec(), JobLabels.containerName(launch), JobLabels.of(launch));
+              launch.spec().withEnv(secrets.resolve(launch.job().service(), launch.spec().env())),
+              JobLabels.containerName(launch),
+              JobLabels.of(launch));
       Optional<String> created = create(spec);
       if (created.isPresent()) {
         launcher.start(created.get());

@@ -1,0 +1,23 @@
+package io.paasta.planning.backend;
+
+import java.util.Map;
+
+/**
+ * Decrypts the secrets of a task's env ({@code SECRET(name)}, {@code SHARED_SECRET(name)}) when a
+ * backend starts the task or job attempt: desired state, plans, labels and status carry only the
+ * references; the plain text exists only in the env handed to the engine. The Kubernetes backend
+ * can call the same port to fill its Secret objects.
+ */
+@FunctionalInterface
+public interface SecretResolver {
+  /** Leaves every value as written. */
+  SecretResolver NONE = (service, env) -> env;
+
+  /**
+   * The env with every secret reference of the service replaced by its plain text.
+   *
+   * @throws BackendException naming the secret's file and key file (never the plain text) when a
+   *     secret cannot be decrypted: that task does not start, others are not affected
+   */
+  Map<String, String> resolve(String service, Map<String, String> env);
+}
