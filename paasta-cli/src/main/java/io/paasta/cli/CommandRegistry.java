@@ -55,6 +55,7 @@ public final class CommandRegistry {
     commands.put("generate-pipeline", p + "GeneratePipelineCommand");
     commands.put("local-run", p + "LocalRunCommand");
     commands.put("check", p + "CheckCommand");
+    commands.put("fsm", p + "FsmCommand");
     commands.put("completion", p + "CompletionCommand");
     return new CommandRegistry(commands);
   }
