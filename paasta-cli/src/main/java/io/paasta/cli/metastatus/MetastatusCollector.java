@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Asks each cluster's API for its metastatus, all clusters in parallel, each bounded by the
@@ -23,13 +22,7 @@ public final class MetastatusCollector implements AutoCloseable {
 
   public MetastatusCollector(ApiEndpoints endpoints) {
     this.endpoints = endpoints;
-    this.pool =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "paasta-metastatus");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.pool = io.paasta.cli.api.ClusterThreads.pool("paasta-metastatus");
   }
 
   /**
