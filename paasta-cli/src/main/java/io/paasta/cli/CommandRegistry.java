@@ -35,6 +35,7 @@ public final class CommandRegistry {
     commands.put("system-config", p + "SystemConfigCommand");
     commands.put("info", p + "InfoCommand");
     commands.put("status", p + "StatusCommand");
+    commands.put("metastatus", p + "MetastatusCommand");
     commands.put("logs", p + "LogsCommand");
     commands.put("cook-image", p + "CookImageCommand");
     commands.put("itest", p + "ItestCommand");
@@ -58,6 +59,7 @@ public final class CommandRegistry {
     commands.put("local-run", p + "LocalRunCommand");
     commands.put("check", p + "CheckCommand");
     commands.put("secret", p + "SecretCommand");
+    commands.put("fsm", p + "FsmCommand");
     commands.put("completion", p + "CompletionCommand");
     return new CommandRegistry(commands);
   }

@@ -32,6 +32,7 @@ import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
 import io.paasta.server.api.LogsResource;
+import io.paasta.server.api.MetastatusResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
@@ -54,6 +55,9 @@ import io.paasta.server.logs.ServiceLogs;
 import io.paasta.server.loop.PassParticipant;
 import io.paasta.server.loop.PassPlanner;
 import io.paasta.server.loop.PassRequests;
+import io.paasta.server.metastatus.ComponentHealth;
+import io.paasta.server.metastatus.LocalHostCapacity;
+import io.paasta.server.metastatus.Metastatus;
 import io.paasta.server.monitoring.FileAlertJournal;
 import io.paasta.server.monitoring.Monitoring;
 import io.paasta.server.secrets.TaskSecretResolver;
@@ -74,6 +78,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the daemon from its directories and settings: the one place where its parts are wired,
@@ -218,6 +223,7 @@ public final class DaemonWiring {
               metrics,
               new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               serviceLogs::lastOutput,
+              () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -459,8 +465,20 @@ public final class DaemonWiring {
       PrometheusMeterRegistry metrics,
       LogsResource logs,
       StoredTaskOutput storedOutput,
+      Supplier<List<ComponentHealth>> components,
       DaemonLog log,
       Clock clock) {
+    Metastatus metastatus =
+        new Metastatus(
+            new Metastatus.Sources(
+                system.cluster(),
+                ApiRoutes.projectVersion(),
+                "local",
+                new LocalHostCapacity(options.stateDir()),
+                backend,
+                desired.configs(),
+                jobs,
+                components));
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
     return new ApiServer(
@@ -482,7 +500,8 @@ public final class DaemonWiring {
                     new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
                     new JobsResource(lookup, jobs, extras::checks, clock),
                     metrics,
-                    logs),
+                    logs,
+                    new MetastatusResource(metastatus, system.cluster())),
                 options.api().token(),
                 log)));
   }

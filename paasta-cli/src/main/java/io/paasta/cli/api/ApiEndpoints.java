@@ -30,6 +30,11 @@ public final class ApiEndpoints {
     return urls.containsKey(cluster);
   }
 
+  /** The clusters with an API endpoint, sorted. */
+  public java.util.List<String> clusters() {
+    return java.util.List.copyOf(urls.keySet());
+  }
+
   /** The base URL of the cluster's API, for messages and JSON output; null when there is none. */
   public String urlOf(String cluster) {
     return urls.get(cluster);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Asks each cluster's API about the requested instances, all clusters (and the instances within
@@ -31,13 +30,7 @@ public final class StatusCollector implements AutoCloseable {
 
   public StatusCollector(ApiEndpoints endpoints) {
     this.endpoints = endpoints;
-    this.pool =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "paasta-status");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.pool = io.paasta.cli.api.ClusterThreads.pool("paasta-status");
   }
 
   /**

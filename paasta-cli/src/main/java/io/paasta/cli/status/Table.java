@@ -9,16 +9,16 @@ import java.util.List;
  * A text table of {@code paasta status}: a bold header and rows whose columns line up, each cell
  * styled by its row and column (picocli markup out, rendered plain or coloured later).
  */
-final class Table {
+public final class Table {
   /** The style of a cell of a body row (0-based, header excluded); "" for none. */
   @FunctionalInterface
-  interface Styles {
+  public interface Styles {
     String of(int row, int column);
   }
 
   private Table() {}
 
-  static List<String> render(List<String> header, List<List<String>> rows, Styles styles) {
+  public static List<String> render(List<String> header, List<List<String>> rows, Styles styles) {
     int[] widths = new int[header.size()];
     List<List<String>> all = new ArrayList<>();
     all.add(header);

@@ -45,6 +45,19 @@ public final class ApiRoutes {
       JobsResource jobs,
       PrometheusMeterRegistry metrics,
       LogsResource logs) {
+    return router(
+        cluster, services, autoscaler, jobs, metrics, logs, MetastatusResource.unavailable());
+  }
+
+  /** With the services' logs and metastatus. */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -54,6 +67,7 @@ public final class ApiRoutes {
         List.of(
             new Route("GET", "/v1/version", request -> ApiResponse.json(version)),
             new Route("GET", "/v1/services", services::services),
+            new Route("GET", "/v1/metastatus", metastatus::get),
             new Route("GET", "/v1/services/{service}", services::instances),
             new Route("GET", "/v1/services/{service}/logs", logs::read),
             new Route("POST", "/v1/services/{service}/logs", logs::write),

@@ -242,6 +242,31 @@ public final class SmartStackRuntime implements AutoCloseable {
         config.get(), this::expectedIn, smartStack.namespaces(), smartStack.stats());
   }
 
+  /** Whether ZooKeeper is connected and HAProxy answers its runtime API now (for metastatus). */
+  public java.util.List<io.paasta.server.metastatus.ComponentHealth> health() {
+    String where =
+        embedded
+            .map(server -> "embedded on 127.0.0.1:" + server.port())
+            .orElse(client.getZookeeperClient().getCurrentConnectionString());
+    io.paasta.server.metastatus.ComponentHealth zookeeper =
+        client.getZookeeperClient().isConnected()
+            ? io.paasta.server.metastatus.ComponentHealth.ok("ZooKeeper", "connected, " + where)
+            : io.paasta.server.metastatus.ComponentHealth.critical(
+                "ZooKeeper", "not connected, " + where);
+    io.paasta.server.metastatus.ComponentHealth haproxy;
+    try {
+      int backends = smartStack.proxy().stats().backends().size();
+      haproxy =
+          io.paasta.server.metastatus.ComponentHealth.ok(
+              "HAProxy", "answering, " + backends + " backend(s)");
+    } catch (RuntimeException e) {
+      haproxy =
+          io.paasta.server.metastatus.ComponentHealth.critical(
+              "HAProxy", "not answering its runtime API: " + e.getMessage());
+    }
+    return java.util.List.of(zookeeper, haproxy);
+  }
+
   public SmartStack smartStack() {
     return smartStack;
   }
