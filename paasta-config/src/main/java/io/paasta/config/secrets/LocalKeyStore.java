@@ -94,7 +94,12 @@ public final class LocalKeyStore {
 
   /** The cluster's ecosystem: {@code vault_cluster_map}'s entry, else the cluster's name. */
   public static String ecosystem(SystemConfig system, String cluster) {
-    if (system.raw().get("vault_cluster_map") instanceof Map<?, ?> map
+    return ecosystem(system.raw(), cluster);
+  }
+
+  /** As {@link #ecosystem(SystemConfig, String)}, from the merged system config's keys. */
+  public static String ecosystem(Map<String, Object> systemConfig, String cluster) {
+    if (systemConfig.get("vault_cluster_map") instanceof Map<?, ?> map
         && map.get(cluster) instanceof String ecosystem) {
       return ecosystem;
     }

@@ -1,7 +1,9 @@
 package io.paasta.config.validate;
 
+import io.paasta.config.secrets.LocalKeyStore;
 import io.paasta.config.system.KubernetesClusters;
 import io.paasta.model.InstanceRef;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +16,13 @@ import java.util.Set;
  *     min_instances}, {@code max_instances})
  * @param kubernetesClusters the clusters of the system config's {@code kubernetes_clusters}: their
  *     instances must be runnable on Kubernetes (as must those of any {@code kubernetes-*.yaml})
+ * @param vaultClusterMap the system config's {@code vault_cluster_map}: a cluster's secret
+ *     ecosystem when it is not the cluster's own name (SPEC section 15)
  */
-public record RunLimits(int maxInstancesPerInstance, Set<String> kubernetesClusters) {
+public record RunLimits(
+    int maxInstancesPerInstance,
+    Set<String> kubernetesClusters,
+    Map<String, String> vaultClusterMap) {
   /** The system config key of {@link #maxInstancesPerInstance}. */
   public static final String MAX_INSTANCES_KEY = "max_instances_per_instance";
 
@@ -25,8 +32,13 @@ public record RunLimits(int maxInstancesPerInstance, Set<String> kubernetesClust
     this(maxInstancesPerInstance, Set.of());
   }
 
+  public RunLimits(int maxInstancesPerInstance, Set<String> kubernetesClusters) {
+    this(maxInstancesPerInstance, kubernetesClusters, Map.of());
+  }
+
   public RunLimits {
     kubernetesClusters = Set.copyOf(kubernetesClusters);
+    vaultClusterMap = Map.copyOf(vaultClusterMap);
     if (maxInstancesPerInstance < 1) {
       throw new IllegalArgumentException(MAX_INSTANCES_KEY + " must be >= 1");
     }
@@ -49,7 +61,21 @@ public record RunLimits(int maxInstancesPerInstance, Set<String> kubernetesClust
     if (systemConfig.get(KubernetesClusters.KEY) instanceof Map<?, ?> clusters) {
       clusters.keySet().forEach(name -> kubernetes.add(String.valueOf(name)));
     }
-    return new RunLimits(max, kubernetes);
+    Map<String, String> ecosystems = new HashMap<>();
+    if (systemConfig.get("vault_cluster_map") instanceof Map<?, ?> map) {
+      map.forEach(
+          (cluster, ecosystem) -> {
+            if (ecosystem instanceof String name) {
+              ecosystems.put(String.valueOf(cluster), name);
+            }
+          });
+    }
+    return new RunLimits(max, kubernetes, ecosystems);
+  }
+
+  /** The ecosystem whose secrets the cluster's instances use. */
+  public String ecosystem(String cluster) {
+    return LocalKeyStore.ecosystem(Map.of("vault_cluster_map", vaultClusterMap), cluster);
   }
 
   /** Whether the instance runs on Kubernetes: a kubernetes-*.yaml file or such a cluster. */

@@ -75,7 +75,7 @@ public final class SemanticRules {
       if (instance.ref().kind().isKubernetes()) {
         checkKubernetesOnly(instanceDict(files, instance), check);
       }
-      checkSecrets(instance, files, check);
+      checkSecrets(instance, files, limits.ecosystem(instance.ref().cluster()), check);
     }
     checkUniqueInstanceNames(files, problems);
     problems.addAll(KubernetesRules.check(loaded, limits));
@@ -418,10 +418,12 @@ public final class SemanticRules {
 
   /**
    * SPEC section 15: a secret's name is a file name; {@code SECRET(name)} needs {@code
-   * secrets/name.json} (whether the file holds the cluster's ecosystem is checked where the system
-   * config is: the daemon and {@code paasta secret}).
+   * secrets/name.json}, with an entry for the cluster's ecosystem ({@code vault_cluster_map}, else
+   * the cluster's name). Shared secrets are checked where they are read (the daemon, {@code paasta
+   * secret}).
    */
-  private static void checkSecrets(InstanceConfig instance, ServiceFiles files, Check check) {
+  private static void checkSecrets(
+      InstanceConfig instance, ServiceFiles files, String ecosystem, Check check) {
     instance
         .container()
         .env()
@@ -451,8 +453,42 @@ public final class SemanticRules {
                                     + " -n "
                                     + ref.name()
                                     + "`");
+                          } else if (!ref.shared()
+                              && !definesEcosystem(files, ref.name(), ecosystem)) {
+                            String file = files.service() + "/secrets/" + ref.name() + ".json";
+                            check.problem(
+                                List.of("env", name),
+                                "Secret "
+                                    + ref.name()
+                                    + " not defined for ecosystem "
+                                    + ecosystem
+                                    + " on secret file "
+                                    + file,
+                                value,
+                                "the value encrypted for "
+                                    + ecosystem
+                                    + ": `paasta secret update -s "
+                                    + files.service()
+                                    + " -n "
+                                    + ref.name()
+                                    + " -c "
+                                    + instance.ref().cluster()
+                                    + "`");
                           }
                         }));
+  }
+
+  /**
+   * Whether the secret file has an entry for the ecosystem; a file that could not be read is
+   * reported as such elsewhere and not judged here.
+   */
+  private static boolean definesEcosystem(ServiceFiles files, String secret, String ecosystem) {
+    io.paasta.config.yaml.ParsedFile parsed = files.secrets().get(secret);
+    if (parsed == null || !(parsed.root() instanceof Map<?, ?> root)) {
+      return true;
+    }
+    return !(root.get("environments") instanceof Map<?, ?> environments)
+        || environments.containsKey(ecosystem);
   }
 
   private static void checkTeam(LoadedService loaded, Problems problems) {

@@ -24,8 +24,12 @@ class SoaValidatorTest {
   }
 
   private List<String> problems(String service) {
+    return problems(service, RunLimits.defaults());
+  }
+
+  private List<String> problems(String service, RunLimits limits) {
     ValidationReport report =
-        new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS).validateService(service);
+        new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS, limits).validateService(service);
     return report.services().get(0).problems().stream().map(Problem::format).toList();
   }
 
@@ -34,7 +38,11 @@ class SoaValidatorTest {
    * about other rules; PaastaCompatibilityTest covers those two).
    */
   private List<String> errors(String service) {
-    return problems(service).stream()
+    return errors(service, RunLimits.defaults());
+  }
+
+  private List<String> errors(String service, RunLimits limits) {
+    return problems(service, limits).stream()
         .filter(p -> !p.contains(": warning: "))
         .filter(p -> !p.matches("[a-z-]+/: (monitoring|deploy)\\.yaml: is missing.*"))
         .toList();
@@ -237,7 +245,9 @@ class SoaValidatorTest {
 
   @Test
   void secretsMustExist() {
-    tree.file("web/secrets/present.json", "{\"environments\": {}}")
+    tree.file(
+            "web/secrets/present.json",
+            "{\"environments\": {\"dev\": {\"ciphertext\": \"x\", \"signature\": \"y\"}}}")
         .file(
             "web/marathon-dev.yaml",
             "main:",
@@ -249,6 +259,25 @@ class SoaValidatorTest {
         .containsExactly(
             "web/marathon-dev.yaml:4: main.env.B: Secret file web/secrets/absent.json not defined (\"SECRET(absent)\") - a secret made with `paasta secret add -s web -n absent`",
             "web/marathon-dev.yaml:5: main.env.C: secret name '../etc/passwd' holds '/' or '..': a secret name is a file name, not a path (\"SECRET(../etc/passwd)\") - letters, digits, '-' and '_', not starting with '-' or '_'");
+  }
+
+  @Test
+  void aSecretMustBeDefinedForTheClustersEcosystem() {
+    tree.file(
+            "web/secrets/db.json",
+            "{\"environments\": {\"prod\": {\"ciphertext\": \"x\", \"signature\": \"y\"}}}")
+        .file("web/marathon-dev.yaml", "main:", "  env:", "    DB: SECRET(db)")
+        .file("web/marathon-prod-east.yaml", "main:", "  env:", "    DB: SECRET(db)");
+    assertThat(errors("web"))
+        .containsExactly(
+            "web/marathon-dev.yaml:3: main.env.DB: Secret db not defined for ecosystem dev on secret file web/secrets/db.json (\"SECRET(db)\") - the value encrypted for dev: `paasta secret update -s web -n db -c dev`",
+            "web/marathon-prod-east.yaml:3: main.env.DB: Secret db not defined for ecosystem prod-east on secret file web/secrets/db.json (\"SECRET(db)\") - the value encrypted for prod-east: `paasta secret update -s web -n db -c prod-east`");
+
+    RunLimits limits =
+        RunLimits.of(java.util.Map.of("vault_cluster_map", java.util.Map.of("prod-east", "prod")));
+    assertThat(errors("web", limits))
+        .containsExactly(
+            "web/marathon-dev.yaml:3: main.env.DB: Secret db not defined for ecosystem dev on secret file web/secrets/db.json (\"SECRET(db)\") - the value encrypted for dev: `paasta secret update -s web -n db -c dev`");
   }
 
   @Test
