@@ -96,6 +96,16 @@ class LogsCommandTest {
   }
 
   @Test
+  void markupInAMessageIsPrintedAsWrittenWhenPiped() throws IOException {
+    write(line(1, "stdout", "main", "@|red,bold not a style|@ <b>"));
+
+    assertThat(logs().outLines())
+        .containsExactly(
+            LOCAL.format(T0.plusSeconds(1))
+                + " [stdout] [local] [main] - @|red,bold not a style|@ <b>");
+  }
+
+  @Test
   void componentsInstancesTaskLinesRawAndStripped() throws IOException {
     LogLine build = LogLine.of(T0, "build", null, "hello-web", null, "event", "pushed");
     write(

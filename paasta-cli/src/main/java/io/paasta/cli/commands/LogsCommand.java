@@ -243,7 +243,7 @@ public final class LogsCommand implements Callable<Integer> {
         query.byTime()
             ? all
             : all.subList(Math.max(0, all.size() - query.lines().orElse(100)), all.size());
-    shown.forEach(printer::print);
+    printer.printAll(shown);
     if (invalid > 0) {
       spec.commandLine().getErr().println(invalid + " invalid stored line(s) skipped");
     }

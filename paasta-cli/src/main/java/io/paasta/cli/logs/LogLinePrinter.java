@@ -6,6 +6,7 @@ import io.paasta.config.logs.LogLine;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +53,19 @@ public final class LogLinePrinter {
     this.time = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(zone);
   }
 
+  /** Prints one line at once (following). */
   public synchronized void print(LogEntry entry) {
+    write(entry);
+    out.flush();
+  }
+
+  /** Prints lines read in one go, flushed once at the end. */
+  public synchronized void printAll(List<LogEntry> entries) {
+    entries.forEach(this::write);
+    out.flush();
+  }
+
+  private void write(LogEntry entry) {
     if (printed.put(entry.raw(), Boolean.TRUE) != null) {
       return;
     }
@@ -60,9 +73,27 @@ public final class LogLinePrinter {
     switch (mode) {
       case RAW -> out.line(entry.raw());
       case MESSAGE_ONLY -> out.line(line.message());
-      default -> out.styled(format(line));
+      default -> {
+        if (out.coloured()) {
+          out.styled(format(line));
+        } else {
+          out.line(plain(line)); // no markup to parse when piped
+        }
+      }
     }
-    out.flush();
+  }
+
+  /** The pretty form without colours, as {@link #format} reads once its markup is dropped. */
+  String plain(LogLine line) {
+    return time.format(line.timestamp())
+        + " ["
+        + line.component()
+        + "] ["
+        + line.cluster()
+        + "] ["
+        + line.instance()
+        + "] - "
+        + io.paasta.cli.output.Markup.printable(line.message());
   }
 
   /** The pretty form, in picocli markup. */

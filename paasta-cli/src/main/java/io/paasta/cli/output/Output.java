@@ -32,6 +32,11 @@ public final class Output {
     out.println(ansi.string(markup));
   }
 
+  /** Whether styles become colours (a terminal) or are dropped (piped). */
+  public boolean coloured() {
+    return ansi.enabled();
+  }
+
   public void json(Object value) {
     try {
       out.println(Json.INDENTED.writeValueAsString(value));
