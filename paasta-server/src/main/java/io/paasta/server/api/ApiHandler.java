@@ -95,8 +95,13 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
+  /**
+   * A 401 is answered before the request's body is read, so the connection is closed after it: a
+   * client must not send its next request on a connection with an unread body in it.
+   */
   private static ProblemException unauthorized(String detail) {
-    return new ProblemException(401, detail, Map.of("WWW-Authenticate", "Bearer realm=\"paasta\""));
+    return new ProblemException(
+        401, detail, Map.of("WWW-Authenticate", "Bearer realm=\"paasta\"", "Connection", "close"));
   }
 
   private static String readBody(Request request) {
