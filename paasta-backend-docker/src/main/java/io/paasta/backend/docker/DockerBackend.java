@@ -284,6 +284,10 @@ public final class DockerBackend implements Backend, AutoCloseable {
   public void execute(
       InstanceRef ref, Action action, java.util.function.BooleanSupplier superseded) {
     String what = ref + ": " + describe(action);
+    if (action instanceof Action.ChangeObject) {
+      throw new BackendException(
+          what + ": the local Docker backend changes tasks, not Kubernetes objects");
+    }
     try {
       if (action instanceof Action.StartTasks start) {
         startTasks(ref, start, superseded);
@@ -458,7 +462,12 @@ public final class DockerBackend implements Backend, AutoCloseable {
     if (action instanceof Action.KillTasks kill) {
       return "kill task(s) " + String.join(", ", kill.taskIds());
     }
-    return "remove exited task(s) " + String.join(", ", ((Action.RemoveExited) action).taskIds());
+    if (action instanceof Action.RemoveExited remove) {
+      return "remove exited task(s) " + String.join(", ", remove.taskIds());
+    }
+    Action.ChangeObject change = (Action.ChangeObject) action;
+    // never the body: a Secret's would carry the plain text
+    return change.verb().name().toLowerCase(java.util.Locale.ROOT) + " " + change.object();
   }
 
   /** Closes {@code part} (started with the backend, such as its output collector) with it. */
