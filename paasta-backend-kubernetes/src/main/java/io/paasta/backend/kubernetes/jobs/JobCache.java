@@ -2,6 +2,7 @@ package io.paasta.backend.kubernetes.jobs;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -17,16 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The observed state of the cluster's job attempts: one informer (list, then watch) for the Jobs
- * labelled {@code paasta.yelp.com/managed=true}, one for their pods (the managed pods that carry
- * the Job controller's {@code job-name} label), indexed by Job. Reads come from the caches, never
- * from the API server.
+ * The observed state of the cluster's jobs: one informer (list, then watch) for the Jobs labelled
+ * {@code paasta.yelp.com/managed=true}, one for their pods (the managed pods that carry the Job
+ * controller's {@code job-name} label), indexed by Job, and one for the managed CronJobs. Reads
+ * come from the caches, never from the API server.
  */
 final class JobCache implements AutoCloseable {
   private static final String BY_JOB = "paasta-job";
 
   private final SharedIndexInformer<Job> jobs;
   private final SharedIndexInformer<Pod> pods;
+  private final SharedIndexInformer<CronJob> cronJobs;
 
   /**
    * @param changed told of every Job changed (before, after) or deleted (before, null), and of a
@@ -64,6 +66,14 @@ final class JobCache implements AutoCloseable {
             .inAnyNamespace()
             .withLabel(ObjectLabels.MANAGED, "true")
             .withLabel(JobObjects.JOB_NAME)
+            .runnableInformer(0);
+    cronJobs =
+        client
+            .batch()
+            .v1()
+            .cronjobs()
+            .inAnyNamespace()
+            .withLabel(ObjectLabels.MANAGED, "true")
             .runnableInformer(0);
     pods.addIndexers(Map.of(BY_JOB, JobCache::jobKey));
     pods.addEventHandler(
@@ -105,7 +115,9 @@ final class JobCache implements AutoCloseable {
    */
   boolean start(Duration max) {
     CompletableFuture<?>[] started = {
-      jobs.start().toCompletableFuture(), pods.start().toCompletableFuture()
+      jobs.start().toCompletableFuture(),
+      pods.start().toCompletableFuture(),
+      cronJobs.start().toCompletableFuture()
     };
     try {
       CompletableFuture.allOf(started).get(max.toMillis(), TimeUnit.MILLISECONDS);
@@ -124,6 +136,15 @@ final class JobCache implements AutoCloseable {
 
   Optional<Job> job(String namespace, String name) {
     return Optional.ofNullable(jobs.getIndexer().getByKey(namespace + "/" + name));
+  }
+
+  /** The managed CronJobs. */
+  List<CronJob> cronJobs() {
+    return cronJobs.getStore().list();
+  }
+
+  Optional<CronJob> cronJob(String namespace, String name) {
+    return Optional.ofNullable(cronJobs.getIndexer().getByKey(namespace + "/" + name));
   }
 
   /** The Job's pods, any order. */
@@ -145,5 +166,6 @@ final class JobCache implements AutoCloseable {
   public void close() {
     jobs.close();
     pods.close();
+    cronJobs.close();
   }
 }

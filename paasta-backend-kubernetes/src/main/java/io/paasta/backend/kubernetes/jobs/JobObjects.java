@@ -3,10 +3,14 @@ package io.paasta.backend.kubernetes.jobs;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
@@ -41,6 +45,13 @@ public final class JobObjects {
   public static final String EXECUTION_DATE = ObjectLabels.PREFIX + "job_execution_date";
   public static final String CONFIG_HASH = ObjectLabels.PREFIX + "job_config_hash";
   public static final String GIT_SHA = ObjectLabels.PREFIX + "job_git_sha";
+
+  /** A hash of a CronJob as rendered: it is updated when the rendering's differs. */
+  public static final String CRONJOB_SHA = ObjectLabels.PREFIX + "cronjob_sha";
+
+  /** When the CronJob controller meant a Job to run (Kubernetes 1.28 and later set it). */
+  public static final String SCHEDULED_TIMESTAMP =
+      "batch.kubernetes.io/cronjob-scheduled-timestamp";
 
   /** Set by {@code kill}: when the daemon suspended the Job (its pods are then deleted). */
   public static final String KILLED_AT = ObjectLabels.PREFIX + "job_killed_at";
@@ -96,12 +107,70 @@ public final class JobObjects {
     return rendered;
   }
 
-  /** Whether the Job is an attempt of a job of {@code cluster} (not a service's or another's). */
-  public static boolean isJobOf(Job job, String cluster) {
-    Map<String, String> labels = labels(job.getMetadata());
+  /**
+   * Whether the Job (or CronJob) is a job's of {@code cluster} (not a service's or another
+   * cluster's): an attempt the daemon started, or a Job its CronJob started.
+   */
+  public static boolean isJobOf(HasMetadata object, String cluster) {
+    Map<String, String> labels = labels(object.getMetadata());
     return "true".equals(labels.get(ObjectLabels.MANAGED))
         && KubernetesNames.labelValue(cluster).equals(labels.get(ObjectLabels.CLUSTER))
-        && labels.containsKey(RUN_ID);
+        && annotations(object.getMetadata()).containsKey(JOB_SERVICE)
+        && annotations(object.getMetadata()).containsKey(JOB_INSTANCE);
+  }
+
+  /** The job a Job or CronJob of {@code cluster} belongs to, from its annotations. */
+  public static Optional<InstanceRef> jobOf(HasMetadata object, String cluster) {
+    if (!isJobOf(object, cluster)) {
+      return Optional.empty();
+    }
+    Map<String, String> annotations = annotations(object.getMetadata());
+    return Optional.of(
+        new InstanceRef(
+            annotations.get(JOB_SERVICE),
+            cluster,
+            annotations.get(JOB_INSTANCE),
+            InstanceKind.CHRONOS));
+  }
+
+  /**
+   * The rendered CronJob of {@code job}, annotated (and its Jobs' template too) with the job's
+   * exact names, and with a hash of everything it says (an update is due when it differs).
+   */
+  public static CronJob cronJob(CronJob rendered, InstanceRef job, String sha) {
+    annotate(rendered.getMetadata(), job);
+    if (rendered.getSpec().getJobTemplate().getMetadata() == null) {
+      rendered.getSpec().getJobTemplate().setMetadata(new ObjectMeta());
+    }
+    annotate(rendered.getSpec().getJobTemplate().getMetadata(), job);
+    rendered.getMetadata().getAnnotations().put(CRONJOB_SHA, sha);
+    return rendered;
+  }
+
+  private static void annotate(ObjectMeta meta, InstanceRef job) {
+    Map<String, String> annotations = new TreeMap<>(annotations(meta));
+    annotations.put(JOB_SERVICE, job.service());
+    annotations.put(JOB_INSTANCE, job.instance());
+    meta.setAnnotations(annotations);
+  }
+
+  /**
+   * A Job as the CronJob makes them (its Job template's metadata and spec), in its namespace, with
+   * {@code backoffLimit: 0}: the daemon's scheduler retries a rerun's attempts itself.
+   */
+  public static Job fromCronJob(CronJob cronJob) {
+    ObjectMeta template = cronJob.getSpec().getJobTemplate().getMetadata();
+    return new JobBuilder()
+        .withNewMetadata()
+        .withNamespace(cronJob.getMetadata().getNamespace())
+        .withLabels(template == null ? Map.of() : labels(template))
+        .withAnnotations(template == null ? Map.of() : annotations(template))
+        .endMetadata()
+        .withSpec(
+            new JobSpecBuilder(cronJob.getSpec().getJobTemplate().getSpec())
+                .withBackoffLimit(0)
+                .build())
+        .build();
   }
 
   /** Whether the Job is {@code launch}'s attempt (job, run and attempt). */
@@ -117,25 +186,30 @@ public final class JobObjects {
 
   /**
    * The attempt as a task; empty when the Job does not name one (labels or annotations missing or
-   * not parsing).
+   * not parsing). A Job its CronJob started has run id 0 (attempt 1) until the scheduler recorded
+   * its run and named it; its execution date is the time the CronJob meant it for.
    *
    * @param pods the Job's pods (any order)
    */
   public static Optional<JobTask> taskOf(Job job, List<Pod> pods, String cluster) {
     Map<String, String> labels = labels(job.getMetadata());
     Map<String, String> annotations = annotations(job.getMetadata());
-    String service = annotations.get(JOB_SERVICE);
-    String instance = annotations.get(JOB_INSTANCE);
-    if (service == null || instance == null || !isJobOf(job, cluster)) {
+    Optional<InstanceRef> ref = jobOf(job, cluster);
+    if (ref.isEmpty()) {
       return Optional.empty();
     }
     long runId;
     int attempt;
     Instant executionDate;
     try {
-      runId = Long.parseLong(labels.getOrDefault(RUN_ID, ""));
-      attempt = Integer.parseInt(labels.getOrDefault(ATTEMPT, ""));
-      executionDate = Instant.parse(annotations.getOrDefault(EXECUTION_DATE, ""));
+      runId = Long.parseLong(labels.getOrDefault(RUN_ID, "0"));
+      attempt = Integer.parseInt(labels.getOrDefault(ATTEMPT, "1"));
+      executionDate =
+          Instant.parse(
+              Optional.ofNullable(annotations.get(EXECUTION_DATE))
+                  .or(() -> Optional.ofNullable(annotations.get(SCHEDULED_TIMESTAMP)))
+                  .or(() -> Optional.ofNullable(job.getMetadata().getCreationTimestamp()))
+                  .orElse(""));
     } catch (NumberFormatException | DateTimeParseException e) {
       return Optional.empty();
     }
@@ -143,7 +217,7 @@ public final class JobObjects {
     return Optional.of(
         new JobTask(
             taskId(job),
-            new InstanceRef(service, cluster, instance, InstanceKind.CHRONOS),
+            ref.get(),
             runId,
             attempt,
             executionDate,

@@ -2,6 +2,7 @@ package io.paasta.backend.kubernetes.jobs;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -9,28 +10,41 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.JobRunner;
+import io.paasta.planning.jobs.DesiredJob;
 import io.paasta.planning.jobs.JobLaunch;
 import io.paasta.planning.jobs.JobTask;
 import io.paasta.planning.plan.Action;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs scheduled jobs' attempts on Kubernetes: one {@code batch/v1} Job per attempt, made by {@link
  * JobManifests} (section 14's pod template, {@code backoffLimit: 0}: the daemon's scheduler retries
- * a failed attempt as a new Job), named and labelled by {@link JobObjects}. Everything it knows of
- * an attempt is on the API server: a daemon started later observes and adopts the same Jobs. State
- * comes from informers ({@link JobCache}): the Job's conditions, its pod's phase and its
- * container's exit code. Task ids are {@code <namespace>/<job name>}.
+ * a failed attempt as a new Job) or, for a job that has a CronJob (a rerun), from the CronJob's Job
+ * template; named and labelled by {@link JobObjects}. The jobs cron can express are CronJobs
+ * ({@link CronJobReconciler}): their Jobs are observed with run id 0 until the scheduler recorded
+ * their runs ({@link #adopt}). Everything it knows of an attempt is on the API server: a daemon
+ * started later observes and adopts the same Jobs. State comes from informers ({@link JobCache}):
+ * the Job's conditions, its pod's phase and its container's exit code. Task ids are {@code
+ * <namespace>/<job name>}.
  *
  * <ul>
  *   <li>start creates the Job; a start retried for the same attempt finds the Job of the first (the
@@ -50,7 +64,15 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   private final JobManifests manifests;
   private final Clock clock;
   private final JobCache cache;
+  private final CronJobReconciler cronJobs;
   private final List<Consumer<JobTask>> exitListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Jobs this runner created that its informer may not have seen yet (the watch lags the create):
+   * observed from here until it has, so that a pass right after a start never finds its attempt
+   * gone.
+   */
+  private final Map<String, Job> created = new ConcurrentHashMap<>();
 
   /** Builds the runner and its informers; {@link #start(Duration)} starts them. */
   public KubernetesJobRunner(
@@ -60,6 +82,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     this.manifests = manifests;
     this.clock = clock;
     this.cache = new JobCache(client, this::changed);
+    this.cronJobs = new CronJobReconciler(cluster, client, manifests, cache, this::ensureNamespace);
   }
 
   /**
@@ -73,14 +96,20 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
 
   @Override
   public String start(JobLaunch launch) {
-    Job job = JobObjects.attempt(manifests.attempt(launch), launch);
+    Job job =
+        JobObjects.attempt(
+            cronJobOf(launch.job())
+                .map(JobObjects::fromCronJob)
+                .orElseGet(() -> manifests.attempt(launch)),
+            launch);
     String namespace = job.getMetadata().getNamespace();
     String name = job.getMetadata().getName();
     ensureNamespace(namespace);
     try {
-      client.resource(job).create();
+      Job made = client.resource(job).create();
       LOG.info("created Job {}/{} for {}", namespace, name, launch.job());
-      return JobObjects.taskId(job);
+      created.put(JobObjects.taskId(made), made);
+      return JobObjects.taskId(made);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         throw failure(Action.ObjectVerb.CREATE, namespace, name, e);
@@ -138,9 +167,59 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     }
   }
 
+  /** The job's CronJob, when it has one: its reruns are made from the CronJob's template. */
+  private Optional<CronJob> cronJobOf(InstanceRef job) {
+    return cache.cronJobs().stream()
+        .filter(c -> JobObjects.jobOf(c, cluster).filter(job::equals).isPresent())
+        .findFirst();
+  }
+
+  /** The jobs cron can express, as CronJobs ({@link CronJobReconciler}). */
+  @Override
+  public Set<InstanceRef> scheduleByItself(
+      Map<InstanceRef, DesiredJob> desired,
+      Function<InstanceRef, Optional<JobConfig>> configs,
+      Set<String> leftAlone,
+      BiConsumer<InstanceRef, String> problems) {
+    return cronJobs.reconcile(desired, configs, leftAlone, problems);
+  }
+
+  /** Labels a Job its CronJob started with the run the scheduler recorded for it (attempt 1). */
+  @Override
+  public void adopt(String taskId, long runId) {
+    Optional<Job> job = owned(taskId);
+    if (job.isEmpty()) {
+      return;
+    }
+    String patch =
+        "{\"metadata\": {\"labels\": {\""
+            + JobObjects.RUN_ID
+            + "\": \""
+            + runId
+            + "\", \""
+            + JobObjects.ATTEMPT
+            + "\": \"1\"}}}";
+    try {
+      client
+          .batch()
+          .v1()
+          .jobs()
+          .inNamespace(job.get().getMetadata().getNamespace())
+          .withName(job.get().getMetadata().getName())
+          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (KubernetesClientException e) {
+      throw failure(Action.ObjectVerb.PATCH, job.get(), e);
+    }
+  }
+
   @Override
   public List<JobTask> observeJobTasks() {
-    return cache.jobs().stream()
+    List<Job> jobs = new ArrayList<>(cache.jobs());
+    Set<String> seen = new HashSet<>();
+    jobs.forEach(job -> seen.add(JobObjects.taskId(job)));
+    created.keySet().removeAll(seen);
+    created.values().forEach(jobs::add);
+    return jobs.stream()
         .map(job -> JobObjects.taskOf(job, cache.pods(job), cluster))
         .flatMap(Optional::stream)
         .toList();
@@ -189,6 +268,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   @Override
   public void remove(String taskId) {
     Optional<Job> job = owned(taskId);
+    created.remove(taskId);
     if (job.isEmpty()) {
       return;
     }
@@ -276,7 +356,10 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     if (slash < 0) {
       throw notOurs(taskId);
     }
-    Optional<Job> job = cache.job(taskId.substring(0, slash), taskId.substring(slash + 1));
+    Optional<Job> job =
+        cache
+            .job(taskId.substring(0, slash), taskId.substring(slash + 1))
+            .or(() -> Optional.ofNullable(created.get(taskId)));
     if (job.isPresent() && !JobObjects.isJobOf(job.get(), cluster)) {
       throw notOurs(taskId);
     }
@@ -303,7 +386,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   }
 
   /** The API server's refusal as {@link ObjectWriter} says it: verb, resource, what to do. */
-  private static BackendException failure(
+  static BackendException failure(
       Action.ObjectVerb verb,
       String namespace,
       String name,

@@ -282,8 +282,28 @@ public final class FakeControllers {
   public void stepJobs() {
     List<io.fabric8.kubernetes.api.model.batch.v1.Job> jobs =
         client.batch().v1().jobs().inAnyNamespace().list().getItems();
+    Set<String> cronJobs = new HashSet<>();
+    client
+        .batch()
+        .v1()
+        .cronjobs()
+        .inAnyNamespace()
+        .list()
+        .getItems()
+        .forEach(
+            c -> cronJobs.add(c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()));
     Set<String> alive = new HashSet<>();
     for (io.fabric8.kubernetes.api.model.batch.v1.Job job : jobs) {
+      String namespace = job.getMetadata().getNamespace();
+      if (job.getMetadata().getOwnerReferences() != null
+          && job.getMetadata().getOwnerReferences().stream()
+              .anyMatch(
+                  o ->
+                      "CronJob".equals(o.getKind())
+                          && !cronJobs.contains(namespace + "/" + o.getName()))) {
+        client.resource(job).delete(); // the garbage collector: its CronJob is gone
+        continue;
+      }
       alive.add(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName());
       reconcileJob(job);
     }
@@ -494,5 +514,75 @@ public final class FakeControllers {
 
   private static String phaseOf(Pod pod) {
     return pod.getStatus() == null ? "" : pod.getStatus().getPhase();
+  }
+
+  // ---- the CronJob controller ----
+
+  /**
+   * The CronJob controller at {@code scheduledTime} (the test says when a schedule fires; the fake
+   * does not read cron lines): every CronJob not suspended creates its Job {@code
+   * <cronjob>-<minutes since the epoch>} from its Job template, owned by it and annotated with the
+   * scheduled time, unless a Job of it is still active ({@code concurrencyPolicy: Forbid}).
+   *
+   * @return the Jobs created
+   */
+  public List<io.fabric8.kubernetes.api.model.batch.v1.Job> fireCronJobs(
+      java.time.Instant scheduledTime) {
+    List<io.fabric8.kubernetes.api.model.batch.v1.Job> created = new ArrayList<>();
+    for (io.fabric8.kubernetes.api.model.batch.v1.CronJob cronJob :
+        client.batch().v1().cronjobs().inAnyNamespace().list().getItems()) {
+      if (Boolean.TRUE.equals(cronJob.getSpec().getSuspend()) || activeJobOf(cronJob)) {
+        continue;
+      }
+      ObjectMeta template = cronJob.getSpec().getJobTemplate().getMetadata();
+      Map<String, String> annotations =
+          new TreeMap<>(
+              template == null || template.getAnnotations() == null
+                  ? Map.of()
+                  : template.getAnnotations());
+      annotations.put("batch.kubernetes.io/cronjob-scheduled-timestamp", scheduledTime.toString());
+      created.add(
+          client
+              .resource(
+                  new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                      .withNewMetadata()
+                      .withName(
+                          cronJob.getMetadata().getName()
+                              + "-"
+                              + scheduledTime.getEpochSecond() / 60)
+                      .withNamespace(cronJob.getMetadata().getNamespace())
+                      .withLabels(template == null ? Map.of() : template.getLabels())
+                      .withAnnotations(annotations)
+                      .withCreationTimestamp(clock.instant().toString())
+                      .addNewOwnerReference()
+                      .withApiVersion("batch/v1")
+                      .withKind("CronJob")
+                      .withName(cronJob.getMetadata().getName())
+                      .withUid(cronJob.getMetadata().getUid())
+                      .withController(true)
+                      .endOwnerReference()
+                      .endMetadata()
+                      .withSpec(cronJob.getSpec().getJobTemplate().getSpec())
+                      .build())
+              .create());
+    }
+    return created;
+  }
+
+  private boolean activeJobOf(io.fabric8.kubernetes.api.model.batch.v1.CronJob cronJob) {
+    return client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(cronJob.getMetadata().getNamespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(
+            j ->
+                j.getMetadata().getOwnerReferences() != null
+                    && j.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> cronJob.getMetadata().getName().equals(o.getName())))
+        .anyMatch(j -> !jobCondition(j, "Complete") && !jobCondition(j, "Failed"));
   }
 }
