@@ -7,15 +7,12 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.paasta.backend.kubernetes.apply.ClusterCache;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The observed state of the cluster's jobs: one informer (list, then watch) for the Jobs labelled
@@ -109,25 +106,12 @@ final class JobCache implements AutoCloseable {
   }
 
   /**
-   * Starts both informers and waits, at most {@code max}, for their first lists.
+   * Starts the informers and waits, at most {@code max}, for their first lists.
    *
    * @return false when some did not list in time (they keep trying)
    */
   boolean start(Duration max) {
-    CompletableFuture<?>[] started = {
-      jobs.start().toCompletableFuture(),
-      pods.start().toCompletableFuture(),
-      cronJobs.start().toCompletableFuture()
-    };
-    try {
-      CompletableFuture.allOf(started).get(max.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException | ExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return ClusterCache.start(List.of(jobs, pods, cronJobs), max);
   }
 
   List<Job> jobs() {

@@ -199,17 +199,27 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
             + "\", \""
             + JobObjects.ATTEMPT
             + "\": \"1\"}}}";
+    patch(job.get(), patch, false);
+  }
+
+  /** A JSON merge patch of the Job; a Job gone meanwhile is no error when {@code goneOk}. */
+  private void patch(Job job, String patch, boolean goneOk) {
     try {
-      client
-          .batch()
-          .v1()
-          .jobs()
-          .inNamespace(job.get().getMetadata().getNamespace())
-          .withName(job.get().getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      resource(job).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (KubernetesClientException e) {
-      throw failure(Action.ObjectVerb.PATCH, job.get(), e);
+      if (!goneOk || e.getCode() != 404) {
+        throw failure(Action.ObjectVerb.PATCH, job, e);
+      }
     }
+  }
+
+  private io.fabric8.kubernetes.client.dsl.ScalableResource<Job> resource(Job job) {
+    return client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(job.getMetadata().getNamespace())
+        .withName(job.getMetadata().getName());
   }
 
   @Override
@@ -243,20 +253,8 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
             + "\": \""
             + clock.instant()
             + "\"}}, \"spec\": {\"suspend\": true}}";
-    try {
-      client
-          .batch()
-          .v1()
-          .jobs()
-          .inNamespace(job.get().getMetadata().getNamespace())
-          .withName(job.get().getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-      LOG.info("killed job task {}", taskId);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 404) {
-        throw failure(Action.ObjectVerb.PATCH, job.get(), e);
-      }
-    }
+    patch(job.get(), patch, true);
+    LOG.info("killed job task {}", taskId);
   }
 
   /**
@@ -273,12 +271,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
       return;
     }
     try {
-      client
-          .batch()
-          .v1()
-          .jobs()
-          .inNamespace(job.get().getMetadata().getNamespace())
-          .withName(job.get().getMetadata().getName())
+      resource(job.get())
           .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
           .delete();
     } catch (KubernetesClientException e) {
