@@ -244,8 +244,10 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   @Override
   public void kill(String taskId) {
     Optional<Job> job = owned(taskId);
-    if (job.isEmpty() || job.flatMap(this::task).map(t -> !t.running()).orElse(false)) {
-      return;
+    if (job.isEmpty()
+        || JobObjects.annotations(job.get().getMetadata()).containsKey(JobObjects.KILLED_AT)
+        || job.flatMap(this::task).map(t -> !t.running()).orElse(false)) {
+      return; // gone, killed already (its pod may still be stopping), or ended
     }
     String patch =
         "{\"metadata\": {\"annotations\": {\""
