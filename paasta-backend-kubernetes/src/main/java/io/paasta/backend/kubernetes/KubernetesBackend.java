@@ -12,6 +12,8 @@ import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
 import io.paasta.backend.kubernetes.apply.PodTasks;
+import io.paasta.backend.kubernetes.jobs.JobManifests;
+import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
@@ -19,6 +21,7 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.backend.JobRunner;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
@@ -60,6 +63,7 @@ public final class KubernetesBackend implements Backend {
   private final ObjectPlanner planner;
   private final ObjectWriter writer;
   private final Optional<LeaderLease> lease;
+  private final KubernetesJobRunner jobs;
   private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -73,6 +77,19 @@ public final class KubernetesBackend implements Backend {
       Rendering rendering,
       Clock clock,
       java.util.function.Function<Runnable, Optional<LeaderLease>> lease) {
+    this(cluster, client, rendering, clock, lease, JobManifests.NONE);
+  }
+
+  /**
+   * @param jobs makes the Job of each scheduled job's attempt (see {@link #jobRunner})
+   */
+  public KubernetesBackend(
+      String cluster,
+      KubernetesClient client,
+      Rendering rendering,
+      Clock clock,
+      java.util.function.Function<Runnable, Optional<LeaderLease>> lease,
+      JobManifests jobs) {
     this.cluster = cluster;
     this.client = client;
     this.rendering = rendering;
@@ -81,6 +98,7 @@ public final class KubernetesBackend implements Backend {
     this.planner = new ObjectPlanner(client.getKubernetesSerialization());
     this.writer = new ObjectWriter(client);
     this.lease = lease.apply(() -> {});
+    this.jobs = new KubernetesJobRunner(cluster, client, jobs, clock);
   }
 
   /**
@@ -90,7 +108,7 @@ public final class KubernetesBackend implements Backend {
    * @throws BackendException naming the API server when it did not answer in time
    */
   public KubernetesBackend start(Duration max) {
-    if (!cache.start(max)) {
+    if (!cache.start(max) || !jobs.start(max)) {
       throw new BackendException(
           "the Kubernetes API server of cluster "
               + cluster
@@ -175,9 +193,16 @@ public final class KubernetesBackend implements Backend {
     return cache.size();
   }
 
+  /** Scheduled jobs' attempts as Jobs ({@link KubernetesJobRunner}). */
+  @Override
+  public Optional<JobRunner> jobRunner() {
+    return Optional.of(jobs);
+  }
+
   @Override
   public void close() {
     lease.ifPresent(LeaderLease::close);
+    jobs.close();
     cache.close();
     client.close();
   }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
+import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.planning.backend.BackendException;
@@ -41,6 +42,18 @@ public final class KubernetesBackends {
       Function<String, Map<String, NamespaceConfig>> namespaces,
       boolean lead,
       Clock clock) {
+    return start(cluster, namespaces, JobManifests.NONE, lead, clock);
+  }
+
+  /**
+   * @param jobs makes the Job of each attempt of a scheduled job
+   */
+  public static KubernetesBackend start(
+      KubernetesCluster cluster,
+      Function<String, Map<String, NamespaceConfig>> namespaces,
+      JobManifests jobs,
+      boolean lead,
+      Clock clock) {
     KubernetesClient client = connect(cluster);
     String identity = identity();
     String leaseNamespace =
@@ -61,7 +74,8 @@ public final class KubernetesBackends {
                               identity,
                               LEASE,
                               onChange))
-                      : Optional.empty())
+                      : Optional.empty(),
+              jobs)
           .start(FIRST_LIST);
     } catch (RuntimeException e) {
       client.close();

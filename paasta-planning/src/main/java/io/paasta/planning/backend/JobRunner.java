@@ -1,9 +1,17 @@
 package io.paasta.planning.backend;
 
+import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
+import io.paasta.planning.jobs.DesiredJob;
 import io.paasta.planning.jobs.JobLaunch;
 import io.paasta.planning.jobs.JobTask;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The part of a backend that runs scheduled jobs' attempts: one container (or Kubernetes Job) per
@@ -37,4 +45,35 @@ public interface JobRunner {
    * without waiting for a poll). Runners that cannot tell ignore this; the scheduler also polls.
    */
   default void onExit(Consumer<JobTask> listener) {}
+
+  /**
+   * Brings the objects of the jobs the engine schedules by itself (a Kubernetes CronJob, for a
+   * schedule cron can express) in line with soa-configs: created, updated, suspended when disabled,
+   * deleted when gone (the jobs of {@code leftAlone} services are left alone). The scheduler starts
+   * no scheduled run of the jobs returned; it records the runs the engine starts for them (tasks
+   * with run id 0, see {@link #adopt}) and still starts their reruns. Runners that schedule nothing
+   * return none (the default).
+   *
+   * @param configs a job's config as soa-configs has it
+   * @param problems told, by job, why its schedule could not be brought in line (a refused write):
+   *     a job whose engine object could not be created is not returned, so the scheduler runs it
+   * @return the jobs the engine schedules by itself
+   * @throws BackendException when the engine cannot be reached at all (the scheduler then keeps the
+   *     jobs it returned last)
+   */
+  default Set<InstanceRef> scheduleByItself(
+      Map<InstanceRef, DesiredJob> desired,
+      Function<InstanceRef, Optional<JobConfig>> configs,
+      Set<String> leftAlone,
+      BiConsumer<InstanceRef, String> problems) {
+    return Set.of();
+  }
+
+  /**
+   * Names a task the engine started by itself (observed with run id 0) as attempt 1 of the run the
+   * scheduler recorded for it, so that it is observed with that run id from now on.
+   *
+   * @throws BackendException when it cannot be named (the next pass tries again)
+   */
+  default void adopt(String taskId, long runId) {}
 }

@@ -1,9 +1,12 @@
 package io.paasta.server.backend;
 
 import io.paasta.backend.kubernetes.KubernetesBackends;
+import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.system.KubernetesClusters;
+import io.paasta.model.InstanceRef;
+import io.paasta.model.JobConfig;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.model.SystemConfig;
@@ -60,7 +63,21 @@ public final class KubernetesBackendFactory implements BackendFactory {
                                         .map(Problem::format)
                                         .collect(Collectors.joining("; ")))));
     return KubernetesBackends.start(
-        cluster, new SmartStackNamespaces(soaDir)::of, lead, Clock.systemUTC());
+        cluster,
+        new SmartStackNamespaces(soaDir)::of,
+        JobManifests.rendered(cluster, this::jobConfig),
+        lead,
+        Clock.systemUTC());
+  }
+
+  /** A job's config as soa-configs has it now (read when one of its attempts starts). */
+  private Optional<JobConfig> jobConfig(InstanceRef job) {
+    return SoaConfigsLoader.open(soaDir)
+        .load(job.service())
+        .service()
+        .instance(job.cluster(), job.instance())
+        .filter(JobConfig.class::isInstance)
+        .map(JobConfig.class::cast);
   }
 
   /** A service's smartstack.yaml namespaces, read again when the file changes. */

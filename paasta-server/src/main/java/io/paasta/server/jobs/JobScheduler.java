@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -51,6 +52,8 @@ public final class JobScheduler implements JobsView, AutoCloseable {
   private final Optional<JobActionExecutor> executor;
   private final Object passLock = new Object();
   private final Semaphore wake = new Semaphore(0);
+  private final Optional<EngineRuns> engineRuns;
+  private volatile Set<InstanceRef> byItself = Set.of();
   private volatile Map<InstanceRef, String> problems = Map.of();
   private final Map<InstanceRef, String> toldProblems = new HashMap<>();
   private volatile boolean running;
@@ -69,6 +72,7 @@ public final class JobScheduler implements JobsView, AutoCloseable {
     this.log = log;
     this.clock = clock;
     this.executor = runner.map(r -> new JobActionExecutor(store, r, histories, log, clock));
+    this.engineRuns = runner.map(r -> new EngineRuns(store, r, histories, log, clock));
   }
 
   /** Reads the run history, then starts the passes' thread; returns at once. */
@@ -136,9 +140,11 @@ public final class JobScheduler implements JobsView, AutoCloseable {
     }
     synchronized (passLock) {
       Map<InstanceRef, DesiredJob> desired = jobs.all();
+      Map<InstanceRef, String> scheduleProblems = new HashMap<>();
+      scheduleByItself(desired, scheduleProblems);
       List<JobTask> tasks;
       try {
-        tasks = runner.get().observeJobTasks();
+        tasks = engineRuns.get().record(runner.get().observeJobTasks(), desired, byItself);
       } catch (BackendException e) {
         log.warn(
             JobActionExecutor.SUBJECT, "the engine's job tasks cannot be read: " + e.getMessage());
@@ -149,11 +155,35 @@ public final class JobScheduler implements JobsView, AutoCloseable {
           JobPlanner.plan(desired, histories.snapshot(), tasks, jobs.unknownServices(), now);
       pass.countFrom().forEach(histories::countFrom);
       pass.nothingDue().forEach(histories::remember);
-      tellProblems(pass.problems());
+      Map<InstanceRef, String> passProblems = new HashMap<>(scheduleProblems);
+      passProblems.putAll(pass.problems());
+      tellProblems(passProblems);
       for (JobAction action : pass.actions()) {
-        executor.get().execute(action, desired);
+        if (!byItself.contains(action.job())
+            || !(action instanceof JobAction.StartRun || action instanceof JobAction.RecordRun)) {
+          executor.get().execute(action, desired);
+        }
       }
       return pass.wakeAt();
+    }
+  }
+
+  /**
+   * Lets the engine schedule the jobs it can by itself (CronJobs); when it cannot be reached, the
+   * jobs it scheduled before stay its own (none is started twice).
+   */
+  private void scheduleByItself(
+      Map<InstanceRef, DesiredJob> desired, Map<InstanceRef, String> problems) {
+    try {
+      byItself =
+          Set.copyOf(
+              runner
+                  .get()
+                  .scheduleByItself(desired, jobs::config, jobs.unknownServices(), problems::put));
+    } catch (BackendException e) {
+      log.warn(
+          JobActionExecutor.SUBJECT,
+          "the engine's own schedules (CronJobs) cannot be brought in line: " + e.getMessage());
     }
   }
 

@@ -76,6 +76,15 @@ public final class ClusterCache implements AutoCloseable {
    * @return false when some did not list in time (the API server is away: they keep trying)
    */
   public boolean start(Duration max) {
+    return start(informers, max);
+  }
+
+  /**
+   * Starts {@code informers} and waits, at most {@code max}, for their first lists.
+   *
+   * @return false when some did not list in time (they keep trying)
+   */
+  public static boolean start(List<? extends SharedIndexInformer<?>> informers, Duration max) {
     List<CompletableFuture<Void>> started =
         informers.stream().map(i -> i.start().toCompletableFuture()).toList();
     try {

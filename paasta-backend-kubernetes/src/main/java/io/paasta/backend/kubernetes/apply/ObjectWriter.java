@@ -46,7 +46,7 @@ public final class ObjectWriter {
   }
 
   /** The API server's answer as what was refused, why, and what to do. */
-  static BackendException failure(Action.ChangeObject change, KubernetesClientException e) {
+  public static BackendException failure(Action.ChangeObject change, KubernetesClientException e) {
     String verb = change.verb().name().toLowerCase(Locale.ROOT);
     String what = verb + " " + change.object();
     String message =
@@ -72,7 +72,7 @@ public final class ObjectWriter {
                       + " (grant it in the RBAC role, see examples/kubernetes/rbac.yaml): "
                       + message;
           case 422 -> what + ": refused as invalid: " + message;
-          case 0 -> what + ": the API server did not answer (" + message + "); retrying";
+          case 0, -1 -> what + ": the API server did not answer (" + message + "); retrying";
           default -> what + ": the API server answered " + e.getCode() + ": " + message;
         };
     return new BackendException(said, e);

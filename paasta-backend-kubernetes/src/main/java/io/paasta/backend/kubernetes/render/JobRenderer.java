@@ -51,18 +51,13 @@ public final class JobRenderer {
       throw new RenderException(ref + ": " + desired.problem().get());
     }
     String namespace = Namespaces.name(cluster, ref.service(), config.effective());
-    Map<String, String> labels =
-        ObjectLabels.identity(
-            ref.service(),
-            ref.instance(),
-            ref.cluster(),
-            template.gitSha(),
-            config.container().pool(),
-            config.deployGroup(),
-            false);
+    Map<String, String> labels = identity(config, template);
     CronSchedules.Decision decision = CronSchedules.of(config);
-    PodTemplateSpec unlabelled =
-        podTemplate(config, cluster, namespace, template, labels, decision);
+    Optional<String> cmd = template.spec().cmd();
+    if (decision instanceof CronSchedules.Cron) {
+      cmd = cmd.map(written -> TimeVariables.fill(written, ANY_DATE));
+    }
+    PodTemplateSpec unlabelled = podTemplate(config, cluster, namespace, template, labels, cmd);
     labels.put(ObjectLabels.CONFIG_SHA, ConfigSha.of(unlabelled, template.configHash()));
     PodTemplateSpec pod = InstanceRenderer.withLabels(unlabelled, labels);
     ObjectMeta meta =
@@ -88,18 +83,53 @@ public final class JobRenderer {
     return new RenderedJob(Namespaces.object(namespace), cronJob, job, reason);
   }
 
+  /**
+   * The Job of one attempt the daemon's scheduler starts: {@code template}'s spec as the scheduler
+   * filled it (its cmd's time variables already filled from the run's execution date), labelled as
+   * section 14 says, with {@code backoffLimit: 0} (the scheduler retries a failed attempt as a new
+   * Job: the Job controller must not retry it too). Named as the job's Job template: the runner
+   * names each attempt.
+   *
+   * @throws RenderException when the job's time zone or config cannot be read
+   */
+  public static Job attempt(JobConfig config, KubernetesCluster cluster, JobTemplate template) {
+    InstanceRef ref = config.ref();
+    String namespace = Namespaces.name(cluster, ref.service(), config.effective());
+    Map<String, String> labels = identity(config, template);
+    PodTemplateSpec unlabelled =
+        podTemplate(config, cluster, namespace, template, labels, template.spec().cmd());
+    labels.put(ObjectLabels.CONFIG_SHA, ConfigSha.of(unlabelled, template.configHash()));
+    return new JobBuilder()
+        .withMetadata(
+            meta(KubernetesNames.objectName(ref.service(), ref.instance()), namespace, labels))
+        .withNewSpec()
+        .withBackoffLimit(0)
+        .withTemplate(InstanceRenderer.withLabels(unlabelled, labels))
+        .endSpec()
+        .build();
+  }
+
+  /** Every label of section 14 but {@code config_sha}. */
+  private static Map<String, String> identity(JobConfig config, JobTemplate template) {
+    InstanceRef ref = config.ref();
+    return ObjectLabels.identity(
+        ref.service(),
+        ref.instance(),
+        ref.cluster(),
+        template.gitSha(),
+        config.container().pool(),
+        config.deployGroup(),
+        false);
+  }
+
   private static PodTemplateSpec podTemplate(
       JobConfig config,
       KubernetesCluster cluster,
       String namespace,
       JobTemplate template,
       Map<String, String> labels,
-      CronSchedules.Decision decision) {
+      Optional<String> cmd) {
     RunSpec run = template.spec();
-    Optional<String> cmd = run.cmd();
-    if (decision instanceof CronSchedules.Cron) {
-      cmd = cmd.map(written -> TimeVariables.fill(written, ANY_DATE));
-    }
     return PodTemplates.template(
         new PodInput(
             config.ref().service(),

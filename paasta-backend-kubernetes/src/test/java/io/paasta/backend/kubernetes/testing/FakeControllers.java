@@ -264,4 +264,325 @@ public final class FakeControllers {
   public List<Pod> pods(Predicate<Pod> filter) {
     return client.pods().inAnyNamespace().list().getItems().stream().filter(filter).toList();
   }
+
+  // ---- the Job controller and the kubelet for Jobs' pods ----
+
+  private static final java.util.regex.Pattern EXIT =
+      java.util.regex.Pattern.compile("exit (\\d+)\\s*$");
+
+  /**
+   * One round of the Job controller over every Job (and of the kubelet over their pods): a Job
+   * without a pod gets one (Running); a running pod "runs" its {@code sh -c} command: a command
+   * with {@code sleep} runs until {@link #finish} or {@link #oomKill} ends it, any other exits at
+   * once with the code of its trailing {@code exit N} (0 without one). A pod that succeeded makes
+   * the Job {@code Complete}; failed pods beyond {@code backoffLimit} make it {@code Failed}
+   * (BackoffLimitExceeded), else another pod is made. A suspended Job's running pods are stopped
+   * (exit 143) and deleted. Pods whose Job is gone are deleted, as the garbage collector does.
+   */
+  public void stepJobs() {
+    List<io.fabric8.kubernetes.api.model.batch.v1.Job> jobs =
+        client.batch().v1().jobs().inAnyNamespace().list().getItems();
+    Set<String> cronJobs = new HashSet<>();
+    client
+        .batch()
+        .v1()
+        .cronjobs()
+        .inAnyNamespace()
+        .list()
+        .getItems()
+        .forEach(
+            c -> cronJobs.add(c.getMetadata().getNamespace() + "/" + c.getMetadata().getName()));
+    Set<String> alive = new HashSet<>();
+    for (io.fabric8.kubernetes.api.model.batch.v1.Job job : jobs) {
+      String namespace = job.getMetadata().getNamespace();
+      if (job.getMetadata().getOwnerReferences() != null
+          && job.getMetadata().getOwnerReferences().stream()
+              .anyMatch(
+                  o ->
+                      "CronJob".equals(o.getKind())
+                          && !cronJobs.contains(namespace + "/" + o.getName()))) {
+        client.resource(job).delete(); // the garbage collector: its CronJob is gone
+        continue;
+      }
+      alive.add(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName());
+      reconcileJob(job);
+    }
+    for (Pod pod : jobPods(p -> true)) {
+      String owner =
+          pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getLabels().get(JOB_NAME);
+      if (!alive.contains(owner)) {
+        client.resource(pod).delete();
+      }
+    }
+  }
+
+  private static final String JOB_NAME = "job-name";
+
+  /** Ends the running pods of Jobs whose name starts with {@code prefix} with {@code exitCode}. */
+  public void finish(String prefix, int exitCode) {
+    for (Pod pod : jobPods(p -> p.getMetadata().getName().startsWith(prefix) && running(p))) {
+      terminate(pod, exitCode, exitCode == 0 ? "Completed" : "Error");
+    }
+  }
+
+  /** The OOM killer kills the running pods of Jobs whose name starts with {@code prefix}. */
+  public void oomKill(String prefix) {
+    for (Pod pod : jobPods(p -> p.getMetadata().getName().startsWith(prefix) && running(p))) {
+      terminate(pod, 137, "OOMKilled");
+    }
+  }
+
+  /** Pods of Jobs matching {@code filter}. */
+  public List<Pod> jobPods(Predicate<Pod> filter) {
+    return pods(
+        p ->
+            p.getMetadata().getLabels() != null
+                && p.getMetadata().getLabels().containsKey(JOB_NAME)
+                && filter.test(p));
+  }
+
+  private void reconcileJob(io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+    if (jobCondition(job, "Complete") || jobCondition(job, "Failed")) {
+      return;
+    }
+    List<Pod> pods =
+        client
+            .pods()
+            .inNamespace(job.getMetadata().getNamespace())
+            .withLabel(JOB_NAME, job.getMetadata().getName())
+            .list()
+            .getItems();
+    if (Boolean.TRUE.equals(job.getSpec().getSuspend())) {
+      for (Pod pod : pods) {
+        if (running(pod)) {
+          terminate(pod, 143, "Error");
+        }
+        client.resource(pod).delete();
+      }
+      if (!jobCondition(job, "Suspended")) {
+        setJobCondition(job, "Suspended", "JobSuspended", "Job suspended");
+      }
+      return;
+    }
+    for (Pod pod : pods) {
+      if (running(pod)) {
+        outcome(pod).ifPresent(code -> terminate(pod, code, code == 0 ? "Completed" : "Error"));
+      }
+    }
+    pods =
+        client
+            .pods()
+            .inNamespace(job.getMetadata().getNamespace())
+            .withLabel(JOB_NAME, job.getMetadata().getName())
+            .list()
+            .getItems();
+    long succeeded = pods.stream().filter(p -> "Succeeded".equals(phaseOf(p))).count();
+    long failed = pods.stream().filter(p -> "Failed".equals(phaseOf(p))).count();
+    int backoffLimit =
+        job.getSpec().getBackoffLimit() == null ? 6 : job.getSpec().getBackoffLimit();
+    if (succeeded > 0) {
+      setJobCondition(job, "Complete", null, null);
+    } else if (failed > backoffLimit) {
+      setJobCondition(
+          job, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+    } else if (pods.stream().noneMatch(FakeControllers::running)) {
+      createJobPod(job);
+    }
+  }
+
+  private static boolean jobCondition(
+      io.fabric8.kubernetes.api.model.batch.v1.Job job, String type) {
+    return job.getStatus() != null
+        && job.getStatus().getConditions() != null
+        && job.getStatus().getConditions().stream()
+            .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private void setJobCondition(
+      io.fabric8.kubernetes.api.model.batch.v1.Job job,
+      String type,
+      String reason,
+      String message) {
+    String now = clock.instant().toString();
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(job.getMetadata().getNamespace())
+        .withName(job.getMetadata().getName())
+        .editStatus(
+            j -> {
+              io.fabric8.kubernetes.api.model.batch.v1.JobStatus status =
+                  j.getStatus() == null
+                      ? new io.fabric8.kubernetes.api.model.batch.v1.JobStatus()
+                      : j.getStatus();
+              List<io.fabric8.kubernetes.api.model.batch.v1.JobCondition> conditions =
+                  new ArrayList<>(
+                      status.getConditions() == null ? List.of() : status.getConditions());
+              conditions.add(
+                  new io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder()
+                      .withType(type)
+                      .withStatus("True")
+                      .withReason(reason)
+                      .withMessage(message)
+                      .withLastTransitionTime(now)
+                      .build());
+              status.setConditions(conditions);
+              if ("Complete".equals(type)) {
+                status.setCompletionTime(now);
+              }
+              j.setStatus(status);
+              return j;
+            });
+  }
+
+  private void createJobPod(io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+    ObjectMeta template = job.getSpec().getTemplate().getMetadata();
+    Map<String, String> labels =
+        new TreeMap<>(
+            template == null || template.getLabels() == null ? Map.of() : template.getLabels());
+    labels.put(JOB_NAME, job.getMetadata().getName());
+    labels.put("batch.kubernetes.io/job-name", job.getMetadata().getName());
+    String name = job.getMetadata().getName() + "-" + String.format("%05d", serial++);
+    io.fabric8.kubernetes.api.model.Container container =
+        job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    Pod pod =
+        new PodBuilder()
+            .withMetadata(
+                new ObjectMetaBuilder()
+                    .withName(name)
+                    .withNamespace(job.getMetadata().getNamespace())
+                    .withLabels(labels)
+                    .withCreationTimestamp(clock.instant().toString())
+                    .build())
+            .withSpec(job.getSpec().getTemplate().getSpec())
+            .withNewStatus()
+            .withPhase("Running")
+            .withStartTime(clock.instant().toString())
+            .addNewContainerStatus()
+            .withName(container.getName())
+            .withImage(container.getImage())
+            .withNewState()
+            .withNewRunning()
+            .withStartedAt(clock.instant().toString())
+            .endRunning()
+            .endState()
+            .endContainerStatus()
+            .endStatus()
+            .build();
+    client.resource(pod).create();
+  }
+
+  /** What the pod's command does: exits with a code now, or runs on (empty). */
+  private static java.util.Optional<Integer> outcome(Pod pod) {
+    List<String> command = pod.getSpec().getContainers().get(0).getCommand();
+    String cmd = command == null || command.isEmpty() ? "" : command.get(command.size() - 1);
+    if (cmd.contains("sleep")) {
+      return java.util.Optional.empty();
+    }
+    java.util.regex.Matcher exit = EXIT.matcher(cmd);
+    return java.util.Optional.of(exit.find() ? Integer.parseInt(exit.group(1)) : 0);
+  }
+
+  private void terminate(Pod pod, int exitCode, String reason) {
+    String now = clock.instant().toString();
+    client
+        .pods()
+        .inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName())
+        .editStatus(
+            p -> {
+              p.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
+              p.getStatus()
+                  .getContainerStatuses()
+                  .get(0)
+                  .setState(
+                      new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+                          .withNewTerminated()
+                          .withExitCode(exitCode)
+                          .withReason(reason)
+                          .withFinishedAt(now)
+                          .endTerminated()
+                          .build());
+              return p;
+            });
+  }
+
+  private static boolean running(Pod pod) {
+    return "Running".equals(phaseOf(pod));
+  }
+
+  private static String phaseOf(Pod pod) {
+    return pod.getStatus() == null ? "" : pod.getStatus().getPhase();
+  }
+
+  // ---- the CronJob controller ----
+
+  /**
+   * The CronJob controller at {@code scheduledTime} (the test says when a schedule fires; the fake
+   * does not read cron lines): every CronJob not suspended creates its Job {@code
+   * <cronjob>-<minutes since the epoch>} from its Job template, owned by it and annotated with the
+   * scheduled time, unless a Job of it is still active ({@code concurrencyPolicy: Forbid}).
+   *
+   * @return the Jobs created
+   */
+  public List<io.fabric8.kubernetes.api.model.batch.v1.Job> fireCronJobs(
+      java.time.Instant scheduledTime) {
+    List<io.fabric8.kubernetes.api.model.batch.v1.Job> created = new ArrayList<>();
+    for (io.fabric8.kubernetes.api.model.batch.v1.CronJob cronJob :
+        client.batch().v1().cronjobs().inAnyNamespace().list().getItems()) {
+      if (Boolean.TRUE.equals(cronJob.getSpec().getSuspend()) || activeJobOf(cronJob)) {
+        continue;
+      }
+      ObjectMeta template = cronJob.getSpec().getJobTemplate().getMetadata();
+      Map<String, String> annotations =
+          new TreeMap<>(
+              template == null || template.getAnnotations() == null
+                  ? Map.of()
+                  : template.getAnnotations());
+      annotations.put("batch.kubernetes.io/cronjob-scheduled-timestamp", scheduledTime.toString());
+      created.add(
+          client
+              .resource(
+                  new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                      .withNewMetadata()
+                      .withName(
+                          cronJob.getMetadata().getName()
+                              + "-"
+                              + scheduledTime.getEpochSecond() / 60)
+                      .withNamespace(cronJob.getMetadata().getNamespace())
+                      .withLabels(template == null ? Map.of() : template.getLabels())
+                      .withAnnotations(annotations)
+                      .withCreationTimestamp(clock.instant().toString())
+                      .addNewOwnerReference()
+                      .withApiVersion("batch/v1")
+                      .withKind("CronJob")
+                      .withName(cronJob.getMetadata().getName())
+                      .withUid(cronJob.getMetadata().getUid())
+                      .withController(true)
+                      .endOwnerReference()
+                      .endMetadata()
+                      .withSpec(cronJob.getSpec().getJobTemplate().getSpec())
+                      .build())
+              .create());
+    }
+    return created;
+  }
+
+  private boolean activeJobOf(io.fabric8.kubernetes.api.model.batch.v1.CronJob cronJob) {
+    return client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(cronJob.getMetadata().getNamespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(
+            j ->
+                j.getMetadata().getOwnerReferences() != null
+                    && j.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> cronJob.getMetadata().getName().equals(o.getName())))
+        .anyMatch(j -> !jobCondition(j, "Complete") && !jobCondition(j, "Failed"));
+  }
 }
