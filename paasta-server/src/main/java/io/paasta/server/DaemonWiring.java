@@ -28,6 +28,8 @@ import io.paasta.server.api.ApiRoutes;
 import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
+import io.paasta.server.api.DashboardHandler;
+import io.paasta.server.api.EventStreamHandler;
 import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
@@ -48,6 +50,9 @@ import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.events.ChangeFeed;
+import io.paasta.server.events.InstanceChanges;
+import io.paasta.server.events.JobChanges;
 import io.paasta.server.jobs.ClusterJobs;
 import io.paasta.server.jobs.JobScheduler;
 import io.paasta.server.jobs.JobsView;
@@ -79,6 +84,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * Builds the daemon from its directories and settings: the one place where its parts are wired,
@@ -90,6 +96,9 @@ import java.util.function.Supplier;
 public final class DaemonWiring {
   /** One in this many of the API's threads may follow logs ({@code paasta logs -f} holds one). */
   static final int MAX_LOG_STREAMS_SHARE = 4;
+
+  /** Dashboards following the cluster at once (their streams hold no thread). */
+  static final int MAX_EVENT_STREAMS = 256;
 
   private DaemonWiring() {}
 
@@ -174,6 +183,8 @@ public final class DaemonWiring {
               log,
               clock);
       PassRequests passes = new PassRequests(clock);
+      ChangeFeed changes = new ChangeFeed();
+      InstanceChanges instanceChanges = new InstanceChanges(changes);
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
       smartstack.ifPresent(s -> started.add(0, s));
@@ -181,7 +192,8 @@ public final class DaemonWiring {
           backends.start(system, backendPorts(smartstack, serviceLogs, log, soaDir, system));
       started.add(started.size() - 1, backend); // the state database closes last
       started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
-      JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
+      backend.onTaskChange(instanceChanges::taskChanged);
+      JobScheduler jobs = jobScheduler(system, state, changes, desired, backend, log, clock);
       started.add(0, jobs);
       started.add(0, autoscalerLoop(system, desired, backend, autoscaler, passes, log, clock));
       Monitoring monitoring =
@@ -205,7 +217,7 @@ public final class DaemonWiring {
               deploymentsPoller(desired, log),
               backend,
               passes,
-              participants(smartstack, monitoring),
+              participants(smartstack, monitoring, instanceChanges),
               new PassMetrics(metrics),
               settings,
               log,
@@ -224,6 +236,7 @@ public final class DaemonWiring {
               new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               serviceLogs::lastOutput,
               () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
+              changes,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -404,6 +417,7 @@ public final class DaemonWiring {
   private static JobScheduler jobScheduler(
       SystemConfig system,
       StateDatabase state,
+      ChangeFeed changes,
       Desired desired,
       Backend backend,
       DaemonLog log,
@@ -412,19 +426,20 @@ public final class DaemonWiring {
         new JobScheduler(
             new ClusterJobs(desired.configs(), system),
             backend.jobRunner(),
-            new SqliteJobRunStore(state),
+            new JobChanges(new SqliteJobRunStore(state), changes),
             log,
             clock);
     jobs.start();
     return jobs;
   }
 
-  /** SmartStack's part of each pass (when it runs), then monitoring's. */
+  /** SmartStack's part of each pass (when it runs), then monitoring's, then the change feed's. */
   private static PassParticipant participants(
-      Optional<SmartStackRuntime> smartstack, Monitoring monitoring) {
+      Optional<SmartStackRuntime> smartstack, Monitoring monitoring, PassParticipant changes) {
     List<PassParticipant> participants = new ArrayList<>();
     smartstack.ifPresent(s -> participants.add(s.participant()));
     participants.add(monitoring.participant());
+    participants.add(changes);
     return PassParticipant.all(participants);
   }
 
@@ -466,6 +481,7 @@ public final class DaemonWiring {
       LogsResource logs,
       StoredTaskOutput storedOutput,
       Supplier<List<ComponentHealth>> components,
+      ChangeFeed changes,
       DaemonLog log,
       Clock clock) {
     Metastatus metastatus =
@@ -481,29 +497,37 @@ public final class DaemonWiring {
                 components));
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
+    int streams = Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE);
     return new ApiServer(
         options.api(),
-        new LogStreamHandler(
-            logs,
-            Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE),
-            new ApiHandler(
-                ApiRoutes.router(
-                    system.cluster(),
-                    new ServicesResource(
-                        lookup,
-                        desired.desired(),
-                        backend,
-                        desired.status(),
-                        extras,
-                        clock,
-                        storedOutput),
-                    new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
-                    new JobsResource(lookup, jobs, extras::checks, clock),
-                    metrics,
-                    logs,
-                    new MetastatusResource(metastatus, system.cluster())),
-                options.api().token(),
-                log)));
+        dashboard(
+            changes,
+            new LogStreamHandler(
+                logs,
+                streams,
+                new ApiHandler(
+                    ApiRoutes.router(
+                        system.cluster(),
+                        new ServicesResource(
+                            lookup,
+                            desired.desired(),
+                            backend,
+                            desired.status(),
+                            extras,
+                            clock,
+                            storedOutput),
+                        new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                        new JobsResource(lookup, jobs, extras::checks, clock),
+                        metrics,
+                        logs,
+                        new MetastatusResource(metastatus, system.cluster())),
+                    options.api().token(),
+                    log))));
+  }
+
+  /** The dashboard's pages at /ui/ and the event stream they follow, before the API. */
+  private static DashboardHandler dashboard(ChangeFeed changes, Handler api) {
+    return new DashboardHandler(new EventStreamHandler(changes, MAX_EVENT_STREAMS, api));
   }
 
   /**

@@ -67,6 +67,7 @@ public final class ApiRoutes {
         List.of(
             new Route("GET", "/v1/version", request -> ApiResponse.json(version)),
             new Route("GET", "/v1/services", services::services),
+            new Route("GET", "/v1/cluster", new ClusterResource(services, jobs)::cluster),
             new Route("GET", "/v1/metastatus", metastatus::get),
             new Route("GET", "/v1/services/{service}", services::instances),
             new Route("GET", "/v1/services/{service}/logs", logs::read),

@@ -59,18 +59,28 @@ public final class JobsResource {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    InstanceRef ref = found.get().ref();
     int runs = count(request, "runs", 5, MAX_RUNS);
-    Optional<Function<JobRun, List<String>>> output = output(request);
+    return Optional.of(ApiResponse.json(statusDocument(found.get(), runs, output(request))));
+  }
+
+  /** A job's status document with its {@code runs} newest runs. */
+  Map<String, Object> statusDocument(
+      InstanceLookup.FoundJob found, int runs, Optional<Function<JobRun, List<String>>> output) {
+    InstanceRef ref = found.ref();
     JobStatus status = statusOf(ref);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("service", ref.service());
     doc.put("instance", ref.instance());
     doc.put("cluster", ref.cluster());
-    doc.put("git_sha", found.get().gitSha().orElse(null));
+    doc.put("git_sha", found.gitSha().orElse(null));
     doc.put("chronos", JobDocument.chronos(status, jobs.runs(ref, runs), output, clock.instant()));
     doc.put("checks", checks.apply(ref));
-    return Optional.of(ApiResponse.json(doc));
+    return doc;
+  }
+
+  /** The scheduler's jobs. */
+  List<InstanceRef> jobs() {
+    return jobs.jobs();
   }
 
   /** {@code GET .../runs?limit=N&output_lines=M}: {@code {"runs": [...]}}, newest first. */
@@ -134,7 +144,7 @@ public final class JobsResource {
     return lines == 0 ? Optional.empty() : Optional.of(run -> jobs.output(run, lines));
   }
 
-  private static int count(ApiRequest request, String name, int fallback, int max) {
+  static int count(ApiRequest request, String name, int fallback, int max) {
     Optional<String> text = request.query(name);
     if (text.isEmpty()) {
       return fallback;
