@@ -35,6 +35,7 @@ import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
 import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.MetastatusResource;
+import io.paasta.server.api.RestartResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
@@ -48,6 +49,7 @@ import io.paasta.server.autoscaling.UtilizationMeter;
 import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.InstanceRestarts;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.events.ChangeFeed;
@@ -69,6 +71,7 @@ import io.paasta.server.secrets.TaskSecretResolver;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
+import io.paasta.server.state.SqliteInstanceRestarts;
 import io.paasta.server.state.SqliteJobRunStore;
 import io.paasta.server.state.StateDatabase;
 import io.paasta.server.status.PassMetrics;
@@ -130,7 +133,14 @@ public final class DaemonWiring {
     DaemonLog log = new DaemonLog(out, clock);
     Desired desired =
         desiredState(
-            soaDir, system, AutoscalerCounts.none(), false, LastGoodConfigs.NONE, log, clock);
+            soaDir,
+            system,
+            AutoscalerCounts.none(),
+            InstanceRestarts.NONE,
+            false,
+            LastGoodConfigs.NONE,
+            log,
+            clock);
     return daemon(
         desired,
         deploymentsPoller(desired, log),
@@ -173,11 +183,13 @@ public final class DaemonWiring {
     started.add(state);
     try {
       SqliteAutoscalerStore autoscaler = new SqliteAutoscalerStore(state, system.cluster());
+      SqliteInstanceRestarts restarts = new SqliteInstanceRestarts(state, system.cluster());
       Desired desired =
           desiredState(
               soaDir,
               system,
               autoscaler,
+              restarts,
               options.smartstack().isPresent(),
               LastGoodConfigs.in(options.stateDir()),
               log,
@@ -237,6 +249,7 @@ public final class DaemonWiring {
               serviceLogs::lastOutput,
               () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
               changes,
+              restarts,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -275,6 +288,7 @@ public final class DaemonWiring {
             soaDir,
             system,
             counts,
+            SqliteInstanceRestarts.readOnly(stateDir, system.cluster()),
             smartstack.isPresent(),
             LastGoodConfigs.readOnly(stateDir),
             daemonLog,
@@ -302,6 +316,7 @@ public final class DaemonWiring {
       Path soaDir,
       SystemConfig system,
       AutoscalerCounts counts,
+      InstanceRestarts restarts,
       boolean haproxyRuns,
       LastGoodConfigs saved,
       DaemonLog log,
@@ -310,7 +325,10 @@ public final class DaemonWiring {
     StatusRegistry status = new StatusRegistry();
     ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, clock, saved);
     return new Desired(
-        loader, configs, new ClusterDesiredState(configs, system, counts, haproxyRuns), status);
+        loader,
+        configs,
+        new ClusterDesiredState(configs, system, counts, haproxyRuns, restarts),
+        status);
   }
 
   private static DeploymentsPoller deploymentsPoller(Desired desired, DaemonLog log) {
@@ -482,6 +500,7 @@ public final class DaemonWiring {
       StoredTaskOutput storedOutput,
       Supplier<List<ComponentHealth>> components,
       ChangeFeed changes,
+      SqliteInstanceRestarts restarts,
       DaemonLog log,
       Clock clock) {
     Metastatus metastatus =
@@ -520,7 +539,8 @@ public final class DaemonWiring {
                         new JobsResource(lookup, jobs, extras::checks, clock),
                         metrics,
                         logs,
-                        new MetastatusResource(metastatus, system.cluster())),
+                        new MetastatusResource(metastatus, system.cluster()),
+                        new RestartResource(lookup, restarts::restart, passes::now, clock)),
                     options.api().token(),
                     log))));
   }

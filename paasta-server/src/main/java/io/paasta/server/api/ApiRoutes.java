@@ -58,6 +58,27 @@ public final class ApiRoutes {
       PrometheusMeterRegistry metrics,
       LogsResource logs,
       MetastatusResource metastatus) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        logs,
+        metastatus,
+        RestartResource.unavailable());
+  }
+
+  /** With the services' logs, metastatus and restarts. */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      RestartResource restarts) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -77,6 +98,7 @@ public final class ApiRoutes {
                 instance + "/status",
                 request -> jobs.status(request).orElseGet(() -> services.status(request))),
             new Route("GET", instance + "/tasks", services::tasks),
+            new Route("POST", instance + "/restart", restarts::restart),
             new Route("GET", instance + "/autoscaler", autoscaler::get),
             new Route("POST", instance + "/autoscaler", autoscaler::set),
             new Route("GET", instance + "/runs", jobs::runs),

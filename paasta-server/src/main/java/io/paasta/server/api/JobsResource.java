@@ -60,7 +60,9 @@ public final class JobsResource {
       return Optional.empty();
     }
     int runs = count(request, "runs", 5, MAX_RUNS);
-    return Optional.of(ApiResponse.json(statusDocument(found.get(), runs, output(request))));
+    Map<String, Object> doc = statusDocument(found.get(), runs, output(request));
+    doc.put("children", children(found.get().ref()));
+    return Optional.of(ApiResponse.json(doc));
   }
 
   /** A job's status document with its {@code runs} newest runs. */
@@ -76,6 +78,16 @@ public final class JobsResource {
     doc.put("chronos", JobDocument.chronos(status, jobs.runs(ref, runs), output, clock.instant()));
     doc.put("checks", checks.apply(ref));
     return doc;
+  }
+
+  /** The jobs that name this one among their parents ({@code service.instance}), sorted. */
+  private List<String> children(InstanceRef ref) {
+    String id = ref.service() + "." + ref.instance();
+    return jobs.jobs().stream()
+        .filter(other -> jobs.status(other).map(s -> s.parents().contains(id)).orElse(false))
+        .map(other -> other.service() + "." + other.instance())
+        .sorted()
+        .toList();
   }
 
   /** The scheduler's jobs. */
