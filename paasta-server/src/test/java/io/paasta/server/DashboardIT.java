@@ -11,10 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,15 +76,29 @@ class DashboardIT {
     return browser.findElement(By.tagName("body"));
   }
 
-  private Optional<WebElement> row(String instance) {
-    List<WebElement> rows =
-        browser.findElements(
-            By.cssSelector("#instances tr[data-key='" + cluster.service + "/" + instance + "']"));
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  /**
+   * Runs a script in the page and returns its value: rows are replaced as changes come, so the page
+   * is read in one go rather than through element references that may go stale.
+   */
+  private Object js(String script, Object... args) {
+    return browser.executeScript(script, args);
   }
 
   private String rowState(String instance) {
-    return row(instance).map(r -> r.getAttribute("data-state")).orElse("");
+    return String.valueOf(
+        js(
+            "const r = document.querySelector(\"#instances tr[data-key='\" + arguments[0] + \"']\");"
+                + " return r ? r.getAttribute('data-state') : '';",
+            cluster.service + "/" + instance));
+  }
+
+  /** The text of every element the selector finds, joined by newlines. */
+  private String texts(String selector) {
+    return String.valueOf(
+        js(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)"
+                + ".join('\\n');",
+            selector));
   }
 
   @Test
@@ -116,33 +128,32 @@ class DashboardIT {
     awaitOrExplain(() -> rowState("main").equals("Running"));
     awaitOrExplain(() -> rowState("crash").equals("Crash-looping"));
     assertThat(rowState("canary")).isEqualTo("Not deployed");
-    WebElement crash = row("crash").orElseThrow();
-    assertThat(crash.getAttribute("class")).contains("bad");
-    assertThat(crash.findElement(By.cssSelector(".state")).getCssValue("background-color"))
-        .isEqualTo("rgba(207, 34, 46, 1)"); // red
+    String crash = "#instances tr[data-key='" + cluster.service + "/crash']";
+    assertThat(js("return document.querySelector(arguments[0]).className", crash)).isEqualTo("bad");
+    assertThat(
+            js(
+                "return getComputedStyle(document.querySelector(arguments[0] + ' .state'))"
+                    + ".backgroundColor",
+                crash))
+        .isEqualTo("rgb(207, 34, 46)"); // red
     awaitOrExplain(
-        () ->
-            browser.findElements(By.cssSelector(".notice.error")).stream()
-                .anyMatch(n -> n.getText().contains(broken) && n.getText().contains(HOSTILE)));
+        () -> texts(".notice.error").contains(broken) && texts(".notice.error").contains(HOSTILE));
     assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
     // failing first: the crash loop is above the healthy instance
+    @SuppressWarnings("unchecked")
     List<String> order =
-        browser.findElements(By.cssSelector("#instances tr")).stream()
-            .map(r -> r.getAttribute("data-key"))
-            .toList();
+        (List<String>)
+            js(
+                "return [...document.querySelectorAll('#instances tr')]"
+                    + ".map(r => r.getAttribute('data-key'))");
     assertThat(order.indexOf(cluster.service + "/crash"))
         .isLessThan(order.indexOf(cluster.service + "/main"));
-    chromium.screenshot("cluster");
+    chromium.screenshot("dashboard-cluster");
 
     // a task's output with HTML in it, as text
     browser.get(base.resolve("/ui/#/instance/" + cluster.service + "/crash").toString());
-    await()
-        .atMost(CONVERGE)
-        .until(
-            () ->
-                browser.findElements(By.cssSelector("#tasks pre.output")).stream()
-                    .anyMatch(p -> p.getText().contains("<script>window.pwned=2</script>")));
-    assertThat(browser.findElement(By.id("tasks")).getText()).contains(HOSTILE);
+    awaitOrExplain(() -> texts("#tasks pre.output").contains("<script>window.pwned=2</script>"));
+    assertThat(texts("#tasks")).contains(HOSTILE);
     assertThat(browser.findElements(By.cssSelector("#tasks img"))).isEmpty();
     assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
 
@@ -155,7 +166,7 @@ class DashboardIT {
     await().atMost(CONVERGE).until(() -> !browser.findElements(By.id("restart")).isEmpty());
     String appBefore = cluster.onlyApp().orElseThrow();
     browser.executeScript("window.notReloaded = true");
-    Set<String> seen = new LinkedHashSet<>();
+    List<String> seen = new ArrayList<>(); // the states shown, each change once
     List<String> progress = new ArrayList<>();
     seen.add(instanceState());
     browser.findElement(By.id("restart")).click();
@@ -165,13 +176,20 @@ class DashboardIT {
         .until(
             () -> {
               String state = instanceState();
-              seen.add(state);
+              if (!state.equals(seen.get(seen.size() - 1))) {
+                seen.add(state);
+              }
               if (state.equals("Deploying")) {
-                browser.findElements(By.cssSelector("[role=progressbar]")).stream()
-                    .map(p -> p.getAttribute("aria-valuenow"))
-                    .forEach(progress::add);
+                Object now =
+                    js(
+                        "const p = document.querySelector('#instance-state')"
+                            + " && document.querySelector('[role=progressbar]');"
+                            + " return p ? p.getAttribute('aria-valuenow') : null;");
+                if (now != null) {
+                  progress.add(String.valueOf(now));
+                }
                 if (progress.size() == 1) {
-                  chromium.screenshot("instance");
+                  chromium.screenshot("dashboard-instance");
                 }
               }
               return seen.contains("Deploying") && state.equals("Running");
@@ -203,8 +221,10 @@ class DashboardIT {
   }
 
   private String instanceState() {
-    List<WebElement> state = browser.findElements(By.cssSelector("#instance-state .state"));
-    return state.isEmpty() ? "" : state.get(0).getAttribute("data-state");
+    return String.valueOf(
+        js(
+            "const s = document.querySelector('#instance-state .state');"
+                + " return s ? s.getAttribute('data-state') : '';"));
   }
 
   @Test
@@ -261,7 +281,19 @@ class DashboardIT {
     assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
     assertThat(browser.executeScript("return sessionStorage.getItem('paasta-api-token') !== null"))
         .isEqualTo(true);
-    chromium.screenshot("job");
+    for (int run = 2; run <= 3; run++) { // a timeline of a few runs for the screenshot
+      int runs = run;
+      js("document.getElementById('rerun').click()"); // the page may be re-drawn meanwhile
+      await()
+          .atMost(CONVERGE)
+          .until(
+              () ->
+                  browser
+                          .findElements(By.cssSelector("#timeline .run[data-state=succeeded]"))
+                          .size()
+                      == runs);
+    }
+    chromium.screenshot("dashboard-job");
 
     // forgetting the token takes the buttons away
     browser.findElement(By.id("token-forget")).click();

@@ -27,8 +27,8 @@ public final class InstanceChanges implements PassParticipant {
   public void passed(PassResult result) {
     int fingerprint = fingerprint(result);
     Integer before = seen.put(result.ref(), fingerprint);
-    if (result.config().isEmpty()) {
-      seen.remove(result.ref());
+    if (result.config().isEmpty() && result.observed().tasks().isEmpty()) {
+      seen.remove(result.ref()); // gone for good
     }
     if (before == null || before != fingerprint) {
       feed.instanceChanged(result.ref());

@@ -1,6 +1,6 @@
 // The PaaSTA dashboard: three pages (cluster, instance, job) read from the daemon's JSON API and
 // kept live by its server-sent events (/v1/events). Every text from the API is set with
-// textContent (never innerHTML): names and task output with HTML in them render as text.
+// textContent, never parsed as HTML: names and task output with HTML in them render as text.
 'use strict';
 
 (function () {
@@ -136,8 +136,11 @@
       healthy + '/' + expected + ' new happy');
   }
 
-  function checkName(check) {
-    return text(check.name).replace(/^.*?\.(?=[^.]+\.[^.]+$)/, '');
+  /** A check's kind: its name without the ".service.instance" it ends with. */
+  function checkName(check, doc) {
+    const name = text(check.name);
+    const suffix = '.' + doc.service + '.' + doc.instance;
+    return name.endsWith(suffix) ? name.substring(0, name.length - suffix.length) : name;
   }
 
   // ---------- the cluster page ----------
@@ -169,7 +172,7 @@
         : (a.healthy_instance_count || 0) + '/' + expected + ' healthy'),
       h('td', {}, shortSha(doc.git_sha)),
       h('td', {}, failing.map(c => h('div', {}, badge(c.status === 1 ? 'WARNING' : 'CRITICAL',
-        c.status === 1 ? 'warn' : 'bad'), ' ', checkName(c)))),
+        c.status === 1 ? 'warn' : 'bad'), ' ', checkName(c, doc)))),
       h('td', {}, text(a.error_message)));
       return tr;
     }
@@ -230,7 +233,6 @@
 
     async function loadAll() {
       const cluster = await api('/v1/cluster');
-      document.getElementById('cluster-name').textContent = 'cluster ' + cluster.cluster;
       rows.clear();
       jobRows.clear();
       tbody.replaceChildren();
@@ -654,6 +656,9 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
+    api('/v1/version').then(v => {
+      document.getElementById('cluster-name').textContent = 'cluster ' + v.cluster + ' (paasta ' + v.version + ')';
+    }).catch(() => {});
     setUpToken();
     window.addEventListener('hashchange', route);
     route();

@@ -122,7 +122,14 @@ class DashboardServingTest {
       assertThat(client.next()).isEqualTo("job {\"service\":\"batch\",\"instance\":\"nightly\"}");
     }
     clients.forEach(Events::close);
-    await().atMost(Duration.ofSeconds(10)).until(() -> feed.listeners() == 0);
+    // a closed client is noticed when a write to it fails
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              feed.instanceChanged(ref);
+              return feed.listeners() == 0;
+            });
 
     // a client that never reads: its socket fills up, its pending changes pile up, it is dropped
     Socket stuck = new Socket("127.0.0.1", base.getPort());
