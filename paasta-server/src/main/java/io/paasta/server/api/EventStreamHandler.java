@@ -137,20 +137,25 @@ public final class EventStreamHandler extends Handler.Wrapper {
     }
 
     void offer(String event) {
+      boolean overflow;
+      boolean start;
       synchronized (this) {
         if (closed) {
           return;
         }
         pending.add(event);
-        if (pending.size() > MAX_PENDING) {
+        overflow = pending.size() > MAX_PENDING;
+        if (overflow) {
           closed = true;
-        } else if (writing) {
-          return;
+        }
+        start = !overflow && !writing;
+        if (start) {
+          writing = true; // this thread writes; the others leave their events in pending
         }
       }
-      if (isClosed()) {
+      if (overflow) {
         finish(new java.io.IOException("the client fell more than " + MAX_PENDING + " behind"));
-      } else {
+      } else if (start) {
         writeNext();
       }
     }
@@ -159,11 +164,10 @@ public final class EventStreamHandler extends Handler.Wrapper {
       return writing ? now - writingSince : 0;
     }
 
-    private synchronized boolean isClosed() {
-      return closed;
-    }
-
-    /** Writes every pending event in one go; the next go starts when this one is written. */
+    /**
+     * Writes every pending event in one go; the next go starts when this one is written. Called
+     * only by the thread that set {@code writing}, or by the completion of the previous write.
+     */
     private void writeNext() {
       String chunk;
       synchronized (this) {
@@ -173,7 +177,6 @@ public final class EventStreamHandler extends Handler.Wrapper {
         }
         chunk = String.join("", pending);
         pending.clear();
-        writing = true;
         writingSince = System.nanoTime();
       }
       response.write(
