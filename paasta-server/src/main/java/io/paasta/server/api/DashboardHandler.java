@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.Callback;
  * The web dashboard at {@code /ui/}: a few hand-written files (HTML, CSS, JavaScript), resources of
  * this package read once at start, that read the JSON API. Served with a strict
  * Content-Security-Policy (this origin only, no inline script or style), read-only for anyone who
- * can reach the API: its writes go through the API with the token the user types. {@code /} leads
+ * can reach the API: its writes go through the API with the token the user types. {@code /ui} leads
  * to it. Every other request goes to the wrapped handler.
  */
 public final class DashboardHandler extends Handler.Wrapper {
@@ -43,7 +43,7 @@ public final class DashboardHandler extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = request.getHttpURI().getPath();
     boolean get = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (get && ("/".equals(path) || "/ui".equals(path))) {
+    if (get && "/ui".equals(path)) {
       response.setStatus(302);
       response.getHeaders().put(HttpHeader.LOCATION, PREFIX);
       response.write(true, ByteBuffer.allocate(0), callback);

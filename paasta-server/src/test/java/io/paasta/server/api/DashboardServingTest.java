@@ -99,7 +99,7 @@ class DashboardServingTest {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build()
             .send(
-                HttpRequest.newBuilder(base.resolve("/")).build(),
+                HttpRequest.newBuilder(base.resolve("/ui")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(root.statusCode()).isEqualTo(302);
     assertThat(root.headers().firstValue("Location")).contains("/ui/");
