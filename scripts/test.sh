@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 ensure_java
-ensure_packages git make busybox-static curl haproxy
+ensure_packages git make busybox-static curl haproxy chromium chromium-driver fonts-dejavu-core
 ensure_docker
 ensure_registry
 echo "==> building and testing (./mvnw verify)"

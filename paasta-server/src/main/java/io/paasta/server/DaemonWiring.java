@@ -28,11 +28,14 @@ import io.paasta.server.api.ApiRoutes;
 import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
+import io.paasta.server.api.DashboardHandler;
+import io.paasta.server.api.EventStreamHandler;
 import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
 import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.MetastatusResource;
+import io.paasta.server.api.RestartResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
@@ -46,8 +49,12 @@ import io.paasta.server.autoscaling.UtilizationMeter;
 import io.paasta.server.backend.BackendFactory;
 import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
+import io.paasta.server.desired.InstanceRestarts;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.events.ChangeFeed;
+import io.paasta.server.events.InstanceChanges;
+import io.paasta.server.events.JobChanges;
 import io.paasta.server.jobs.ClusterJobs;
 import io.paasta.server.jobs.JobScheduler;
 import io.paasta.server.jobs.JobsView;
@@ -64,6 +71,7 @@ import io.paasta.server.secrets.TaskSecretResolver;
 import io.paasta.server.smartstack.HaproxyMarks;
 import io.paasta.server.smartstack.SmartStackRuntime;
 import io.paasta.server.smartstack.SmartStackSettings;
+import io.paasta.server.state.SqliteInstanceRestarts;
 import io.paasta.server.state.SqliteJobRunStore;
 import io.paasta.server.state.StateDatabase;
 import io.paasta.server.status.PassMetrics;
@@ -79,6 +87,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * Builds the daemon from its directories and settings: the one place where its parts are wired,
@@ -90,6 +99,9 @@ import java.util.function.Supplier;
 public final class DaemonWiring {
   /** One in this many of the API's threads may follow logs ({@code paasta logs -f} holds one). */
   static final int MAX_LOG_STREAMS_SHARE = 4;
+
+  /** Dashboards following the cluster at once (their streams hold no thread). */
+  static final int MAX_EVENT_STREAMS = 256;
 
   private DaemonWiring() {}
 
@@ -121,7 +133,14 @@ public final class DaemonWiring {
     DaemonLog log = new DaemonLog(out, clock);
     Desired desired =
         desiredState(
-            soaDir, system, AutoscalerCounts.none(), false, LastGoodConfigs.NONE, log, clock);
+            soaDir,
+            system,
+            AutoscalerCounts.none(),
+            InstanceRestarts.NONE,
+            false,
+            LastGoodConfigs.NONE,
+            log,
+            clock);
     return daemon(
         desired,
         deploymentsPoller(desired, log),
@@ -164,16 +183,20 @@ public final class DaemonWiring {
     started.add(state);
     try {
       SqliteAutoscalerStore autoscaler = new SqliteAutoscalerStore(state, system.cluster());
+      SqliteInstanceRestarts restarts = new SqliteInstanceRestarts(state, system.cluster());
       Desired desired =
           desiredState(
               soaDir,
               system,
               autoscaler,
+              restarts,
               options.smartstack().isPresent(),
               LastGoodConfigs.in(options.stateDir()),
               log,
               clock);
       PassRequests passes = new PassRequests(clock);
+      ChangeFeed changes = new ChangeFeed();
+      InstanceChanges instanceChanges = new InstanceChanges(changes);
       Optional<SmartStackRuntime> smartstack =
           smartstack(system, options, desired, passes, log, clock);
       smartstack.ifPresent(s -> started.add(0, s));
@@ -181,7 +204,8 @@ public final class DaemonWiring {
           backends.start(system, backendPorts(smartstack, serviceLogs, log, soaDir, system));
       started.add(started.size() - 1, backend); // the state database closes last
       started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
-      JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
+      backend.onTaskChange(instanceChanges::taskChanged);
+      JobScheduler jobs = jobScheduler(system, state, changes, desired, backend, log, clock);
       started.add(0, jobs);
       started.add(0, autoscalerLoop(system, desired, backend, autoscaler, passes, log, clock));
       Monitoring monitoring =
@@ -205,7 +229,7 @@ public final class DaemonWiring {
               deploymentsPoller(desired, log),
               backend,
               passes,
-              participants(smartstack, monitoring),
+              participants(smartstack, monitoring, instanceChanges),
               new PassMetrics(metrics),
               settings,
               log,
@@ -224,6 +248,8 @@ public final class DaemonWiring {
               new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               serviceLogs::lastOutput,
               () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
+              changes,
+              restarts,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -262,6 +288,7 @@ public final class DaemonWiring {
             soaDir,
             system,
             counts,
+            SqliteInstanceRestarts.readOnly(stateDir, system.cluster()),
             smartstack.isPresent(),
             LastGoodConfigs.readOnly(stateDir),
             daemonLog,
@@ -289,6 +316,7 @@ public final class DaemonWiring {
       Path soaDir,
       SystemConfig system,
       AutoscalerCounts counts,
+      InstanceRestarts restarts,
       boolean haproxyRuns,
       LastGoodConfigs saved,
       DaemonLog log,
@@ -297,7 +325,10 @@ public final class DaemonWiring {
     StatusRegistry status = new StatusRegistry();
     ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, clock, saved);
     return new Desired(
-        loader, configs, new ClusterDesiredState(configs, system, counts, haproxyRuns), status);
+        loader,
+        configs,
+        new ClusterDesiredState(configs, system, counts, haproxyRuns, restarts),
+        status);
   }
 
   private static DeploymentsPoller deploymentsPoller(Desired desired, DaemonLog log) {
@@ -404,6 +435,7 @@ public final class DaemonWiring {
   private static JobScheduler jobScheduler(
       SystemConfig system,
       StateDatabase state,
+      ChangeFeed changes,
       Desired desired,
       Backend backend,
       DaemonLog log,
@@ -412,19 +444,20 @@ public final class DaemonWiring {
         new JobScheduler(
             new ClusterJobs(desired.configs(), system),
             backend.jobRunner(),
-            new SqliteJobRunStore(state),
+            new JobChanges(new SqliteJobRunStore(state), changes),
             log,
             clock);
     jobs.start();
     return jobs;
   }
 
-  /** SmartStack's part of each pass (when it runs), then monitoring's. */
+  /** SmartStack's part of each pass (when it runs), then monitoring's, then the change feed's. */
   private static PassParticipant participants(
-      Optional<SmartStackRuntime> smartstack, Monitoring monitoring) {
+      Optional<SmartStackRuntime> smartstack, Monitoring monitoring, PassParticipant changes) {
     List<PassParticipant> participants = new ArrayList<>();
     smartstack.ifPresent(s -> participants.add(s.participant()));
     participants.add(monitoring.participant());
+    participants.add(changes);
     return PassParticipant.all(participants);
   }
 
@@ -466,6 +499,8 @@ public final class DaemonWiring {
       LogsResource logs,
       StoredTaskOutput storedOutput,
       Supplier<List<ComponentHealth>> components,
+      ChangeFeed changes,
+      SqliteInstanceRestarts restarts,
       DaemonLog log,
       Clock clock) {
     Metastatus metastatus =
@@ -481,29 +516,38 @@ public final class DaemonWiring {
                 components));
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
+    int streams = Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE);
     return new ApiServer(
         options.api(),
-        new LogStreamHandler(
-            logs,
-            Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE),
-            new ApiHandler(
-                ApiRoutes.router(
-                    system.cluster(),
-                    new ServicesResource(
-                        lookup,
-                        desired.desired(),
-                        backend,
-                        desired.status(),
-                        extras,
-                        clock,
-                        storedOutput),
-                    new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
-                    new JobsResource(lookup, jobs, extras::checks, clock),
-                    metrics,
-                    logs,
-                    new MetastatusResource(metastatus, system.cluster())),
-                options.api().token(),
-                log)));
+        dashboard(
+            changes,
+            new LogStreamHandler(
+                logs,
+                streams,
+                new ApiHandler(
+                    ApiRoutes.router(
+                        system.cluster(),
+                        new ServicesResource(
+                            lookup,
+                            desired.desired(),
+                            backend,
+                            desired.status(),
+                            extras,
+                            clock,
+                            storedOutput),
+                        new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
+                        new JobsResource(lookup, jobs, extras::checks, clock),
+                        metrics,
+                        logs,
+                        new MetastatusResource(metastatus, system.cluster()),
+                        new RestartResource(lookup, restarts::restart, passes::now, clock)),
+                    options.api().token(),
+                    log))));
+  }
+
+  /** The dashboard's pages at /ui/ and the event stream they follow, before the API. */
+  private static DashboardHandler dashboard(ChangeFeed changes, Handler api) {
+    return new DashboardHandler(new EventStreamHandler(changes, MAX_EVENT_STREAMS, api));
   }
 
   /**

@@ -112,6 +112,11 @@ final class LocalClusterFixture implements AutoCloseable {
             .formatted(imageName, image.gitSha(), control, desiredState, bounce));
   }
 
+  /** Writes the scheduled jobs (whole YAML) of the chronos file. */
+  void jobs(String yaml) throws IOException {
+    write("chronos-" + cluster + ".yaml", yaml);
+  }
+
   /** Writes the service's smartstack.yaml. */
   void smartstack(String yaml) throws IOException {
     write("smartstack.yaml", yaml);

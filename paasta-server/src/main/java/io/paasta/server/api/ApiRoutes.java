@@ -58,6 +58,27 @@ public final class ApiRoutes {
       PrometheusMeterRegistry metrics,
       LogsResource logs,
       MetastatusResource metastatus) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        logs,
+        metastatus,
+        RestartResource.unavailable());
+  }
+
+  /** With the services' logs, metastatus and restarts. */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      RestartResource restarts) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -67,6 +88,7 @@ public final class ApiRoutes {
         List.of(
             new Route("GET", "/v1/version", request -> ApiResponse.json(version)),
             new Route("GET", "/v1/services", services::services),
+            new Route("GET", "/v1/cluster", new ClusterResource(services, jobs)::cluster),
             new Route("GET", "/v1/metastatus", metastatus::get),
             new Route("GET", "/v1/services/{service}", services::instances),
             new Route("GET", "/v1/services/{service}/logs", logs::read),
@@ -76,6 +98,7 @@ public final class ApiRoutes {
                 instance + "/status",
                 request -> jobs.status(request).orElseGet(() -> services.status(request))),
             new Route("GET", instance + "/tasks", services::tasks),
+            new Route("POST", instance + "/restart", restarts::restart),
             new Route("GET", instance + "/autoscaler", autoscaler::get),
             new Route("POST", instance + "/autoscaler", autoscaler::set),
             new Route("GET", instance + "/runs", jobs::runs),

@@ -59,18 +59,40 @@ public final class JobsResource {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    InstanceRef ref = found.get().ref();
     int runs = count(request, "runs", 5, MAX_RUNS);
-    Optional<Function<JobRun, List<String>>> output = output(request);
+    Map<String, Object> doc = statusDocument(found.get(), runs, output(request));
+    doc.put("children", children(found.get().ref()));
+    return Optional.of(ApiResponse.json(doc));
+  }
+
+  /** A job's status document with its {@code runs} newest runs. */
+  Map<String, Object> statusDocument(
+      InstanceLookup.FoundJob found, int runs, Optional<Function<JobRun, List<String>>> output) {
+    InstanceRef ref = found.ref();
     JobStatus status = statusOf(ref);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("service", ref.service());
     doc.put("instance", ref.instance());
     doc.put("cluster", ref.cluster());
-    doc.put("git_sha", found.get().gitSha().orElse(null));
+    doc.put("git_sha", found.gitSha().orElse(null));
     doc.put("chronos", JobDocument.chronos(status, jobs.runs(ref, runs), output, clock.instant()));
     doc.put("checks", checks.apply(ref));
-    return Optional.of(ApiResponse.json(doc));
+    return doc;
+  }
+
+  /** The jobs that name this one among their parents ({@code service.instance}), sorted. */
+  private List<String> children(InstanceRef ref) {
+    String id = ref.service() + "." + ref.instance();
+    return jobs.jobs().stream()
+        .filter(other -> jobs.status(other).map(s -> s.parents().contains(id)).orElse(false))
+        .map(other -> other.service() + "." + other.instance())
+        .sorted()
+        .toList();
+  }
+
+  /** The scheduler's jobs. */
+  List<InstanceRef> jobs() {
+    return jobs.jobs();
   }
 
   /** {@code GET .../runs?limit=N&output_lines=M}: {@code {"runs": [...]}}, newest first. */
@@ -134,7 +156,7 @@ public final class JobsResource {
     return lines == 0 ? Optional.empty() : Optional.of(run -> jobs.output(run, lines));
   }
 
-  private static int count(ApiRequest request, String name, int fallback, int max) {
+  static int count(ApiRequest request, String name, int fallback, int max) {
     Optional<String> text = request.query(name);
     if (text.isEmpty()) {
       return fallback;

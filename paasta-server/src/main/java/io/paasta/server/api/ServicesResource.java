@@ -70,8 +70,16 @@ public final class ServicesResource {
 
   public ApiResponse status(ApiRequest request) {
     InstanceLookup.Found found = lookup.instance(request.path("service"), request.path("instance"));
+    return ApiResponse.json(statusDocument(found, backend.observe(found.ref())));
+  }
+
+  /**
+   * The status document of an instance whose tasks the caller observed (the cluster's summary
+   * observes every instance in one go).
+   */
+  Map<String, Object> statusDocument(InstanceLookup.Found found, ObservedInstance tasks) {
     Optional<DesiredInstance> wanted = desiredOf(found);
-    ObservedInstance observed = extras.observed(found.ref(), backend.observe(found.ref()));
+    ObservedInstance observed = extras.observed(found.ref(), tasks);
     Map<String, Object> document =
         StatusDocument.of(
             new StatusDocument.Parts(
@@ -85,7 +93,27 @@ public final class ServicesResource {
                 extras.checks(found.ref()),
                 clock.instant()));
     extras.autoscaling(found.ref()).ifPresent(a -> document.put("autoscaling", a));
-    return ApiResponse.json(document);
+    return document;
+  }
+
+  InstanceLookup lookup() {
+    return lookup;
+  }
+
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
+  /** The services whose soa-configs have problems, with them. */
+  Map<String, List<String>> serviceProblems() {
+    return status.serviceProblems();
+  }
+
+  /** Every instance's tasks, observed in one go. */
+  Map<io.paasta.model.InstanceRef, ObservedInstance> observeAll() {
+    Map<io.paasta.model.InstanceRef, ObservedInstance> all = new java.util.HashMap<>();
+    backend.observeAll().forEach(o -> all.put(o.ref(), o));
+    return all;
   }
 
   /**

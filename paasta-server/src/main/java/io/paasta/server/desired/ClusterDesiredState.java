@@ -28,6 +28,7 @@ public final class ClusterDesiredState {
   private final AutoscalerCounts counts;
   private final boolean haproxyRuns;
   private final SecretSignatures signatures;
+  private final InstanceRestarts restarts;
 
   /** Without stored autoscaler counts: autoscaled instances run max_instances. */
   public ClusterDesiredState(ServiceConfigs configs, SystemConfig system) {
@@ -44,6 +45,19 @@ public final class ClusterDesiredState {
    */
   public ClusterDesiredState(
       ServiceConfigs configs, SystemConfig system, AutoscalerCounts counts, boolean haproxyRuns) {
+    this(configs, system, counts, haproxyRuns, InstanceRestarts.NONE);
+  }
+
+  /**
+   * @param restarts the restarts asked of the daemon itself, each a forced bounce
+   */
+  public ClusterDesiredState(
+      ServiceConfigs configs,
+      SystemConfig system,
+      AutoscalerCounts counts,
+      boolean haproxyRuns,
+      InstanceRestarts restarts) {
+    this.restarts = restarts;
     this.haproxyRuns = haproxyRuns;
     this.configs = configs;
     this.system = system;
@@ -100,7 +114,15 @@ public final class ClusterDesiredState {
   private Optional<DesiredInstance> desired(LoadedService loaded, LongRunningConfig config) {
     return DesiredInstanceFactory.create(
             config,
-            loaded.service().deployments(),
+            loaded
+                .service()
+                .deployments()
+                .map(
+                    d ->
+                        restarts
+                            .of(config.ref())
+                            .map(mark -> InstanceRestarts.applied(d, config.ref(), mark))
+                            .orElse(d)),
             system,
             loaded.service().config(),
             config.autoscaled() ? counts.get(config.ref()) : OptionalInt.empty(),

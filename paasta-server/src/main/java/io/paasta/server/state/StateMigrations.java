@@ -18,6 +18,7 @@ import java.util.Map;
  *   <li>the autoscaler's counts and pause, importing {@code autoscaling.json} once (then renamed
  *       {@code autoscaling.json.migrated}).
  *   <li>the autoscaler's load history and last decision per instance.
+ *   <li>the newest restart asked through the API per instance ({@code instance_restarts}).
  * </ol>
  */
 public final class StateMigrations {
@@ -106,8 +107,25 @@ public final class StateMigrations {
                     message TEXT NOT NULL,
                     PRIMARY KEY (cluster, service, instance))"""));
 
+  public static final Migration INSTANCE_RESTARTS =
+      new Migration(
+          4,
+          "the restarts asked through the API (the dashboard's restart button)",
+          (connection, stateDir) ->
+              execute(
+                  connection,
+                  """
+                  CREATE TABLE instance_restarts (
+                    cluster TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    instance TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    requested_at TEXT NOT NULL,
+                    PRIMARY KEY (cluster, service, instance, kind))"""));
+
   /** Every step, in order. */
-  public static final List<Migration> ALL = List.of(JOB_RUNS, AUTOSCALER, AUTOSCALER_HISTORY);
+  public static final List<Migration> ALL =
+      List.of(JOB_RUNS, AUTOSCALER, AUTOSCALER_HISTORY, INSTANCE_RESTARTS);
 
   static int latest(List<Migration> migrations) {
     return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
