@@ -185,6 +185,32 @@ measure '`paasta validate -y TREE`' "${PAASTA_CMD[@]}" validate -y "$TREE"
 measure '`paasta validate -y TREE -s svc-0042`' "${PAASTA_CMD[@]}" validate -y "$TREE" -s svc-0042
 measure '`paasta list -y TREE`' "${PAASTA_CMD[@]}" list -y "$TREE"
 measure 'listing instances (`paasta list -i -y TREE`)' "${PAASTA_CMD[@]}" list -i -y "$TREE"
+# `paasta status -s` against a local API: StatusFixture (paasta-bench) answers every instance's
+# status with a recorded running-instance answer; the tree's clusters point at it.
+FIXTURE_CLASS=paasta-bench/target/classes/io/paasta/bench/StatusFixture.class
+if [[ -f "$FIXTURE_CLASS" ]]; then
+  mkfifo "$WORK/fixture-ports"
+  java -XX:+UseSerialGC -cp paasta-bench/target/classes io.paasta.bench.StatusFixture 3600 cluster-a cluster-b \
+    >"$WORK/fixture-ports" &
+  FIXTURE_PID=$!
+  trap 'kill "$FIXTURE_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+  endpoints=""
+  exec 3<"$WORK/fixture-ports"
+  for _ in 1 2; do
+    read -r cluster port <&3 || die "StatusFixture did not start"
+    endpoints+="${endpoints:+, }\"$cluster\": \"http://127.0.0.1:$port\""
+  done
+  exec 3<&-
+  mkdir -p "$WORK/system-config"
+  echo "{\"cluster\": \"cluster-a\", \"docker_registry\": \"127.0.0.1:5000\", \"api_endpoints\": {$endpoints}}" \
+    >"$WORK/system-config/10-api.json"
+  measure '`paasta status -y TREE -s svc-0042` (a local API fixture)' \
+    "${PAASTA_CMD[@]}" status -y "$TREE" -s svc-0042 --system-config-dir "$WORK/system-config"
+  kill "$FIXTURE_PID" 2>/dev/null || true
+else
+  log "paasta status: skipped (StatusFixture not built)"
+  ROWS+=("| \`paasta status -y TREE -s svc-0042\` | 0 | skipped (StatusFixture not built) | | | | |")
+fi
 if [[ -f "$LOAD_ALL_CLASS" ]]; then
   measure 'load every instance config (`LoadAllInstances TREE`)' \
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR:paasta-bench/target/classes:paasta-cli/target/lib/*:$CLI_JAR" io.paasta.bench.LoadAllInstances "$TREE"
