@@ -127,7 +127,7 @@ FLOOR_MS=""
 measure() {
   local label="$1"
   shift
-  local i rc ms kib walls=() rss_kib=0 bad_rc=0
+  local i rc ms kib user sys walls=() cpus=() rss_kib=0 bad_rc=0
   for ((i = 1; i <= WARMUP; i++)); do
     log "$label: warm-up $i/$WARMUP"
     "$@" >/dev/null 2>&1 || true
@@ -136,17 +136,18 @@ measure() {
     local t0 t1
     t0=$(date +%s%N)
     set +e
-    /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err"
+    /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err"
     rc=$?
     set -e
     t1=$(date +%s%N)
     ms=$(((t1 - t0) / 1000000))
     # GNU time puts "Command exited with non-zero status N" before the format line.
-    read -r _ kib < <(tail -n 1 "$WORK/time")
+    read -r _ kib user sys < <(tail -n 1 "$WORK/time")
     [[ "$kib" =~ ^[0-9]+$ ]] || kib=0
     walls+=("$ms")
+    cpus+=("$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN { printf "%d", (u + s) * 1000 }')")
     ((kib > rss_kib)) && rss_kib=$kib
-    log "$label: run $i/$RUNS: ${ms} ms, $((kib / 1024)) MiB, exit $rc"
+    log "$label: run $i/$RUNS: ${ms} ms, CPU ${cpus[-1]} ms, $((kib / 1024)) MiB, exit $rc"
     if ((rc != 0 && bad_rc == 0)); then
       log "$label: exit status $rc; last lines of its stdout and stderr:"
       tail -n 5 "$WORK/out" | sed 's/^/[bench]   out: /' >&2
@@ -163,11 +164,15 @@ measure() {
     { v[NR] = $1 }
     END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
   [[ -z "$FLOOR_MS" ]] && FLOOR_MS=$median
+  local cpu_median
+  cpu_median=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '
+    { v[NR] = $1 }
+    END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
   ROWS+=("$(printf '%s\n' "${walls[@]}" | sort -n | awk -v label="$label" -v runs="$RUNS" -v kib="$rss_kib" \
-    -v median="$median" -v floor="$FLOOR_MS" '
+    -v median="$median" -v floor="$FLOOR_MS" -v cpu="$cpu_median" '
     { v[NR] = $1 }
     END {
-      printf "| %s | %d | %d | %d | %d | %+d | %.1f |", label, runs, v[1], median, v[NR], median - floor, kib / 1024
+      printf "| %s | %d | %d | %d | %d | %+d | %d | %.1f |", label, runs, v[1], median, v[NR], median - floor, cpu, kib / 1024
     }')")
 }
 
@@ -185,12 +190,38 @@ measure '`paasta validate -y TREE`' "${PAASTA_CMD[@]}" validate -y "$TREE"
 measure '`paasta validate -y TREE -s svc-0042`' "${PAASTA_CMD[@]}" validate -y "$TREE" -s svc-0042
 measure '`paasta list -y TREE`' "${PAASTA_CMD[@]}" list -y "$TREE"
 measure 'listing instances (`paasta list -i -y TREE`)' "${PAASTA_CMD[@]}" list -i -y "$TREE"
+# `paasta status -s` against a local API: StatusFixture (paasta-bench) answers every instance's
+# status with a recorded running-instance answer; the tree's clusters point at it.
+FIXTURE_CLASS=paasta-bench/target/classes/io/paasta/bench/StatusFixture.class
+if [[ -f "$FIXTURE_CLASS" ]]; then
+  mkfifo "$WORK/fixture-ports"
+  java -XX:+UseSerialGC -cp paasta-bench/target/classes io.paasta.bench.StatusFixture 3600 cluster-a cluster-b \
+    >"$WORK/fixture-ports" &
+  FIXTURE_PID=$!
+  trap 'kill "$FIXTURE_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+  endpoints=""
+  exec 3<"$WORK/fixture-ports"
+  for _ in 1 2; do
+    read -r cluster port <&3 || die "StatusFixture did not start"
+    endpoints+="${endpoints:+, }\"$cluster\": \"http://127.0.0.1:$port\""
+  done
+  exec 3<&-
+  mkdir -p "$WORK/system-config"
+  echo "{\"cluster\": \"cluster-a\", \"docker_registry\": \"127.0.0.1:5000\", \"api_endpoints\": {$endpoints}}" \
+    >"$WORK/system-config/10-api.json"
+  measure '`paasta status -y TREE -s svc-0042` (a local API fixture)' \
+    "${PAASTA_CMD[@]}" status -y "$TREE" -s svc-0042 --system-config-dir "$WORK/system-config"
+  kill "$FIXTURE_PID" 2>/dev/null || true
+else
+  log "paasta status: skipped (StatusFixture not built)"
+  ROWS+=("| \`paasta status -y TREE -s svc-0042\` | 0 | skipped (StatusFixture not built) | | | | | |")
+fi
 if [[ -f "$LOAD_ALL_CLASS" ]]; then
   measure 'load every instance config (`LoadAllInstances TREE`)' \
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR:paasta-bench/target/classes:paasta-cli/target/lib/*:$CLI_JAR" io.paasta.bench.LoadAllInstances "$TREE"
 else
   log "load every instance config: skipped (LoadAllInstances not built)"
-  ROWS+=("| load every instance config (\`LoadAllInstances TREE\`) | 0 | skipped (LoadAllInstances not built) | | | | |")
+  ROWS+=("| load every instance config (\`LoadAllInstances TREE\`) | 0 | skipped (LoadAllInstances not built) | | | | | |")
 fi
 
 files=$(find "$TREE" -type f | wc -l)
@@ -198,7 +229,7 @@ java_version=$(java -version 2>&1 | head -n 1)
 load=$(cut -d ' ' -f 1-3 /proc/loadavg)
 echo "PaaSTA benchmark: TREE = $SERVICES services ($files files, seed $SEED), $RUNS timed runs per command after $WARMUP warm-up run(s); $java_version; $(nproc) CPUs, load average $load at the end; $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo
-echo "| command | runs | min ms | median ms | max ms | median over the JVM floor ms | peak RSS MiB |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| command | runs | min ms | median ms | max ms | median over the JVM floor ms | median CPU ms (user+sys) | peak RSS MiB |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${ROWS[@]}"
 exit "$FAILED"

@@ -70,8 +70,9 @@ public final class CommandRegistry {
 
   /**
    * The command line for these arguments: the command they name is complete, every other command is
-   * a name and a description (enough for the usage, for suggestions and for errors). Argument files
-   * ({@code @file}, which picocli expands) get every command complete.
+   * a name and a description (enough for the usage, for suggestions and for errors), or only a name
+   * when the arguments start with the command (the root's usage is not printed then). Argument
+   * files ({@code @file}, which picocli expands) get every command complete.
    */
   public CommandLine commandLineFor(String... args) {
     String first = firstAfterRootOptions(args);
@@ -79,12 +80,17 @@ public final class CommandRegistry {
       return fullCommandLine();
     }
     String wanted = classNames.containsKey(first) ? first : null;
+    // The root's usage lists the commands' descriptions; it is printed only when no command comes
+    // first (a root option such as -h may precede one): otherwise the others need a name only.
+    boolean rootUsageUnused = wanted != null && wanted.equals(args[0]);
     CommandLine root = new CommandLine(new PaastaCommand(this));
     classNames.forEach(
         (name, className) ->
             root.addSubcommand(
                 name,
-                name.equals(wanted) ? commandClass(className) : placeholder(name, className)));
+                name.equals(wanted)
+                    ? commandClass(className)
+                    : rootUsageUnused ? nameOnly(name) : placeholder(name, className)));
     return configure(root);
   }
 
@@ -109,6 +115,11 @@ public final class CommandRegistry {
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
+  }
+
+  /** A command known by its name alone: its class is not even loaded. */
+  private static CommandSpec nameOnly(String name) {
+    return CommandSpec.create().name(name);
   }
 
   private static CommandSpec placeholder(String name, String className) {

@@ -41,7 +41,12 @@ class CommandRegistryTest {
     assertThat(root.getSubcommands().get("validate").getCommandSpec().findOption("--soa-dir"))
         .isNotNull();
     assertThat(root.getSubcommands().get("list").getCommandSpec().options()).isEmpty();
+    // the root's usage is not printed when the command comes first: the others are names only
     assertThat(root.getSubcommands().get("list").getCommandSpec().usageMessage().description())
+        .isEmpty();
+    CommandLine help = registry.commandLineFor("-h", "validate");
+    assertThat(help.getSubcommands().get("list").getCommandSpec().options()).isEmpty();
+    assertThat(help.getSubcommands().get("list").getCommandSpec().usageMessage().description())
         .containsExactly(
             registry
                 .fullCommandLine()
@@ -90,6 +95,8 @@ class CommandRegistryTest {
     lines.add(List.of("--", "list"));
     lines.add(List.of("pipeline"));
     lines.add(List.of("pipeline", "run", "-h"));
+    lines.add(List.of("list", "-i", "-y", CliRun.EXAMPLES.toString()));
+    lines.add(List.of("validate", "-y", CliRun.EXAMPLES.toString(), "-s", "no-such-service"));
     for (String name : CommandRegistry.standard().names()) {
       lines.add(List.of(name, "-h"));
       lines.add(List.of("-h", name));

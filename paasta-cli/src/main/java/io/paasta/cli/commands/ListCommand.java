@@ -55,7 +55,7 @@ public final class ListCommand implements Callable<Integer> {
     if (json.enabled()) {
       out.json(lines);
     } else {
-      lines.forEach(out::line);
+      out.lines(lines);
     }
     return 0;
   }

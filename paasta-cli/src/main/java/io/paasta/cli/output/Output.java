@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
@@ -25,6 +26,20 @@ public final class Output {
 
   public void line(String text) {
     out.println(text);
+  }
+
+  /**
+   * Lines written together and flushed once: the writer flushes at every line otherwise (one system
+   * call a line, thousands for a listing).
+   */
+  public void lines(List<String> lines) {
+    String separator = System.lineSeparator();
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line).append(separator);
+    }
+    out.print(text);
+    out.flush();
   }
 
   /** A line with picocli markup such as {@code @|red,bold text|@}; plain when not a terminal. */

@@ -28,7 +28,9 @@ final class ProxyPortPrefilter {
       if (Files.size(smartstackYaml) > ConfigFileReader.MAX_FILE_BYTES) {
         return true; // the parser refuses it without reading it
       }
-      text = Files.readString(smartstackYaml, StandardCharsets.UTF_8);
+      // one char a byte: digits and the patterns below are ASCII, found the same way in UTF-8
+      // text, and a file that is not UTF-8 fails to parse (no namespaces) whether read or not
+      text = new String(Files.readAllBytes(smartstackYaml), StandardCharsets.ISO_8859_1);
     } catch (IOException | java.io.UncheckedIOException e) {
       return true; // let the parser report it
     }

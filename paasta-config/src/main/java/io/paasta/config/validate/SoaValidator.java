@@ -90,7 +90,8 @@ public final class SoaValidator {
             .map(ns -> ns.proxyPort().getAsInt())
             .collect(Collectors.toSet());
     Map<String, Map<String, NamespaceConfig>> all = new LinkedHashMap<>();
-    loader.listServices().services().stream()
+    // both cores: the other services' smartstack.yaml files are read (and most dropped unparsed)
+    loader.listServices().services().parallelStream()
         .filter(other -> !other.equals(service) && !ports.isEmpty())
         .filter(
             other ->

@@ -49,14 +49,20 @@ public final class ConfigFileReader {
   /**
    * SnakeYAML logs duplicate keys through java.util.logging, under the constructor's class name; we
    * report them as problems instead. Held here because java.util.logging keeps loggers only weakly.
+   * Made before the first full read: listing top-level keys never starts java.util.logging (its
+   * LogManager reads the JDK's logging.properties) nor SnakeYAML's constructor.
    */
-  private static final java.util.logging.Logger SNAKEYAML_LOG =
-      quiet(LocatingConstructor.class.getName());
+  private static final class SnakeYamlLog {
+    static final java.util.logging.Logger QUIET = quiet(LocatingConstructor.class.getName());
 
-  private static java.util.logging.Logger quiet(String name) {
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-    logger.setLevel(java.util.logging.Level.SEVERE);
-    return logger;
+    /** Does nothing, but makes QUIET on the first call (class initialisation). */
+    static void ensureQuiet() {}
+
+    private static java.util.logging.Logger quiet(String name) {
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+      logger.setLevel(java.util.logging.Level.SEVERE);
+      return logger;
+    }
   }
 
   /** The outcome of reading one file: a parsed document, or the problem that stopped it. */
@@ -77,6 +83,7 @@ public final class ConfigFileReader {
     if (sizeProblem != null) {
       return sizeProblem;
     }
+    SnakeYamlLog.ensureQuiet();
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);

@@ -225,6 +225,38 @@ class SoaValidatorTest {
   }
 
   @Test
+  void oneServiceFindsTheSamePortClashesAsTheWholeTree() throws Exception {
+    tree.file("web/smartstack.yaml", "main:", "  proxy_port: 20001", "alt:", "  proxy_port: 20005")
+        .file("plain/smartstack.yaml", "main:", "  proxy_port: 20001")
+        .file("hex/smartstack.yaml", "main:", "  proxy_port: 0x4E25")
+        .file("alias/smartstack.yaml", "base: &p 20001", "main:", "  proxy_port: *p")
+        .file("other/smartstack.yaml", "main:", "  proxy_port: 20002  # not 20001")
+        .file("empty/smartstack.yaml", "");
+    // Latin-1 text (not UTF-8): unreadable as YAML, so it defines no port either way
+    java.nio.file.Files.createDirectories(root.resolve("latin"));
+    java.nio.file.Files.write(
+        root.resolve("latin/smartstack.yaml"),
+        "main:\n  proxy_port: 20001\n  note: caf\u00e9\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    for (int i = 0; i < 40; i++) {
+      tree.file("filler" + i + "/smartstack.yaml", "main:", "  proxy_port: " + (21000 + i));
+    }
+    ValidationReport all = new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS).validateAll();
+    for (ServiceReport whole : all.services()) {
+      List<String> alone = problems(whole.service());
+      assertThat(alone)
+          .as(whole.service())
+          .containsExactlyInAnyOrderElementsOf(
+              whole.problems().stream().map(Problem::format).toList());
+    }
+    assertThat(errors("web"))
+        .filteredOn(p -> p.contains("proxy_port"))
+        .containsExactlyInAnyOrder(
+            "web/smartstack.yaml:2: main.proxy_port: is also used by alias.main, plain.main (20001) - a proxy_port unique across the soa-configs tree",
+            "web/smartstack.yaml:4: alt.proxy_port: is also used by hex.main (20005) - a proxy_port unique across the soa-configs tree");
+  }
+
+  @Test
   void twoNamespacesOfOneServiceCannotShareAProxyPort() {
     tree.file(
         "web/smartstack.yaml", "main:", "  proxy_port: 20001", "canary:", "  proxy_port: 20001");

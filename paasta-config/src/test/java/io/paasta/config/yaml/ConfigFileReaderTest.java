@@ -71,6 +71,13 @@ class ConfigFileReaderTest {
   }
 
   @Test
+  void snakeYamlsOwnDuplicateKeyLogIsQuietOnceAFileIsRead() {
+    parse("a: 1", "a: 2");
+    assertThat(java.util.logging.Logger.getLogger(LocatingConstructor.class.getName()).getLevel())
+        .isEqualTo(java.util.logging.Level.SEVERE);
+  }
+
+  @Test
   void linesOfNestedKeysAndListItems() {
     ParsedFile file = parse("main:", "  env:", "    FOO: bar", "  args:", "  - one", "  - two");
     assertThat(file.lineOf(List.of("main"))).isEqualTo(1);
