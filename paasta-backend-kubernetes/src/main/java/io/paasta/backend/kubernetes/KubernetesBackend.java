@@ -13,6 +13,9 @@ import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
+import io.paasta.backend.kubernetes.secrets.SecretSettings;
+import io.paasta.backend.kubernetes.secrets.SecretSync;
+import io.paasta.backend.kubernetes.secrets.SecretWriter;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
@@ -60,7 +63,12 @@ public final class KubernetesBackend implements Backend {
   private final ObjectPlanner planner;
   private final ObjectWriter writer;
   private final Optional<LeaderLease> lease;
+  private final SecretSync secrets;
+  private final SecretWriter secretWriter;
   private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> engineBack = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean leading =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Builds the backend and its informers; {@link #start} starts them.
@@ -73,6 +81,19 @@ public final class KubernetesBackend implements Backend {
       Rendering rendering,
       Clock clock,
       java.util.function.Function<Runnable, Optional<LeaderLease>> lease) {
+    this(cluster, client, rendering, clock, lease, SecretSettings.none(cluster));
+  }
+
+  /**
+   * @param secrets where the Secrets of the instances' env and the image pull secret come from
+   */
+  public KubernetesBackend(
+      String cluster,
+      KubernetesClient client,
+      Rendering rendering,
+      Clock clock,
+      java.util.function.Function<Runnable, Optional<LeaderLease>> lease,
+      SecretSettings secrets) {
     this.cluster = cluster;
     this.client = client;
     this.rendering = rendering;
@@ -80,7 +101,33 @@ public final class KubernetesBackend implements Backend {
     this.cache = new ClusterCache(client, this::changed);
     this.planner = new ObjectPlanner(client.getKubernetesSerialization());
     this.writer = new ObjectWriter(client);
-    this.lease = lease.apply(() -> {});
+    this.secrets = new SecretSync(secrets, client.getKubernetesSerialization());
+    this.secretWriter = new SecretWriter(client, secrets);
+    this.lease = lease.apply(this::leadershipChanged);
+  }
+
+  /**
+   * On becoming the leader, every instance gets a pass at once (as when the engine comes back):
+   * what the previous leader left half done is planned again by this daemon.
+   */
+  private void leadershipChanged() {
+    Optional<LeaderLease> current = lease;
+    if (current == null || current.isEmpty()) {
+      return; // still in the constructor: the daemon's first scan passes every instance anyway
+    }
+    boolean now = current.get().leading();
+    if (now && !leading.getAndSet(true)) {
+      String why =
+          "this daemon (" + current.get().identity() + ") leads cluster " + cluster + " now";
+      engineBack.forEach(listener -> listener.accept(why));
+    } else if (!now) {
+      leading.set(false);
+    }
+  }
+
+  @Override
+  public void onEngineBack(Consumer<String> listener) {
+    engineBack.add(listener);
   }
 
   /**
@@ -134,6 +181,10 @@ public final class KubernetesBackend implements Backend {
     Optional<String> namespace = objects.map(list -> list.get(0).getMetadata().getName());
     InstanceObjects current = cache.of(ref.service(), ref.instance(), namespace);
     Plan plan = planner.plan(inSoaConfigs, desired, objects, current, now);
+    if (desired.isPresent() && namespace.isPresent()) {
+      plan =
+          secrets.plan(desired.get(), namespace.get(), current, cache.configMaps(namespace), plan);
+    }
     if (lease.isPresent() && !lease.get().leading() && !plan.actions().isEmpty()) {
       return new Plan(
           List.of(),
@@ -157,7 +208,11 @@ public final class KubernetesBackend implements Backend {
       throw new BackendException(
           ref + ": " + change.object() + " not changed: this daemon is no longer the leader");
     }
-    writer.write(change);
+    if (SecretWriter.handles(change)) {
+      secretWriter.write(change);
+    } else {
+      writer.write(change);
+    }
   }
 
   @Override

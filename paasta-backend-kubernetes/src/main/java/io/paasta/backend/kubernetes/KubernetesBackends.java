@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
+import io.paasta.backend.kubernetes.secrets.DockerConfigFile;
+import io.paasta.backend.kubernetes.secrets.SecretSettings;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.backend.SecretResolver;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +37,15 @@ public final class KubernetesBackends {
    * @param namespaces a service's SmartStack namespaces, by service
    * @param lead whether to take part in the leader election (the daemon); {@code paasta plan} does
    *     not, and plans as a leader would
+   * @param secrets the daemon's: the values of the instances' Secret objects
    * @throws BackendException when the API server cannot be reached or the kubeconfig read
    */
   public static KubernetesBackend start(
       KubernetesCluster cluster,
       Function<String, Map<String, NamespaceConfig>> namespaces,
       boolean lead,
-      Clock clock) {
+      Clock clock,
+      SecretResolver secrets) {
     KubernetesClient client = connect(cluster);
     String identity = identity();
     String leaseNamespace =
@@ -61,12 +66,27 @@ public final class KubernetesBackends {
                               identity,
                               LEASE,
                               onChange))
-                      : Optional.empty())
+                      : Optional.empty(),
+              secretSettings(cluster, secrets))
           .start(FIRST_LIST);
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
+  }
+
+  /** The cluster's image pull secret's file (when it has one) and the daemon's secrets. */
+  public static SecretSettings secretSettings(KubernetesCluster cluster, SecretResolver secrets) {
+    return new SecretSettings(
+        cluster.name(),
+        cluster
+            .dockerConfig()
+            .map(
+                file ->
+                    new DockerConfigFile(
+                        "kubernetes_clusters." + cluster.name() + ".docker_config",
+                        java.nio.file.Path.of(file))),
+        secrets);
   }
 
   /** A client from the kubeconfig file and context, or the pod's service account. */

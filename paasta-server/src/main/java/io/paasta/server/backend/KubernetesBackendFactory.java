@@ -60,7 +60,7 @@ public final class KubernetesBackendFactory implements BackendFactory {
                                         .map(Problem::format)
                                         .collect(Collectors.joining("; ")))));
     return KubernetesBackends.start(
-        cluster, new SmartStackNamespaces(soaDir)::of, lead, Clock.systemUTC());
+        cluster, new SmartStackNamespaces(soaDir)::of, lead, Clock.systemUTC(), ports.secrets());
   }
 
   /** A service's smartstack.yaml namespaces, read again when the file changes. */

@@ -1,5 +1,6 @@
 package io.paasta.backend.kubernetes.apply;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -40,6 +41,7 @@ public final class ClusterCache implements AutoCloseable {
   private final SharedIndexInformer<PodDisruptionBudget> pdbs;
   private final SharedIndexInformer<HorizontalPodAutoscaler> hpas;
   private final SharedIndexInformer<Service> services;
+  private final SharedIndexInformer<ConfigMap> configMaps;
 
   /**
    * Builds the informers (started by {@link #start}).
@@ -54,6 +56,7 @@ public final class ClusterCache implements AutoCloseable {
     pdbs = informer(client, PodDisruptionBudget.class, changed);
     hpas = informer(client, HorizontalPodAutoscaler.class, changed);
     services = informer(client, Service.class, changed);
+    configMaps = informer(client, ConfigMap.class, changed);
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> informer(
@@ -141,6 +144,16 @@ public final class ClusterCache implements AutoCloseable {
       return List.of();
     }
     return List.of(labels.get(ObjectLabels.SERVICE) + "/" + labels.get(ObjectLabels.INSTANCE));
+  }
+
+  /**
+   * The managed ConfigMaps (the Secrets' signatures) of a namespace, or of every namespace: the
+   * daemon watches these, never the Secrets themselves.
+   */
+  public List<ConfigMap> configMaps(Optional<String> namespace) {
+    return namespace
+        .map(name -> configMaps.getIndexer().byIndex("namespace", name))
+        .orElseGet(() -> configMaps.getStore().list());
   }
 
   @Override

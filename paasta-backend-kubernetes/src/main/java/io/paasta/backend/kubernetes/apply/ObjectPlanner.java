@@ -184,7 +184,7 @@ public final class ObjectPlanner {
         reason);
   }
 
-  static boolean terminating(Namespace namespace) {
+  public static boolean terminating(Namespace namespace) {
     return namespace.getMetadata().getDeletionTimestamp() != null
         || (namespace.getStatus() != null
             && "Terminating".equals(namespace.getStatus().getPhase()));

@@ -46,7 +46,7 @@ public final class ObjectWriter {
   }
 
   /** The API server's answer as what was refused, why, and what to do. */
-  static BackendException failure(Action.ChangeObject change, KubernetesClientException e) {
+  public static BackendException failure(Action.ChangeObject change, KubernetesClientException e) {
     String verb = change.verb().name().toLowerCase(Locale.ROOT);
     String what = verb + " " + change.object();
     String message =

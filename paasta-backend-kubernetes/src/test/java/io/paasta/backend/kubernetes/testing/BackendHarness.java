@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
+import io.paasta.backend.kubernetes.secrets.SecretSettings;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Plan;
@@ -37,12 +38,29 @@ public final class BackendHarness implements AutoCloseable {
   public final KubernetesClient admin;
   public final FakeControllers controllers;
   public final KubernetesBackend backend;
+  private final KubernetesCluster cluster;
+  private final SecretSettings secrets;
 
   public BackendHarness() {
     this(new MockCluster(), onChange -> Optional.empty());
   }
 
   public BackendHarness(MockCluster mock, Function<Runnable, Optional<LeaderLease>> lease) {
+    this(mock, lease, CLUSTER, SecretSettings.none(CLUSTER.name()));
+  }
+
+  /** A backend of {@code cluster} whose Secrets come from {@code secrets}. */
+  public BackendHarness(KubernetesCluster cluster, SecretSettings secrets) {
+    this(new MockCluster(), onChange -> Optional.empty(), cluster, secrets);
+  }
+
+  private BackendHarness(
+      MockCluster mock,
+      Function<Runnable, Optional<LeaderLease>> lease,
+      KubernetesCluster cluster,
+      SecretSettings secrets) {
+    this.cluster = cluster;
+    this.secrets = secrets;
     this.mock = mock;
     this.admin = mock.client();
     this.controllers = new FakeControllers(admin, clock);
@@ -53,7 +71,12 @@ public final class BackendHarness implements AutoCloseable {
   public KubernetesBackend backend(
       KubernetesClient client, Function<Runnable, Optional<LeaderLease>> lease) {
     return new KubernetesBackend(
-            "local", client, new InstanceRendering(CLUSTER, service -> Map.of()), clock, lease)
+            "local",
+            client,
+            new InstanceRendering(cluster, service -> Map.of()),
+            clock,
+            lease,
+            secrets)
         .start(Duration.ofSeconds(30));
   }
 
