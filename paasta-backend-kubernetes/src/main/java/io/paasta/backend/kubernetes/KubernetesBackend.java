@@ -11,9 +11,9 @@ import io.paasta.backend.kubernetes.apply.InstanceObjects;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
+import io.paasta.backend.kubernetes.apply.OrphanPlanner;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
-import io.paasta.backend.kubernetes.secrets.SecretSettings;
 import io.paasta.backend.kubernetes.secrets.SecretSync;
 import io.paasta.backend.kubernetes.secrets.SecretWriter;
 import io.paasta.model.InstanceKind;
@@ -65,6 +65,15 @@ public final class KubernetesBackend implements Backend {
   private final Optional<LeaderLease> lease;
   private final SecretSync secrets;
   private final SecretWriter secretWriter;
+  private final FleetSettings fleet;
+  private final OrphanSweeper sweeper;
+  private final java.util.concurrent.ScheduledExecutorService sweeps =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "paasta-k8s-sweep");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> engineBack = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicBoolean leading =
@@ -81,11 +90,12 @@ public final class KubernetesBackend implements Backend {
       Rendering rendering,
       Clock clock,
       java.util.function.Function<Runnable, Optional<LeaderLease>> lease) {
-    this(cluster, client, rendering, clock, lease, SecretSettings.none(cluster));
+    this(cluster, client, rendering, clock, lease, FleetSettings.none(cluster));
   }
 
   /**
-   * @param secrets where the Secrets of the instances' env and the image pull secret come from
+   * @param fleet where the Secrets of the instances' env and the image pull secret come from, and
+   *     how shared objects no instance uses any more are cleaned up
    */
   public KubernetesBackend(
       String cluster,
@@ -93,7 +103,7 @@ public final class KubernetesBackend implements Backend {
       Rendering rendering,
       Clock clock,
       java.util.function.Function<Runnable, Optional<LeaderLease>> lease,
-      SecretSettings secrets) {
+      FleetSettings fleet) {
     this.cluster = cluster;
     this.client = client;
     this.rendering = rendering;
@@ -101,9 +111,18 @@ public final class KubernetesBackend implements Backend {
     this.cache = new ClusterCache(client, this::changed);
     this.planner = new ObjectPlanner(client.getKubernetesSerialization());
     this.writer = new ObjectWriter(client);
-    this.secrets = new SecretSync(secrets, client.getKubernetesSerialization());
-    this.secretWriter = new SecretWriter(client, secrets);
+    this.secrets = new SecretSync(fleet.secrets(), client.getKubernetesSerialization());
+    this.secretWriter = new SecretWriter(client, fleet.secrets());
+    this.fleet = fleet;
     this.lease = lease.apply(this::leadershipChanged);
+    this.sweeper =
+        new OrphanSweeper(
+            cache,
+            new OrphanPlanner(client.getKubernetesSerialization()),
+            fleet,
+            clock,
+            () -> this.lease.map(LeaderLease::leading).orElse(true),
+            this::write);
   }
 
   /**
@@ -147,7 +166,31 @@ public final class KubernetesBackend implements Backend {
               + max.toSeconds()
               + " s (is it up, and may the daemon's account list and watch them?)");
     }
+    if (lease.isPresent()) {
+      long every = fleet.sweepEvery().toMillis();
+      sweeps.scheduleWithFixedDelay(
+          this::sweepQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     return this;
+  }
+
+  /**
+   * Deletes the shared objects no instance uses any more (namespaces left empty, Services no
+   * instance registers in, Secrets no pod names), when this daemon leads: the daemon does so every
+   * {@link FleetSettings#sweepEvery}.
+   *
+   * @return what it did or refused, as said in the log
+   */
+  public List<String> sweepOrphans() {
+    return sweeper.sweep();
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweeper.sweep();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(KubernetesBackend.class).warn("clean-up failed: " + e);
+    }
   }
 
   @Override
@@ -208,6 +251,10 @@ public final class KubernetesBackend implements Backend {
       throw new BackendException(
           ref + ": " + change.object() + " not changed: this daemon is no longer the leader");
     }
+    write(change);
+  }
+
+  private void write(Action.ChangeObject change) {
     if (SecretWriter.handles(change)) {
       secretWriter.write(change);
     } else {
@@ -225,6 +272,11 @@ public final class KubernetesBackend implements Backend {
     // readiness is the kubelet's: known as soon as the informers have listed (see start)
   }
 
+  /** The informers' caches (tests wait for what they hold). */
+  ClusterCache cache() {
+    return cache;
+  }
+
   /** Labelled objects in the informers' caches (for benchmarks). */
   public int cachedObjects() {
     return cache.size();
@@ -232,6 +284,7 @@ public final class KubernetesBackend implements Backend {
 
   @Override
   public void close() {
+    sweeps.shutdownNow();
     lease.ifPresent(LeaderLease::close);
     cache.close();
     client.close();

@@ -38,6 +38,7 @@ public final class KubernetesBackends {
    * @param lead whether to take part in the leader election (the daemon); {@code paasta plan} does
    *     not, and plans as a leader would
    * @param secrets the daemon's: the values of the instances' Secret objects
+   * @param forceCleanup delete shared objects no instance uses even when that is more than half
    * @throws BackendException when the API server cannot be reached or the kubeconfig read
    */
   public static KubernetesBackend start(
@@ -45,7 +46,8 @@ public final class KubernetesBackends {
       Function<String, Map<String, NamespaceConfig>> namespaces,
       boolean lead,
       Clock clock,
-      SecretResolver secrets) {
+      SecretResolver secrets,
+      boolean forceCleanup) {
     KubernetesClient client = connect(cluster);
     String identity = identity();
     String leaseNamespace =
@@ -67,7 +69,11 @@ public final class KubernetesBackends {
                               LEASE,
                               onChange))
                       : Optional.empty(),
-              secretSettings(cluster, secrets))
+              new FleetSettings(
+                  secretSettings(cluster, secrets),
+                  cluster.namespacePrefix(),
+                  forceCleanup,
+                  FleetSettings.SWEEP_EVERY))
           .start(FIRST_LIST);
     } catch (RuntimeException e) {
       client.close();

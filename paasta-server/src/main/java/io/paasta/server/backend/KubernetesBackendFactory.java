@@ -25,13 +25,23 @@ import java.util.stream.Collectors;
 public final class KubernetesBackendFactory implements BackendFactory {
   private final Path soaDir;
   private final boolean lead;
+  private final boolean forceCleanup;
 
   /**
    * @param lead take part in the leader election (the daemon), or not ({@code paasta plan})
    */
   public KubernetesBackendFactory(Path soaDir, boolean lead) {
+    this(soaDir, lead, false);
+  }
+
+  /**
+   * @param forceCleanup delete shared objects no instance uses (namespaces, Services, Secrets) even
+   *     when that is more than half of them ({@code --force-cleanup})
+   */
+  public KubernetesBackendFactory(Path soaDir, boolean lead, boolean forceCleanup) {
     this.soaDir = soaDir;
     this.lead = lead;
+    this.forceCleanup = forceCleanup;
   }
 
   /** The cluster's entry, when the system config lists it under {@code kubernetes_clusters}. */
@@ -60,7 +70,12 @@ public final class KubernetesBackendFactory implements BackendFactory {
                                         .map(Problem::format)
                                         .collect(Collectors.joining("; ")))));
     return KubernetesBackends.start(
-        cluster, new SmartStackNamespaces(soaDir)::of, lead, Clock.systemUTC(), ports.secrets());
+        cluster,
+        new SmartStackNamespaces(soaDir)::of,
+        lead,
+        Clock.systemUTC(),
+        ports.secrets(),
+        forceCleanup);
   }
 
   /** A service's smartstack.yaml namespaces, read again when the file changes. */

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
+import io.paasta.backend.kubernetes.secrets.SecretObjects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,21 @@ public final class ClusterCache implements AutoCloseable {
       return List.of();
     }
     return List.of(labels.get(ObjectLabels.SERVICE) + "/" + labels.get(ObjectLabels.INSTANCE));
+  }
+
+  /** What the clean-up of shared objects looks at (see {@link OrphanPlanner}). */
+  public OrphanPlanner.View orphanView() {
+    List<OrphanPlanner.Workload> workloads =
+        deployments.getStore().list().stream().map(OrphanPlanner.Workload::of).toList();
+    return new OrphanPlanner.View(
+        namespaces.getStore().list(),
+        instanceObjects(),
+        workloads,
+        services.getStore().list(),
+        configMaps(Optional.empty()).stream()
+            .filter(c -> c.getMetadata().getLabels() != null)
+            .filter(c -> c.getMetadata().getLabels().containsKey(SecretObjects.SIGNATURE_LABEL))
+            .toList());
   }
 
   /**

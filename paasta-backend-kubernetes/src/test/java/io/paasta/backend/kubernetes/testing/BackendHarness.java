@@ -3,6 +3,7 @@ package io.paasta.backend.kubernetes.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.paasta.backend.kubernetes.FleetSettings;
 import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
@@ -41,6 +42,9 @@ public final class BackendHarness implements AutoCloseable {
   private final KubernetesCluster cluster;
   private final SecretSettings secrets;
 
+  /** The clean-up's grace period (and period): a test moves the clock past it. */
+  public final Duration sweepEvery = Duration.ofSeconds(60);
+
   public BackendHarness() {
     this(new MockCluster(), onChange -> Optional.empty());
   }
@@ -76,7 +80,7 @@ public final class BackendHarness implements AutoCloseable {
             new InstanceRendering(cluster, service -> Map.of()),
             clock,
             lease,
-            secrets)
+            new FleetSettings(secrets, "paastasvc-", false, sweepEvery))
         .start(Duration.ofSeconds(30));
   }
 
