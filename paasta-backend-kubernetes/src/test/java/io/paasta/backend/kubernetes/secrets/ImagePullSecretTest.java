@@ -40,15 +40,7 @@ class ImagePullSecretTest {
   void start() throws IOException {
     file = dir.resolve("config.json");
     write(config("puller:" + PASSWORD), 1);
-    KubernetesCluster cluster =
-        new KubernetesCluster(
-            "local",
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            "registry.local:5000",
-            Optional.of(file.toString()),
-            KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+    KubernetesCluster cluster = BackendHarness.cluster(Optional.of(file.toString()));
     harness =
         new BackendHarness(
             cluster, KubernetesBackends.secretSettings(cluster, SecretResolver.NONE));

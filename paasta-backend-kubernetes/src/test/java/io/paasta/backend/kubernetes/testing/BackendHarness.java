@@ -23,15 +23,19 @@ import java.util.function.Function;
  * instance ({@link #fixture}, which a test changes between passes).
  */
 public final class BackendHarness implements AutoCloseable {
-  public static final KubernetesCluster CLUSTER =
-      new KubernetesCluster(
-          "local",
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "registry.local:5000",
-          Optional.empty(),
-          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+  public static final KubernetesCluster CLUSTER = cluster(Optional.empty());
+
+  /** The test cluster, with the image pull secret made from {@code dockerConfig} when given. */
+  public static KubernetesCluster cluster(Optional<String> dockerConfig) {
+    return new KubernetesCluster(
+        "local",
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        "registry.local:5000",
+        dockerConfig,
+        KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+  }
 
   public final ManualClock clock = new ManualClock();
   public final ConfigFixture fixture = new ConfigFixture();
