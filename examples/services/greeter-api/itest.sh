@@ -13,7 +13,7 @@ get() {
 
 try_port() {
   docker run -d --rm --name "$name" --network host -e PORT0="$1" -e GREETER_NAME=itest \
-    "$DOCKER_TAG" sh -c 'exec httpd -f -v -p "127.0.0.1:$PORT0" -h /www' >/dev/null
+    "$DOCKER_TAG" sh -c 'exec httpd -f -v -p "${PAASTA_POD_IP:-127.0.0.1}:$PORT0" -h /www' >/dev/null
   i=0
   while [ "$i" -lt 40 ]; do
     if body=$(get "$1" /status); then

@@ -11,10 +11,13 @@ import io.paasta.backend.kubernetes.apply.InstanceObjects;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
+import io.paasta.backend.kubernetes.apply.OrphanPlanner;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
+import io.paasta.backend.kubernetes.secrets.SecretSync;
+import io.paasta.backend.kubernetes.secrets.SecretWriter;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
@@ -64,7 +67,21 @@ public final class KubernetesBackend implements Backend {
   private final ObjectWriter writer;
   private final Optional<LeaderLease> lease;
   private final KubernetesJobRunner jobs;
+  private final SecretSync secrets;
+  private final SecretWriter secretWriter;
+  private final FleetSettings fleet;
+  private final OrphanSweeper sweeper;
+  private final java.util.concurrent.ScheduledExecutorService sweeps =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "paasta-k8s-sweep");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> engineBack = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean leading =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Builds the backend and its informers; {@link #start} starts them.
@@ -77,11 +94,13 @@ public final class KubernetesBackend implements Backend {
       Rendering rendering,
       Clock clock,
       java.util.function.Function<Runnable, Optional<LeaderLease>> lease) {
-    this(cluster, client, rendering, clock, lease, JobManifests.NONE);
+    this(cluster, client, rendering, clock, lease, FleetSettings.none(cluster), JobManifests.NONE);
   }
 
   /**
-   * @param jobs makes the Job of each scheduled job's attempt (see {@link #jobRunner})
+   * {@link #KubernetesBackend(String, KubernetesClient, Rendering, Clock,
+   * java.util.function.Function, FleetSettings, JobManifests)} without Secrets, pull secret or
+   * clean-up.
    */
   public KubernetesBackend(
       String cluster,
@@ -90,6 +109,36 @@ public final class KubernetesBackend implements Backend {
       Clock clock,
       java.util.function.Function<Runnable, Optional<LeaderLease>> lease,
       JobManifests jobs) {
+    this(cluster, client, rendering, clock, lease, FleetSettings.none(cluster), jobs);
+  }
+
+  /**
+   * {@link #KubernetesBackend(String, KubernetesClient, Rendering, Clock,
+   * java.util.function.Function, FleetSettings, JobManifests)} without scheduled jobs.
+   */
+  public KubernetesBackend(
+      String cluster,
+      KubernetesClient client,
+      Rendering rendering,
+      Clock clock,
+      java.util.function.Function<Runnable, Optional<LeaderLease>> lease,
+      FleetSettings fleet) {
+    this(cluster, client, rendering, clock, lease, fleet, JobManifests.NONE);
+  }
+
+  /**
+   * @param fleet where the Secrets of the instances' env and the image pull secret come from, and
+   *     how shared objects no instance uses any more are cleaned up
+   * @param jobs makes the Job of each scheduled job's attempt (see {@link #jobRunner})
+   */
+  public KubernetesBackend(
+      String cluster,
+      KubernetesClient client,
+      Rendering rendering,
+      Clock clock,
+      java.util.function.Function<Runnable, Optional<LeaderLease>> lease,
+      FleetSettings fleet,
+      JobManifests jobs) {
     this.cluster = cluster;
     this.client = client;
     this.rendering = rendering;
@@ -97,8 +146,44 @@ public final class KubernetesBackend implements Backend {
     this.cache = new ClusterCache(client, this::changed);
     this.planner = new ObjectPlanner(client.getKubernetesSerialization());
     this.writer = new ObjectWriter(client);
-    this.lease = lease.apply(() -> {});
+    this.secrets = new SecretSync(fleet.secrets(), client.getKubernetesSerialization());
+    this.secretWriter = new SecretWriter(client, fleet.secrets());
+    this.fleet = fleet;
+    this.lease = lease.apply(this::leadershipChanged);
     this.jobs = new KubernetesJobRunner(cluster, client, jobs, clock);
+    this.sweeper =
+        new OrphanSweeper(
+            cache,
+            () -> cache.orphanView().with(this.jobs.objects(), this.jobs.workloads()),
+            new OrphanPlanner(client.getKubernetesSerialization()),
+            fleet,
+            clock,
+            () -> this.lease.map(LeaderLease::leading).orElse(true),
+            this::write);
+  }
+
+  /**
+   * On becoming the leader, every instance gets a pass at once (as when the engine comes back):
+   * what the previous leader left half done is planned again by this daemon.
+   */
+  private void leadershipChanged() {
+    Optional<LeaderLease> current = lease;
+    if (current == null || current.isEmpty()) {
+      return; // still in the constructor: the daemon's first scan passes every instance anyway
+    }
+    boolean now = current.get().leading();
+    if (now && !leading.getAndSet(true)) {
+      String why =
+          "this daemon (" + current.get().identity() + ") leads cluster " + cluster + " now";
+      engineBack.forEach(listener -> listener.accept(why));
+    } else if (!now) {
+      leading.set(false);
+    }
+  }
+
+  @Override
+  public void onEngineBack(Consumer<String> listener) {
+    engineBack.add(listener);
   }
 
   /**
@@ -118,7 +203,31 @@ public final class KubernetesBackend implements Backend {
               + max.toSeconds()
               + " s (is it up, and may the daemon's account list and watch them?)");
     }
+    if (lease.isPresent()) {
+      long every = fleet.sweepEvery().toMillis();
+      sweeps.scheduleWithFixedDelay(
+          this::sweepQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     return this;
+  }
+
+  /**
+   * Deletes the shared objects no instance uses any more (namespaces left empty, Services no
+   * instance registers in, Secrets no pod names), when this daemon leads: the daemon does so every
+   * {@link FleetSettings#sweepEvery}.
+   *
+   * @return what it did or refused, as said in the log
+   */
+  public List<String> sweepOrphans() {
+    return sweeper.sweep();
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweeper.sweep();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(KubernetesBackend.class).warn("clean-up failed: " + e);
+    }
   }
 
   @Override
@@ -152,6 +261,10 @@ public final class KubernetesBackend implements Backend {
     Optional<String> namespace = objects.map(list -> list.get(0).getMetadata().getName());
     InstanceObjects current = cache.of(ref.service(), ref.instance(), namespace);
     Plan plan = planner.plan(inSoaConfigs, desired, objects, current, now);
+    if (desired.isPresent() && namespace.isPresent()) {
+      plan =
+          secrets.plan(desired.get(), namespace.get(), current, cache.configMaps(namespace), plan);
+    }
     if (lease.isPresent() && !lease.get().leading() && !plan.actions().isEmpty()) {
       return new Plan(
           List.of(),
@@ -175,7 +288,15 @@ public final class KubernetesBackend implements Backend {
       throw new BackendException(
           ref + ": " + change.object() + " not changed: this daemon is no longer the leader");
     }
-    writer.write(change);
+    write(change);
+  }
+
+  private void write(Action.ChangeObject change) {
+    if (SecretWriter.handles(change)) {
+      secretWriter.write(change);
+    } else {
+      writer.write(change);
+    }
   }
 
   @Override
@@ -186,6 +307,16 @@ public final class KubernetesBackend implements Backend {
   @Override
   public void awaitHealthKnown(Duration max) {
     // readiness is the kubelet's: known as soon as the informers have listed (see start)
+  }
+
+  /** The informers' caches (tests wait for what they hold). */
+  ClusterCache cache() {
+    return cache;
+  }
+
+  /** The scheduled jobs' Jobs and CronJobs the informers hold (for tests). */
+  int jobRunnerObjects() {
+    return jobs.objects().size();
   }
 
   /** Labelled objects in the informers' caches (for benchmarks). */
@@ -201,6 +332,7 @@ public final class KubernetesBackend implements Backend {
 
   @Override
   public void close() {
+    sweeps.shutdownNow();
     lease.ifPresent(LeaderLease::close);
     jobs.close();
     cache.close();

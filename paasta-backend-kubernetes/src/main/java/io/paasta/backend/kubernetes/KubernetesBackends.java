@@ -5,9 +5,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
+import io.paasta.backend.kubernetes.secrets.DockerConfigFile;
+import io.paasta.backend.kubernetes.secrets.SecretSettings;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.model.NamespaceConfig;
 import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.backend.SecretResolver;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,25 +38,19 @@ public final class KubernetesBackends {
    * @param namespaces a service's SmartStack namespaces, by service
    * @param lead whether to take part in the leader election (the daemon); {@code paasta plan} does
    *     not, and plans as a leader would
+   * @param secrets the daemon's: the values of the instances' Secret objects
+   * @param forceCleanup delete shared objects no instance uses even when that is more than half
+   * @param jobs makes the Job of each attempt of a scheduled job
    * @throws BackendException when the API server cannot be reached or the kubeconfig read
    */
   public static KubernetesBackend start(
       KubernetesCluster cluster,
       Function<String, Map<String, NamespaceConfig>> namespaces,
       boolean lead,
-      Clock clock) {
-    return start(cluster, namespaces, JobManifests.NONE, lead, clock);
-  }
-
-  /**
-   * @param jobs makes the Job of each attempt of a scheduled job
-   */
-  public static KubernetesBackend start(
-      KubernetesCluster cluster,
-      Function<String, Map<String, NamespaceConfig>> namespaces,
-      JobManifests jobs,
-      boolean lead,
-      Clock clock) {
+      Clock clock,
+      SecretResolver secrets,
+      boolean forceCleanup,
+      JobManifests jobs) {
     KubernetesClient client = connect(cluster);
     String identity = identity();
     String leaseNamespace =
@@ -75,12 +72,31 @@ public final class KubernetesBackends {
                               LEASE,
                               onChange))
                       : Optional.empty(),
+              new FleetSettings(
+                  secretSettings(cluster, secrets),
+                  cluster.namespacePrefix(),
+                  forceCleanup,
+                  FleetSettings.SWEEP_EVERY),
               jobs)
           .start(FIRST_LIST);
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
+  }
+
+  /** The cluster's image pull secret's file (when it has one) and the daemon's secrets. */
+  public static SecretSettings secretSettings(KubernetesCluster cluster, SecretResolver secrets) {
+    return new SecretSettings(
+        cluster.name(),
+        cluster
+            .dockerConfig()
+            .map(
+                file ->
+                    new DockerConfigFile(
+                        "kubernetes_clusters." + cluster.name() + ".docker_config",
+                        java.nio.file.Path.of(file))),
+        secrets);
   }
 
   /** A client from the kubeconfig file and context, or the pod's service account. */

@@ -11,6 +11,7 @@ import io.paasta.backend.kubernetes.testing.MockCluster;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.plan.Plan;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,13 @@ class LeaderLeaseTest {
             .hasMessageContaining("no longer the leader");
         harness.converge(); // the leader executes
         assertThat(harness.plan(second).status()).isEqualTo("Running: 3/3 ready (3 Healthy)");
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        second.onEngineBack(told::add);
         harness.backend.close(); // the leader goes (its lease released)
+        // the new leader passes every instance at once (as when the engine comes back)
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> told.contains("this daemon (second) leads cluster local now"));
         harness.fixture.instances = 4;
         await()
             .atMost(Duration.ofSeconds(30))

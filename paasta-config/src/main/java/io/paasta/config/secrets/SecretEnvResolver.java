@@ -59,6 +59,18 @@ public final class SecretEnvResolver {
     return env.values().stream().map(SecretRef::parse).anyMatch(Optional::isPresent);
   }
 
+  /**
+   * The signature of the secret for the cluster's ecosystem, read from its file (nothing
+   * decrypted); empty when the file, its entry or a valid name is missing.
+   */
+  public Optional<String> signature(String service, SecretRef ref) {
+    try {
+      return Optional.of(files.read(files.path(service, ref), ref.name(), ecosystem).signature());
+    } catch (SecretException e) {
+      return Optional.empty();
+    }
+  }
+
   private String decrypt(String service, String envKey, SecretRef ref) {
     try {
       Path file = files.path(service, ref);

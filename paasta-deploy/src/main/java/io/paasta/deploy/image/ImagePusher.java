@@ -73,11 +73,18 @@ public final class ImagePusher {
   private void runPush(DockerImageName image) {
     PushCallback callback = new PushCallback(progress);
     try {
-      docker
-          .pushImageCmd(image.registry() + "/" + image.repository())
-          .withTag(image.tag())
-          .exec(callback)
-          .awaitCompletion();
+      var push =
+          docker.pushImageCmd(image.registry() + "/" + image.repository()).withTag(image.tag());
+      registry
+          .login(image.registry())
+          .ifPresent(
+              login ->
+                  push.withAuthConfig(
+                      new com.github.dockerjava.api.model.AuthConfig()
+                          .withUsername(login.username())
+                          .withPassword(login.password())
+                          .withRegistryAddress(image.registry())));
+      push.exec(callback).awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeployException("interrupted while pushing " + image.full(), e);

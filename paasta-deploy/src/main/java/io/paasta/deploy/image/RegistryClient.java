@@ -3,10 +3,12 @@ package io.paasta.deploy.image;
 import io.paasta.deploy.DeployException;
 import io.paasta.deploy.http.BlockingHttp;
 import io.paasta.deploy.http.HttpFailure;
+import io.paasta.deploy.http.HttpResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Asks a Docker registry (HTTP API v2) about images. Registries on a loopback address are spoken to
@@ -24,14 +26,31 @@ public final class RegistryClient {
 
   private final BlockingHttp http;
   private final Duration requestTimeout;
+  private final RegistryCredentials credentials;
 
+  /** With docker's own config file for registries that ask for a login. */
   public RegistryClient() {
-    this(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    this(RegistryCredentials.dockerDefaults());
+  }
+
+  public RegistryClient(RegistryCredentials credentials) {
+    this(Duration.ofSeconds(3), Duration.ofSeconds(10), credentials);
   }
 
   public RegistryClient(Duration connectTimeout, Duration requestTimeout) {
+    this(connectTimeout, requestTimeout, RegistryCredentials.dockerDefaults());
+  }
+
+  public RegistryClient(
+      Duration connectTimeout, Duration requestTimeout, RegistryCredentials credentials) {
     this.http = new BlockingHttp(connectTimeout, requestTimeout, BlockingHttp.Redirects.NEVER);
     this.requestTimeout = requestTimeout;
+    this.credentials = credentials;
+  }
+
+  /** The login the docker config files have for {@code registry} (a push hands it the engine). */
+  public Optional<RegistryCredentials.Login> login(String registry) {
+    return credentials.find(registry);
   }
 
   /**
@@ -41,7 +60,14 @@ public final class RegistryClient {
    */
   public boolean hasImage(DockerImageName image) {
     URI uri = manifestUri(image);
-    int status = head(image.registry(), uri);
+    HttpResponse answer = head(image.registry(), uri, Map.of("Accept", MANIFEST_TYPES));
+    Optional<RegistryCredentials.Login> used = Optional.empty();
+    if (answer.status() == 401) {
+      used = Optional.of(loginFor(image, answer));
+      answer = authenticated(image, uri, answer, used.get());
+    }
+    int status = answer.status();
+    Optional<RegistryCredentials.Login> login = used;
     return switch (status) {
       case 200 -> true;
       case 404 -> false;
@@ -53,8 +79,21 @@ public final class RegistryClient {
                   + image.repository()
                   + " (HTTP "
                   + status
-                  + ") - registries that need a login are not supported yet; use one without"
-                  + " authentication");
+                  + ")"
+                  + login
+                      .map(
+                          l ->
+                              " with the login of "
+                                  + l.username()
+                                  + " from "
+                                  + l.file()
+                                  + " - check it (docker login "
+                                  + image.registry()
+                                  + ")")
+                      .orElse(
+                          " - run `docker login "
+                              + image.registry()
+                              + "` with a login that may read it"));
       default ->
           throw new DeployException(
               "the registry "
@@ -69,9 +108,123 @@ public final class RegistryClient {
     };
   }
 
-  private int head(String registry, URI uri) {
+  /** The login for a registry that asked for one; a named error when there is none. */
+  private RegistryCredentials.Login loginFor(DockerImageName image, HttpResponse challenge) {
+    return credentials
+        .find(image.registry())
+        .orElseThrow(
+            () ->
+                new DeployException(
+                    "the registry "
+                        + image.registry()
+                        + " asks for a login to read "
+                        + image.repository()
+                        + " (HTTP 401"
+                        + challenge.header("WWW-Authenticate").map(c -> ": " + c).orElse("")
+                        + ") and none of "
+                        + credentials.files()
+                        + " has one for it - run `docker login "
+                        + image.registry()
+                        + "` (or add auths."
+                        + image.registry()
+                        + " to a docker config.json)"));
+  }
+
+  /** The request again with the login, as the challenge asks: Basic, or a Bearer token. */
+  private HttpResponse authenticated(
+      DockerImageName image, URI uri, HttpResponse answer, RegistryCredentials.Login login) {
+    RegistryChallenge challenge =
+        answer
+            .header("WWW-Authenticate")
+            .flatMap(RegistryChallenge::parse)
+            .orElse(new RegistryChallenge("basic", Map.of()));
+    String authorization =
+        switch (challenge.scheme()) {
+          case "basic" -> login.basic();
+          case "bearer" -> "Bearer " + token(image, challenge, login);
+          default ->
+              throw new DeployException(
+                  "the registry "
+                      + image.registry()
+                      + " asks for a login by "
+                      + challenge.scheme()
+                      + ", which is not supported (Basic and Bearer tokens are)");
+        };
+    return head(
+        image.registry(), uri, Map.of("Accept", MANIFEST_TYPES, "Authorization", authorization));
+  }
+
+  /** The registry API's token flow: the realm gives a token for the scope to the login. */
+  private String token(
+      DockerImageName image, RegistryChallenge challenge, RegistryCredentials.Login login) {
+    String realm = challenge.params().get("realm");
+    if (realm == null || !(realm.startsWith("http://") || realm.startsWith("https://"))) {
+      throw new DeployException(
+          "the registry "
+              + image.registry()
+              + " asks for a Bearer token without a realm to get it from: "
+              + challenge.params());
+    }
+    StringBuilder query = new StringBuilder();
+    challenge.params().entrySet().stream()
+        .filter(p -> p.getKey().equals("service") || p.getKey().equals("scope"))
+        .forEach(
+            p ->
+                query
+                    .append(query.isEmpty() ? "" : "&")
+                    .append(p.getKey())
+                    .append('=')
+                    .append(
+                        java.net.URLEncoder.encode(
+                            p.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
+    if (!challenge.params().containsKey("scope")) {
+      query
+          .append(query.isEmpty() ? "" : "&")
+          .append("scope=repository:")
+          .append(image.repository())
+          .append(":pull");
+    }
+    URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+    HttpResponse answer;
     try {
-      return http.send("HEAD", uri, Map.of("Accept", MANIFEST_TYPES)).status();
+      answer = http.send("GET", tokenUri, Map.of("Authorization", login.basic()));
+    } catch (HttpFailure e) {
+      throw down(tokenUri.getAuthority(), e.reason(), e);
+    }
+    if (!answer.successful()) {
+      throw new DeployException(
+          "the token service "
+              + realm
+              + " of registry "
+              + image.registry()
+              + " refused the login of "
+              + login.username()
+              + " from "
+              + login.file()
+              + " (HTTP "
+              + answer.status()
+              + ") - check it (docker login "
+              + image.registry()
+              + ")");
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode body =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+      String token = body.path("token").asText(body.path("access_token").asText(""));
+      if (token.isEmpty()) {
+        throw new DeployException(
+            "the token service " + realm + " answered no token (expected {\"token\": ...})");
+      }
+      return token;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new DeployException(
+          "the token service " + realm + " answered something that is not JSON", e);
+    }
+  }
+
+  private HttpResponse head(String registry, URI uri, Map<String, String> headers) {
+    try {
+      return http.send("HEAD", uri, headers);
     } catch (HttpFailure e) {
       String why =
           switch (e.kind()) {

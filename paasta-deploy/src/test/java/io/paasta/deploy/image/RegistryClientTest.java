@@ -80,14 +80,26 @@ class RegistryClientTest {
   }
 
   @Test
-  void refusedAccessSaysLoginsAreNotSupported() {
+  void aLoginAskedForWithoutOneSaysWhatToRun() {
     statusByPath.put("/v2/services-hello-web/manifests/paasta-" + SHA, 401);
 
-    assertThatThrownBy(() -> new RegistryClient().hasImage(image()))
+    assertThatThrownBy(
+            () -> new RegistryClient(new RegistryCredentials(List.of())).hasImage(image()))
         .isInstanceOf(DeployException.class)
         .hasMessageStartingWith(
-            "the registry " + registry + " refuses access to services-hello-web")
-        .hasMessageContaining("login");
+            "the registry " + registry + " asks for a login to read services-hello-web (HTTP 401)")
+        .hasMessageContaining("run `docker login " + registry + "`");
+  }
+
+  @Test
+  void forbiddenWithoutALoginSaysWhatToRun() {
+    statusByPath.put("/v2/services-hello-web/manifests/paasta-" + SHA, 403);
+
+    assertThatThrownBy(
+            () -> new RegistryClient(new RegistryCredentials(List.of())).hasImage(image()))
+        .isInstanceOf(DeployException.class)
+        .hasMessageStartingWith(
+            "the registry " + registry + " refuses access to services-hello-web (HTTP 403)");
   }
 
   @Test

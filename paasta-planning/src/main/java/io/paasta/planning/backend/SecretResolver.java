@@ -20,4 +20,14 @@ public interface SecretResolver {
    *     secret cannot be decrypted: that task does not start, others are not affected
    */
   Map<String, String> resolve(String service, Map<String, String> env);
+
+  /**
+   * The signature of a secret the service's env refers to (SPEC section 15: it changes with the
+   * value and reveals nothing of it), so that a backend that keeps secrets in objects of its own
+   * (Kubernetes) rewrites them only when they change; empty when the secret has none for the
+   * cluster's ecosystem (or this resolver cannot tell).
+   */
+  default java.util.Optional<String> signature(String service, io.paasta.model.SecretRef ref) {
+    return java.util.Optional.empty();
+  }
 }

@@ -69,6 +69,9 @@ public final class ConfigFixture {
   public Optional<String> serviceRegistry = Optional.empty();
   public List<Volume> systemVolumes = List.of();
 
+  /** Signature by env value ({@code SECRET(name)}) of the secrets the env refers to. */
+  public Map<String, String> secretSignatures = new LinkedHashMap<>();
+
   public InstanceRef ref() {
     return new InstanceRef(service, cluster, instance, InstanceKind.MARATHON);
   }
@@ -150,7 +153,12 @@ public final class ConfigFixture {
 
   public DesiredInstance desired() {
     return DesiredInstanceFactory.create(
-            config(), Optional.of(deployments()), system(), serviceConfig(), OptionalInt.empty())
+            config(),
+            Optional.of(deployments()),
+            system(),
+            serviceConfig(),
+            OptionalInt.empty(),
+            secretSignatures)
         .orElseThrow();
   }
 

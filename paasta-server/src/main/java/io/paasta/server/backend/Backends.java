@@ -34,8 +34,21 @@ public final class Backends {
    */
   public static BackendFactory named(
       String name, String portRange, java.nio.file.Path soaDir, boolean lead) {
+    return named(name, portRange, soaDir, lead, false);
+  }
+
+  /**
+   * As {@link #named}, with the daemon's {@code --force-cleanup} for the {@code kubernetes}
+   * backend's clean-up of shared objects.
+   */
+  public static BackendFactory named(
+      String name,
+      String portRange,
+      java.nio.file.Path soaDir,
+      boolean lead,
+      boolean forceCleanup) {
     if (KUBERNETES.equals(name)) {
-      return new KubernetesBackendFactory(soaDir, lead);
+      return new KubernetesBackendFactory(soaDir, lead, forceCleanup);
     }
     if (LOCAL.equals(name)) {
       try {
@@ -59,13 +72,23 @@ public final class Backends {
    */
   public static BackendFactory forCluster(
       java.util.Optional<String> name, String portRange, java.nio.file.Path soaDir, boolean lead) {
+    return forCluster(name, portRange, soaDir, lead, false);
+  }
+
+  /** As {@link #forCluster}, with the daemon's {@code --force-cleanup}. */
+  public static BackendFactory forCluster(
+      java.util.Optional<String> name,
+      String portRange,
+      java.nio.file.Path soaDir,
+      boolean lead,
+      boolean forceCleanup) {
     if (name.isPresent()) {
-      return named(name.get(), portRange, soaDir, lead);
+      return named(name.get(), portRange, soaDir, lead, forceCleanup);
     }
     BackendFactory local = named(LOCAL, portRange, soaDir, lead);
     return (system, ports) ->
         KubernetesBackendFactory.clusterOf(system).isPresent()
-            ? new KubernetesBackendFactory(soaDir, lead).start(system, ports)
+            ? new KubernetesBackendFactory(soaDir, lead, forceCleanup).start(system, ports)
             : local.start(system, ports);
   }
 }

@@ -28,13 +28,23 @@ import java.util.stream.Collectors;
 public final class KubernetesBackendFactory implements BackendFactory {
   private final Path soaDir;
   private final boolean lead;
+  private final boolean forceCleanup;
 
   /**
    * @param lead take part in the leader election (the daemon), or not ({@code paasta plan})
    */
   public KubernetesBackendFactory(Path soaDir, boolean lead) {
+    this(soaDir, lead, false);
+  }
+
+  /**
+   * @param forceCleanup delete shared objects no instance uses (namespaces, Services, Secrets) even
+   *     when that is more than half of them ({@code --force-cleanup})
+   */
+  public KubernetesBackendFactory(Path soaDir, boolean lead, boolean forceCleanup) {
     this.soaDir = soaDir;
     this.lead = lead;
+    this.forceCleanup = forceCleanup;
   }
 
   /** The cluster's entry, when the system config lists it under {@code kubernetes_clusters}. */
@@ -65,9 +75,11 @@ public final class KubernetesBackendFactory implements BackendFactory {
     return KubernetesBackends.start(
         cluster,
         new SmartStackNamespaces(soaDir)::of,
-        JobManifests.rendered(cluster, this::jobConfig),
         lead,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        ports.secrets(),
+        forceCleanup,
+        JobManifests.rendered(cluster, this::jobConfig));
   }
 
   /** A job's config as soa-configs has it now (read when one of its attempts starts). */

@@ -95,7 +95,8 @@ final class DaemonOptions {
    */
   BackendFactory backends(boolean lead) {
     try {
-      return Backends.forCluster(Optional.ofNullable(backend), portRange, soaDir(), lead);
+      return Backends.forCluster(
+          Optional.ofNullable(backend), portRange, soaDir(), lead, forceCleanup);
     } catch (IllegalArgumentException e) {
       throw new ServerMain.StartFailure(e.getMessage());
     }

@@ -36,11 +36,29 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /**
+   * No drains, OOM kills or task logs (a plan starts nothing), and the daemon's secrets: a backend
+   * that keeps secrets in objects of its own (Kubernetes) plans their writes from their signatures,
+   * and checks that a changed one can be decrypted, as the daemon would.
+   */
+  private static BackendPorts planPorts(DaemonOptions options, SystemConfig system) {
+    return new BackendPorts(
+        io.paasta.planning.backend.DiscoveryDrain.NONE,
+        java.util.Optional.empty(),
+        io.paasta.planning.backend.TaskLogSink.NONE,
+        new io.paasta.server.secrets.TaskSecretResolver(
+            io.paasta.config.secrets.SecretEnvResolver.local(
+                options.soaDir(),
+                io.paasta.config.secrets.LocalKeyStore.forDaemon(system),
+                system,
+                system.cluster())));
+  }
+
+  /**
    * Prints the next plan of every instance, as the daemon started with {@code options} would make
    * it; the clean-up guard's refusal, when any, on stderr.
    */
   static int printPlans(DaemonOptions options, SystemConfig system, PrintWriter out) {
-    try (Backend backend = options.backends(false).start(system, BackendPorts.NONE)) {
+    try (Backend backend = options.backends(false).start(system, planPorts(options, system))) {
       backend.awaitHealthKnown(HEALTH_KNOWN_WITHIN);
       DryRun.Plans plans =
           DaemonWiring.dryRun(

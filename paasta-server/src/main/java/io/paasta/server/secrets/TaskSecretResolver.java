@@ -2,9 +2,11 @@ package io.paasta.server.secrets;
 
 import io.paasta.config.secrets.SecretEnvResolver;
 import io.paasta.config.secrets.SecretException;
+import io.paasta.model.SecretRef;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.SecretResolver;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The backend's {@link SecretResolver} in the daemon: the cluster's secrets decrypted with the
@@ -28,5 +30,10 @@ public final class TaskSecretResolver implements SecretResolver {
     } catch (SecretException e) {
       throw new BackendException("secret not available: " + e.getMessage());
     }
+  }
+
+  @Override
+  public Optional<String> signature(String service, SecretRef ref) {
+    return secrets.signature(service, ref);
   }
 }

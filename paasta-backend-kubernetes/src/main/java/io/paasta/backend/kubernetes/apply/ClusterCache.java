@@ -1,5 +1,6 @@
 package io.paasta.backend.kubernetes.apply;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
+import io.paasta.backend.kubernetes.secrets.SecretObjects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class ClusterCache implements AutoCloseable {
   private final SharedIndexInformer<PodDisruptionBudget> pdbs;
   private final SharedIndexInformer<HorizontalPodAutoscaler> hpas;
   private final SharedIndexInformer<Service> services;
+  private final SharedIndexInformer<ConfigMap> configMaps;
 
   /**
    * Builds the informers (started by {@link #start}).
@@ -54,6 +57,7 @@ public final class ClusterCache implements AutoCloseable {
     pdbs = informer(client, PodDisruptionBudget.class, changed);
     hpas = informer(client, HorizontalPodAutoscaler.class, changed);
     services = informer(client, Service.class, changed);
+    configMaps = informer(client, ConfigMap.class, changed);
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> informer(
@@ -150,6 +154,31 @@ public final class ClusterCache implements AutoCloseable {
       return List.of();
     }
     return List.of(labels.get(ObjectLabels.SERVICE) + "/" + labels.get(ObjectLabels.INSTANCE));
+  }
+
+  /** What the clean-up of shared objects looks at (see {@link OrphanPlanner}). */
+  public OrphanPlanner.View orphanView() {
+    List<OrphanPlanner.Workload> workloads =
+        deployments.getStore().list().stream().map(OrphanPlanner.Workload::of).toList();
+    return new OrphanPlanner.View(
+        namespaces.getStore().list(),
+        instanceObjects(),
+        workloads,
+        services.getStore().list(),
+        configMaps(Optional.empty()).stream()
+            .filter(c -> c.getMetadata().getLabels() != null)
+            .filter(c -> c.getMetadata().getLabels().containsKey(SecretObjects.SIGNATURE_LABEL))
+            .toList());
+  }
+
+  /**
+   * The managed ConfigMaps (the Secrets' signatures) of a namespace, or of every namespace: the
+   * daemon watches these, never the Secrets themselves.
+   */
+  public List<ConfigMap> configMaps(Optional<String> namespace) {
+    return namespace
+        .map(name -> configMaps.getIndexer().byIndex("namespace", name))
+        .orElseGet(() -> configMaps.getStore().list());
   }
 
   @Override

@@ -159,7 +159,7 @@ public final class ObjectPlanner {
   }
 
   /** {@code apiVersion}, {@code kind}, {@code metadata.name} and {@code .namespace}. */
-  private static Map<String, Object> identity(HasMetadata observed) {
+  static Map<String, Object> identity(HasMetadata observed) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("apiVersion", observed.getApiVersion());
     identity.put("kind", observed.getKind());
@@ -184,7 +184,7 @@ public final class ObjectPlanner {
         reason);
   }
 
-  static boolean terminating(Namespace namespace) {
+  public static boolean terminating(Namespace namespace) {
     return namespace.getMetadata().getDeletionTimestamp() != null
         || (namespace.getStatus() != null
             && "Terminating".equals(namespace.getStatus().getPhase()));

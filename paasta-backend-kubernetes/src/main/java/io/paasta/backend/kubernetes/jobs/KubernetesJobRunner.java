@@ -222,6 +222,40 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
         .withName(job.getMetadata().getName());
   }
 
+  /**
+   * The scheduled jobs' objects (Jobs and CronJobs) for the clean-up of shared objects: a namespace
+   * holding only these is not empty.
+   */
+  public List<io.fabric8.kubernetes.api.model.HasMetadata> objects() {
+    List<io.fabric8.kubernetes.api.model.HasMetadata> all = new ArrayList<>(cache.jobs());
+    all.addAll(cache.cronJobs());
+    return all;
+  }
+
+  /** The pod templates of the Jobs and CronJobs: the Secrets they name stay. */
+  public List<io.paasta.backend.kubernetes.apply.OrphanPlanner.Workload> workloads() {
+    List<io.paasta.backend.kubernetes.apply.OrphanPlanner.Workload> all = new ArrayList<>();
+    for (var job : cache.jobs()) {
+      if (job.getSpec() != null && job.getSpec().getTemplate() != null) {
+        all.add(
+            io.paasta.backend.kubernetes.apply.OrphanPlanner.Workload.of(
+                job.getMetadata().getNamespace(), job.getSpec().getTemplate()));
+      }
+    }
+    for (var cronJob : cache.cronJobs()) {
+      if (cronJob.getSpec() != null
+          && cronJob.getSpec().getJobTemplate() != null
+          && cronJob.getSpec().getJobTemplate().getSpec() != null
+          && cronJob.getSpec().getJobTemplate().getSpec().getTemplate() != null) {
+        all.add(
+            io.paasta.backend.kubernetes.apply.OrphanPlanner.Workload.of(
+                cronJob.getMetadata().getNamespace(),
+                cronJob.getSpec().getJobTemplate().getSpec().getTemplate()));
+      }
+    }
+    return all;
+  }
+
   @Override
   public List<JobTask> observeJobTasks() {
     List<Job> jobs = new ArrayList<>(cache.jobs());

@@ -3,9 +3,11 @@ package io.paasta.backend.kubernetes.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.paasta.backend.kubernetes.FleetSettings;
 import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
+import io.paasta.backend.kubernetes.secrets.SecretSettings;
 import io.paasta.model.KubernetesCluster;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Plan;
@@ -21,15 +23,19 @@ import java.util.function.Function;
  * instance ({@link #fixture}, which a test changes between passes).
  */
 public final class BackendHarness implements AutoCloseable {
-  public static final KubernetesCluster CLUSTER =
-      new KubernetesCluster(
-          "local",
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "registry.local:5000",
-          Optional.empty(),
-          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+  public static final KubernetesCluster CLUSTER = cluster(Optional.empty());
+
+  /** The test cluster, with the image pull secret made from {@code dockerConfig} when given. */
+  public static KubernetesCluster cluster(Optional<String> dockerConfig) {
+    return new KubernetesCluster(
+        "local",
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        "registry.local:5000",
+        dockerConfig,
+        KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+  }
 
   public final ManualClock clock = new ManualClock();
   public final ConfigFixture fixture = new ConfigFixture();
@@ -37,12 +43,32 @@ public final class BackendHarness implements AutoCloseable {
   public final KubernetesClient admin;
   public final FakeControllers controllers;
   public final KubernetesBackend backend;
+  private final KubernetesCluster cluster;
+  private final SecretSettings secrets;
+
+  /** The clean-up's grace period (and period): a test moves the clock past it. */
+  public final Duration sweepEvery = Duration.ofSeconds(60);
 
   public BackendHarness() {
     this(new MockCluster(), onChange -> Optional.empty());
   }
 
   public BackendHarness(MockCluster mock, Function<Runnable, Optional<LeaderLease>> lease) {
+    this(mock, lease, CLUSTER, SecretSettings.none(CLUSTER.name()));
+  }
+
+  /** A backend of {@code cluster} whose Secrets come from {@code secrets}. */
+  public BackendHarness(KubernetesCluster cluster, SecretSettings secrets) {
+    this(new MockCluster(), onChange -> Optional.empty(), cluster, secrets);
+  }
+
+  private BackendHarness(
+      MockCluster mock,
+      Function<Runnable, Optional<LeaderLease>> lease,
+      KubernetesCluster cluster,
+      SecretSettings secrets) {
+    this.cluster = cluster;
+    this.secrets = secrets;
     this.mock = mock;
     this.admin = mock.client();
     this.controllers = new FakeControllers(admin, clock);
@@ -53,7 +79,12 @@ public final class BackendHarness implements AutoCloseable {
   public KubernetesBackend backend(
       KubernetesClient client, Function<Runnable, Optional<LeaderLease>> lease) {
     return new KubernetesBackend(
-            "local", client, new InstanceRendering(CLUSTER, service -> Map.of()), clock, lease)
+            "local",
+            client,
+            new InstanceRendering(cluster, service -> Map.of()),
+            clock,
+            lease,
+            new FleetSettings(secrets, "paastasvc-", false, sweepEvery))
         .start(Duration.ofSeconds(30));
   }
 
