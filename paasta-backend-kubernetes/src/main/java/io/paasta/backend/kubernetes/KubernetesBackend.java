@@ -11,6 +11,7 @@ import io.paasta.backend.kubernetes.apply.InstanceObjects;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
+import io.paasta.backend.kubernetes.apply.PlanMemo;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
 import io.paasta.model.InstanceKind;
@@ -50,6 +51,16 @@ public final class KubernetesBackend implements Backend {
   public interface Rendering {
     List<HasMetadata> render(
         InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config);
+
+    /**
+     * Everything {@link #render} reads for this instance, as a value: equal inputs render equal
+     * objects, so a pass over an instance whose inputs and observed objects did not change reuses
+     * its last diff. By default a new object each time (never equal: always rendered).
+     */
+    default Object inputs(
+        InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config) {
+      return new Object();
+    }
   }
 
   private final String cluster;
@@ -58,6 +69,7 @@ public final class KubernetesBackend implements Backend {
   private final Clock clock;
   private final ClusterCache cache;
   private final ObjectPlanner planner;
+  private final PlanMemo memo = new PlanMemo();
   private final ObjectWriter writer;
   private final Optional<LeaderLease> lease;
   private final List<Consumer<InstanceRef>> listeners = new CopyOnWriteArrayList<>();
@@ -129,11 +141,14 @@ public final class KubernetesBackend implements Backend {
       Optional<LongRunningConfig> config,
       ObservedInstance observed,
       Instant now) {
-    Optional<List<HasMetadata>> objects =
-        desired.map(d -> annotated(ref, d, rendering.render(ref, d, config)));
-    Optional<String> namespace = objects.map(list -> list.get(0).getMetadata().getName());
-    InstanceObjects current = cache.of(ref.service(), ref.instance(), namespace);
-    Plan plan = planner.plan(inSoaConfigs, desired, objects, current, now);
+    Plan plan;
+    if (desired.isPresent()) {
+      plan = planDeployed(ref, desired.get(), config, now);
+    } else {
+      memo.forget(ref);
+      InstanceObjects current = cache.of(ref.service(), ref.instance(), Optional.empty());
+      plan = planner.plan(inSoaConfigs, desired, Optional.empty(), current, now);
+    }
     if (lease.isPresent() && !lease.get().leading() && !plan.actions().isEmpty()) {
       return new Plan(
           List.of(),
@@ -145,6 +160,33 @@ public final class KubernetesBackend implements Backend {
               + "; this daemon executes nothing)");
     }
     return plan;
+  }
+
+  /**
+   * A deployed instance's plan: the last diff's actions when its inputs and observed objects are
+   * unchanged since ({@link PlanMemo}), else a new rendering and diff.
+   */
+  private Plan planDeployed(
+      InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config, Instant now) {
+    Object inputs = rendering.inputs(ref, desired, config);
+    Optional<String> namespace = memo.namespace(ref, inputs);
+    if (namespace.isPresent()) {
+      InstanceObjects current = objectsOf(ref, namespace.get());
+      Optional<List<Action>> known = memo.actions(ref, inputs, current);
+      if (known.isPresent()) {
+        return planner.plan(desired, known.get(), current, now);
+      }
+    }
+    List<HasMetadata> objects = annotated(ref, desired, rendering.render(ref, desired, config));
+    InstanceObjects current = objectsOf(ref, objects.get(0).getMetadata().getName());
+    List<Action> actions = planner.actions(objects, current);
+    memo.remember(ref, inputs, objects, current, actions);
+    return planner.plan(desired, actions, current, now);
+  }
+
+  /** The instance's objects in the caches, with the namespace it renders into. */
+  private InstanceObjects objectsOf(InstanceRef ref, String namespace) {
+    return cache.of(ref.service(), ref.instance(), Optional.of(namespace));
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.paasta.backend.kubernetes.bench;
 
 import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
-import io.paasta.backend.kubernetes.testing.BackendHarness;
 import io.paasta.backend.kubernetes.testing.MockCluster;
+import io.paasta.model.KubernetesCluster;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
@@ -33,6 +33,17 @@ public final class KubernetesBench {
   /** Held, so that its level stays set (the log manager keeps loggers weakly). */
   private static final java.util.logging.Logger FABRIC8_LOG =
       java.util.logging.Logger.getLogger("io.fabric8");
+
+  /** The cluster the instances run in (not BackendHarness's: that needs the test-only clock). */
+  private static final KubernetesCluster CLUSTER =
+      new KubernetesCluster(
+          "local",
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          "registry.local:5000",
+          Optional.empty(),
+          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
 
   private KubernetesBench() {}
 
@@ -104,7 +115,7 @@ public final class KubernetesBench {
     List<ConfigFixture> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ConfigFixture fixture = new ConfigFixture();
-      fixture.cluster = BackendHarness.CLUSTER.name();
+      fixture.cluster = CLUSTER.name();
       fixture.service = "svc" + (i / 10);
       fixture.instance = "main" + (i % 10);
       fixture.deployGroup = "bench.main";
@@ -115,9 +126,9 @@ public final class KubernetesBench {
 
   private static KubernetesBackend backend(MockCluster mock) {
     return new KubernetesBackend(
-            BackendHarness.CLUSTER.name(),
+            CLUSTER.name(),
             mock.client(),
-            new InstanceRendering(BackendHarness.CLUSTER, service -> Map.of()),
+            new InstanceRendering(CLUSTER, service -> Map.of()),
             Clock.systemUTC(),
             onChange -> Optional.empty())
         .start(Duration.ofSeconds(60));
