@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.paasta.backend.kubernetes.apply.ClusterCache;
+import io.paasta.backend.kubernetes.apply.InstanceDetails;
 import io.paasta.backend.kubernetes.apply.InstanceObjects;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.apply.ObjectPlanner;
@@ -20,6 +21,7 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
+import io.paasta.planning.observed.InstanceDetail;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
@@ -131,6 +133,14 @@ public final class KubernetesBackend implements Backend {
     Instant now = clock.instant();
     List<Pod> pods = cache.of(ref.service(), ref.instance(), Optional.empty()).pods();
     return new ObservedInstance(ref, pods.stream().map(p -> PodTasks.task(p, now)).toList());
+  }
+
+  @Override
+  public Optional<InstanceDetail> detail(
+      InstanceRef ref, Optional<DesiredInstance> desired, Instant now) {
+    return Optional.of(
+        InstanceDetails.of(
+            desired, cache.of(ref.service(), ref.instance(), Optional.empty()), now));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
 import io.paasta.backend.kubernetes.testing.MockCluster;
 import io.paasta.model.KubernetesCluster;
+import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
@@ -121,6 +122,7 @@ public final class KubernetesBench {
     long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     int actions = 0;
+    int failed = 0;
     for (ConfigFixture fixture : instances) {
       ObservedInstance observed = backend.observe(fixture.ref());
       Plan plan =
@@ -132,9 +134,20 @@ public final class KubernetesBench {
               observed,
               java.time.Instant.now());
       for (Action action : plan.actions()) {
-        backend.execute(fixture.ref(), action);
-        actions++;
+        try {
+          backend.execute(fixture.ref(), action);
+          actions++;
+        } catch (BackendException e) {
+          // as in the daemon: that instance's next pass reads again and retries
+          if (failed++ == 0) {
+            System.out.println(
+                "(first failed write, retried by the next pass: " + e.getMessage() + ")");
+          }
+        }
       }
+    }
+    if (failed > 0) {
+      System.out.printf("(%d writes failed in this pass)%n", failed);
     }
     return new Pass(
         instances.size(),
