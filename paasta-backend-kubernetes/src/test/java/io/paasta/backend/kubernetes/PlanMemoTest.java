@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.paasta.backend.kubernetes.testing.BackendHarness;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.LongRunningConfig;
@@ -79,27 +80,16 @@ class PlanMemoTest {
 
     // a new count: rendered again, a replicas patch
     harness.fixture.instances = 4;
-    assertThat(plan().actions())
-        .singleElement()
-        .satisfies(a -> assertThat(((Action.ChangeObject) a).fields()).contains("spec.replicas"));
+    assertThat(only().fields()).contains("spec.replicas");
     assertThat(renderings.get()).isEqualTo(before + 1);
     converge();
 
-    // edited by hand: the Deployment's resource version moves, the diff runs again and sees it
+    // edited by hand: the PDB's resource version moves, the diff runs again and sees it
     int beforeEdit = renderings.get();
-    Deployment edited =
-        harness.admin.apps().deployments().inNamespace("paastasvc-svc").withName("svc-main").get();
-    edited.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest");
+    PodDisruptionBudget edited = pdb().get();
+    edited.getSpec().setMaxUnavailable(new IntOrString("1%"));
     harness.admin.resource(edited).update();
-    await()
-        .untilAsserted(
-            () ->
-                assertThat(plan().actions())
-                    .singleElement()
-                    .satisfies(
-                        a ->
-                            assertThat(((Action.ChangeObject) a).fields())
-                                .containsExactly("spec.template.spec.containers[0].image")));
+    await().untilAsserted(() -> assertThat(only().fields()).containsExactly("spec.maxUnavailable"));
     assertThat(renderings.get()).isGreaterThan(beforeEdit);
     converge();
 
@@ -134,26 +124,29 @@ class PlanMemoTest {
   @Test
   void anObjectDeletedByHandIsCreatedAgain() {
     converge();
-    harness
+    pdb().delete();
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(only().kind() + " " + only().verb())
+                    .isEqualTo("PodDisruptionBudget CREATE"));
+  }
+
+  private io.fabric8.kubernetes.client.dsl.Resource<PodDisruptionBudget> pdb() {
+    return harness
         .admin
         .policy()
         .v1()
         .podDisruptionBudget()
         .inNamespace("paastasvc-svc")
-        .withName("svc-main")
-        .delete();
-    await()
-        .untilAsserted(
-            () ->
-                assertThat(plan().actions())
-                    .singleElement()
-                    .satisfies(
-                        a ->
-                            assertThat(
-                                    ((Action.ChangeObject) a).kind()
-                                        + " "
-                                        + ((Action.ChangeObject) a).verb())
-                                .isEqualTo("PodDisruptionBudget CREATE")));
+        .withName("svc-main");
+  }
+
+  /** The one action of the plan. */
+  private Action.ChangeObject only() {
+    List<Action> actions = plan().actions();
+    assertThat(actions).hasSize(1);
+    return (Action.ChangeObject) actions.get(0);
   }
 
   private Plan plan() {

@@ -21,15 +21,7 @@ import java.util.function.Function;
  * instance ({@link #fixture}, which a test changes between passes).
  */
 public final class BackendHarness implements AutoCloseable {
-  public static final KubernetesCluster CLUSTER =
-      new KubernetesCluster(
-          "local",
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "registry.local:5000",
-          Optional.empty(),
-          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+  public static final KubernetesCluster CLUSTER = MockCluster.CLUSTER;
 
   public final ManualClock clock = new ManualClock();
   public final ConfigFixture fixture = new ConfigFixture();

@@ -37,16 +37,8 @@ public final class KubernetesBench {
   private static final java.util.logging.Logger FABRIC8_LOG =
       java.util.logging.Logger.getLogger("io.fabric8");
 
-  /** The cluster the instances run in (not BackendHarness's: that needs the test-only clock). */
-  private static final KubernetesCluster CLUSTER =
-      new KubernetesCluster(
-          "local",
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "registry.local:5000",
-          Optional.empty(),
-          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+  /** The cluster the instances run in (not BackendHarness's: that class needs the test clock). */
+  private static final KubernetesCluster CLUSTER = MockCluster.CLUSTER;
 
   private KubernetesBench() {}
 
