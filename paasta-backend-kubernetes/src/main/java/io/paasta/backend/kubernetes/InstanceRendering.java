@@ -39,4 +39,11 @@ public final class InstanceRendering implements KubernetesBackend.Rendering {
         .map(HasMetadata.class::cast)
         .toList();
   }
+
+  /** The desired state, the config and the service's SmartStack namespaces: all it reads. */
+  @Override
+  public Object inputs(
+      InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config) {
+    return List.of(desired, config, namespaces.apply(ref.service()));
+  }
 }

@@ -7,11 +7,13 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.paasta.backend.kubernetes.apply.ClusterCache;
+import io.paasta.backend.kubernetes.apply.InstanceDetails;
 import io.paasta.backend.kubernetes.apply.InstanceObjects;
 import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
 import io.paasta.backend.kubernetes.apply.OrphanPlanner;
+import io.paasta.backend.kubernetes.apply.PlanMemo;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
@@ -25,6 +27,7 @@ import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.JobRunner;
+import io.paasta.planning.observed.InstanceDetail;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
@@ -56,6 +59,16 @@ public final class KubernetesBackend implements Backend {
   public interface Rendering {
     List<HasMetadata> render(
         InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config);
+
+    /**
+     * Everything {@link #render} reads for this instance, as a value: equal inputs render equal
+     * objects, so a pass over an instance whose inputs and observed objects did not change reuses
+     * its last diff. By default a new object each time (never equal: always rendered).
+     */
+    default Object inputs(
+        InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config) {
+      return new Object();
+    }
   }
 
   private final String cluster;
@@ -64,6 +77,7 @@ public final class KubernetesBackend implements Backend {
   private final Clock clock;
   private final ClusterCache cache;
   private final ObjectPlanner planner;
+  private final PlanMemo memo = new PlanMemo();
   private final ObjectWriter writer;
   private final Optional<LeaderLease> lease;
   private final KubernetesJobRunner jobs;
@@ -249,6 +263,14 @@ public final class KubernetesBackend implements Backend {
   }
 
   @Override
+  public Optional<InstanceDetail> detail(
+      InstanceRef ref, Optional<DesiredInstance> desired, Instant now) {
+    return Optional.of(
+        InstanceDetails.of(
+            desired, cache.of(ref.service(), ref.instance(), Optional.empty()), now));
+  }
+
+  @Override
   public Plan plan(
       InstanceRef ref,
       boolean inSoaConfigs,
@@ -256,14 +278,20 @@ public final class KubernetesBackend implements Backend {
       Optional<LongRunningConfig> config,
       ObservedInstance observed,
       Instant now) {
-    Optional<List<HasMetadata>> objects =
-        desired.map(d -> annotated(ref, d, rendering.render(ref, d, config)));
-    Optional<String> namespace = objects.map(list -> list.get(0).getMetadata().getName());
-    InstanceObjects current = cache.of(ref.service(), ref.instance(), namespace);
-    Plan plan = planner.plan(inSoaConfigs, desired, objects, current, now);
-    if (desired.isPresent() && namespace.isPresent()) {
+    Plan plan;
+    if (desired.isPresent()) {
+      Deployed deployed = planDeployed(ref, desired.get(), config, now);
       plan =
-          secrets.plan(desired.get(), namespace.get(), current, cache.configMaps(namespace), plan);
+          secrets.plan(
+              desired.get(),
+              deployed.namespace(),
+              deployed.current(),
+              cache.configMaps(Optional.of(deployed.namespace())),
+              deployed.plan());
+    } else {
+      memo.forget(ref);
+      InstanceObjects current = cache.of(ref.service(), ref.instance(), Optional.empty());
+      plan = planner.plan(inSoaConfigs, desired, Optional.empty(), current, now);
     }
     if (lease.isPresent() && !lease.get().leading() && !plan.actions().isEmpty()) {
       return new Plan(
@@ -276,6 +304,40 @@ public final class KubernetesBackend implements Backend {
               + "; this daemon executes nothing)");
     }
     return plan;
+  }
+
+  /**
+   * A deployed instance's plan: the last diff's actions when its inputs and observed objects are
+   * unchanged since ({@link PlanMemo}), else a new rendering and diff.
+   */
+  private Deployed planDeployed(
+      InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config, Instant now) {
+    Object inputs = rendering.inputs(ref, desired, config);
+    Optional<String> namespace = memo.namespace(ref, inputs);
+    if (namespace.isPresent()) {
+      InstanceObjects current = objectsOf(ref, namespace.get());
+      Optional<List<Action>> known = memo.actions(ref, inputs, current);
+      if (known.isPresent()) {
+        return new Deployed(
+            planner.plan(desired, known.get(), current, now), namespace.get(), current);
+      }
+    }
+    List<HasMetadata> objects = annotated(ref, desired, rendering.render(ref, desired, config));
+    InstanceObjects current = objectsOf(ref, objects.get(0).getMetadata().getName());
+    List<Action> actions = planner.actions(objects, current);
+    memo.remember(ref, inputs, objects, current, actions);
+    return new Deployed(
+        planner.plan(desired, actions, current, now),
+        objects.get(0).getMetadata().getName(),
+        current);
+  }
+
+  /** A deployed instance's plan, with the namespace it renders into and its objects there. */
+  private record Deployed(Plan plan, String namespace, InstanceObjects current) {}
+
+  /** The instance's objects in the caches, with the namespace it renders into. */
+  private InstanceObjects objectsOf(InstanceRef ref, String namespace) {
+    return cache.of(ref.service(), ref.instance(), Optional.of(namespace));
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param appCount how many apps (versions) of the instance exist; more than one means a bounce
  * @param deployStatus Running, Deploying, Stopped, Delayed, Waiting or NotRunning
  * @param passBackoff the backoff of the daemon's failing passes; empty when the last one succeeded
+ * @param engine on a Kubernetes cluster: the state, versions and replicas the API adds
  */
 public record AppStatus(
     String backend,
@@ -24,7 +25,8 @@ public record AppStatus(
     int expectedInstanceCount,
     Optional<String> errorMessage,
     List<String> configProblems,
-    Optional<PassBackoff> passBackoff) {
+    Optional<PassBackoff> passBackoff,
+    Optional<EngineStatus> engine) {
 
   public AppStatus {
     configProblems = List.copyOf(configProblems);
@@ -44,7 +46,8 @@ public record AppStatus(
         JsonFields.integer(json, "expected_instance_count", 0),
         JsonFields.text(json, "error_message").filter(s -> !s.isBlank()),
         JsonFields.texts(json, "config_problems"),
-        PassBackoff.from(json));
+        PassBackoff.from(json),
+        EngineStatus.from(json));
   }
 
   /** The section's name as PaaSTA printed it: {@code Marathon} or {@code Kubernetes}. */

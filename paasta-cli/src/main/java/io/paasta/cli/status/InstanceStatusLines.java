@@ -65,6 +65,9 @@ public final class InstanceStatusLines {
       return style("yellow", "Unknown") + " (the API sent no marathon or kubernetes status)";
     }
     AppStatus app = status.app().get();
+    if (app.engine().isPresent()) {
+      return EngineLines.state(app.engine().get());
+    }
     if (status.stopped()) {
       return app.runningInstanceCount() > 0 ? style("yellow", "Stopping") : style("red", "Stopped");
     }

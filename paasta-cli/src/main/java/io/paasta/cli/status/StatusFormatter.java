@@ -3,10 +3,13 @@ package io.paasta.cli.status;
 import static io.paasta.cli.output.Markup.plain;
 import static io.paasta.cli.output.Markup.style;
 
+import io.paasta.cli.api.AppStatus;
+import io.paasta.cli.api.EngineStatus;
 import io.paasta.cli.api.InstanceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole text of {@code paasta status}: the service, then per cluster its instances, each with
@@ -57,6 +60,15 @@ public final class StatusFormatter {
                       + " server run scheduled jobs?)"));
     }
     List<String> lines = new ArrayList<>(InstanceStatusLines.of(report.target(), status, verbose));
+    Optional<EngineStatus> engine = status.app().flatMap(AppStatus::engine);
+    if (engine.isPresent()) {
+      // Kubernetes: versions by ReplicaSet, and with -v the replicas' states (not the tasks table)
+      lines.addAll(EngineLines.versions(engine.get(), now));
+      if (verbose >= 1) {
+        lines.addAll(EngineLines.replicas(engine.get(), now));
+      }
+      return lines;
+    }
     if (verbose >= 1) {
       if (report.tasksError().isPresent()) {
         lines.add("Tasks: " + style("red", "error:") + " " + plain(report.tasksError().get()));

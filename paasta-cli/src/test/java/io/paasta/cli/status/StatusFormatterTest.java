@@ -50,6 +50,57 @@ class StatusFormatterTest {
   }
 
   @Test
+  void aKubernetesInstanceShowsItsStateVersionsByReplicaSetAndWithVItsReplicas() {
+    String app =
+        "{\"desired_state\":\"start\",\"app_count\":2,\"app_id\":\"hello-web.main.git1a2b3c4d.configaaaa\","
+            + "\"bounce_method\":\"crossover\",\"deploy_status\":\"Deploying\","
+            + "\"running_instance_count\":4,\"healthy_instance_count\":3,\"expected_instance_count\":2,"
+            + "\"error_message\":null,\"config_problems\":[],"
+            + "\"state\":\"Bouncing to 1a2b3c4d\","
+            + "\"versions\":[{\"name\":\"hello-web-main-7f9\",\"git_sha\":\""
+            + SHA
+            + "\",\"config_sha\":\"configaaaa1111\",\"created\":\"2026-11-20T10:00:12Z\","
+            + "\"ready_replicas\":1,\"replicas\":2},"
+            + "{\"name\":\"hello-web-main-5c4\",\"git_sha\":\""
+            + OLD_SHA
+            + "\",\"config_sha\":\"configbbbb2222\",\"created\":\"2026-11-19T10:05:12Z\","
+            + "\"ready_replicas\":2,\"replicas\":2}],"
+            + "\"replicas\":[{\"name\":\"hello-web-main-7f9-a\",\"version\":\"hello-web-main-7f9\","
+            + "\"git_sha\":\""
+            + SHA
+            + "\",\"state\":\"Healthy\",\"detail\":\"\",\"started_at\":\"2026-11-20T10:01:12Z\"},"
+            + "{\"name\":\"hello-web-main-7f9-b\",\"version\":\"hello-web-main-7f9\","
+            + "\"git_sha\":\""
+            + SHA
+            + "\",\"state\":\"Unscheduled\",\"detail\":\"0/3 nodes are available: 3 Insufficient cpu.\","
+            + "\"started_at\":null}]}";
+    String status =
+        StatusAnswers.status("main", SHA, "start", app, "null", "[]")
+            .replace("\"marathon\":", "\"kubernetes\":");
+    List<String> quiet = plain(report(status), 0);
+    assertThat(quiet)
+        .containsExactly(
+            "service: hello-web",
+            "cluster: local",
+            "  instance: main",
+            "    Git sha: 1a2b3c4d (desired)",
+            "    State: Bouncing to 1a2b3c4d - Desired state: Started",
+            "    Kubernetes: Healthy - up with (4/2) instances, 3 healthy. Status: Deploying",
+            "    Versions:",
+            "      1a2b3c4d configaaaa1111 created 2026-11-20T10:00:12Z (5m ago): 1/2 ready",
+            "      9f8e7d6c configbbbb2222 created 2026-11-19T10:05:12Z (1d ago): 2/2 ready");
+    assertThat(plain(report(status), 1))
+        .containsSubsequence(
+            "    Replicas:",
+            "      REPLICA               VERSION   STATE                                         "
+                + "              STARTED",
+            "      hello-web-main-7f9-a  1a2b3c4d  Healthy                                       "
+                + "              2026-11-20T10:01:12Z (4m ago)",
+            "      hello-web-main-7f9-b  1a2b3c4d  Unscheduled (0/3 nodes are available: 3"
+                + " Insufficient cpu.)  -");
+  }
+
+  @Test
   void aStoppedInstanceDoesNotReadAsRunning() {
     List<String> lines = plain(report(StatusAnswers.stopped("main", SHA)), 0);
 

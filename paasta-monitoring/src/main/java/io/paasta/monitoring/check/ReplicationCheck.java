@@ -15,7 +15,9 @@ import java.util.Map;
  * instance, per discover location: available = UP backends, CRITICAL when any location is under
  * {@code replication_threshold} percent of {@code int(expected / locations)}. Otherwise: tasks of
  * any app of the instance that run, pass their health check, are not draining and have been up more
- * than a minute, against expected with the same threshold.
+ * than a minute, against expected with the same threshold. A Kubernetes instance ({@code
+ * kubernetes-<cluster>.yaml}) is {@code check_kubernetes_services_replication.<svc>.<inst>} and
+ * counts its ready replicas (readiness already includes the probe's delay: no minimum uptime).
  */
 public final class ReplicationCheck {
   private ReplicationCheck() {}
@@ -25,7 +27,39 @@ public final class ReplicationCheck {
     String who = s.ref().serviceInstance().toString();
     return s.smartstack()
         .map(backends -> smartstack(name, who, s, backends))
-        .orElseGet(() -> tasks(name, who, s, now, settings.minTaskUptime()));
+        .orElseGet(
+            () ->
+                s.ref().kind().isKubernetes()
+                    ? replicas(name, who, s)
+                    : tasks(name, who, s, now, settings.minTaskUptime()));
+  }
+
+  /**
+   * A Kubernetes instance (SPEC section 14): its ready replicas (running pods that pass their
+   * readiness probe, not terminating) against expected: {@code <svc>.<inst> has <ready>/<expected>
+   * replicas available (threshold: <pct>%)}.
+   */
+  private static CheckResult replicas(String name, String who, InstanceSnapshot s) {
+    int ready = 0;
+    for (ObservedTask task : s.tasks()) {
+      if (task.state() == TaskState.RUNNING
+          && task.health() == HealthState.HEALTHY
+          && task.drain() == DrainState.NOT_DRAINING) {
+        ready++;
+      }
+    }
+    boolean under = ReplicationRule.underReplicated(ready, s.expected(), s.replicationThreshold());
+    String output =
+        who
+            + " has "
+            + ready
+            + "/"
+            + s.expected()
+            + " replicas available (threshold: "
+            + ReplicationRule.threshold(s.replicationThreshold())
+            + ")";
+    return new CheckResult(
+        name, CheckKind.REPLICATION, under ? CheckStatus.CRITICAL : CheckStatus.OK, output);
   }
 
   private static CheckResult tasks(

@@ -170,6 +170,52 @@ class ReplicationCheckTest {
         .isEqualTo("check_kubernetes_services_replication.web.main");
   }
 
+  @ParameterizedTest(name = "{1} ready of {0} (+{2} not ready, {3} terminating) -> {4}")
+  @CsvSource({
+    // expected, ready (started 10 s ago), not ready, terminating, status, output
+    "3, 3, 0, 0, OK,       web.main has 3/3 replicas available (threshold: 50%)",
+    "3, 1, 2, 0, CRITICAL, web.main has 1/3 replicas available (threshold: 50%)",
+    "3, 2, 0, 1, OK,       web.main has 2/3 replicas available (threshold: 50%)",
+    "2, 0, 0, 2, CRITICAL, web.main has 0/2 replicas available (threshold: 50%)",
+    "0, 0, 0, 0, OK,       web.main has 0/0 replicas available (threshold: 50%)",
+  })
+  void kubernetesInstancesCountReadyReplicas(
+      int expected, int ready, int notReady, int terminating, CheckStatus status, String output) {
+    List<ObservedTask> tasks = new ArrayList<>();
+    for (int i = 0; i < ready + notReady + terminating; i++) {
+      ObservedTask pod = Fixtures.healthyTasks(1).get(0);
+      tasks.add(
+          new ObservedTask(
+              "pod-" + i,
+              pod.appId(),
+              pod.state(),
+              Optional.of(NOW.minusSeconds(10)),
+              Optional.empty(),
+              pod.exitCode(),
+              pod.port0(),
+              i < ready + notReady && i >= ready ? HealthState.UNHEALTHY : HealthState.HEALTHY,
+              i >= ready + notReady
+                  ? io.paasta.planning.observed.DrainState.DRAINING
+                  : io.paasta.planning.observed.DrainState.NOT_DRAINING,
+              false));
+    }
+    InstanceSnapshot snapshot =
+        new InstanceSnapshot(
+            new io.paasta.model.InstanceRef(
+                "web", "local", "main", io.paasta.model.InstanceKind.KUBERNETES),
+            Fixtures.team("web"),
+            expected,
+            50,
+            tasks,
+            Optional.empty(),
+            Fixtures.snapshot(Fixtures.team("web"), 1, List.of()).deploy(),
+            List.of());
+    CheckResult result = ReplicationCheck.evaluate(snapshot, NOW, CheckSettings.DEFAULTS);
+    assertThat(result.name()).isEqualTo("check_kubernetes_services_replication.web.main");
+    assertThat(result.status()).isEqualTo(status);
+    assertThat(result.output()).isEqualTo(output);
+  }
+
   private static InstanceSnapshot smartstack(
       int expected, double threshold, Map<String, Integer> backends) {
     return new InstanceSnapshot(

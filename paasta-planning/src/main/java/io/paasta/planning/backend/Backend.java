@@ -68,6 +68,19 @@ public interface Backend extends AutoCloseable {
     return io.paasta.planning.InstancePlanner.plan(inSoaConfigs, desired, observed, now);
   }
 
+  /**
+   * The instance's state, versions and replicas as the engine tells them (Kubernetes: ReplicaSets
+   * and pods), for status; empty for backends whose tasks say it all.
+   *
+   * @param desired the instance's desired state, when deployed
+   */
+  default java.util.Optional<io.paasta.planning.observed.InstanceDetail> detail(
+      io.paasta.model.InstanceRef ref,
+      java.util.Optional<io.paasta.planning.app.DesiredInstance> desired,
+      java.time.Instant now) {
+    return java.util.Optional.empty();
+  }
+
   /** Carries out one action; a failure is reported as a {@link BackendException}. */
   void execute(io.paasta.model.InstanceRef ref, Action action);
 

@@ -93,6 +93,9 @@ public final class ServicesResource {
                 extras.checks(found.ref()),
                 clock.instant()));
     extras.autoscaling(found.ref()).ifPresent(a -> document.put("autoscaling", a));
+    backend
+        .detail(found.ref(), wanted, clock.instant())
+        .ifPresent(d -> InstanceDetailDocument.addTo(document, found.ref().kind().filePrefix(), d));
     return document;
   }
 

@@ -46,12 +46,17 @@ public record InstanceObjects(
 
   /** The observed object of the desired one's kind and name, if any. */
   public Optional<HasMetadata> find(HasMetadata desired) {
+    return find(desired.getKind(), desired.getMetadata().getName());
+  }
+
+  /** The observed object of this kind and name, if any. */
+  public Optional<HasMetadata> find(String kind, String name) {
     List<HasMetadata> candidates = new ArrayList<>(owned());
     namespace.ifPresent(candidates::add);
     candidates.addAll(services);
     return candidates.stream()
-        .filter(o -> o.getKind().equals(desired.getKind()))
-        .filter(o -> o.getMetadata().getName().equals(desired.getMetadata().getName()))
+        .filter(o -> o.getKind().equals(kind))
+        .filter(o -> o.getMetadata().getName().equals(name))
         .findFirst();
   }
 }

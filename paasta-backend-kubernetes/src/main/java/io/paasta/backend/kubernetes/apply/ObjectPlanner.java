@@ -10,6 +10,7 @@ import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Action.ObjectVerb;
 import io.paasta.planning.plan.Plan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,15 +43,44 @@ public final class ObjectPlanner {
       Optional<DesiredInstance> desired,
       Optional<List<HasMetadata>> desiredObjects,
       InstanceObjects observed,
-      java.time.Instant now) {
+      Instant now) {
     if (desired.isEmpty() || desiredObjects.isEmpty()) {
       if (inSoaConfigs) {
         return new Plan(List.of(), true, Optional.empty(), notDeployed(observed));
       }
       return remove(observed);
     }
+    return plan(desired.get(), actions(desiredObjects.get(), observed), observed, now);
+  }
+
+  /**
+   * The object changes that make {@code observed} what {@code desiredObjects} say: none when they
+   * match.
+   */
+  public List<Action> actions(List<HasMetadata> desiredObjects, InstanceObjects observed) {
+    List<Action> actions = new ArrayList<>();
+    boolean autoscaled =
+        desiredObjects.stream().anyMatch(HorizontalPodAutoscaler.class::isInstance);
+    for (HasMetadata object : desiredObjects) {
+      change(object, observed.find(object), autoscaled).ifPresent(actions::add);
+    }
+    observed
+        .hpa()
+        .filter(hpa -> !autoscaled)
+        .map(hpa -> delete(hpa, "not autoscaled now"))
+        .ifPresent(actions::add);
+    return actions;
+  }
+
+  /**
+   * The plan of a deployed instance whose object changes are known ({@link #actions}, or what an
+   * earlier diff of the same inputs and object versions gave): those changes, unless its namespace
+   * is terminating; its rollout status; steady once nothing changes and the rollout is done.
+   */
+  public Plan plan(
+      DesiredInstance desired, List<Action> actions, InstanceObjects observed, Instant now) {
     Optional<Namespace> terminating = observed.namespace().filter(ObjectPlanner::terminating);
-    String status = RolloutStatus.of(desired.get(), observed, now);
+    String status = RolloutStatus.of(desired, observed, now);
     if (terminating.isPresent()) {
       return new Plan(
           List.of(),
@@ -62,18 +92,7 @@ public final class ObjectPlanner {
               + terminating.get().getMetadata().getDeletionTimestamp()
               + "); its objects are created again once it is gone");
     }
-    List<Action> actions = new ArrayList<>();
-    boolean autoscaled =
-        desiredObjects.get().stream().anyMatch(HorizontalPodAutoscaler.class::isInstance);
-    for (HasMetadata object : desiredObjects.get()) {
-      change(object, observed.find(object), autoscaled).ifPresent(actions::add);
-    }
-    observed
-        .hpa()
-        .filter(hpa -> !autoscaled)
-        .map(hpa -> delete(hpa, "not autoscaled now"))
-        .ifPresent(actions::add);
-    boolean steady = actions.isEmpty() && RolloutStatus.done(desired.get(), observed);
+    boolean steady = actions.isEmpty() && RolloutStatus.done(desired, observed);
     return new Plan(
         actions,
         steady,

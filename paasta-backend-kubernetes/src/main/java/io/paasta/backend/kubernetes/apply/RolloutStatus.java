@@ -19,30 +19,41 @@ public final class RolloutStatus {
   /** {@code Bouncing to 0123abcd: 2/3 new ready, 1 old (2 Healthy, 1 Warming Up)}. */
   public static String of(DesiredInstance desired, InstanceObjects observed, Instant now) {
     List<Pod> pods = observed.pods();
-    List<Pod> current = current(desired, pods);
-    long ready = current.stream().filter(PodTasks::ready).count();
-    int old = pods.size() - current.size();
+    long ready = current(desired, pods).stream().filter(PodTasks::ready).count();
+    int old = pods.size() - current(desired, pods).size();
     int want = desired.instances();
-    String head;
-    if (want == 0) {
-      head = pods.isEmpty() ? "Stopped" : "Stopping: " + pods.size() + " replica(s) left";
-    } else if (old > 0) {
-      head =
-          "Bouncing to "
-              + desired.gitSha().substring(0, Math.min(8, desired.gitSha().length()))
-              + ": "
-              + ready
-              + "/"
-              + want
-              + " new ready, "
-              + old
-              + " old";
-    } else if (ready < want) {
-      head = "Launching replicas: " + ready + "/" + want + " ready";
-    } else {
-      head = "Running: " + ready + "/" + want + " ready";
-    }
+    String state = state(desired, observed);
+    String head =
+        switch (state) {
+          case STOPPED -> state;
+          case STOPPING -> state + ": " + pods.size() + " replica(s) left";
+          case RUNNING, LAUNCHING -> state + ": " + ready + "/" + want + " ready";
+          default -> state + ": " + ready + "/" + want + " new ready, " + old + " old";
+        };
     return pods.isEmpty() ? head : head + " (" + replicas(pods, now) + ")";
+  }
+
+  static final String RUNNING = "Running";
+  static final String LAUNCHING = "Launching replicas";
+  static final String STOPPING = "Stopping";
+  static final String STOPPED = "Stopped";
+
+  /**
+   * {@code Running}, {@code Launching replicas} (fewer ready than desired), {@code Bouncing to
+   * <sha8>} (pods of another version left), {@code Stopping} or {@code Stopped}.
+   */
+  public static String state(DesiredInstance desired, InstanceObjects observed) {
+    List<Pod> pods = observed.pods();
+    List<Pod> current = current(desired, pods);
+    if (desired.instances() == 0) {
+      return pods.isEmpty() ? STOPPED : STOPPING;
+    }
+    if (current.size() < pods.size()) {
+      return "Bouncing to " + desired.gitSha().substring(0, Math.min(8, desired.gitSha().length()));
+    }
+    return current.stream().filter(PodTasks::ready).count() < desired.instances()
+        ? LAUNCHING
+        : RUNNING;
   }
 
   /** Whether the rollout is over: only the desired app's pods, as many as desired, all ready. */

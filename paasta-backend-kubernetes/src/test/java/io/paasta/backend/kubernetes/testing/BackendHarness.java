@@ -23,18 +23,18 @@ import java.util.function.Function;
  * instance ({@link #fixture}, which a test changes between passes).
  */
 public final class BackendHarness implements AutoCloseable {
-  public static final KubernetesCluster CLUSTER = cluster(Optional.empty());
+  public static final KubernetesCluster CLUSTER = MockCluster.CLUSTER;
 
   /** The test cluster, with the image pull secret made from {@code dockerConfig} when given. */
   public static KubernetesCluster cluster(Optional<String> dockerConfig) {
     return new KubernetesCluster(
-        "local",
-        Optional.empty(),
-        Optional.empty(),
-        false,
-        "registry.local:5000",
+        CLUSTER.name(),
+        CLUSTER.kubeconfig(),
+        CLUSTER.context(),
+        CLUSTER.inCluster(),
+        CLUSTER.registry(),
         dockerConfig,
-        KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+        CLUSTER.namespacePrefix());
   }
 
   public final ManualClock clock = new ManualClock();

@@ -7,9 +7,11 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.paasta.model.KubernetesCluster;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 
 /**
@@ -18,6 +20,17 @@ import java.util.Queue;
  * server would, watches included). It runs no controllers: {@link FakeControllers} plays them.
  */
 public final class MockCluster implements AutoCloseable {
+  /** The cluster the tests' and the benchmark's instances run in. */
+  public static final KubernetesCluster CLUSTER =
+      new KubernetesCluster(
+          "local",
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          "registry.local:5000",
+          Optional.empty(),
+          KubernetesCluster.DEFAULT_NAMESPACE_PREFIX);
+
   private final KubernetesMockServer server;
 
   public MockCluster() {

@@ -1,0 +1,97 @@
+package io.paasta.backend.kubernetes.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.paasta.model.InstanceRef;
+import io.paasta.planning.plan.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the last diff of each instance found, so that a pass over an unchanged instance costs a few
+ * map lookups instead of a rendering and a diff: per instance, the inputs its objects were rendered
+ * from (equal inputs render equal objects: the renderer is pure), the objects it rendered (kind and
+ * name), the resource versions of the observed objects the diff compared them with, and the actions
+ * that diff gave. Any write to an object, by the daemon or by hand, changes its resource version:
+ * the next pass diffs again. Memory: a few strings per instance (the inputs are the daemon's own
+ * desired state and config, held anyway). Thread-safe.
+ */
+public final class PlanMemo {
+  private final Map<InstanceRef, Entry> entries = new ConcurrentHashMap<>();
+
+  /** An object's kind and name. */
+  private record Named(String kind, String name) {}
+
+  /**
+   * @param inputs what the rendering read (see {@code KubernetesBackend.Rendering#inputs})
+   * @param objects kind and name of each rendered object, namespace first
+   * @param versions the observed objects' resource versions the diff saw ({@link #versions})
+   */
+  private record Entry(
+      Object inputs, List<Named> objects, List<String> versions, List<Action> actions) {
+    String namespace() {
+      return objects.get(0).name();
+    }
+  }
+
+  /** The namespace the instance rendered into last, when it rendered from equal inputs. */
+  public Optional<String> namespace(InstanceRef ref, Object inputs) {
+    return entry(ref, inputs).map(Entry::namespace);
+  }
+
+  /**
+   * The actions of the last diff, when the instance renders from equal inputs and every object that
+   * diff compared is at the same resource version (and none of them appeared or vanished).
+   */
+  public Optional<List<Action>> actions(InstanceRef ref, Object inputs, InstanceObjects observed) {
+    return entry(ref, inputs)
+        .filter(e -> e.versions().equals(versions(e.objects(), observed)))
+        .map(Entry::actions);
+  }
+
+  /** Remembers a diff of {@code rendered} (namespace first) with {@code observed}. */
+  public void remember(
+      InstanceRef ref,
+      Object inputs,
+      List<HasMetadata> rendered,
+      InstanceObjects observed,
+      List<Action> actions) {
+    List<Named> objects =
+        rendered.stream().map(o -> new Named(o.getKind(), o.getMetadata().getName())).toList();
+    entries.put(ref, new Entry(inputs, objects, versions(objects, observed), List.copyOf(actions)));
+  }
+
+  /** Forgets an instance (gone from soa-configs, or not deployed). */
+  public void forget(InstanceRef ref) {
+    entries.remove(ref);
+  }
+
+  /** How many instances are remembered. */
+  public int size() {
+    return entries.size();
+  }
+
+  private Optional<Entry> entry(InstanceRef ref, Object inputs) {
+    return Optional.ofNullable(entries.get(ref)).filter(e -> e.inputs().equals(inputs));
+  }
+
+  /**
+   * The resource version of the observed object of each rendered kind and name ({@code -} when
+   * there is none), then the HPA's, if any (the diff deletes it when the instance renders none).
+   */
+  static List<String> versions(List<Named> objects, InstanceObjects observed) {
+    List<String> versions = new ArrayList<>(objects.size() + 1);
+    for (Named object : objects) {
+      versions.add(observed.find(object.kind(), object.name()).map(PlanMemo::version).orElse("-"));
+    }
+    versions.add(observed.hpa().map(PlanMemo::version).orElse("-"));
+    return versions;
+  }
+
+  private static String version(HasMetadata object) {
+    String version = object.getMetadata().getResourceVersion();
+    return object.getMetadata().getUid() + "@" + (version == null ? "" : version);
+  }
+}
