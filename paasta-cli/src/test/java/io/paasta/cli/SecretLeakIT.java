@@ -9,8 +9,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
+import io.paasta.deploy.testing.ClusterContainers;
 import io.paasta.deploy.testing.ExampleImage;
 import io.paasta.testing.ConfigTree;
+import io.paasta.testing.DaemonArgs;
 import io.paasta.testing.FreePorts;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
@@ -72,6 +74,7 @@ class SecretLeakIT {
   private final String service = TestInfrastructure.randomService("it-leak");
   private final String cluster = "itl" + TestInfrastructure.randomSha().substring(0, 8);
   private final DockerClient docker = IMAGE.docker();
+  private final ClusterContainers containers = new ClusterContainers(docker, cluster);
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Process> started = new ArrayList<>();
   private final Map<String, String> outputs = new LinkedHashMap<>();
@@ -140,13 +143,7 @@ class SecretLeakIT {
     if (Files.exists(daemonLog)) {
       System.out.println(Files.readString(daemonLog)); // the daemon's log, in the test's output
     }
-    for (Container container : containers()) {
-      try {
-        docker.removeContainerCmd(container.getId()).withForce(true).exec();
-      } catch (RuntimeException e) {
-        // already gone
-      }
-    }
+    containers.removeAll();
   }
 
   @Test
@@ -296,7 +293,7 @@ class SecretLeakIT {
         }
       }
     }
-    for (Container container : containers()) {
+    for (Container container : containers.all()) {
       InspectContainerResponse inspect = docker.inspectContainerCmd(container.getId()).exec();
       outputs.put(
           "docker inspect " + inspect.getName(),
@@ -388,26 +385,18 @@ class SecretLeakIT {
 
   /** {@code paasta server} from its jar; returns once its API answers. */
   private void startDaemon() throws IOException {
-    Process daemon =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
-                SERVER_JAR.toString(),
-                "server",
-                "--soa-dir",
-                soa.toString(),
-                "--system-config-dir",
-                systemDir.toString(),
-                "--state-dir",
-                stateDir.toString(),
-                "--no-smartstack",
-                "--api-token-file",
-                systemDir.resolve("api_token").toString(),
-                "--full-pass-every",
-                "3600",
-                "--deployments-poll-every",
-                "3600")
+                SERVER_JAR.toString()));
+    // the full pass an hour away: what is acted on at once was seen by the watcher
+    command.addAll(DaemonArgs.server(soa, systemDir, stateDir, 3600));
+    command.addAll(List.of("--api-token-file", systemDir.resolve("api_token").toString()));
+    Process daemon =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(daemonLog.toFile()))
             .start();
@@ -426,19 +415,8 @@ class SecretLeakIT {
   }
 
   /** Waits until main's only running task has {@code API_TOKEN=token}; its app id. */
-  private String untilMainSees(String token) {
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              List<Container> running = runningMain();
-              return running.size() == 1
-                  && envOf(running.get(0)).contains("API_TOKEN=" + token)
-                  && envOf(running.get(0)).contains("DB_PASS=" + DB_PASS);
-            });
-    return runningMain().get(0).getLabels().get("paasta_app_id");
+  private String untilMainSees(String token) throws InterruptedException {
+    return containers.untilOneRunningWith("main", WAIT, "API_TOKEN=" + token, "DB_PASS=" + DB_PASS);
   }
 
   /**
@@ -462,27 +440,6 @@ class SecretLeakIT {
         .get("runs")
         .forEach(runs::add);
     return runs;
-  }
-
-  private List<Container> runningMain() {
-    return containers().stream()
-        .filter(c -> "main".equals(c.getLabels().get("paasta_instance")))
-        .filter(c -> "running".equals(c.getState()))
-        .toList();
-  }
-
-  private List<String> envOf(Container container) {
-    String[] env = docker.inspectContainerCmd(container.getId()).exec().getConfig().getEnv();
-    return env == null ? List.of() : List.of(env);
-  }
-
-  /** Every container of this test's cluster, exited ones too. */
-  private List<Container> containers() {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("paasta_cluster", cluster))
-        .exec();
   }
 
   /** The newest modification time of the files of a folder (not its secrets). */

@@ -135,7 +135,7 @@ class JobDaemonKillIT {
   }
 
   private List<Container> containers() {
-    return server.containers();
+    return server.containers().all();
   }
 
   /** The containers of the job's attempts. */

@@ -90,23 +90,7 @@ class SecretsIT {
   @Test
   void secretsReachTasksAndJobsRotateByABounceAndLeakNowhere() throws Exception {
     secret(OLD, provider);
-    write(
-        "marathon-" + cluster + ".yaml",
-        """
-        main:
-          deploy_group: prod
-          instances: 1
-          bounce_method: crossover
-          cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'
-          healthcheck_mode: http
-          healthcheck_uri: /status
-          healthcheck_grace_period_seconds: 1
-          healthcheck_interval_seconds: 1
-          env:
-            DB_PASS: SECRET(db_pass)
-            PLAIN_VALUE: not-a-secret
-        """
-            + nonCrossoverInstances());
+    write("marathon-" + cluster + ".yaml", instance("main", "crossover") + nonCrossoverInstances());
     Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(5);
     write(
         "chronos-" + cluster + ".yaml",
@@ -170,7 +154,7 @@ class SecretsIT {
       // first
     }
     for (String method : NON_CROSSOVER) {
-      assertThat(server.containers())
+      assertThat(containers())
           .as(method + ": the one task that ran, still running, no other made or stopped")
           .filteredOn(c -> method.equals(c.getLabels().get("paasta_instance")))
           .extracting(Container::getId, Container::getState)
@@ -242,19 +226,10 @@ class SecretsIT {
   }
 
   /** Waits until the instance's only running container has DB_PASS=value; its app id. */
-  private String untilServiceEnv(String instance, String value) {
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              List<Container> running = runningServiceContainers(instance);
-              return running.size() == 1
-                  && envOf(running.get(0)).contains("DB_PASS=" + value)
-                  && envOf(running.get(0)).contains("PLAIN_VALUE=not-a-secret");
-            });
-    return runningServiceContainers(instance).get(0).getLabels().get("paasta_app_id");
+  private String untilServiceEnv(String instance, String value) throws InterruptedException {
+    return server
+        .containers()
+        .untilOneRunningWith(instance, WAIT, "DB_PASS=" + value, "PLAIN_VALUE=not-a-secret");
   }
 
   /** Waits until a run of the job exited with {@code code} (the length of DB_PASS it saw). */
@@ -275,20 +250,15 @@ class SecretsIT {
   }
 
   private List<Container> runningServiceContainers(String instance) {
-    return containers().stream()
-        .filter(c -> instance.equals(c.getLabels().get("paasta_instance")))
-        .filter(c -> "running".equals(c.getState()))
-        .toList();
+    return server.containers().running(instance);
   }
 
   private List<String> envOf(Container container) {
-    String[] env =
-        IMAGE.docker().inspectContainerCmd(container.getId()).exec().getConfig().getEnv();
-    return env == null ? List.of() : List.of(env);
+    return server.containers().env(container);
   }
 
   private List<Container> containers() {
-    return server.containers();
+    return server.containers().all();
   }
 
   private void write(String file, String text) throws IOException {
@@ -298,27 +268,29 @@ class SecretsIT {
   /** The bounce methods that stop old tasks before (or without) new ones being up. */
   private static final List<String> NON_CROSSOVER = List.of("brutal", "downthenup", "upthendown");
 
-  /** One instance of each of {@link #NON_CROSSOVER}, named after it, with the secret. */
+  /** One instance of each of {@link #NON_CROSSOVER}, named after it. */
   private static String nonCrossoverInstances() {
     StringBuilder yaml = new StringBuilder();
-    for (String method : NON_CROSSOVER) {
-      yaml.append(
-          """
-          %s:
-            deploy_group: prod
-            instances: 1
-            bounce_method: %s
-            cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'
-            healthcheck_mode: http
-            healthcheck_uri: /status
-            healthcheck_grace_period_seconds: 1
-            healthcheck_interval_seconds: 1
-            env:
-              DB_PASS: SECRET(db_pass)
-              PLAIN_VALUE: not-a-secret
-          """
-              .formatted(method, method));
-    }
+    NON_CROSSOVER.forEach(method -> yaml.append(instance(method, method)));
     return yaml.toString();
+  }
+
+  /** A long-running instance of one task, with the secret and a plain value in its env. */
+  private static String instance(String name, String bounceMethod) {
+    return """
+        %s:
+          deploy_group: prod
+          instances: 1
+          bounce_method: %s
+          cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'
+          healthcheck_mode: http
+          healthcheck_uri: /status
+          healthcheck_grace_period_seconds: 1
+          healthcheck_interval_seconds: 1
+          env:
+            DB_PASS: SECRET(db_pass)
+            PLAIN_VALUE: not-a-secret
+        """
+        .formatted(name, bounceMethod);
   }
 }

@@ -2,8 +2,9 @@ package io.paasta.server;
 
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.model.Container;
+import io.paasta.deploy.testing.ClusterContainers;
 import io.paasta.server.cli.ServerMain;
+import io.paasta.testing.DaemonArgs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
   private static final Duration START_WAIT = Duration.ofSeconds(150);
 
-  private final ExampleImage image;
+  private final ClusterContainers containers;
   private final String service;
   private final String cluster;
   private final Path soa;
@@ -45,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
    */
   ServerProcess(Path tmp, ExampleImage image, String service, String cluster, String systemConfig)
       throws IOException {
-    this.image = image;
+    this.containers = new ClusterContainers(image.docker(), cluster);
     this.service = service;
     this.cluster = cluster;
     this.soa = Files.createDirectories(tmp.resolve("soa"));
@@ -126,19 +126,8 @@ final class ServerProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", // starts sooner on a loaded machine
                 "-cp",
                 System.getProperty("java.class.path"),
-                ServerMain.class.getName(),
-                "server",
-                "--soa-dir",
-                soa.toString(),
-                "--system-config-dir",
-                systemDir.toString(),
-                "--state-dir",
-                stateDir.toString(),
-                "--no-smartstack",
-                "--full-pass-every",
-                Integer.toString(fullPassSeconds),
-                "--deployments-poll-every",
-                "3600"));
+                ServerMain.class.getName()));
+    command.addAll(DaemonArgs.server(soa, systemDir, stateDir, fullPassSeconds));
     command.addAll(List.of(extra));
     return command;
   }
@@ -170,14 +159,9 @@ final class ServerProcess implements AutoCloseable {
     return Files.readString(out);
   }
 
-  /** Every container of this cluster, exited ones too. */
-  List<Container> containers() {
-    return image
-        .docker()
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("paasta_cluster", cluster))
-        .exec();
+  /** The cluster's containers on the engine. */
+  ClusterContainers containers() {
+    return containers;
   }
 
   @Override
@@ -189,12 +173,6 @@ final class ServerProcess implements AutoCloseable {
     if (Files.exists(log)) {
       System.out.println(Files.readString(log)); // the daemon's log, in the test's output
     }
-    for (Container container : containers()) {
-      try {
-        image.docker().removeContainerCmd(container.getId()).withForce(true).exec();
-      } catch (RuntimeException e) {
-        // already gone
-      }
-    }
+    containers.removeAll();
   }
 }
