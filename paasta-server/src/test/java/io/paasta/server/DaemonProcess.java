@@ -18,6 +18,15 @@ public final class DaemonProcess {
 
   /** The smallest system config of a test cluster. */
   public static SystemConfig systemConfig(String cluster, String registry) {
+    return systemConfig(cluster, registry, Map.of());
+  }
+
+  /**
+   * A test cluster's system config: these keys (read by the parts that find them in {@code raw}),
+   * the defaults for the rest.
+   */
+  public static SystemConfig systemConfig(
+      String cluster, String registry, Map<String, Object> raw) {
     return new SystemConfig(
         cluster,
         registry,
@@ -25,30 +34,17 @@ public final class DaemonProcess {
         List.of(),
         Map.of(),
         Map.of(),
-        "localhost",
-        3030,
-        "localhost",
-        3212,
+        SystemConfig.DEFAULT_SENSU_HOST,
+        SystemConfig.DEFAULT_SENSU_PORT,
+        SystemConfig.DEFAULT_SYNAPSE_HOST,
+        SystemConfig.DEFAULT_SYNAPSE_PORT,
         Optional.empty(),
-        Map.of());
+        raw);
   }
 
   public static void main(String[] args) throws Exception {
     Path soa = Path.of(args[0]);
-    SystemConfig system =
-        new SystemConfig(
-            args[1],
-            args[2],
-            Optional.empty(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            "localhost",
-            3030,
-            "localhost",
-            3212,
-            Optional.empty(),
-            Map.of());
+    SystemConfig system = systemConfig(args[1], args[2]);
     PaastaDaemon daemon =
         DaemonWiring.build(
             soa,

@@ -11,18 +11,13 @@ import io.paasta.server.jobs.JobScheduler;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,107 +48,28 @@ class JobDaemonKillIT {
   @TempDir Path tmp;
   private final String service = TestInfrastructure.randomService("it-job");
   private final String cluster = "it" + TestInfrastructure.randomSha().substring(0, 8);
-  private final List<Process> started = new ArrayList<>();
-  private Path soa;
-  private Path systemDir;
-  private Path stateDir;
-  private Path log;
-  private int port;
+  private ServerProcess server;
   private ApiClient api;
   private Process daemon;
 
   @BeforeEach
   void aCluster() throws IOException {
-    soa = Files.createDirectories(tmp.resolve("soa"));
-    systemDir = Files.createDirectories(tmp.resolve("etc_paasta"));
-    stateDir = tmp.resolve("state");
-    log = tmp.resolve("daemon.log");
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String registry = IMAGE.image().registry();
-    Files.writeString(
-        systemDir.resolve("00-cluster.json"),
-        """
-        {"cluster": "%s", "docker_registry": "%s",
-         "api_endpoints": {"%s": "http://127.0.0.1:%d"}}
-        """
-            .formatted(cluster, registry, cluster, port));
-    write("service.yaml", "docker_registry: " + registry + "\n");
-    write(
-        "deployments.json",
-        """
-        {"v1": {}, "v2": {"deployments": {"prod": {"docker_image": "%s", "git_sha": "%s"}},
-                          "controls": {}}}
-        """
-            .formatted(IMAGE.image().withoutRegistry(), IMAGE.image().gitSha()));
-    api = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
+    server = new ServerProcess(tmp, IMAGE, service, cluster, "");
+    api = server.api();
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (Process process : started) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-    if (Files.exists(log)) {
-      System.out.println(Files.readString(log)); // the daemon's log, in the test's output
-    }
-    for (Container container : containers()) {
-      try {
-        IMAGE.docker().removeContainerCmd(container.getId()).withForce(true).exec();
-      } catch (RuntimeException e) {
-        // already gone
-      }
-    }
+    server.close();
   }
 
-  /** Writes a file of the service, renamed into place with a past time (it counts at once). */
   private void write(String file, String text) throws IOException {
-    Path dir = Files.createDirectories(soa.resolve(service));
-    Path temp = dir.resolve("." + file + ".tmp");
-    Files.writeString(temp, text);
-    Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minusSeconds(60)));
-    Files.move(
-        temp,
-        dir.resolve(file),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    server.write(file, text);
   }
 
   /** {@code paasta server} in a process of its own; returns once its API answers. */
   private void startDaemon() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    daemon =
-        new ProcessBuilder(
-                java,
-                "-XX:TieredStopAtLevel=1", // starts sooner on a loaded machine
-                "-cp",
-                System.getProperty("java.class.path"),
-                ServerMain.class.getName(),
-                "server",
-                "--soa-dir",
-                soa.toString(),
-                "--system-config-dir",
-                systemDir.toString(),
-                "--state-dir",
-                stateDir.toString(),
-                "--no-smartstack",
-                "--api-listen",
-                "127.0.0.1:" + port,
-                "--full-pass-every",
-                "5",
-                "--deployments-poll-every",
-                "3600")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    started.add(daemon);
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(() -> daemon.isAlive() && api.get("/v1/version").status() == 200);
+    daemon = server.start(5, "--api-listen", "127.0.0.1:" + server.port());
   }
 
   /** SIGKILL, as {@code kill -9} of the daemon would. */
@@ -190,7 +106,7 @@ class JobDaemonKillIT {
   }
 
   private Path chronosFile() {
-    return soa.resolve(service).resolve("chronos-" + cluster + ".yaml");
+    return server.soa().resolve(service).resolve("chronos-" + cluster + ".yaml");
   }
 
   private String path(String job, String what) {
@@ -218,14 +134,8 @@ class JobDaemonKillIT {
     return runs(job);
   }
 
-  /** Every container of this test's cluster, exited ones too. */
   private List<Container> containers() {
-    return IMAGE
-        .docker()
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("paasta_cluster", cluster))
-        .exec();
+    return server.containers().all();
   }
 
   /** The containers of the job's attempts. */

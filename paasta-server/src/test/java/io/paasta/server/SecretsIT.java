@@ -10,16 +10,12 @@ import io.paasta.config.secrets.LocalKeyStore;
 import io.paasta.config.secrets.SealedBox;
 import io.paasta.config.secrets.SecretFiles;
 import io.paasta.model.SecretRef;
-import io.paasta.server.cli.ServerMain;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Secrets end to end on the real Docker engine, with {@code paasta server} in a process of its own:
  * a service and a job whose env says {@code SECRET(db_pass)} get the plain text in their
  * containers' env; rotating the secret bounces the service and the job's next run gets the new
- * value; a secret the cluster's key cannot open keeps the service on its last good app. Then the
- * leak sweep: the plain texts appear in no API answer, no container label, no plan, no file the
- * daemon wrote (its log, state directory, log files) and nowhere in soa-configs.
+ * value; a secret the cluster's key cannot open keeps the service on its last good app, and with
+ * brutal, downthenup and upthendown (which stop old tasks before or without new ones up) the bounce
+ * is refused before anything is stopped: the one running task stays. Then the leak sweep: the plain
+ * texts appear in no API answer, no container label, no plan, no file the daemon wrote (its log,
+ * state directory, log files) and nowhere in soa-configs.
  */
 class SecretsIT {
   private static final Duration WAIT = Duration.ofSeconds(150);
@@ -58,11 +55,8 @@ class SecretsIT {
 
   private final String service = TestInfrastructure.randomService("it-sec");
   private final String cluster = "it" + TestInfrastructure.randomSha().substring(0, 8);
-  private final List<Process> started = new ArrayList<>();
   private final SealedBox box = new SealedBox(new SecureRandom());
-  private Path soa;
-  private Path systemDir;
-  private Path stateDir;
+  private ServerProcess server;
   private Path log;
   private ApiClient api;
   private LocalKeySecretProvider provider;
@@ -70,78 +64,33 @@ class SecretsIT {
 
   @BeforeEach
   void aCluster() throws IOException {
-    soa = Files.createDirectories(tmp.resolve("soa"));
-    systemDir = Files.createDirectories(tmp.resolve("etc_paasta"));
-    stateDir = tmp.resolve("state");
-    log = tmp.resolve("daemon.log");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String registry = IMAGE.image().registry();
-    Files.writeString(
-        systemDir.resolve("00-cluster.json"),
-        """
-        {"cluster": "%s", "docker_registry": "%s",
-         "api_endpoints": {"%s": "http://127.0.0.1:%d"},
-         "vault_cluster_map": {"%s": "%s"}}
-        """
-            .formatted(cluster, registry, cluster, port, cluster, ECOSYSTEM));
+    server =
+        new ServerProcess(
+            tmp,
+            IMAGE,
+            service,
+            cluster,
+            "\"vault_cluster_map\": {\"%s\": \"%s\"}".formatted(cluster, ECOSYSTEM));
+    log = server.log();
+    api = server.api();
     // as `paasta secret add` makes them: the daemon's default key folder is <system
     // dir>/secret-keys
-    LocalKeyStore keys =
-        new LocalKeyStore(systemDir.resolve("secret-keys"), systemDir.resolve("secret-keys"));
+    Path keyDir = server.systemDir().resolve("secret-keys");
+    LocalKeyStore keys = new LocalKeyStore(keyDir, keyDir);
     keys.createIfMissing(ECOSYSTEM, box);
     provider = new LocalKeySecretProvider(keys, box);
-    files = new SecretFiles(soa);
-    write("service.yaml", "docker_registry: " + registry + "\n");
-    write(
-        "deployments.json",
-        """
-        {"v1": {}, "v2": {"deployments": {"prod": {"docker_image": "%s", "git_sha": "%s"}},
-                          "controls": {}}}
-        """
-            .formatted(IMAGE.image().withoutRegistry(), IMAGE.image().gitSha()));
-    api = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
+    files = new SecretFiles(server.soa());
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (Process process : started) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-    if (Files.exists(log)) {
-      System.out.println(Files.readString(log)); // the daemon's log, in the test's output
-    }
-    for (Container container : containers()) {
-      try {
-        IMAGE.docker().removeContainerCmd(container.getId()).withForce(true).exec();
-      } catch (RuntimeException e) {
-        // already gone
-      }
-    }
+    server.close();
   }
 
   @Test
   void secretsReachTasksAndJobsRotateByABounceAndLeakNowhere() throws Exception {
     secret(OLD, provider);
-    write(
-        "marathon-" + cluster + ".yaml",
-        """
-        main:
-          deploy_group: prod
-          instances: 1
-          bounce_method: crossover
-          cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'
-          healthcheck_mode: http
-          healthcheck_uri: /status
-          healthcheck_grace_period_seconds: 1
-          healthcheck_interval_seconds: 1
-          env:
-            DB_PASS: SECRET(db_pass)
-            PLAIN_VALUE: not-a-secret
-        """);
+    write("marathon-" + cluster + ".yaml", instance("main", "crossover") + nonCrossoverInstances());
     Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(5);
     write(
         "chronos-" + cluster + ".yaml",
@@ -155,23 +104,28 @@ class SecretsIT {
             DB_PASS: SECRET(db_pass)
         """
             .formatted(first));
-    startDaemon();
+    server.start(3);
 
     // the task and the job see the plain text
-    String firstApp = untilServiceEnv(OLD);
+    String firstApp = untilServiceEnv("main", OLD);
     untilJobRunExited(OLD.length());
 
     // rotation: a new value bounces the service, the job's next run gets it
     secret(NEW, provider);
-    String secondApp = untilServiceEnv(NEW);
+    String secondApp = untilServiceEnv("main", NEW);
     assertThat(secondApp).isNotEqualTo(firstApp);
     untilJobRunExited(NEW.length());
+    Map<String, String> kept = new java.util.TreeMap<>();
+    for (String method : NON_CROSSOVER) {
+      untilServiceEnv(method, NEW);
+      kept.put(method, runningServiceContainers(method).get(0).getId());
+    }
 
     // a secret this cluster's key cannot open: the new app cannot start, the last good one stays
     LocalKeyStore otherKeys = new LocalKeyStore(tmp.resolve("other"), tmp.resolve("other"));
     otherKeys.createIfMissing(ECOSYSTEM, box);
     secret("unopenable-" + NEW, new LocalKeySecretProvider(otherKeys, box));
-    Path secretFile = soa.resolve(service).resolve("secrets/db_pass.json");
+    Path secretFile = server.soa().resolve(service).resolve("secrets/db_pass.json");
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(500))
@@ -180,8 +134,32 @@ class SecretsIT {
                 Files.readString(log).contains("secret not available")
                     && Files.readString(log).contains(secretFile.toString()));
     assertThat(Files.readString(log)).contains("wrong key");
-    assertThat(runningServiceContainers()).hasSize(1);
-    assertThat(envOf(runningServiceContainers().get(0))).contains("DB_PASS=" + NEW);
+    assertThat(runningServiceContainers("main")).hasSize(1);
+    assertThat(envOf(runningServiceContainers("main").get(0))).contains("DB_PASS=" + NEW);
+
+    // brutal, downthenup and upthendown: the bounce is refused before anything is stopped
+    for (String method : NON_CROSSOVER) {
+      String refused = service + "." + method + ": app ";
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  Files.readString(log)
+                          .lines()
+                          .filter(
+                              l -> l.contains(refused) && l.contains("cannot start, nothing done"))
+                          .count()
+                      >= 2); // two passes refused: the plan would have stopped the task at the
+      // first
+    }
+    for (String method : NON_CROSSOVER) {
+      assertThat(containers())
+          .as(method + ": the one task that ran, still running, no other made or stopped")
+          .filteredOn(c -> method.equals(c.getLabels().get("paasta_instance")))
+          .extracting(Container::getId, Container::getState)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(kept.get(method), "running"));
+    }
 
     leakSweep();
   }
@@ -224,7 +202,7 @@ class SecretsIT {
     try (Stream<Path> walk = Files.walk(tmp)) {
       written = walk.filter(Files::isRegularFile).toList();
     }
-    assertThat(written).contains(log).anySatisfy(p -> assertThat(p).startsWith(stateDir));
+    assertThat(written).contains(log).anySatisfy(p -> assertThat(p).startsWith(server.stateDir()));
     for (Path file : written) {
       String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       assertThat(bytes).as(file.toString()).doesNotContain(OLD).doesNotContain(NEW);
@@ -233,15 +211,7 @@ class SecretsIT {
 
   /** {@code paasta server --dry-run}: the plans of every instance, printed. */
   private String dryRun() throws Exception {
-    Path out = tmp.resolve("plan.out");
-    Process plan =
-        new ProcessBuilder(daemonCommand("--dry-run"))
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    started.add(plan);
-    assertThat(plan.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return Files.readString(out);
+    return server.runToEnd(server.command(3, "--dry-run"), tmp.resolve("plan.out"));
   }
 
   /** Encrypts the value of {@code db_pass} for the ecosystem, as `paasta secret update` does. */
@@ -255,20 +225,11 @@ class SecretsIT {
     }
   }
 
-  /** Waits until the service's only running container has DB_PASS=value; its app id. */
-  private String untilServiceEnv(String value) {
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              List<Container> running = runningServiceContainers();
-              return running.size() == 1
-                  && envOf(running.get(0)).contains("DB_PASS=" + value)
-                  && envOf(running.get(0)).contains("PLAIN_VALUE=not-a-secret");
-            });
-    return runningServiceContainers().get(0).getLabels().get("paasta_app_id");
+  /** Waits until the instance's only running container has DB_PASS=value; its app id. */
+  private String untilServiceEnv(String instance, String value) throws InterruptedException {
+    return server
+        .containers()
+        .untilOneRunningWith(instance, WAIT, "DB_PASS=" + value, "PLAIN_VALUE=not-a-secret");
   }
 
   /** Waits until a run of the job exited with {@code code} (the length of DB_PASS it saw). */
@@ -288,80 +249,48 @@ class SecretsIT {
             });
   }
 
-  private List<Container> runningServiceContainers() {
-    return containers().stream()
-        .filter(c -> "main".equals(c.getLabels().get("paasta_instance")))
-        .filter(c -> "running".equals(c.getState()))
-        .toList();
+  private List<Container> runningServiceContainers(String instance) {
+    return server.containers().running(instance);
   }
 
   private List<String> envOf(Container container) {
-    String[] env =
-        IMAGE.docker().inspectContainerCmd(container.getId()).exec().getConfig().getEnv();
-    return env == null ? List.of() : List.of(env);
+    return server.containers().env(container);
   }
 
-  /** Every container of this test's cluster, exited ones too. */
   private List<Container> containers() {
-    return IMAGE
-        .docker()
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of("paasta_cluster", cluster))
-        .exec();
+    return server.containers().all();
   }
 
-  private List<String> daemonCommand(String... extra) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ServerMain.class.getName(),
-                "server",
-                "--soa-dir",
-                soa.toString(),
-                "--system-config-dir",
-                systemDir.toString(),
-                "--state-dir",
-                stateDir.toString(),
-                "--no-smartstack",
-                "--full-pass-every",
-                "3",
-                "--deployments-poll-every",
-                "3600"));
-    command.addAll(List.of(extra));
-    return command;
-  }
-
-  /** {@code paasta server} in a process of its own; returns once its API answers. */
-  private void startDaemon() throws IOException {
-    Process daemon =
-        new ProcessBuilder(daemonCommand())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    started.add(daemon);
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(() -> daemon.isAlive() && api.get("/v1/version").status() == 200);
-  }
-
-  /** Writes a file of the service, renamed into place with a past time (it counts at once). */
   private void write(String file, String text) throws IOException {
-    Path dir = Files.createDirectories(soa.resolve(service));
-    Path temp = dir.resolve("." + file + ".tmp");
-    Files.writeString(temp, text);
-    Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minusSeconds(60)));
-    Files.move(
-        temp,
-        dir.resolve(file),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    server.write(file, text);
+  }
+
+  /** The bounce methods that stop old tasks before (or without) new ones being up. */
+  private static final List<String> NON_CROSSOVER = List.of("brutal", "downthenup", "upthendown");
+
+  /** One instance of each of {@link #NON_CROSSOVER}, named after it. */
+  private static String nonCrossoverInstances() {
+    StringBuilder yaml = new StringBuilder();
+    NON_CROSSOVER.forEach(method -> yaml.append(instance(method, method)));
+    return yaml.toString();
+  }
+
+  /** A long-running instance of one task, with the secret and a plain value in its env. */
+  private static String instance(String name, String bounceMethod) {
+    return """
+        %s:
+          deploy_group: prod
+          instances: 1
+          bounce_method: %s
+          cmd: 'httpd -f -p 127.0.0.1:$PORT0 -h /www'
+          healthcheck_mode: http
+          healthcheck_uri: /status
+          healthcheck_grace_period_seconds: 1
+          healthcheck_interval_seconds: 1
+          env:
+            DB_PASS: SECRET(db_pass)
+            PLAIN_VALUE: not-a-secret
+        """
+        .formatted(name, bounceMethod);
   }
 }

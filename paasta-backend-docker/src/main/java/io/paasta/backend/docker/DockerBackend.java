@@ -71,6 +71,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final EngineEventWatcher events;
   private final EngineOutageCleanup cleanup;
   private final DockerJobRunner jobs;
+  private final io.paasta.planning.backend.SecretResolver secrets;
   private final List<AutoCloseable> alsoClosed = new CopyOnWriteArrayList<>();
   private final List<java.util.function.Consumer<String>> backListeners =
       new CopyOnWriteArrayList<>();
@@ -109,6 +110,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
     this.cleanup =
         new EngineOutageCleanup(containers, stopper, oom, outages, config.cluster(), this::forget);
     this.jobs = jobs;
+    this.secrets = secrets;
     events.onEvent(oom::handle);
     events.onEvent(jobs::handle);
     events.onBack(this::engineBack);
@@ -308,6 +310,12 @@ public final class DockerBackend implements Backend, AutoCloseable {
     } catch (RuntimeException e) {
       throw engineFailure(what, e);
     }
+  }
+
+  /** The env's secrets decrypt (for nothing: the plain texts are dropped at once). */
+  @Override
+  public void checkStartable(InstanceRef ref, io.paasta.planning.app.RunSpec run) {
+    secrets.resolve(ref.service(), run.env());
   }
 
   /** A failed call to the engine, said as what was being done, why, and what to do. */

@@ -126,6 +126,37 @@ class SecretCommandTest {
   }
 
   @Test
+  void anEmptyValueOnStdinIsRefusedAndNothingIsWritten() {
+    InputStream stdin = System.in;
+    CliRun add;
+    try {
+      System.setIn(new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)));
+      add = secret("add", "-s", "svc", "-n", "db_pass", "-i");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(add.exit()).isNotZero();
+    assertThat(add.err()).contains("error: the secret's value is empty");
+    assertThat(soa.resolve("svc/secrets/db_pass.json")).doesNotExist();
+  }
+
+  @Test
+  void decryptRefusesAPrivateKeyOthersMayReadNamingItAndTheFix() throws Exception {
+    assertThat(secret("add", "-s", "svc", "-n", "db_pass", "-p", PLAIN).exit()).isZero();
+    Path key = dir.resolve("private/devc.key");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    CliRun decrypt = secret("decrypt", "-s", "svc", "-n", "db_pass", "-c", "local");
+    assertThat(decrypt.exit()).isEqualTo(1);
+    assertThat(decrypt.err())
+        .contains("the private key " + key + " may be read by others (mode rw-r--r--)")
+        .contains("chmod 600 " + key)
+        .doesNotContain(PLAIN);
+    assertThat(decrypt.out()).doesNotContain(PLAIN);
+  }
+
+  @Test
   void decryptWithoutThePrivateKeyNamesItsPath() throws Exception {
     assertThat(secret("add", "-s", "svc", "-n", "db_pass", "-p", PLAIN).exit()).isZero();
     Files.delete(dir.resolve("private/devc.key"));

@@ -85,6 +85,17 @@ public interface Backend extends AutoCloseable {
   void execute(io.paasta.model.InstanceRef ref, Action action);
 
   /**
+   * Checks, before a pass acts, that tasks of {@code run} could start, as far as that can be told
+   * without starting one (the Docker backend decrypts the env's secrets): a pass that would start
+   * the desired app or take down an older one does nothing when its tasks could not start, so the
+   * running tasks stay. Backends that cannot tell return at once.
+   *
+   * @throws BackendException saying why (naming files, never a secret's plain text)
+   */
+  default void checkStartable(
+      io.paasta.model.InstanceRef ref, io.paasta.planning.app.RunSpec run) {}
+
+  /**
    * Carries out one action, stopping early (without error) once {@code superseded} says that a
    * newer desired state makes the rest of it moot: the tasks not started yet of a large start are
    * not started. Backends that cannot stop early carry out the whole action.

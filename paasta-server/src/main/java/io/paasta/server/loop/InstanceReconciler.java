@@ -103,7 +103,10 @@ public final class InstanceReconciler {
       plan = planned.plan();
       // held back: nothing is done (a plan with nothing to do is a pass that succeeds)
       boolean held = hold.isPresent() && !plan.actions().isEmpty();
-      error = held ? backoff.map(PassBackoff::error) : execute(subject, ref, plan, superseded);
+      error =
+          held
+              ? backoff.map(PassBackoff::error)
+              : checkedExecute(subject, ref, desired, observed, plan, superseded);
       rounds++;
     } while (hold.isEmpty()
         && error.isEmpty()
@@ -213,6 +216,30 @@ public final class InstanceReconciler {
 
   /** Rounds of plan-and-execute in one pass while drains may be followed by kills at once. */
   static final int MAX_ROUNDS = 3;
+
+  /**
+   * Carries out the plan, unless it would start the desired app or take down an older one while the
+   * desired app's tasks could not start ({@link BounceGuard}): then nothing is done.
+   */
+  private Optional<String> checkedExecute(
+      String subject,
+      InstanceRef ref,
+      Optional<DesiredInstance> desired,
+      ObservedInstance observed,
+      Plan plan,
+      java.util.function.BooleanSupplier superseded) {
+    if (BounceGuard.needsCheck(plan, observed, desired)) {
+      try {
+        backend.checkStartable(ref, desired.orElseThrow().run());
+      } catch (BackendException e) {
+        String error =
+            "app " + desired.get().appId() + " cannot start, nothing done: " + e.getMessage();
+        log.error(subject, error);
+        return Optional.of(error);
+      }
+    }
+    return execute(subject, ref, plan, superseded);
+  }
 
   private Optional<String> execute(
       String subject, InstanceRef ref, Plan plan, java.util.function.BooleanSupplier superseded) {

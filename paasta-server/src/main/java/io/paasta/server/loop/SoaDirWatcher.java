@@ -1,5 +1,6 @@
 package io.paasta.server.loop;
 
+import io.paasta.model.SecretRef;
 import io.paasta.server.desired.FileSettle;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -17,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches the soa-configs directory and each service folder, and tells which file of which service
  * changed and how: written in place, placed (renamed or created into place) or removed;
- * deployments.json included. New service folders are watched as they appear. Runs on its own thread
- * until closed.
+ * deployments.json included. New service folders are watched as they appear. The {@code secrets/}
+ * folders are watched too (each service's, and {@code _shared/secrets/}), so that a rotated secret
+ * is acted on at once: a change there is told as a change of its service, and one in {@code
+ * _shared/secrets/} as "anything may have changed" (any service may use a shared secret). Runs on
+ * its own thread until closed.
  */
 public final class SoaDirWatcher implements AutoCloseable {
   /**
@@ -32,7 +36,7 @@ public final class SoaDirWatcher implements AutoCloseable {
   private final Path root;
   private final Listener onServiceChanged;
   private final WatchService watcher;
-  private final Map<WatchKey, String> serviceOfKey = new HashMap<>();
+  private final Map<WatchKey, Folder> folderOfKey = new HashMap<>();
   private final Thread thread;
 
   public SoaDirWatcher(Path root, Listener onServiceChanged) throws IOException {
@@ -53,14 +57,28 @@ public final class SoaDirWatcher implements AutoCloseable {
     thread.start();
   }
 
+  /** A watched folder: the root (service ""), a service's, or a {@code secrets/} folder of one. */
+  private record Folder(String service, boolean secrets) {}
+
+  private static final String SECRETS = "secrets";
+
+  /** Watches a folder of the root (and its {@code secrets/} folder); the root itself for "". */
   private void register(Path dir, String service) throws IOException {
+    watch(dir, new Folder(service, false));
+    Path secrets = dir.resolve(SECRETS);
+    if (!service.isEmpty() && Files.isDirectory(secrets)) {
+      watch(secrets, new Folder(service, true));
+    }
+  }
+
+  private void watch(Path dir, Folder folder) throws IOException {
     WatchKey key =
         dir.register(
             watcher,
             StandardWatchEventKinds.ENTRY_CREATE,
             StandardWatchEventKinds.ENTRY_MODIFY,
             StandardWatchEventKinds.ENTRY_DELETE);
-    serviceOfKey.put(key, service);
+    folderOfKey.put(key, folder);
   }
 
   private void run() {
@@ -70,12 +88,16 @@ public final class SoaDirWatcher implements AutoCloseable {
         if (key == null) {
           continue;
         }
-        String service = serviceOfKey.getOrDefault(key, "");
+        Folder folder = folderOfKey.getOrDefault(key, new Folder("", false));
         for (WatchEvent<?> event : key.pollEvents()) {
-          handle(service, event);
+          if (folder.secrets()) {
+            secretChanged(folder.service(), event);
+          } else {
+            handle(folder.service(), event);
+          }
         }
         if (!key.reset()) {
-          serviceOfKey.remove(key);
+          folderOfKey.remove(key);
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -100,7 +122,35 @@ public final class SoaDirWatcher implements AutoCloseable {
       }
       onServiceChanged.changed(name.toString(), "", FileSettle.Change.PLACED);
     } else if (!name.toString().startsWith(".")) {
+      if (name.toString().equals(SECRETS) && event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+        watchNewSecrets(service);
+      }
       onServiceChanged.changed(service, name.toString(), changeOf(event));
+    }
+  }
+
+  /**
+   * A file of a {@code secrets/} folder changed (temporary files, hidden, are not told): a change
+   * of its service, or of any service for {@code _shared}.
+   */
+  private void secretChanged(String service, WatchEvent<?> event) {
+    if (event.kind() != StandardWatchEventKinds.OVERFLOW
+        && event.context().toString().startsWith(".")) {
+      return;
+    }
+    onServiceChanged.changed(
+        service.equals(SecretRef.SHARED_SERVICE) ? "" : service, "", FileSettle.Change.PLACED);
+  }
+
+  /** The first secret of a service made its {@code secrets/} folder: watched from now on. */
+  private void watchNewSecrets(String service) {
+    Path secrets = root.resolve(service).resolve(SECRETS);
+    if (Files.isDirectory(secrets) && !folderOfKey.containsValue(new Folder(service, true))) {
+      try {
+        watch(secrets, new Folder(service, true));
+      } catch (IOException e) {
+        // seen by the next full pass instead
+      }
     }
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paasta.model.SystemConfig;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.BackendPorts;
+import io.paasta.server.DaemonProcess;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,18 +47,6 @@ class KubernetesBackendFactoryTest {
   }
 
   private static SystemConfig system(Map<String, Object> raw) {
-    return new SystemConfig(
-        "norcal",
-        "registry.local:5000",
-        Optional.empty(),
-        List.of(),
-        Map.of(),
-        Map.of(),
-        "localhost",
-        3030,
-        "localhost",
-        3212,
-        Optional.empty(),
-        raw);
+    return DaemonProcess.systemConfig("norcal", "registry.local:5000", raw);
   }
 }

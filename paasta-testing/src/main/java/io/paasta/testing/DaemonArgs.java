@@ -1,0 +1,29 @@
+package io.paasta.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The arguments of {@code paasta server} for a test's daemon in a process of its own: its folders,
+ * no SmartStack (no ZooKeeper or HAProxy), the loop's full pass at the given pace, and git tags
+ * read only once an hour (the tests write deployments.json themselves).
+ */
+public final class DaemonArgs {
+  private DaemonArgs() {}
+
+  public static List<String> server(Path soa, Path systemDir, Path stateDir, int fullPassSeconds) {
+    return List.of(
+        "server",
+        "--soa-dir",
+        soa.toString(),
+        "--system-config-dir",
+        systemDir.toString(),
+        "--state-dir",
+        stateDir.toString(),
+        "--no-smartstack",
+        "--full-pass-every",
+        Integer.toString(fullPassSeconds),
+        "--deployments-poll-every",
+        "3600");
+  }
+}
