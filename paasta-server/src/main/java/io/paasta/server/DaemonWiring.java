@@ -28,6 +28,7 @@ import io.paasta.server.api.ApiRoutes;
 import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
+import io.paasta.server.api.EmergencyResource;
 import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
@@ -48,6 +49,8 @@ import io.paasta.server.deployments.DeploymentsPoller;
 import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.emergency.EmergencyStop;
+import io.paasta.server.emergency.EmergencyStops;
 import io.paasta.server.jobs.ClusterJobs;
 import io.paasta.server.jobs.JobScheduler;
 import io.paasta.server.jobs.JobsView;
@@ -121,7 +124,14 @@ public final class DaemonWiring {
     DaemonLog log = new DaemonLog(out, clock);
     Desired desired =
         desiredState(
-            soaDir, system, AutoscalerCounts.none(), false, LastGoodConfigs.NONE, log, clock);
+            soaDir,
+            system,
+            AutoscalerCounts.none(),
+            false,
+            LastGoodConfigs.NONE,
+            EmergencyStops.none(),
+            log,
+            clock);
     return daemon(
         desired,
         deploymentsPoller(desired, log),
@@ -164,6 +174,7 @@ public final class DaemonWiring {
     started.add(state);
     try {
       SqliteAutoscalerStore autoscaler = new SqliteAutoscalerStore(state, system.cluster());
+      EmergencyStops emergency = emergencyStops(state, system, log);
       Desired desired =
           desiredState(
               soaDir,
@@ -171,6 +182,7 @@ public final class DaemonWiring {
               autoscaler,
               options.smartstack().isPresent(),
               LastGoodConfigs.in(options.stateDir()),
+              emergency,
               log,
               clock);
       PassRequests passes = new PassRequests(clock);
@@ -181,7 +193,7 @@ public final class DaemonWiring {
           backends.start(system, backendPorts(smartstack, serviceLogs, log, soaDir, system));
       started.add(started.size() - 1, backend); // the state database closes last
       started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
-      JobScheduler jobs = jobScheduler(system, state, desired, backend, log, clock);
+      JobScheduler jobs = jobScheduler(system, state, desired, emergency, backend, log, clock);
       started.add(0, jobs);
       started.add(0, autoscalerLoop(system, desired, backend, autoscaler, passes, log, clock));
       Monitoring monitoring =
@@ -224,6 +236,8 @@ public final class DaemonWiring {
               new LogsResource(logWriter.pathFormat(), serviceLogs::write, clock),
               serviceLogs::lastOutput,
               () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
+              new EmergencyResource.Effects(backend, passes::now, jobs, jobs::wake),
+              emergency,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -264,6 +278,7 @@ public final class DaemonWiring {
             counts,
             smartstack.isPresent(),
             LastGoodConfigs.readOnly(stateDir),
+            EmergencyStops.none(),
             daemonLog,
             clock);
     PassParticipant marks =
@@ -291,13 +306,33 @@ public final class DaemonWiring {
       AutoscalerCounts counts,
       boolean haproxyRuns,
       LastGoodConfigs saved,
+      EmergencyStops emergency,
       DaemonLog log,
       Clock clock) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
     StatusRegistry status = new StatusRegistry();
     ServiceConfigs configs = ServiceConfigs.of(loader, system, status, log, clock, saved);
     return new Desired(
-        loader, configs, new ClusterDesiredState(configs, system, counts, haproxyRuns), status);
+        loader,
+        configs,
+        new ClusterDesiredState(configs, system, counts, haproxyRuns, emergency),
+        status);
+  }
+
+  /** The emergency stops kept in the state database; a newer tag lifting one is logged. */
+  private static EmergencyStops emergencyStops(
+      StateDatabase state, SystemConfig system, DaemonLog log) {
+    return EmergencyStops.in(
+        state,
+        system.cluster(),
+        stop ->
+            log.info(
+                stop.ref().service() + "." + stop.ref().instance(),
+                "the emergency stop of "
+                    + stop.by()
+                    + " (since "
+                    + stop.at()
+                    + ") is lifted: a newer start, stop or deploy tag"));
   }
 
   private static DeploymentsPoller deploymentsPoller(Desired desired, DaemonLog log) {
@@ -405,12 +440,13 @@ public final class DaemonWiring {
       SystemConfig system,
       StateDatabase state,
       Desired desired,
+      EmergencyStops emergency,
       Backend backend,
       DaemonLog log,
       Clock clock) {
     JobScheduler jobs =
         new JobScheduler(
-            new ClusterJobs(desired.configs(), system),
+            new ClusterJobs(desired.configs(), system, emergency),
             backend.jobRunner(),
             new SqliteJobRunStore(state),
             log,
@@ -466,6 +502,8 @@ public final class DaemonWiring {
       LogsResource logs,
       StoredTaskOutput storedOutput,
       Supplier<List<ComponentHealth>> components,
+      EmergencyResource.Effects effects,
+      EmergencyStops emergency,
       DaemonLog log,
       Clock clock) {
     Metastatus metastatus =
@@ -481,6 +519,8 @@ public final class DaemonWiring {
                 components));
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
+    EmergencyResource emergencyResource =
+        new EmergencyResource(lookup, emergency, effects, log, clock);
     return new ApiServer(
         options.api(),
         new LogStreamHandler(
@@ -498,10 +538,12 @@ public final class DaemonWiring {
                         clock,
                         storedOutput),
                     new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
-                    new JobsResource(lookup, jobs, extras::checks, clock),
+                    new JobsResource(
+                        lookup, jobs, extras::checks, emergencyResource::jobStop, clock),
                     metrics,
                     logs,
-                    new MetastatusResource(metastatus, system.cluster())),
+                    new MetastatusResource(metastatus, system.cluster()),
+                    Optional.of(emergencyResource)),
                 options.api().token(),
                 log)));
   }
@@ -565,6 +607,11 @@ public final class DaemonWiring {
       @Override
       public List<Map<String, Object>> checks(InstanceRef ref) {
         return monitoring.checks(ref);
+      }
+
+      @Override
+      public Optional<Map<String, Object>> emergencyStop(InstanceRef ref) {
+        return desired.desired().emergencyStop(ref).map(EmergencyStop::document);
       }
     };
   }

@@ -70,6 +70,11 @@ final class LocalClusterFixture implements AutoCloseable {
     write("marathon-" + cluster + ".yaml", yaml);
   }
 
+  /** Writes the jobs (whole YAML) of the chronos file. */
+  void jobs(String yaml) throws IOException {
+    write("chronos-" + cluster + ".yaml", yaml);
+  }
+
   InstanceRef ref(String instance) {
     return new InstanceRef(service, cluster, instance, InstanceKind.MARATHON);
   }

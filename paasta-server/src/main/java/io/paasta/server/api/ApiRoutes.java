@@ -58,6 +58,19 @@ public final class ApiRoutes {
       PrometheusMeterRegistry metrics,
       LogsResource logs,
       MetastatusResource metastatus) {
+    return router(cluster, services, autoscaler, jobs, metrics, logs, metastatus, Optional.empty());
+  }
+
+  /** With the emergency commands (empty: they answer 503). */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      Optional<EmergencyResource> emergency) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -80,6 +93,10 @@ public final class ApiRoutes {
             new Route("POST", instance + "/autoscaler", autoscaler::set),
             new Route("GET", instance + "/runs", jobs::runs),
             new Route("POST", instance + "/runs", jobs::rerun),
+            new Route("POST", instance + "/emergency_stop", r -> emergency(emergency).stop(r)),
+            new Route("POST", instance + "/emergency_start", r -> emergency(emergency).start(r)),
+            new Route(
+                "POST", instance + "/emergency_restart", r -> emergency(emergency).restart(r)),
             new Route("GET", "/v1/service_autoscaler/pause", autoscaler::pauseGet),
             new Route("POST", "/v1/service_autoscaler/pause", autoscaler::pauseSet),
             new Route("DELETE", "/v1/service_autoscaler/pause", autoscaler::pauseDelete),
@@ -91,6 +108,11 @@ public final class ApiRoutes {
                 "GET",
                 "/metrics",
                 request -> ApiResponse.text(PROMETHEUS_TEXT, metrics.scrape()))));
+  }
+
+  private static EmergencyResource emergency(Optional<EmergencyResource> emergency) {
+    return emergency.orElseThrow(
+        () -> new ProblemException(503, "this daemon takes no emergency commands"));
   }
 
   /** The version Maven wrote into {@code paasta-server-version.properties}. */

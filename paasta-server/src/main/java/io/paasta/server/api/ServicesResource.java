@@ -72,6 +72,7 @@ public final class ServicesResource {
     InstanceLookup.Found found = lookup.instance(request.path("service"), request.path("instance"));
     Optional<DesiredInstance> wanted = desiredOf(found);
     ObservedInstance observed = extras.observed(found.ref(), backend.observe(found.ref()));
+    Optional<Map<String, Object>> emergencyStop = extras.emergencyStop(found.ref());
     Map<String, Object> document =
         StatusDocument.of(
             new StatusDocument.Parts(
@@ -83,7 +84,9 @@ public final class ServicesResource {
                 status.serviceProblems().getOrDefault(found.ref().service(), List.of()),
                 extras.smartstack(found.ref()),
                 extras.checks(found.ref()),
-                clock.instant()));
+                clock.instant(),
+                emergencyStop.isPresent()));
+    document.put("emergency_stop", emergencyStop.orElse(null));
     extras.autoscaling(found.ref()).ifPresent(a -> document.put("autoscaling", a));
     return ApiResponse.json(document);
   }
