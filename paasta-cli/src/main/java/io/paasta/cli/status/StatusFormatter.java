@@ -7,6 +7,7 @@ import io.paasta.cli.api.InstanceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole text of {@code paasta status}: the service, then per cluster its instances, each with
@@ -46,8 +47,13 @@ public final class StatusFormatter {
       return List.of(style("red", "error:") + " " + plain(report.error().get()));
     }
     InstanceStatus status = report.status().orElseThrow();
+    Optional<String> emergency = EmergencyStopLine.of(report.statusJson());
     if (status.chronos().isPresent()) {
-      return JobStatusLines.of(report.target(), status, status.chronos().get(), verbose, now);
+      List<String> lines =
+          new ArrayList<>(
+              JobStatusLines.of(report.target(), status, status.chronos().get(), verbose, now));
+      emergency.ifPresent(line -> lines.add(1, line));
+      return lines;
     }
     if (report.target().job()) {
       return List.of(
@@ -57,6 +63,7 @@ public final class StatusFormatter {
                       + " server run scheduled jobs?)"));
     }
     List<String> lines = new ArrayList<>(InstanceStatusLines.of(report.target(), status, verbose));
+    emergency.ifPresent(line -> lines.add(Math.min(2, lines.size()), line));
     if (verbose >= 1) {
       if (report.tasksError().isPresent()) {
         lines.add("Tasks: " + style("red", "error:") + " " + plain(report.tasksError().get()));
