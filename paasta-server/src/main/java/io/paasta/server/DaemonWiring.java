@@ -278,7 +278,7 @@ public final class DaemonWiring {
             counts,
             smartstack.isPresent(),
             LastGoodConfigs.readOnly(stateDir),
-            EmergencyStops.none(),
+            EmergencyStops.readOnly(stateDir, system.cluster()),
             daemonLog,
             clock);
     PassParticipant marks =
@@ -511,7 +511,7 @@ public final class DaemonWiring {
             new Metastatus.Sources(
                 system.cluster(),
                 ApiRoutes.projectVersion(),
-                "local",
+                backend.name(),
                 new LocalHostCapacity(options.stateDir()),
                 backend,
                 desired.configs(),

@@ -462,6 +462,11 @@ public final class DockerBackend implements Backend, AutoCloseable {
   }
 
   /** Closes {@code part} (started with the backend, such as its output collector) with it. */
+  @Override
+  public String name() {
+    return "local";
+  }
+
   void alsoClose(AutoCloseable part) {
     alsoClosed.add(part);
   }

@@ -170,6 +170,11 @@ public final class KubernetesBackend implements Backend {
     // readiness is the kubelet's: known as soon as the informers have listed (see start)
   }
 
+  @Override
+  public String name() {
+    return "kubernetes";
+  }
+
   /** Labelled objects in the informers' caches (for benchmarks). */
   public int cachedObjects() {
     return cache.size();

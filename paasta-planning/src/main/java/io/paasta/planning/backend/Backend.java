@@ -115,6 +115,14 @@ public interface Backend extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The backend's name as {@code paasta server --backend} gives it ({@code local}, {@code
+   * kubernetes}); metastatus shows it. By default the class's simple name (test doubles).
+   */
+  default String name() {
+    return getClass().getSimpleName();
+  }
+
   /** Releases the backend's clients and threads; its tasks keep running. */
   @Override
   default void close() {}

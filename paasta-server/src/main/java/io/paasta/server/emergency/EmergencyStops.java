@@ -3,6 +3,8 @@ package io.paasta.server.emergency;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.server.state.StateDatabase;
+import io.paasta.server.state.StateMigrations;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -44,6 +46,23 @@ public final class EmergencyStops {
       StateDatabase database, String cluster, Consumer<EmergencyStop> lapsed) {
     EmergencyStops stops = new EmergencyStops(Optional.of(database), cluster, lapsed);
     stops.load(database);
+    return stops;
+  }
+
+  /**
+   * The stops kept in {@code stateDir}'s database, read once and not written ({@code paasta plan}:
+   * it plans what the daemon would); none when there is no database or it predates them.
+   */
+  public static EmergencyStops readOnly(Path stateDir, String cluster) {
+    EmergencyStops stops = new EmergencyStops(Optional.empty(), cluster, stop -> {});
+    Optional<StateDatabase> opened = StateDatabase.openReadOnly(stateDir);
+    if (opened.isPresent()) {
+      try (StateDatabase db = opened.get()) {
+        if (db.version() >= StateMigrations.EMERGENCY_STOPS.version()) {
+          stops.load(db);
+        }
+      }
+    }
     return stops;
   }
 

@@ -66,6 +66,24 @@ class EmergencyStopsTest {
   }
 
   @Test
+  void readOnlyTheStopsAreReadAndNothingIsWritten() {
+    assertThat(EmergencyStops.readOnly(dir, "norcal").inForce(WEB, "d")).isEmpty(); // no database
+    try (StateDatabase db = StateDatabase.open(dir)) {
+      EmergencyStops.in(db, "norcal", stop -> {})
+          .stop(new EmergencyStop(WEB, "alice@laptop", T0, "img@abc start -"));
+    }
+
+    EmergencyStops plan = EmergencyStops.readOnly(dir, "norcal");
+
+    assertThat(plan.inForce(WEB, "img@abc start -")).isPresent();
+    assertThat(plan.inForce(WEB, "img@abc start 20261206T110000")).isEmpty(); // lapsed, in memory
+    try (StateDatabase db = StateDatabase.open(dir)) {
+      assertThat(EmergencyStops.in(db, "norcal", s -> {}).inForce(WEB, "img@abc start -"))
+          .isPresent();
+    }
+  }
+
+  @Test
   void withoutDatabaseNothingIsKept() {
     EmergencyStops stops = EmergencyStops.none();
     stops.stop(new EmergencyStop(WEB, "alice", T0, "d"));
