@@ -23,6 +23,8 @@ import io.paasta.planning.backend.BackendPorts;
 import io.paasta.planning.backend.DiscoveryDrain;
 import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.server.adhoc.RemoteRunReaper;
+import io.paasta.server.adhoc.RemoteRuns;
 import io.paasta.server.api.ApiHandler;
 import io.paasta.server.api.ApiRoutes;
 import io.paasta.server.api.ApiServer;
@@ -34,6 +36,7 @@ import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
 import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.MetastatusResource;
+import io.paasta.server.api.RemoteRunResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.api.StoredTaskOutput;
 import io.paasta.server.autoscaling.AutoscalerCounts;
@@ -93,6 +96,9 @@ import java.util.function.Supplier;
 public final class DaemonWiring {
   /** One in this many of the API's threads may follow logs ({@code paasta logs -f} holds one). */
   static final int MAX_LOG_STREAMS_SHARE = 4;
+
+  /** How often remote-runs past their time limit are looked for (and stopped). */
+  static final Duration REMOTE_RUN_SWEEP = Duration.ofSeconds(1);
 
   private DaemonWiring() {}
 
@@ -211,6 +217,9 @@ public final class DaemonWiring {
               log,
               clock);
       started.add(0, monitoring);
+      Optional<RemoteRuns> remoteRuns =
+          backend.adhocRunner().map(runner -> new RemoteRuns(runner, log, clock));
+      remoteRuns.ifPresent(r -> started.add(0, RemoteRunReaper.start(r, REMOTE_RUN_SWEEP, log)));
       PaastaDaemon daemon =
           daemon(
               desired,
@@ -238,6 +247,7 @@ public final class DaemonWiring {
               () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
               new EmergencyResource.Effects(backend, passes::now, jobs, jobs::wake),
               emergency,
+              remoteRuns,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -504,6 +514,7 @@ public final class DaemonWiring {
       Supplier<List<ComponentHealth>> components,
       EmergencyResource.Effects effects,
       EmergencyStops emergency,
+      Optional<RemoteRuns> remoteRuns,
       DaemonLog log,
       Clock clock) {
     Metastatus metastatus =
@@ -543,7 +554,15 @@ public final class DaemonWiring {
                     metrics,
                     logs,
                     new MetastatusResource(metastatus, system.cluster()),
-                    Optional.of(emergencyResource)),
+                    Optional.of(emergencyResource),
+                    Optional.of(
+                        new RemoteRunResource(
+                            lookup,
+                            system,
+                            remoteRuns,
+                            backend.name(),
+                            new java.security.SecureRandom(),
+                            clock))),
                 options.api().token(),
                 log)));
   }

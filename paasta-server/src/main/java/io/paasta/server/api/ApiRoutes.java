@@ -71,6 +71,29 @@ public final class ApiRoutes {
       LogsResource logs,
       MetastatusResource metastatus,
       Optional<EmergencyResource> emergency) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        logs,
+        metastatus,
+        emergency,
+        Optional.empty());
+  }
+
+  /** With the emergency commands and remote-run (empty: they answer 503). */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      Optional<EmergencyResource> emergency,
+      Optional<RemoteRunResource> remoteRuns) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -87,7 +110,10 @@ public final class ApiRoutes {
             new Route(
                 "GET",
                 instance + "/status",
-                request -> jobs.status(request).orElseGet(() -> services.status(request))),
+                request ->
+                    jobs.status(request)
+                        .or(() -> remoteRuns.flatMap(r -> r.status(request)))
+                        .orElseGet(() -> services.status(request))),
             new Route("GET", instance + "/tasks", services::tasks),
             new Route("GET", instance + "/autoscaler", autoscaler::get),
             new Route("POST", instance + "/autoscaler", autoscaler::set),
@@ -97,6 +123,12 @@ public final class ApiRoutes {
             new Route("POST", instance + "/emergency_start", r -> emergency(emergency).start(r)),
             new Route(
                 "POST", instance + "/emergency_restart", r -> emergency(emergency).restart(r)),
+            new Route("POST", instance + "/remote_runs", r -> remoteRuns(remoteRuns).start(r)),
+            new Route(
+                "GET", instance + "/remote_runs", r -> remoteRuns(remoteRuns).instanceRuns(r)),
+            new Route("GET", "/v1/remote_runs", r -> remoteRuns(remoteRuns).list(r)),
+            new Route("GET", "/v1/remote_runs/{run_id}", r -> remoteRuns(remoteRuns).get(r)),
+            new Route("DELETE", "/v1/remote_runs/{run_id}", r -> remoteRuns(remoteRuns).stop(r)),
             new Route("GET", "/v1/service_autoscaler/pause", autoscaler::pauseGet),
             new Route("POST", "/v1/service_autoscaler/pause", autoscaler::pauseSet),
             new Route("DELETE", "/v1/service_autoscaler/pause", autoscaler::pauseDelete),
@@ -113,6 +145,11 @@ public final class ApiRoutes {
   private static EmergencyResource emergency(Optional<EmergencyResource> emergency) {
     return emergency.orElseThrow(
         () -> new ProblemException(503, "this daemon takes no emergency commands"));
+  }
+
+  private static RemoteRunResource remoteRuns(Optional<RemoteRunResource> remoteRuns) {
+    return remoteRuns.orElseThrow(
+        () -> new ProblemException(503, "this daemon takes no remote-runs"));
   }
 
   /** The version Maven wrote into {@code paasta-server-version.properties}. */

@@ -1,6 +1,7 @@
 package io.paasta.server.api;
 
 import io.paasta.config.soa.LoadedService;
+import io.paasta.model.AdhocConfig;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.JobConfig;
@@ -112,6 +113,57 @@ public final class InstanceLookup {
         .filter(c -> c instanceof JobConfig && c.ref().instance().equals(instance))
         .map(c -> new FoundJob(loaded, (JobConfig) c))
         .findFirst();
+  }
+
+  /** An adhoc instance ({@code adhoc-<cluster>.yaml}) of this cluster and its service. */
+  public record FoundAdhoc(LoadedService loaded, AdhocConfig config) {
+    public InstanceRef ref() {
+      return config.ref();
+    }
+  }
+
+  /**
+   * The adhoc instance {@code instance} of {@code service}; empty when the service has none such
+   * here.
+   *
+   * @throws ProblemException 404 when the service is unknown here
+   */
+  public Optional<FoundAdhoc> adhoc(String service, String instance) {
+    LoadedService loaded = service(service);
+    return loaded.service().instancesIn(cluster).stream()
+        .filter(c -> c instanceof AdhocConfig && c.ref().instance().equals(instance))
+        .map(c -> new FoundAdhoc(loaded, (AdhocConfig) c))
+        .findFirst();
+  }
+
+  /**
+   * @throws ProblemException 404 naming {@code adhoc-<cluster>.yaml} when the service is unknown
+   *     here or has no such adhoc instance
+   */
+  public FoundAdhoc requireAdhoc(String service, String instance) {
+    return adhoc(service, instance)
+        .orElseThrow(
+            () -> {
+              List<String> names =
+                  service(service).service().instancesIn(cluster).stream()
+                      .filter(c -> c instanceof AdhocConfig)
+                      .map(c -> c.ref().instance())
+                      .sorted()
+                      .toList();
+              return ProblemException.notFound(
+                  "service '"
+                      + service
+                      + "' has no adhoc instance '"
+                      + instance
+                      + "' in cluster '"
+                      + cluster
+                      + "' (adhoc-"
+                      + cluster
+                      + ".yaml of "
+                      + service
+                      + (names.isEmpty() ? " has none" : " has: " + String.join(", ", names))
+                      + ")");
+            });
   }
 
   /**
