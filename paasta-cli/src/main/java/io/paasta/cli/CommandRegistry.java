@@ -48,6 +48,7 @@ public final class CommandRegistry {
     commands.put("emergency-start", p + "EmergencyCommands$Start");
     commands.put("emergency-stop", p + "EmergencyCommands$Stop");
     commands.put("emergency-restart", p + "EmergencyCommands$Restart");
+    commands.put("remote-run", p + "RemoteRunCommand");
     commands.put("rerun", p + "RerunCommand");
     commands.put("autoscale", p + "AutoscaleCommand");
     commands.put("pause_service_autoscaler", p + "PauseServiceAutoscalerCommand");

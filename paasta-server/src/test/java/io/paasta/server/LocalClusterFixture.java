@@ -75,6 +75,17 @@ final class LocalClusterFixture implements AutoCloseable {
     write("chronos-" + cluster + ".yaml", yaml);
   }
 
+  /** Writes the adhoc instances (whole YAML) of the adhoc file. */
+  void adhoc(String yaml) throws IOException {
+    write("adhoc-" + cluster + ".yaml", yaml);
+  }
+
+  /** The remote-runs of this test's cluster, as the engine has them. */
+  List<io.paasta.planning.adhoc.AdhocRun> remoteRuns() {
+    observeOnly();
+    return backend.adhocRunner().orElseThrow().list();
+  }
+
   InstanceRef ref(String instance) {
     return new InstanceRef(service, cluster, instance, InstanceKind.MARATHON);
   }
@@ -348,6 +359,7 @@ final class LocalClusterFixture implements AutoCloseable {
           }
         }
       }
+      backend.adhocRunner().ifPresent(r -> r.list().forEach(run -> r.remove(run.runId())));
       backend.close();
     }
   }

@@ -290,7 +290,7 @@ public final class PaastaApiClient {
   }
 
   /** A path segment, percent-encoded where it is not a plain name. */
-  private static String segment(String name) {
+  public static String segment(String name) {
     StringBuilder encoded = new StringBuilder();
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);

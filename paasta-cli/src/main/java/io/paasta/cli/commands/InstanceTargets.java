@@ -78,19 +78,23 @@ final class InstanceTargets {
     return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** The long-running instances, and the scheduled jobs too when {@code jobs}, by cluster. */
+  /**
+   * The long-running instances, and the scheduled jobs and adhoc instances (their remote-runs) too
+   * when {@code jobs}, by cluster.
+   */
   private static List<InstanceConfig> of(Service service, boolean jobs) {
     List<InstanceConfig> found = new ArrayList<>();
     for (InstanceConfig instance : service.instances()) {
       InstanceKind kind = instance.ref().kind();
-      if (kind.isLongRunning() || jobs && kind == InstanceKind.CHRONOS) {
+      if (kind.isLongRunning()
+          || jobs && (kind == InstanceKind.CHRONOS || kind == InstanceKind.ADHOC)) {
         found.add(instance);
       }
     }
     // by cluster, long-running instances before jobs, otherwise in file order
     found.sort(
         Comparator.comparing((InstanceConfig i) -> i.ref().cluster())
-            .thenComparing(i -> i.ref().kind() == InstanceKind.CHRONOS));
+            .thenComparing(i -> !i.ref().kind().isLongRunning()));
     return found;
   }
 

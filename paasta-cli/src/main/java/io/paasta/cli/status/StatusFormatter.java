@@ -1,5 +1,6 @@
 package io.paasta.cli.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static io.paasta.cli.output.Markup.plain;
 import static io.paasta.cli.output.Markup.style;
 
@@ -54,6 +55,10 @@ public final class StatusFormatter {
               JobStatusLines.of(report.target(), status, status.chronos().get(), verbose, now));
       emergency.ifPresent(line -> lines.add(1, line));
       return lines;
+    }
+    Optional<JsonNode> adhoc = report.statusJson().map(json -> json.get("adhoc"));
+    if (adhoc.isPresent() && adhoc.get().isObject()) {
+      return AdhocStatusLines.of(report.target(), adhoc.get());
     }
     if (report.target().job()) {
       return List.of(

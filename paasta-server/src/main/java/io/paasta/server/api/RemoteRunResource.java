@@ -167,12 +167,18 @@ public final class RemoteRunResource {
     return ApiResponse.json(doc);
   }
 
-  /** {@code DELETE /v1/remote_runs/{run_id}} with {@code {"by"}}: stops it; the run after. */
+  /**
+   * {@code DELETE /v1/remote_runs/{run_id}} with {@code {"by"}} (or {@code ?by=}): stops it; the
+   * run after.
+   */
   public ApiResponse stop(ApiRequest request) {
     RemoteRuns remote = remoteRuns();
     String runId = request.path("run_id");
     require(remote, runId);
     ObjectNode body = Json.object(request.body().isBlank() ? "{}" : request.body(), Set.of("by"));
+    if (request.query("by").isPresent()) {
+      body.put("by", request.query("by").get());
+    }
     String by = text(body, "by", 200).orElse("an API client that did not say who it is");
     AdhocRun after = read(() -> remote.stop(runId, by)).orElseThrow(() -> gone(runId));
     return ApiResponse.json(document(remote, after));
