@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code paasta remote-run start|stop|list} against a fake of the cluster's API: a start is one
  * POST with the token, the command, the time limit and who asks; {@code -f} prints the output as it
- * comes and exits with the run's exit code, saying when it was stopped for its time limit; bad input
- * refused before the API is asked; an API that does not answer named.
+ * comes and exits with the run's exit code, saying when it was stopped for its time limit; bad
+ * input refused before the API is asked; an API that does not answer named.
  */
 class RemoteRunCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -129,9 +129,7 @@ class RemoteRunCommandTest {
     assertThat(r.outLines())
         .contains(
             "sleeping",
-            "Remote-run "
-                + RUN_ID
-                + " stopped: past its time limit of 5 s (-m/--max-seconds)");
+            "Remote-run " + RUN_ID + " stopped: past its time limit of 5 s (-m/--max-seconds)");
   }
 
   @Test
@@ -139,8 +137,7 @@ class RemoteRunCommandTest {
     local.json(
         "/v1/remote_runs",
         "{\"cluster\":\"local\",\"runs\":[" + run("running", "[]", 0, "null", "null") + "]}");
-    local.script(
-        RUN, Answer.json(run("exited", "[]", 0, "143", "\"stopped by me@laptop\"")));
+    local.script(RUN, Answer.json(run("exited", "[]", 0, "143", "\"stopped by me@laptop\"")));
 
     CliRun list = CliRun.run(withApi(local.url(), "remote-run", "list", "-c", "local"));
     CliRun stop =
@@ -217,8 +214,9 @@ class RemoteRunCommandTest {
         "/v1/services/hello-web/shell/status",
         "{\"service\":\"hello-web\",\"instance\":\"shell\",\"cluster\":\"local\","
             + "\"git_sha\":null,\"adhoc\":{\"supported\":true,\"runs\":["
-            + run("running", "[]", 0, "null", "null").replace("\"max_seconds\"", "\"deadline\":"
-                + "\"2026-12-06T10:44:10Z\",\"max_seconds\"")
+            + run("running", "[]", 0, "null", "null")
+                .replace(
+                    "\"max_seconds\"", "\"deadline\":" + "\"2026-12-06T10:44:10Z\",\"max_seconds\"")
             + "]}}");
 
     CliRun r =
@@ -257,8 +255,7 @@ class RemoteRunCommandTest {
     List<String> args = new ArrayList<>(List.of("remote-run"));
     args.addAll(List.of(more));
     args.addAll(
-        List.of(
-            "-s", "hello-web", "-y", soa.toString(), "--api-token-file", tokenFile.toString()));
+        List.of("-s", "hello-web", "-y", soa.toString(), "--api-token-file", tokenFile.toString()));
     return CliRun.run(withApi(url, args.toArray(String[]::new)));
   }
 }

@@ -21,7 +21,12 @@ final class InstanceTargets {
    */
   static List<InstanceTarget> select(
       Service service, List<String> clusters, List<String> instances) {
-    List<InstanceConfig> longRunning = of(service, true);
+    List<InstanceConfig> longRunning = new ArrayList<>(of(service, true));
+    // an adhoc instance (its remote-runs) only when named
+    service.instances().stream()
+        .filter(i -> i.ref().kind() == InstanceKind.ADHOC)
+        .filter(i -> instances.contains(i.ref().instance()))
+        .forEach(longRunning::add);
     if (longRunning.isEmpty()) {
       throw new UserException(
           service.name()
@@ -78,23 +83,19 @@ final class InstanceTargets {
     return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  /**
-   * The long-running instances, and the scheduled jobs and adhoc instances (their remote-runs) too
-   * when {@code jobs}, by cluster.
-   */
+  /** The long-running instances, and the scheduled jobs too when {@code jobs}, by cluster. */
   private static List<InstanceConfig> of(Service service, boolean jobs) {
     List<InstanceConfig> found = new ArrayList<>();
     for (InstanceConfig instance : service.instances()) {
       InstanceKind kind = instance.ref().kind();
-      if (kind.isLongRunning()
-          || jobs && (kind == InstanceKind.CHRONOS || kind == InstanceKind.ADHOC)) {
+      if (kind.isLongRunning() || jobs && kind == InstanceKind.CHRONOS) {
         found.add(instance);
       }
     }
     // by cluster, long-running instances before jobs, otherwise in file order
     found.sort(
         Comparator.comparing((InstanceConfig i) -> i.ref().cluster())
-            .thenComparing(i -> !i.ref().kind().isLongRunning()));
+            .thenComparing(i -> i.ref().kind() == InstanceKind.CHRONOS));
     return found;
   }
 

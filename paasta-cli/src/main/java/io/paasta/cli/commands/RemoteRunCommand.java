@@ -162,8 +162,7 @@ public final class RemoteRunCommand implements Callable<Integer> {
       out.flush();
       if (!follow) {
         out.styled(
-            Output.escape(
-                "Stop it with: paasta remote-run stop -c " + cluster + " -r " + runId));
+            Output.escape("Stop it with: paasta remote-run stop -c " + cluster + " -r " + runId));
         out.styled(Output.escape("See the runs with: paasta remote-run list -c " + cluster));
         return 0;
       }
@@ -175,7 +174,9 @@ public final class RemoteRunCommand implements Callable<Integer> {
         throws InterruptedException {
       int next = 0;
       while (true) {
-        JsonNode run = client.get("/v1/remote_runs/" + PaastaApiClient.segment(runId) + "?output_from=" + next);
+        JsonNode run =
+            client.get(
+                "/v1/remote_runs/" + PaastaApiClient.segment(runId) + "?output_from=" + next);
         for (JsonNode line : run.path("output")) {
           out.line(line.asText());
         }
@@ -186,8 +187,7 @@ public final class RemoteRunCommand implements Callable<Integer> {
           if (!run.path("stop_reason").isNull() && run.has("stop_reason")) {
             out.styled(
                 "@|red,bold "
-                    + Output.escape(
-                        "Remote-run " + runId + " " + run.path("stop_reason").asText())
+                    + Output.escape("Remote-run " + runId + " " + run.path("stop_reason").asText())
                     + "|@");
           }
           out.styled(Output.escape("Remote-run " + runId + " exited with code " + exit));
@@ -223,9 +223,7 @@ public final class RemoteRunCommand implements Callable<Integer> {
                             + loaded.service().name()
                             + "/"
                             + file
-                            + (names.isEmpty()
-                                ? " has none"
-                                : " has: " + String.join(", ", names))
+                            + (names.isEmpty() ? " has none" : " has: " + String.join(", ", names))
                             + ")");
                   });
       if (cmd == null && config.container().cmd().isEmpty()) {
@@ -308,14 +306,14 @@ public final class RemoteRunCommand implements Callable<Integer> {
               "Run id", "Instance", "State", "Started", "By", "Command"));
       for (JsonNode run : runs) {
         out.line(
-                String.format(
-                    "%-21s %-30s %-22s %-20s %-24s %s",
-                    run.path("run_id").asText(),
-                    run.path("service").asText() + "." + run.path("instance").asText(),
-                    state(run),
-                    run.path("started_at").asText(),
-                    run.path("by").asText(),
-                    run.path("command").asText()));
+            String.format(
+                "%-21s %-30s %-22s %-20s %-24s %s",
+                run.path("run_id").asText(),
+                run.path("service").asText() + "." + run.path("instance").asText(),
+                state(run),
+                run.path("started_at").asText(),
+                run.path("by").asText(),
+                run.path("command").asText()));
       }
       return 0;
     }
@@ -326,7 +324,9 @@ public final class RemoteRunCommand implements Callable<Integer> {
       }
       String exit = run.path("exit_code").isNull() ? "" : " " + run.path("exit_code").asInt();
       String reason = run.path("stop_reason").asText("");
-      return (reason.startsWith("stopped: past") ? "timed out" : reason.isEmpty() ? "exited" : "stopped")
+      return (reason.startsWith("stopped: past")
+              ? "timed out"
+              : reason.isEmpty() ? "exited" : "stopped")
           + exit;
     }
   }

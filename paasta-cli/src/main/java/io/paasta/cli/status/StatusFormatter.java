@@ -1,9 +1,9 @@
 package io.paasta.cli.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import static io.paasta.cli.output.Markup.plain;
 import static io.paasta.cli.output.Markup.style;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.paasta.cli.api.InstanceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
