@@ -37,26 +37,6 @@ public final class AdhocRunSpecFactory {
             Map.of(Labels.GIT_SHA, deployment.gitSha()),
             DesiredJobFactory.NO_HEALTHCHECK,
             0);
-    if (command.isEmpty()) {
-      return run;
-    }
-    return new RunSpec(
-        run.image(),
-        command,
-        java.util.List.of(),
-        run.env(),
-        run.cpus(),
-        run.memMb(),
-        run.diskMb(),
-        run.cpuPeriodUs(),
-        run.cpuQuotaUs(),
-        run.memSwapMb(),
-        run.volumes(),
-        run.ulimits(),
-        run.capAdd(),
-        run.extraDockerArgs(),
-        run.healthcheck(),
-        run.portCount(),
-        run.labels());
+    return command.map(run::withCommand).orElse(run);
   }
 }

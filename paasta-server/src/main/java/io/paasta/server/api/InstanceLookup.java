@@ -130,9 +130,9 @@ public final class InstanceLookup {
    */
   public Optional<FoundAdhoc> adhoc(String service, String instance) {
     LoadedService loaded = service(service);
-    return loaded.service().instancesIn(cluster).stream()
-        .filter(c -> c instanceof AdhocConfig && c.ref().instance().equals(instance))
-        .map(c -> new FoundAdhoc(loaded, (AdhocConfig) c))
+    return ofType(loaded, AdhocConfig.class)
+        .filter(c -> c.ref().instance().equals(instance))
+        .map(c -> new FoundAdhoc(loaded, c))
         .findFirst();
   }
 
@@ -142,28 +142,37 @@ public final class InstanceLookup {
    */
   public FoundAdhoc requireAdhoc(String service, String instance) {
     return adhoc(service, instance)
-        .orElseThrow(
-            () -> {
-              List<String> names =
-                  service(service).service().instancesIn(cluster).stream()
-                      .filter(c -> c instanceof AdhocConfig)
-                      .map(c -> c.ref().instance())
-                      .sorted()
-                      .toList();
-              return ProblemException.notFound(
-                  "service '"
-                      + service
-                      + "' has no adhoc instance '"
-                      + instance
-                      + "' in cluster '"
-                      + cluster
-                      + "' (adhoc-"
-                      + cluster
-                      + ".yaml of "
-                      + service
-                      + (names.isEmpty() ? " has none" : " has: " + String.join(", ", names))
-                      + ")");
-            });
+        .orElseThrow(() -> missing(service, "adhoc instance", instance, AdhocConfig.class));
+  }
+
+  /** A 404 saying the service has no such instance of one kind here, naming its file and those. */
+  private ProblemException missing(
+      String service, String what, String instance, Class<? extends InstanceConfig> type) {
+    List<String> names =
+        ofType(service(service), type).map(c -> c.ref().instance()).sorted().toList();
+    String file =
+        (type == AdhocConfig.class ? "adhoc-" : "chronos-")
+            + cluster
+            + ".yaml"
+            + (type == AdhocConfig.class ? " of " + service : "");
+    return ProblemException.notFound(
+        "service '"
+            + service
+            + "' has no "
+            + what
+            + " '"
+            + instance
+            + "' in cluster '"
+            + cluster
+            + "' ("
+            + file
+            + (names.isEmpty() ? " has none" : " has: " + String.join(", ", names))
+            + ")");
+  }
+
+  private <T extends InstanceConfig> java.util.stream.Stream<T> ofType(
+      LoadedService loaded, Class<T> type) {
+    return loaded.service().instancesIn(cluster).stream().filter(type::isInstance).map(type::cast);
   }
 
   /**
@@ -172,27 +181,7 @@ public final class InstanceLookup {
    */
   public FoundJob requireJob(String service, String instance) {
     return job(service, instance)
-        .orElseThrow(
-            () -> {
-              List<String> jobs =
-                  service(service).service().instancesIn(cluster).stream()
-                      .filter(c -> c instanceof JobConfig)
-                      .map(c -> c.ref().instance())
-                      .sorted()
-                      .toList();
-              return ProblemException.notFound(
-                  "service '"
-                      + service
-                      + "' has no scheduled job '"
-                      + instance
-                      + "' in cluster '"
-                      + cluster
-                      + "' (chronos-"
-                      + cluster
-                      + ".yaml"
-                      + (jobs.isEmpty() ? " has none" : " has: " + String.join(", ", jobs))
-                      + ")");
-            });
+        .orElseThrow(() -> missing(service, "scheduled job", instance, JobConfig.class));
   }
 
   private LoadedService service(String service) {
