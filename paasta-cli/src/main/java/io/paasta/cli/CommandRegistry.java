@@ -45,6 +45,10 @@ public final class CommandRegistry {
     commands.put("start", p + "InstanceStateCommands$Start");
     commands.put("stop", p + "InstanceStateCommands$Stop");
     commands.put("restart", p + "InstanceStateCommands$Restart");
+    commands.put("emergency-start", p + "EmergencyCommands$Start");
+    commands.put("emergency-stop", p + "EmergencyCommands$Stop");
+    commands.put("emergency-restart", p + "EmergencyCommands$Restart");
+    commands.put("remote-run", p + "RemoteRunCommand");
     commands.put("rerun", p + "RerunCommand");
     commands.put("autoscale", p + "AutoscaleCommand");
     commands.put("pause_service_autoscaler", p + "PauseServiceAutoscalerCommand");

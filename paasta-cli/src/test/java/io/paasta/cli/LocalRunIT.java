@@ -289,6 +289,34 @@ class LocalRunIT {
   }
 
   @Test
+  void withoutInstanceTheAdhocInteractiveInstanceRuns() throws Exception {
+    assertThat(
+            run("cook-image", "-s", service, "-y", soa.toString(), "--repo-dir", repo.toString())
+                .exit())
+        .isZero();
+    Files.writeString(
+        soa.resolve(service).resolve("adhoc-" + cluster + ".yaml"),
+        "interactive:\n  deploy_group: "
+            + cluster
+            + ".everything\n  cmd: echo console\n  mem: 96\n  env:\n    MODE: console\n");
+
+    CliRun r = localRun("--dry-run");
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.out())
+        .startsWith(
+            "no -i: running the adhoc instance interactive ("
+                + service
+                + "/adhoc-"
+                + cluster
+                + ".yaml)\n")
+        .contains("--name=local-run-" + service + ".interactive.")
+        .contains("    --memory=96m \\\n", "    --env=MODE=console \\\n")
+        .endsWith(" -c 'echo console'\n");
+    assertThat(localRun("-i", "main", "--dry-run").out()).doesNotContain("no -i");
+  }
+
+  @Test
   void dryRunPrintsADockerRunCommandThatRunsTheInstanceByCopyPaste() throws Exception {
     assertThat(
             run("cook-image", "-s", service, "-y", soa.toString(), "--repo-dir", repo.toString())

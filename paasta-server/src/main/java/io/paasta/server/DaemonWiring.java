@@ -23,18 +23,22 @@ import io.paasta.planning.backend.BackendPorts;
 import io.paasta.planning.backend.DiscoveryDrain;
 import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.server.adhoc.RemoteRunReaper;
+import io.paasta.server.adhoc.RemoteRuns;
 import io.paasta.server.api.ApiHandler;
 import io.paasta.server.api.ApiRoutes;
 import io.paasta.server.api.ApiServer;
 import io.paasta.server.api.ApiSettings;
 import io.paasta.server.api.AutoscalerResource;
 import io.paasta.server.api.DashboardHandler;
+import io.paasta.server.api.EmergencyResource;
 import io.paasta.server.api.EventStreamHandler;
 import io.paasta.server.api.InstanceLookup;
 import io.paasta.server.api.JobsResource;
 import io.paasta.server.api.LogStreamHandler;
 import io.paasta.server.api.LogsResource;
 import io.paasta.server.api.MetastatusResource;
+import io.paasta.server.api.RemoteRunResource;
 import io.paasta.server.api.RestartResource;
 import io.paasta.server.api.ServicesResource;
 import io.paasta.server.api.StoredTaskOutput;
@@ -52,6 +56,8 @@ import io.paasta.server.desired.ClusterDesiredState;
 import io.paasta.server.desired.InstanceRestarts;
 import io.paasta.server.desired.LastGoodConfigs;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.emergency.EmergencyStop;
+import io.paasta.server.emergency.EmergencyStops;
 import io.paasta.server.events.ChangeFeed;
 import io.paasta.server.events.InstanceChanges;
 import io.paasta.server.events.JobChanges;
@@ -103,6 +109,9 @@ public final class DaemonWiring {
   /** Dashboards following the cluster at once (their streams hold no thread). */
   static final int MAX_EVENT_STREAMS = 256;
 
+  /** How often remote-runs past their time limit are looked for (and stopped). */
+  static final Duration REMOTE_RUN_SWEEP = Duration.ofSeconds(1);
+
   private DaemonWiring() {}
 
   /**
@@ -139,6 +148,7 @@ public final class DaemonWiring {
             InstanceRestarts.NONE,
             false,
             LastGoodConfigs.NONE,
+            EmergencyStops.none(),
             log,
             clock);
     return daemon(
@@ -184,6 +194,7 @@ public final class DaemonWiring {
     try {
       SqliteAutoscalerStore autoscaler = new SqliteAutoscalerStore(state, system.cluster());
       SqliteInstanceRestarts restarts = new SqliteInstanceRestarts(state, system.cluster());
+      EmergencyStops emergency = emergencyStops(state, system, log);
       Desired desired =
           desiredState(
               soaDir,
@@ -192,6 +203,7 @@ public final class DaemonWiring {
               restarts,
               options.smartstack().isPresent(),
               LastGoodConfigs.in(options.stateDir()),
+              emergency,
               log,
               clock);
       PassRequests passes = new PassRequests(clock);
@@ -205,7 +217,8 @@ public final class DaemonWiring {
       started.add(started.size() - 1, backend); // the state database closes last
       started.add(started.size() - 1, serviceLogs); // after the backend: its collector writes
       backend.onTaskChange(instanceChanges::taskChanged);
-      JobScheduler jobs = jobScheduler(system, state, changes, desired, backend, log, clock);
+      JobScheduler jobs =
+          jobScheduler(system, state, changes, desired, emergency, backend, log, clock);
       started.add(0, jobs);
       started.add(0, autoscalerLoop(system, desired, backend, autoscaler, passes, log, clock));
       Monitoring monitoring =
@@ -223,6 +236,9 @@ public final class DaemonWiring {
               log,
               clock);
       started.add(0, monitoring);
+      Optional<RemoteRuns> remoteRuns =
+          backend.adhocRunner().map(runner -> new RemoteRuns(runner, log, clock));
+      remoteRuns.ifPresent(r -> started.add(0, RemoteRunReaper.start(r, REMOTE_RUN_SWEEP, log)));
       PaastaDaemon daemon =
           daemon(
               desired,
@@ -250,6 +266,9 @@ public final class DaemonWiring {
               () -> smartstack.map(SmartStackRuntime::health).orElse(List.of()),
               changes,
               restarts,
+              new EmergencyResource.Effects(backend, passes::now, jobs, jobs::wake),
+              emergency,
+              remoteRuns,
               log,
               clock);
       started.add(started.size() - 1, bindJvmMetrics(metrics));
@@ -291,6 +310,7 @@ public final class DaemonWiring {
             SqliteInstanceRestarts.readOnly(stateDir, system.cluster()),
             smartstack.isPresent(),
             LastGoodConfigs.readOnly(stateDir),
+            EmergencyStops.readOnly(stateDir, system.cluster()),
             daemonLog,
             clock);
     PassParticipant marks =
@@ -319,6 +339,7 @@ public final class DaemonWiring {
       InstanceRestarts restarts,
       boolean haproxyRuns,
       LastGoodConfigs saved,
+      EmergencyStops emergency,
       DaemonLog log,
       Clock clock) {
     SoaConfigsLoader loader = SoaConfigsLoader.open(soaDir);
@@ -327,8 +348,24 @@ public final class DaemonWiring {
     return new Desired(
         loader,
         configs,
-        new ClusterDesiredState(configs, system, counts, haproxyRuns, restarts),
+        new ClusterDesiredState(configs, system, counts, haproxyRuns, restarts, emergency),
         status);
+  }
+
+  /** The emergency stops kept in the state database; a newer tag lifting one is logged. */
+  private static EmergencyStops emergencyStops(
+      StateDatabase state, SystemConfig system, DaemonLog log) {
+    return EmergencyStops.in(
+        state,
+        system.cluster(),
+        stop ->
+            log.info(
+                stop.ref().service() + "." + stop.ref().instance(),
+                "the emergency stop of "
+                    + stop.by()
+                    + " (since "
+                    + stop.at()
+                    + ") is lifted: a newer start, stop or deploy tag"));
   }
 
   private static DeploymentsPoller deploymentsPoller(Desired desired, DaemonLog log) {
@@ -437,12 +474,13 @@ public final class DaemonWiring {
       StateDatabase state,
       ChangeFeed changes,
       Desired desired,
+      EmergencyStops emergency,
       Backend backend,
       DaemonLog log,
       Clock clock) {
     JobScheduler jobs =
         new JobScheduler(
-            new ClusterJobs(desired.configs(), system),
+            new ClusterJobs(desired.configs(), system, emergency),
             backend.jobRunner(),
             new JobChanges(new SqliteJobRunStore(state), changes),
             log,
@@ -501,6 +539,9 @@ public final class DaemonWiring {
       Supplier<List<ComponentHealth>> components,
       ChangeFeed changes,
       SqliteInstanceRestarts restarts,
+      EmergencyResource.Effects effects,
+      EmergencyStops emergency,
+      Optional<RemoteRuns> remoteRuns,
       DaemonLog log,
       Clock clock) {
     Metastatus metastatus =
@@ -508,7 +549,7 @@ public final class DaemonWiring {
             new Metastatus.Sources(
                 system.cluster(),
                 ApiRoutes.projectVersion(),
-                "local",
+                backend.name(),
                 new LocalHostCapacity(options.stateDir()),
                 backend,
                 desired.configs(),
@@ -516,6 +557,8 @@ public final class DaemonWiring {
                 components));
     InstanceLookup lookup =
         new InstanceLookup(desired.configs(), desired.status(), system.cluster());
+    EmergencyResource emergencyResource =
+        new EmergencyResource(lookup, emergency, effects, log, clock);
     int streams = Math.max(1, options.api().maxThreads() / MAX_LOG_STREAMS_SHARE);
     return new ApiServer(
         options.api(),
@@ -536,11 +579,21 @@ public final class DaemonWiring {
                             clock,
                             storedOutput),
                         new AutoscalerResource(lookup, autoscaler, autoscaler, passes::now, clock),
-                        new JobsResource(lookup, jobs, extras::checks, clock),
+                        new JobsResource(
+                            lookup, jobs, extras::checks, emergencyResource::jobStop, clock),
                         metrics,
                         logs,
                         new MetastatusResource(metastatus, system.cluster()),
-                        new RestartResource(lookup, restarts::restart, passes::now, clock)),
+                        new RestartResource(lookup, restarts::restart, passes::now, clock),
+                        Optional.of(emergencyResource),
+                        Optional.of(
+                            new RemoteRunResource(
+                                lookup,
+                                system,
+                                remoteRuns,
+                                backend.name(),
+                                new java.security.SecureRandom(),
+                                clock))),
                     options.api().token(),
                     log))));
   }
@@ -609,6 +662,11 @@ public final class DaemonWiring {
       @Override
       public List<Map<String, Object>> checks(InstanceRef ref) {
         return monitoring.checks(ref);
+      }
+
+      @Override
+      public Optional<Map<String, Object>> emergencyStop(InstanceRef ref) {
+        return desired.desired().emergencyStop(ref).map(EmergencyStop::document);
       }
     };
   }

@@ -70,6 +70,22 @@ final class LocalClusterFixture implements AutoCloseable {
     write("marathon-" + cluster + ".yaml", yaml);
   }
 
+  /** Writes the jobs (whole YAML) of the chronos file. */
+  void jobs(String yaml) throws IOException {
+    write("chronos-" + cluster + ".yaml", yaml);
+  }
+
+  /** Writes the adhoc instances (whole YAML) of the adhoc file. */
+  void adhoc(String yaml) throws IOException {
+    write("adhoc-" + cluster + ".yaml", yaml);
+  }
+
+  /** The remote-runs of this test's cluster, as the engine has them. */
+  List<io.paasta.planning.adhoc.AdhocRun> remoteRuns() {
+    observeOnly();
+    return backend.adhocRunner().orElseThrow().list();
+  }
+
   InstanceRef ref(String instance) {
     return new InstanceRef(service, cluster, instance, InstanceKind.MARATHON);
   }
@@ -110,11 +126,6 @@ final class LocalClusterFixture implements AutoCloseable {
                 "controls": {"%s": {"desired_state": "%s", "force_bounce": %s}}}}
         """
             .formatted(imageName, image.gitSha(), control, desiredState, bounce));
-  }
-
-  /** Writes the scheduled jobs (whole YAML) of the chronos file. */
-  void jobs(String yaml) throws IOException {
-    write("chronos-" + cluster + ".yaml", yaml);
   }
 
   /** Writes the service's smartstack.yaml. */
@@ -348,6 +359,7 @@ final class LocalClusterFixture implements AutoCloseable {
           }
         }
       }
+      backend.adhocRunner().ifPresent(r -> r.list().forEach(run -> r.remove(run.runId())));
       backend.close();
     }
   }

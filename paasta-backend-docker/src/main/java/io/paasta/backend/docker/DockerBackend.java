@@ -72,6 +72,7 @@ public final class DockerBackend implements Backend, AutoCloseable {
   private final EngineOutageCleanup cleanup;
   private final DockerJobRunner jobs;
   private final io.paasta.planning.backend.SecretResolver secrets;
+  private final io.paasta.backend.docker.adhoc.DockerAdhocRunner adhoc;
   private final List<AutoCloseable> alsoClosed = new CopyOnWriteArrayList<>();
   private final List<java.util.function.Consumer<String>> backListeners =
       new CopyOnWriteArrayList<>();
@@ -111,6 +112,14 @@ public final class DockerBackend implements Backend, AutoCloseable {
         new EngineOutageCleanup(containers, stopper, oom, outages, config.cluster(), this::forget);
     this.jobs = jobs;
     this.secrets = secrets;
+    this.adhoc =
+        new io.paasta.backend.docker.adhoc.DockerAdhocRunner(
+            docker,
+            config.cluster(),
+            config.dockerHost(),
+            config.stopTimeout(),
+            config.pullTimeout(),
+            secrets);
     events.onEvent(oom::handle);
     events.onEvent(jobs::handle);
     events.onBack(this::engineBack);
@@ -125,6 +134,15 @@ public final class DockerBackend implements Backend, AutoCloseable {
   @Override
   public Optional<JobRunner> jobRunner() {
     return Optional.of(jobs);
+  }
+
+  /**
+   * The runner of {@code paasta remote-run}'s one-off tasks, on the same engine: their containers
+   * are not managed ones, so nothing here sees or kills them.
+   */
+  @Override
+  public Optional<io.paasta.planning.backend.AdhocRunner> adhocRunner() {
+    return Optional.of(adhoc);
   }
 
   private static final java.time.Duration OUTPUT_TIMEOUT = java.time.Duration.ofSeconds(5);
@@ -479,6 +497,11 @@ public final class DockerBackend implements Backend, AutoCloseable {
   }
 
   /** Closes {@code part} (started with the backend, such as its output collector) with it. */
+  @Override
+  public String name() {
+    return "local";
+  }
+
   void alsoClose(AutoCloseable part) {
     alsoClosed.add(part);
   }

@@ -381,6 +381,11 @@ public final class KubernetesBackend implements Backend {
     return jobs.objects().size();
   }
 
+  @Override
+  public String name() {
+    return "kubernetes";
+  }
+
   /** Labelled objects in the informers' caches (for benchmarks). */
   public int cachedObjects() {
     return cache.size();

@@ -157,6 +157,15 @@ public final class PaastaApiClient {
         instancePath(service, instance) + "/autoscaler", Map.of("desired_instances", count), token);
   }
 
+  /**
+   * {@code POST .../emergency_<action>} ({@code stop}, {@code start}, {@code restart}) with the API
+   * token, saying who asks: {@code {service, instance, cluster, action, message, emergency_stop}}.
+   */
+  public JsonNode emergency(
+      String service, String instance, String action, String by, ApiToken token) {
+    return post(instancePath(service, instance) + "/emergency_" + action, Map.of("by", by), token);
+  }
+
   private static String instancePath(String service, String instance) {
     return "/v1/services/" + segment(service) + "/" + segment(instance);
   }
@@ -281,7 +290,7 @@ public final class PaastaApiClient {
   }
 
   /** A path segment, percent-encoded where it is not a plain name. */
-  private static String segment(String name) {
+  public static String segment(String name) {
     StringBuilder encoded = new StringBuilder();
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);

@@ -21,7 +21,12 @@ final class InstanceTargets {
    */
   static List<InstanceTarget> select(
       Service service, List<String> clusters, List<String> instances) {
-    List<InstanceConfig> longRunning = of(service, true);
+    List<InstanceConfig> longRunning = new ArrayList<>(of(service, true));
+    // an adhoc instance (its remote-runs) only when named
+    service.instances().stream()
+        .filter(i -> i.ref().kind() == InstanceKind.ADHOC)
+        .filter(i -> instances.contains(i.ref().instance()))
+        .forEach(longRunning::add);
     if (longRunning.isEmpty()) {
       throw new UserException(
           service.name()

@@ -74,8 +74,9 @@ public final class LocalRunCommand implements Callable<Integer> {
   @Option(
       names = {"-i", "--instance"},
       paramLabel = "INSTANCE",
-      defaultValue = "main",
-      description = "The instance (default: ${DEFAULT-VALUE}).")
+      description =
+          "The instance (default: the adhoc instance interactive of adhoc-<cluster>.yaml when"
+              + " there is one, else main).")
   String instance;
 
   @Option(
@@ -143,6 +144,17 @@ public final class LocalRunCommand implements Callable<Integer> {
     Output out = new Output(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     LocalRunSetup setup = setup(err);
+    String instance = setup.config().ref().instance();
+    if (this.instance == null && instance.equals(LocalRunTarget.INTERACTIVE)) {
+      out.line(
+          "no -i: running the adhoc instance "
+              + instance
+              + " ("
+              + setup.config().ref().service()
+              + "/"
+              + setup.config().ref().kind().fileName(setup.config().ref().cluster())
+              + ")");
+    }
     Optional<JobConfig> job =
         LocalRunTarget.job(setup.loaded(), setup.config().ref().cluster(), instance);
     if (job.isEmpty() && date != null) {
@@ -195,7 +207,9 @@ public final class LocalRunCommand implements Callable<Integer> {
             systemConfigDir != null ? systemConfigDir : SystemConfigLoader.defaultDir(),
             err::println);
     String clusterName = LocalRunSystem.cluster(cluster, system, loaded.service().clusters());
-    return new LocalRunSetup(loaded, system, LocalRunTarget.resolve(loaded, clusterName, instance));
+    String name =
+        instance != null ? instance : LocalRunTarget.defaultInstance(loaded.service(), clusterName);
+    return new LocalRunSetup(loaded, system, LocalRunTarget.resolve(loaded, clusterName, name));
   }
 
   /** The instance's secrets, decrypted with the ecosystem's private key of this host. */

@@ -89,24 +89,7 @@ public final class LocalContainerFactory {
 
   /** The run spec with {@code cmd} as its command (through a shell) and no args. */
   static RunSpec withCommand(RunSpec run, String cmd) {
-    return new RunSpec(
-        run.image(),
-        Optional.of(cmd),
-        List.of(),
-        run.env(),
-        run.cpus(),
-        run.memMb(),
-        run.diskMb(),
-        run.cpuPeriodUs(),
-        run.cpuQuotaUs(),
-        run.memSwapMb(),
-        run.volumes(),
-        run.ulimits(),
-        run.capAdd(),
-        run.extraDockerArgs(),
-        run.healthcheck(),
-        run.portCount(),
-        run.labels());
+    return run.withCommand(cmd);
   }
 
   private static Healthcheck off(Healthcheck check) {

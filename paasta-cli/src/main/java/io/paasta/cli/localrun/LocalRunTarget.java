@@ -39,6 +39,25 @@ public final class LocalRunTarget {
     return longRunning(find(loaded, cluster, instance));
   }
 
+  /** The adhoc instance PaaSTA's local-run takes when none is given. */
+  public static final String INTERACTIVE = "interactive";
+
+  /** The instance local-run runs when none is given. */
+  public static final String DEFAULT_INSTANCE = "main";
+
+  /**
+   * The instance to run when none is given: the adhoc instance {@code interactive} of {@code
+   * adhoc-<cluster>.yaml} when the service has one there (as PaaSTA's local-run did), else {@code
+   * main}.
+   */
+  public static String defaultInstance(Service service, String cluster) {
+    return service
+        .instance(cluster, INTERACTIVE)
+        .filter(AdhocConfig.class::isInstance)
+        .map(i -> INTERACTIVE)
+        .orElse(DEFAULT_INSTANCE);
+  }
+
   /**
    * The scheduled job {@code instance} of the loaded service in {@code cluster}; empty when it is
    * another kind of instance.

@@ -3,6 +3,7 @@ package io.paasta.cli.status;
 import static io.paasta.cli.output.Markup.plain;
 import static io.paasta.cli.output.Markup.style;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.paasta.cli.api.AppStatus;
 import io.paasta.cli.api.EngineStatus;
 import io.paasta.cli.api.InstanceStatus;
@@ -49,8 +50,17 @@ public final class StatusFormatter {
       return List.of(style("red", "error:") + " " + plain(report.error().get()));
     }
     InstanceStatus status = report.status().orElseThrow();
+    Optional<String> emergency = EmergencyStopLine.of(report.statusJson());
     if (status.chronos().isPresent()) {
-      return JobStatusLines.of(report.target(), status, status.chronos().get(), verbose, now);
+      List<String> lines =
+          new ArrayList<>(
+              JobStatusLines.of(report.target(), status, status.chronos().get(), verbose, now));
+      emergency.ifPresent(line -> lines.add(1, line));
+      return lines;
+    }
+    Optional<JsonNode> adhoc = report.statusJson().map(json -> json.get("adhoc"));
+    if (adhoc.isPresent() && adhoc.get().isObject()) {
+      return AdhocStatusLines.of(report.target(), adhoc.get());
     }
     if (report.target().job()) {
       return List.of(
@@ -60,6 +70,7 @@ public final class StatusFormatter {
                       + " server run scheduled jobs?)"));
     }
     List<String> lines = new ArrayList<>(InstanceStatusLines.of(report.target(), status, verbose));
+    emergency.ifPresent(line -> lines.add(Math.min(2, lines.size()), line));
     Optional<EngineStatus> engine = status.app().flatMap(AppStatus::engine);
     if (engine.isPresent()) {
       // Kubernetes: versions by ReplicaSet, and with -v the replicas' states (not the tasks table)

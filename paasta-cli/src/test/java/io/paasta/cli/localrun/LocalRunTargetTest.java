@@ -76,4 +76,28 @@ class LocalRunTargetTest {
             " - fix them (paasta validate -s broken lists them all); the cluster would not run"
                 + " this config either");
   }
+
+  @Test
+  void withoutInstanceTheAdhocInteractiveInstanceRunsWhenThereIsOne(@TempDir Path soa)
+      throws IOException {
+    Path dir = Files.createDirectories(soa.resolve("tool"));
+    Files.writeString(dir.resolve("service.yaml"), "git_url: file:///srv/git/tool.git\n");
+    Files.writeString(dir.resolve("marathon-local.yaml"), "main:\n  cmd: echo main\n");
+    Files.writeString(
+        dir.resolve("adhoc-local.yaml"),
+        "interactive:\n  cmd: echo interactive\n  mem: 2048\n  env:\n    MODE: console\n");
+    Files.writeString(dir.resolve("adhoc-prod.yaml"), "batch:\n  cmd: echo batch\n");
+    Files.writeString(dir.resolve("marathon-prod.yaml"), "interactive:\n  cmd: echo lr\n");
+    LoadedService loaded = SoaConfigsLoader.open(soa).load("tool");
+
+    assertThat(LocalRunTarget.defaultInstance(loaded.service(), "local")).isEqualTo("interactive");
+    LongRunningConfig config = LocalRunTarget.resolve(loaded, "local", "interactive");
+    assertThat(config.ref().kind()).isEqualTo(InstanceKind.ADHOC);
+    assertThat(config.container().env()).containsEntry("MODE", "console");
+    assertThat(config.container().mem()).isEqualTo(2048.0);
+    // no adhoc interactive in prod (a long-running one of that name does not count): main
+    assertThat(LocalRunTarget.defaultInstance(loaded.service(), "prod")).isEqualTo("main");
+    assertThat(LocalRunTarget.defaultInstance(load("hello-web").service(), "local"))
+        .isEqualTo("main");
+  }
 }

@@ -71,4 +71,26 @@ public record RunSpec(
         portCount,
         labels);
   }
+
+  /** The same spec with {@code command} as its command (through a shell) and no args. */
+  public RunSpec withCommand(String command) {
+    return new RunSpec(
+        image,
+        Optional.of(command),
+        List.of(),
+        env,
+        cpus,
+        memMb,
+        diskMb,
+        cpuPeriodUs,
+        cpuQuotaUs,
+        memSwapMb,
+        volumes,
+        ulimits,
+        capAdd,
+        extraDockerArgs,
+        healthcheck,
+        portCount,
+        labels);
+  }
 }

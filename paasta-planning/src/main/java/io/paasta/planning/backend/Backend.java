@@ -139,6 +139,22 @@ public interface Backend extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The backend's runner of {@code paasta remote-run}'s one-off tasks; empty when it runs none (the
+   * API then answers that remote-run is not supported on this backend).
+   */
+  default java.util.Optional<AdhocRunner> adhocRunner() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The backend's name as {@code paasta server --backend} gives it ({@code local}, {@code
+   * kubernetes}); metastatus shows it. By default the class's simple name (test doubles).
+   */
+  default String name() {
+    return getClass().getSimpleName();
+  }
+
   /** Releases the backend's clients and threads; its tasks keep running. */
   @Override
   default void close() {}

@@ -66,7 +66,9 @@ public final class ApiRoutes {
         metrics,
         logs,
         metastatus,
-        RestartResource.unavailable());
+        RestartResource.unavailable(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** With the services' logs, metastatus and restarts. */
@@ -79,6 +81,78 @@ public final class ApiRoutes {
       LogsResource logs,
       MetastatusResource metastatus,
       RestartResource restarts) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        logs,
+        metastatus,
+        restarts,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** With the emergency commands (empty: they answer 503). */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      Optional<EmergencyResource> emergency) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        logs,
+        metastatus,
+        RestartResource.unavailable(),
+        emergency,
+        Optional.empty());
+  }
+
+  /** With the emergency commands and remote-run (empty: they answer 503). */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      Optional<EmergencyResource> emergency,
+      Optional<RemoteRunResource> remoteRuns) {
+    return router(
+        cluster,
+        services,
+        autoscaler,
+        jobs,
+        metrics,
+        logs,
+        metastatus,
+        RestartResource.unavailable(),
+        emergency,
+        remoteRuns);
+  }
+
+  /** With restarts, the emergency commands and remote-run (empty: they answer 503). */
+  public static Router router(
+      String cluster,
+      ServicesResource services,
+      AutoscalerResource autoscaler,
+      JobsResource jobs,
+      PrometheusMeterRegistry metrics,
+      LogsResource logs,
+      MetastatusResource metastatus,
+      RestartResource restarts,
+      Optional<EmergencyResource> emergency,
+      Optional<RemoteRunResource> remoteRuns) {
     byte[] openapi = openapi();
     Map<String, Object> version = new LinkedHashMap<>();
     version.put("version", projectVersion());
@@ -96,13 +170,26 @@ public final class ApiRoutes {
             new Route(
                 "GET",
                 instance + "/status",
-                request -> jobs.status(request).orElseGet(() -> services.status(request))),
+                request ->
+                    jobs.status(request)
+                        .or(() -> remoteRuns.flatMap(r -> r.status(request)))
+                        .orElseGet(() -> services.status(request))),
             new Route("GET", instance + "/tasks", services::tasks),
             new Route("POST", instance + "/restart", restarts::restart),
             new Route("GET", instance + "/autoscaler", autoscaler::get),
             new Route("POST", instance + "/autoscaler", autoscaler::set),
             new Route("GET", instance + "/runs", jobs::runs),
             new Route("POST", instance + "/runs", jobs::rerun),
+            new Route("POST", instance + "/emergency_stop", r -> emergency(emergency).stop(r)),
+            new Route("POST", instance + "/emergency_start", r -> emergency(emergency).start(r)),
+            new Route(
+                "POST", instance + "/emergency_restart", r -> emergency(emergency).restart(r)),
+            new Route("POST", instance + "/remote_runs", r -> remoteRuns(remoteRuns).start(r)),
+            new Route(
+                "GET", instance + "/remote_runs", r -> remoteRuns(remoteRuns).instanceRuns(r)),
+            new Route("GET", "/v1/remote_runs", r -> remoteRuns(remoteRuns).list(r)),
+            new Route("GET", "/v1/remote_runs/{run_id}", r -> remoteRuns(remoteRuns).get(r)),
+            new Route("DELETE", "/v1/remote_runs/{run_id}", r -> remoteRuns(remoteRuns).stop(r)),
             new Route("GET", "/v1/service_autoscaler/pause", autoscaler::pauseGet),
             new Route("POST", "/v1/service_autoscaler/pause", autoscaler::pauseSet),
             new Route("DELETE", "/v1/service_autoscaler/pause", autoscaler::pauseDelete),
@@ -114,6 +201,16 @@ public final class ApiRoutes {
                 "GET",
                 "/metrics",
                 request -> ApiResponse.text(PROMETHEUS_TEXT, metrics.scrape()))));
+  }
+
+  private static EmergencyResource emergency(Optional<EmergencyResource> emergency) {
+    return emergency.orElseThrow(
+        () -> new ProblemException(503, "this daemon takes no emergency commands"));
+  }
+
+  private static RemoteRunResource remoteRuns(Optional<RemoteRunResource> remoteRuns) {
+    return remoteRuns.orElseThrow(
+        () -> new ProblemException(503, "this daemon takes no remote-runs"));
   }
 
   /** The version Maven wrote into {@code paasta-server-version.properties}. */

@@ -1,6 +1,7 @@
 package io.paasta.server.api;
 
 import io.paasta.config.soa.LoadedService;
+import io.paasta.model.AdhocConfig;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.JobConfig;
@@ -114,33 +115,73 @@ public final class InstanceLookup {
         .findFirst();
   }
 
+  /** An adhoc instance ({@code adhoc-<cluster>.yaml}) of this cluster and its service. */
+  public record FoundAdhoc(LoadedService loaded, AdhocConfig config) {
+    public InstanceRef ref() {
+      return config.ref();
+    }
+  }
+
+  /**
+   * The adhoc instance {@code instance} of {@code service}; empty when the service has none such
+   * here.
+   *
+   * @throws ProblemException 404 when the service is unknown here
+   */
+  public Optional<FoundAdhoc> adhoc(String service, String instance) {
+    LoadedService loaded = service(service);
+    return ofType(loaded, AdhocConfig.class)
+        .filter(c -> c.ref().instance().equals(instance))
+        .map(c -> new FoundAdhoc(loaded, c))
+        .findFirst();
+  }
+
+  /**
+   * @throws ProblemException 404 naming {@code adhoc-<cluster>.yaml} when the service is unknown
+   *     here or has no such adhoc instance
+   */
+  public FoundAdhoc requireAdhoc(String service, String instance) {
+    return adhoc(service, instance)
+        .orElseThrow(() -> missing(service, "adhoc instance", instance, AdhocConfig.class));
+  }
+
+  /** A 404 saying the service has no such instance of one kind here, naming its file and those. */
+  private ProblemException missing(
+      String service, String what, String instance, Class<? extends InstanceConfig> type) {
+    List<String> names =
+        ofType(service(service), type).map(c -> c.ref().instance()).sorted().toList();
+    String file =
+        (type == AdhocConfig.class ? "adhoc-" : "chronos-")
+            + cluster
+            + ".yaml"
+            + (type == AdhocConfig.class ? " of " + service : "");
+    return ProblemException.notFound(
+        "service '"
+            + service
+            + "' has no "
+            + what
+            + " '"
+            + instance
+            + "' in cluster '"
+            + cluster
+            + "' ("
+            + file
+            + (names.isEmpty() ? " has none" : " has: " + String.join(", ", names))
+            + ")");
+  }
+
+  private <T extends InstanceConfig> java.util.stream.Stream<T> ofType(
+      LoadedService loaded, Class<T> type) {
+    return loaded.service().instancesIn(cluster).stream().filter(type::isInstance).map(type::cast);
+  }
+
   /**
    * @throws ProblemException 404 when the service is unknown here or {@code instance} is no job of
    *     it
    */
   public FoundJob requireJob(String service, String instance) {
     return job(service, instance)
-        .orElseThrow(
-            () -> {
-              List<String> jobs =
-                  service(service).service().instancesIn(cluster).stream()
-                      .filter(c -> c instanceof JobConfig)
-                      .map(c -> c.ref().instance())
-                      .sorted()
-                      .toList();
-              return ProblemException.notFound(
-                  "service '"
-                      + service
-                      + "' has no scheduled job '"
-                      + instance
-                      + "' in cluster '"
-                      + cluster
-                      + "' (chronos-"
-                      + cluster
-                      + ".yaml"
-                      + (jobs.isEmpty() ? " has none" : " has: " + String.join(", ", jobs))
-                      + ")");
-            });
+        .orElseThrow(() -> missing(service, "scheduled job", instance, JobConfig.class));
   }
 
   private LoadedService service(String service) {

@@ -32,6 +32,7 @@ public final class JobsResource {
   private final InstanceLookup lookup;
   private final JobsView jobs;
   private final Function<InstanceRef, List<Map<String, Object>>> checks;
+  private final Function<InstanceRef, Optional<Map<String, Object>>> emergencyStop;
   private final Clock clock;
 
   /**
@@ -42,6 +43,19 @@ public final class JobsResource {
       JobsView jobs,
       Function<InstanceRef, List<Map<String, Object>>> checks,
       Clock clock) {
+    this(lookup, jobs, checks, ref -> Optional.empty(), clock);
+  }
+
+  /**
+   * @param emergencyStop the job's emergency stop in force, as the status document says it
+   */
+  public JobsResource(
+      InstanceLookup lookup,
+      JobsView jobs,
+      Function<InstanceRef, List<Map<String, Object>>> checks,
+      Function<InstanceRef, Optional<Map<String, Object>>> emergencyStop,
+      Clock clock) {
+    this.emergencyStop = emergencyStop;
     this.lookup = lookup;
     this.jobs = jobs;
     this.checks = checks;
@@ -77,6 +91,7 @@ public final class JobsResource {
     doc.put("git_sha", found.gitSha().orElse(null));
     doc.put("chronos", JobDocument.chronos(status, jobs.runs(ref, runs), output, clock.instant()));
     doc.put("checks", checks.apply(ref));
+    doc.put("emergency_stop", emergencyStop.apply(ref).orElse(null));
     return doc;
   }
 

@@ -80,6 +80,7 @@ public final class ServicesResource {
   Map<String, Object> statusDocument(InstanceLookup.Found found, ObservedInstance tasks) {
     Optional<DesiredInstance> wanted = desiredOf(found);
     ObservedInstance observed = extras.observed(found.ref(), tasks);
+    Optional<Map<String, Object>> emergencyStop = extras.emergencyStop(found.ref());
     Map<String, Object> document =
         StatusDocument.of(
             new StatusDocument.Parts(
@@ -91,7 +92,9 @@ public final class ServicesResource {
                 status.serviceProblems().getOrDefault(found.ref().service(), List.of()),
                 extras.smartstack(found.ref()),
                 extras.checks(found.ref()),
-                clock.instant()));
+                clock.instant(),
+                emergencyStop.isPresent()));
+    document.put("emergency_stop", emergencyStop.orElse(null));
     extras.autoscaling(found.ref()).ifPresent(a -> document.put("autoscaling", a));
     backend
         .detail(found.ref(), wanted, clock.instant())

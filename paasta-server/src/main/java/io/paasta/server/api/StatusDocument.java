@@ -20,7 +20,8 @@ import java.util.Optional;
  * The body of {@code GET /v1/services/{s}/{i}/status}: the instance's deployment (git sha, desired
  * state) and, under {@code marathon} or {@code kubernetes} (the instance's file kind), its app and
  * {@code deploy_status} as {@link DeployStatusRule} decides it, and the backoff of its passes while
- * they fail ({@code pass_backoff}, null otherwise).
+ * they fail ({@code pass_backoff}, null otherwise). While an emergency stop is in force the desired
+ * state is {@code stop}.
  */
 final class StatusDocument {
   private StatusDocument() {}
@@ -35,7 +36,8 @@ final class StatusDocument {
       List<String> configProblems,
       Optional<Map<String, Object>> smartstack,
       List<Map<String, Object>> checks,
-      Instant now) {}
+      Instant now,
+      boolean emergencyStopped) {}
 
   static Map<String, Object> of(Parts parts) {
     LongRunningConfig config = parts.found().config();
@@ -91,6 +93,9 @@ final class StatusDocument {
   }
 
   private static DesiredState desiredState(Parts parts) {
+    if (parts.emergencyStopped()) {
+      return DesiredState.STOP;
+    }
     var ref = parts.found().ref();
     return parts
         .found()

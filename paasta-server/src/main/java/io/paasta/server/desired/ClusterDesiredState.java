@@ -11,6 +11,9 @@ import io.paasta.model.SystemConfig;
 import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.app.DesiredInstanceFactory;
 import io.paasta.server.autoscaling.AutoscalerCounts;
+import io.paasta.server.emergency.EmergencyDeployment;
+import io.paasta.server.emergency.EmergencyStop;
+import io.paasta.server.emergency.EmergencyStops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,7 @@ public final class ClusterDesiredState {
   private final boolean haproxyRuns;
   private final SecretSignatures signatures;
   private final InstanceRestarts restarts;
+  private final EmergencyStops emergencyStops;
 
   /** Without stored autoscaler counts: autoscaled instances run max_instances. */
   public ClusterDesiredState(ServiceConfigs configs, SystemConfig system) {
@@ -45,19 +49,23 @@ public final class ClusterDesiredState {
    */
   public ClusterDesiredState(
       ServiceConfigs configs, SystemConfig system, AutoscalerCounts counts, boolean haproxyRuns) {
-    this(configs, system, counts, haproxyRuns, InstanceRestarts.NONE);
+    this(configs, system, counts, haproxyRuns, InstanceRestarts.NONE, EmergencyStops.none());
   }
 
   /**
    * @param restarts the restarts asked of the daemon itself, each a forced bounce
+   * @param emergencyStops the instances stopped by {@code paasta emergency-stop}: they run no task
+   *     while their stop is in force
    */
   public ClusterDesiredState(
       ServiceConfigs configs,
       SystemConfig system,
       AutoscalerCounts counts,
       boolean haproxyRuns,
-      InstanceRestarts restarts) {
+      InstanceRestarts restarts,
+      EmergencyStops emergencyStops) {
     this.restarts = restarts;
+    this.emergencyStops = emergencyStops;
     this.haproxyRuns = haproxyRuns;
     this.configs = configs;
     this.system = system;
@@ -111,7 +119,25 @@ public final class ClusterDesiredState {
     return configs.unknownServices();
   }
 
+  /** The instance's emergency stop, when one is in force. */
+  public Optional<EmergencyStop> emergencyStop(InstanceRef ref) {
+    return configs
+        .service(ref.service())
+        .flatMap(
+            loaded ->
+                config(ref)
+                    .flatMap(
+                        config ->
+                            emergencyStops.inForce(
+                                ref,
+                                EmergencyDeployment.of(config, loaded.service().deployments()))));
+  }
+
   private Optional<DesiredInstance> desired(LoadedService loaded, LongRunningConfig config) {
+    boolean stopped =
+        emergencyStops
+            .inForce(config.ref(), EmergencyDeployment.of(config, loaded.service().deployments()))
+            .isPresent();
     return DesiredInstanceFactory.create(
             config,
             loaded
@@ -127,7 +153,8 @@ public final class ClusterDesiredState {
             loaded.service().config(),
             config.autoscaled() ? counts.get(config.ref()) : OptionalInt.empty(),
             signatures.of(loaded, config.container().env()))
-        .map(d -> haproxyRuns ? d : withoutHaproxyCheck(d));
+        .map(d -> haproxyRuns ? d : withoutHaproxyCheck(d))
+        .map(d -> stopped ? with(d, 0, d.checkHaproxy()) : d);
   }
 
   /**
@@ -135,22 +162,23 @@ public final class ClusterDesiredState {
    * check_haproxy} is not applied, or SmartStack instances would never bounce.
    */
   private static DesiredInstance withoutHaproxyCheck(DesiredInstance d) {
-    if (!d.checkHaproxy()) {
-      return d;
-    }
+    return d.checkHaproxy() ? with(d, d.instances(), false) : d;
+  }
+
+  private static DesiredInstance with(DesiredInstance d, int instances, boolean checkHaproxy) {
     return new DesiredInstance(
         d.ref(),
         d.appId(),
         d.gitSha(),
         d.configHash(),
         d.run(),
-        d.instances(),
+        instances,
         d.bounceMethod(),
         d.bounceMarginFactor(),
         d.drainMethod(),
         d.drainMethodParams(),
         d.minTaskUptime(),
-        false,
+        checkHaproxy,
         d.backoffFactor(),
         d.maxLaunchDelay());
   }

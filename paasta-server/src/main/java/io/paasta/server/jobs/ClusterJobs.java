@@ -14,6 +14,9 @@ import io.paasta.model.schedule.RunTimes;
 import io.paasta.planning.app.DesiredJobFactory;
 import io.paasta.planning.jobs.DesiredJob;
 import io.paasta.server.desired.ServiceConfigs;
+import io.paasta.server.emergency.EmergencyDeployment;
+import io.paasta.server.emergency.EmergencyStop;
+import io.paasta.server.emergency.EmergencyStops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +34,21 @@ public final class ClusterJobs {
   private final ServiceConfigs configs;
   private final SystemConfig system;
   private final SecretSignatures signatures;
+  private final EmergencyStops emergencyStops;
   private final Map<String, Made> made = new ConcurrentHashMap<>();
 
   private record Made(long generation, List<DesiredJob> jobs) {}
 
   public ClusterJobs(ServiceConfigs configs, SystemConfig system) {
+    this(configs, system, EmergencyStops.none());
+  }
+
+  /**
+   * @param emergencyStops the jobs stopped by {@code paasta emergency-stop}: disabled while their
+   *     stop is in force
+   */
+  public ClusterJobs(ServiceConfigs configs, SystemConfig system, EmergencyStops emergencyStops) {
+    this.emergencyStops = emergencyStops;
     this.configs = configs;
     this.system = system;
     this.signatures =
@@ -61,9 +74,41 @@ public final class ClusterJobs {
             jobs = new Made(generation, make(loaded));
             made.put(name, jobs);
           }
-          jobs.jobs().forEach(job -> all.put(job.ref(), job));
+          jobs.jobs().forEach(job -> all.put(job.ref(), emergency(loaded, job)));
         });
     return all;
+  }
+
+  /** The job disabled while an emergency stop is in force. */
+  private DesiredJob emergency(LoadedService loaded, DesiredJob job) {
+    if (job.disabled().isPresent()) {
+      return job;
+    }
+    Optional<EmergencyStop> stop =
+        config(job.ref())
+            .flatMap(
+                config ->
+                    emergencyStops.inForce(
+                        job.ref(), EmergencyDeployment.of(config, loaded.service().deployments())));
+    if (stop.isEmpty()) {
+      return job;
+    }
+    return new DesiredJob(
+        job.ref(),
+        job.times(),
+        job.parents(),
+        job.epsilon(),
+        job.maxAttempts(),
+        Optional.of(
+            "emergency-stopped by "
+                + stop.get().by()
+                + " at "
+                + stop.get().at()
+                + " (paasta emergency-start resumes it)"),
+        job.command(),
+        job.zone(),
+        job.template(),
+        job.problem());
   }
 
   /** The job's config as soa-configs has it; empty when it is no job of this cluster. */

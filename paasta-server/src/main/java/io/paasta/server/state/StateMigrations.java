@@ -19,6 +19,7 @@ import java.util.Map;
  *       {@code autoscaling.json.migrated}).
  *   <li>the autoscaler's load history and last decision per instance.
  *   <li>the newest restart asked through the API per instance ({@code instance_restarts}).
+ *   <li>the emergency stops in force ({@code paasta emergency-stop}).
  * </ol>
  */
 public final class StateMigrations {
@@ -123,9 +124,27 @@ public final class StateMigrations {
                     requested_at TEXT NOT NULL,
                     PRIMARY KEY (cluster, service, instance, kind))"""));
 
+  public static final Migration EMERGENCY_STOPS =
+      new Migration(
+          5,
+          "the emergency stops in force",
+          (connection, stateDir) ->
+              execute(
+                  connection,
+                  """
+                  CREATE TABLE emergency_stops (
+                    cluster TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    instance TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    stopped_by TEXT NOT NULL,
+                    stopped_at TEXT NOT NULL,
+                    deployment TEXT NOT NULL,
+                    PRIMARY KEY (cluster, service, instance, kind))"""));
+
   /** Every step, in order. */
   public static final List<Migration> ALL =
-      List.of(JOB_RUNS, AUTOSCALER, AUTOSCALER_HISTORY, INSTANCE_RESTARTS);
+      List.of(JOB_RUNS, AUTOSCALER, AUTOSCALER_HISTORY, INSTANCE_RESTARTS, EMERGENCY_STOPS);
 
   static int latest(List<Migration> migrations) {
     return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();

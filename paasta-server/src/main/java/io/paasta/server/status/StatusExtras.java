@@ -33,6 +33,14 @@ public interface StatusExtras {
     return Optional.empty();
   }
 
+  /**
+   * {@code {"stopped_by", "stopped_at", "lifted_by"}} while an emergency stop is in force; empty
+   * otherwise.
+   */
+  default Optional<Map<String, Object>> emergencyStop(InstanceRef ref) {
+    return Optional.empty();
+  }
+
   StatusExtras NONE =
       new StatusExtras() {
         @Override

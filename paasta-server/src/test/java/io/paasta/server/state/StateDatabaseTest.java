@@ -108,6 +108,7 @@ class StateDatabaseTest {
     try (StateDatabase db = StateDatabase.open(state)) {
       assertThat(db.version()).isEqualTo(StateMigrations.latest(StateMigrations.ALL));
       assertThat(count(db, "SELECT count(*) FROM autoscaler_history")).isZero();
+      assertThat(count(db, "SELECT count(*) FROM emergency_stops")).isZero();
       assertThat(new SqliteJobRunStore(db).recent(job("b", "n"), 5)).containsExactly(run);
       assertThat(count(db, "SELECT count(*) FROM autoscaler_counts")).isEqualTo(3);
       assertThat(count(db, "SELECT count FROM autoscaler_counts WHERE cluster = 'other'"))

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The engine's words for a container's state and times, as the backend's types. */
-final class ContainerStates {
+public final class ContainerStates {
   /** The engine writes "0001-01-01T00:00:00Z" for a time that has not happened. */
   private static final Instant NEVER_BEFORE = Instant.parse("1971-01-01T00:00:00Z");
 
@@ -18,7 +18,7 @@ final class ContainerStates {
    * the task's resources and are RUNNING; {@code exited}, {@code dead} and {@code removing} are
    * EXITED.
    */
-  static TaskState taskState(String engineState) {
+  public static TaskState taskState(String engineState) {
     if (engineState == null) {
       return TaskState.EXITED;
     }
@@ -30,7 +30,7 @@ final class ContainerStates {
   }
 
   /** An engine timestamp (RFC 3339 with nanoseconds); empty for the engine's zero time. */
-  static Optional<Instant> time(String engineTime) {
+  public static Optional<Instant> time(String engineTime) {
     if (engineTime == null || engineTime.isBlank()) {
       return Optional.empty();
     }
@@ -46,7 +46,8 @@ final class ContainerStates {
    * When an exited container finished, never before it started: the engine records a container that
    * exits at once as finished up to a millisecond before its start.
    */
-  static Optional<Instant> finishedAt(Optional<Instant> startedAt, Optional<Instant> finishedAt) {
+  public static Optional<Instant> finishedAt(
+      Optional<Instant> startedAt, Optional<Instant> finishedAt) {
     if (startedAt.isPresent()
         && finishedAt.isPresent()
         && finishedAt.get().isBefore(startedAt.get())) {
