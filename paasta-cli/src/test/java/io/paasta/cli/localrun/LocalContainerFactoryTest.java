@@ -123,7 +123,7 @@ class LocalContainerFactoryTest {
     assertThat(local.spec().entrypoint()).contains(List.of("/bin/sh", "-c"));
     assertThat(local.spec().cmd()).contains(List.of("echo $PORT0; env"));
     assertThat(container(Optional.empty(), true).spec().cmd())
-        .contains(List.of("httpd -f -p 127.0.0.1:$PORT0 -h /www"));
+        .contains(List.of("httpd -f -p ${PAASTA_POD_IP:-127.0.0.1}:$PORT0 -h /www"));
   }
 
   @Test
