@@ -1,5 +1,7 @@
 package io.paasta.cli;
 
+import static io.paasta.cli.testing.BuiltJars.CLI_JAR;
+import static io.paasta.cli.testing.BuiltJars.SERVER_JAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import io.paasta.cli.testing.BuiltJars;
 import io.paasta.deploy.image.DockerImageName;
 import io.paasta.deploy.testing.ClusterContainers;
 import io.paasta.deploy.testing.RealEngine;
@@ -45,8 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FsmPipelineIT {
   private static final Duration WAIT = Duration.ofSeconds(240);
-  private static final Path SERVER_JAR = Path.of("../paasta-server/target/paasta-server.jar");
-  private static final Path CLI_JAR = Path.of("target/paasta-cli.jar");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension static final RealEngine ENGINE = RealEngine.withRegistry();
@@ -108,12 +109,7 @@ class FsmPipelineIT {
 
   @AfterEach
   void stop() throws Exception {
-    for (Process process : started) {
-      process.destroy(); // SIGTERM: the daemon closes as on Ctrl-C
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
+    BuiltJars.stop(started);
     if (Files.exists(daemonLog)) {
       System.out.println(Files.readString(daemonLog)); // the daemon's log, in the test's output
     }
@@ -216,14 +212,7 @@ class FsmPipelineIT {
    * {@code paasta ARGS} from the CLI's jar; its output (stdout and stderr); fails unless exit 0.
    */
   private String cli(String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                CLI_JAR.toString()));
-    command.addAll(List.of(args));
+    List<String> command = BuiltJars.command(CLI_JAR, List.of(args));
     Path out = Files.createTempFile(tmp, "cli", ".out");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
@@ -263,13 +252,8 @@ class FsmPipelineIT {
    */
   private void startDaemon() throws IOException {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                SERVER_JAR.toString()));
-    command.addAll(DaemonArgs.server(soa, systemDir, tmp.resolve("state"), 5, 2));
+        BuiltJars.command(
+            SERVER_JAR, DaemonArgs.server(soa, systemDir, tmp.resolve("state"), 5, 2));
     command.addAll(List.of("--api-token-file", systemDir.resolve("api_token").toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)
