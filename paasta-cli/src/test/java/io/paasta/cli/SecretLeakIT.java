@@ -1,5 +1,7 @@
 package io.paasta.cli;
 
+import static io.paasta.cli.testing.BuiltJars.CLI_JAR;
+import static io.paasta.cli.testing.BuiltJars.SERVER_JAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +11,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
+import io.paasta.cli.testing.BuiltJars;
 import io.paasta.deploy.testing.ClusterContainers;
 import io.paasta.deploy.testing.ExampleImage;
 import io.paasta.testing.ConfigTree;
@@ -58,8 +61,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretLeakIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
-  private static final Path SERVER_JAR = Path.of("../paasta-server/target/paasta-server.jar");
-  private static final Path CLI_JAR = Path.of("target/paasta-cli.jar");
   private static final String SUFFIX = TestInfrastructure.randomSha().substring(0, 10);
   private static final String DB_PASS = "db-pl41n-" + SUFFIX;
   private static final String TOKEN = "t0ken-pl41n-" + SUFFIX;
@@ -134,12 +135,7 @@ class SecretLeakIT {
 
   @AfterEach
   void stop() throws Exception {
-    for (Process process : started) {
-      process.destroy(); // SIGTERM: the daemon closes as on Ctrl-C
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
+    BuiltJars.stop(started);
     if (Files.exists(daemonLog)) {
       System.out.println(Files.readString(daemonLog)); // the daemon's log, in the test's output
     }
@@ -385,15 +381,9 @@ class SecretLeakIT {
 
   /** {@code paasta server} from its jar; returns once its API answers. */
   private void startDaemon() throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                SERVER_JAR.toString()));
     // the full pass an hour away: what is acted on at once was seen by the watcher
-    command.addAll(DaemonArgs.server(soa, systemDir, stateDir, 3600));
+    List<String> command =
+        BuiltJars.command(SERVER_JAR, DaemonArgs.server(soa, systemDir, stateDir, 3600));
     command.addAll(List.of("--api-token-file", systemDir.resolve("api_token").toString()));
     Process daemon =
         new ProcessBuilder(command)

@@ -86,9 +86,15 @@ public record ServiceSkeleton(
   private String deployYaml() {
     StringBuilder yaml =
         new StringBuilder("pipeline:\n  - step: itest\n  - step: push-to-registry\n");
-    for (String cluster : clusters) {
+    for (int i = 0; i < clusters.size(); i++) {
+      String cluster = clusters.get(i);
       yaml.append("  - step: ").append(cluster).append(".canary\n");
       yaml.append("  - step: ").append(cluster).append(".main\n");
+      if (i < clusters.size() - 1) {
+        // a person goes on to the next cluster (`paasta pipeline run --from`): a run on one
+        // cluster's host ends there instead of waiting for a cluster it does not run
+        yaml.append("    trigger_next_step_manually: true\n");
+      }
     }
     return yaml.toString();
   }

@@ -25,10 +25,11 @@ import java.util.TreeSet;
 /**
  * The CLI's own log lines ({@code build}: itest, cook-image, push; {@code deploy}:
  * mark-for-deployment, start/stop/restart, rollback): sent to the API of each cluster concerned
- * (with the API token of {@code $PAASTA_API_TOKEN} or {@code /etc/paasta/api_token}), or written
- * with the local {@code log_writer} for this host's cluster when it has no API. A cluster whose API
- * answers 404 keeps no logs (its {@code log_writer} is null, or its daemon predates the route): the
- * line is dropped quietly. A line refused otherwise is told on stderr; it never fails the command.
+ * (with the API token of {@code $PAASTA_API_TOKEN}, {@code $PAASTA_API_TOKEN_FILE} or {@code
+ * /etc/paasta/api_token}), or written with the local {@code log_writer} for this host's cluster
+ * when it has no API. A cluster whose API answers 404 keeps no logs (its {@code log_writer} is
+ * null, or its daemon predates the route): the line is dropped quietly. A line refused otherwise is
+ * told on stderr; it never fails the command.
  */
 public final class CliLogLines {
   static final Path TOKEN_FILE = Path.of("/etc/paasta/api_token");
@@ -56,7 +57,7 @@ public final class CliLogLines {
     } catch (RuntimeException e) {
       system = Optional.empty();
     }
-    return new CliLogLines(system, token(), err, Clock.systemUTC());
+    return new CliLogLines(system, token(System.getenv()), err, Clock.systemUTC());
   }
 
   /** Who runs the command, said as what it is: a local user name and host, not an identity. */
@@ -164,15 +165,19 @@ public final class CliLogLines {
     }
   }
 
-  private static Optional<String> token() {
-    String env = System.getenv("PAASTA_API_TOKEN");
-    if (env != null && !env.isBlank()) {
-      return Optional.of(env.trim());
+  /**
+   * {@code $PAASTA_API_TOKEN}, else the file of {@code $PAASTA_API_TOKEN_FILE} (as every command
+   * that changes things through the API reads it), else {@code /etc/paasta/api_token}.
+   */
+  static Optional<String> token(Map<String, String> env) {
+    String value = env.get("PAASTA_API_TOKEN");
+    if (value != null && !value.isBlank()) {
+      return Optional.of(value.trim());
     }
+    String file = env.get("PAASTA_API_TOKEN_FILE");
+    Path path = file != null && !file.isBlank() ? Path.of(file) : TOKEN_FILE;
     try {
-      return Files.isReadable(TOKEN_FILE)
-          ? Optional.of(Files.readString(TOKEN_FILE).trim())
-          : Optional.empty();
+      return Files.isReadable(path) ? Optional.of(Files.readString(path).trim()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

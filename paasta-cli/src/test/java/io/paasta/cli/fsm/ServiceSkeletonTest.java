@@ -68,7 +68,8 @@ class ServiceSkeletonTest {
     assertThat(skeleton.soaFiles().get("deploy.yaml"))
         .isEqualTo(
             "pipeline:\n  - step: itest\n  - step: push-to-registry\n  - step: local.canary\n"
-                + "  - step: local.main\n  - step: prod.canary\n  - step: prod.main\n");
+                + "  - step: local.main\n    trigger_next_step_manually: true\n"
+                + "  - step: prod.canary\n  - step: prod.main\n");
     assertThat(skeleton.soaFiles().get("marathon-local.yaml")).doesNotContain("cmd:");
   }
 }

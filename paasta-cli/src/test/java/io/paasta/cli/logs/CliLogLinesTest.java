@@ -119,6 +119,21 @@ class CliLogLinesTest {
   }
 
   @Test
+  void theTokenIsTheEnvironmentsElseTheFileOfPaastaApiTokenFile() throws Exception {
+    Path file = Files.writeString(tmp.resolve("api_token"), "from-the-file\n");
+
+    assertThat(CliLogLines.token(Map.of("PAASTA_API_TOKEN_FILE", file.toString())))
+        .contains("from-the-file");
+    assertThat(
+            CliLogLines.token(
+                Map.of("PAASTA_API_TOKEN", "given", "PAASTA_API_TOKEN_FILE", file.toString())))
+        .contains("given");
+    assertThat(
+            CliLogLines.token(Map.of("PAASTA_API_TOKEN_FILE", tmp.resolve("missing").toString())))
+        .isEmpty();
+  }
+
+  @Test
   void whoSaysItIsALocalUserNotAnIdentity() {
     assertThat(CliLogLines.who())
         .startsWith(System.getProperty("user.name") + "@")
