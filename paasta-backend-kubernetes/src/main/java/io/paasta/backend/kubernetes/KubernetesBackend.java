@@ -410,8 +410,12 @@ public final class KubernetesBackend implements Backend {
     refOf(object).ifPresent(ref -> listeners.forEach(l -> l.accept(ref)));
   }
 
-  /** The instance an object belongs to, from its labels and kind annotation. */
   private Optional<InstanceRef> refOf(HasMetadata object) {
+    return refOf(cluster, object);
+  }
+
+  /** The instance an object of {@code cluster} belongs to, from its labels and kind annotation. */
+  public static Optional<InstanceRef> refOf(String cluster, HasMetadata object) {
     ObjectMeta meta = object.getMetadata();
     Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
     Map<String, String> annotations =
