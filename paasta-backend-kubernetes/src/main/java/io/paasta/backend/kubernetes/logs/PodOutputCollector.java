@@ -50,6 +50,9 @@ public final class PodOutputCollector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PodOutputCollector.class);
   private static final int BATCH = 1_024;
 
+  /** How often the stream of a run that ended is tried before it is given up. */
+  private static final int ENDED_ATTEMPTS = 5;
+
   /** The most streams read at once (one thread each). */
   public static final int MAX_STREAMS = 256;
 
@@ -92,6 +95,20 @@ public final class PodOutputCollector implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * A started collector with the daemon's settings: reconnects from 1 s to 30 s apart, at most
+   * {@link #MAX_STREAMS} streams read at once.
+   */
+  public static PodOutputCollector started(
+      KubernetesClient client,
+      Function<HasMetadata, Optional<InstanceRef>> refOf,
+      TaskLogSink sink,
+      Clock clock) {
+    return new PodOutputCollector(
+            client, refOf, sink, clock, Duration.ofSeconds(1), Duration.ofSeconds(30), MAX_STREAMS)
+        .start();
   }
 
   /** Starts the pod informer (it lists, then watches; streams start from its events). */
@@ -212,7 +229,7 @@ public final class PodOutputCollector implements AutoCloseable {
       }
       Instant after = stored.orElse(Instant.EPOCH);
       Duration backoff = firstBackoff;
-      boolean warned = false;
+      int failures = 0;
       while (!closed && !Thread.currentThread().isInterrupted()) {
         try {
           after = read(run, after);
@@ -225,9 +242,15 @@ public final class PodOutputCollector implements AutoCloseable {
             return;
           }
           String why = "reading the output of pod " + run.pod() + " container " + run.container();
-          if (!warned) {
+          failures++;
+          boolean ended = run.previous() || !running.getOrDefault(task, false);
+          if (ended && failures >= ENDED_ATTEMPTS) {
+            LOG.warn("{}: {} - gave up after {} attempts", why, e.toString(), failures);
+            readToEnd.add(task);
+            return; // an ended run's output may be gone from the node
+          }
+          if (failures == 1) {
             LOG.warn("{} in namespace {}: {} (retrying)", why, run.namespace(), e.toString());
-            warned = true;
           } else {
             LOG.debug("{}: {}", why, e.toString());
           }
@@ -265,9 +288,16 @@ public final class PodOutputCollector implements AutoCloseable {
             ? timed
             : timed.sinceTime(after.truncatedTo(ChronoUnit.SECONDS).toString());
     List<TaskLogSink.Output> batch = new ArrayList<>();
-    try (LogWatch watch = since.watchLog();
+    // an ended run is read without follow: an error status then fails the read (a followed stream
+    // the API server refuses just ends, and is opened again while its container runs)
+    boolean ended = run.previous() || !running.getOrDefault(run.containerId(), false);
+    LogWatch watch = ended ? null : since.watchLog();
+    try (watch;
         BufferedReader lines =
-            new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+            new BufferedReader(
+                new InputStreamReader(
+                    ended ? since.getLogInputStream() : watch.getOutput(),
+                    StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         Optional<PodLogLine> parsed = PodLogLine.parse(line);
         if (parsed.isEmpty() || !parsed.get().at().isAfter(after)) {

@@ -78,6 +78,78 @@ class PodOutputCollectorTest {
   }
 
   @Test
+  void aRestartedContainersPreviousRunIsReadOnceAndItsNewRunFollowed() {
+    Pod restarted = pod("p4", true);
+    restarted
+        .getStatus()
+        .getContainerStatuses()
+        .get(0)
+        .setLastState(
+            new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+                .withNewTerminated()
+                .withExitCode(1)
+                .withContainerID("containerd://before")
+                .endTerminated()
+                .build());
+    client.pods().inNamespace(NS).resource(restarted).create();
+    cluster
+        .server()
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/"
+                + NS
+                + "/pods/p4/log?pretty=false&container=main&previous=true&timestamps=true")
+        .andReturn(200, "2026-12-06T10:00:00Z crashed\n")
+        .once();
+    expectLog("p4", "", "2026-12-06T10:00:05Z came back\n", true);
+
+    try (PodOutputCollector collector = collector()) {
+      Awaitility.await().until(() -> sink.lines.size() == 2);
+    }
+
+    assertThat(sink.lines)
+        .extracting(TaskLogSink.Output::taskId, TaskLogSink.Output::text)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("containerd://before", "crashed"),
+            org.assertj.core.groups.Tuple.tuple(CID, "came back"));
+    assertThat(sink.lifecycle).containsExactly("task p4/main started");
+  }
+
+  @Test
+  void theBackendCollectsItsPodsOutputUntilClosed() {
+    try (io.paasta.backend.kubernetes.testing.BackendHarness harness =
+        new io.paasta.backend.kubernetes.testing.BackendHarness(
+            cluster, ignored -> Optional.empty())) {
+      expectLog("p5", "", "2026-12-06T10:00:00Z from the backend\n");
+      harness.backend.collectOutput(sink);
+      harness.admin.pods().inNamespace(NS).resource(pod("p5", false)).create();
+      Awaitility.await().until(() -> sink.lines.size() == 1);
+      assertThat(sink.lines.get(0).ref()).isEqualTo(REF);
+    }
+  }
+
+  @Test
+  void aRefusedStreamIsRetriedNotTakenForItsEnd() {
+    client.pods().inNamespace(NS).resource(pod("p6", false)).create();
+    cluster
+        .server()
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/" + NS + "/pods/p6/log?pretty=false&container=main&timestamps=true")
+        .andReturn(404, "etcd is away")
+        .once();
+    expectLog("p6", "", "2026-12-06T10:00:00Z after the outage\n");
+
+    try (PodOutputCollector collector = collector()) {
+      Awaitility.await().until(() -> sink.lines.size() == 1);
+    }
+
+    assertThat(sink.lines).extracting(TaskLogSink.Output::text).containsExactly("after the outage");
+  }
+
+  @Test
   void aDeletedPodsStreamStops() {
     client.pods().inNamespace(NS).resource(pod("p2", true)).create();
     // no answer scripted: the stream fails and is retried until the pod is gone
@@ -112,7 +184,12 @@ class PodOutputCollectorTest {
         .start();
   }
 
+  /** Scripts the answer to a followed stream ({@code running}) or an ended run's read. */
   private void expectLog(String pod, String since, String body) {
+    expectLog(pod, since, body, false);
+  }
+
+  private void expectLog(String pod, String since, String body, boolean running) {
     cluster
         .server()
         .expect()
@@ -124,7 +201,8 @@ class PodOutputCollectorTest {
                 + pod
                 + "/log?pretty=false&container=main"
                 + since
-                + "&timestamps=true&follow=true")
+                + "&timestamps=true"
+                + (running ? "&follow=true" : ""))
         .andReturn(200, body)
         .once();
   }
