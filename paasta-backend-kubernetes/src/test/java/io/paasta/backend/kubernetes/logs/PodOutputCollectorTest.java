@@ -92,17 +92,8 @@ class PodOutputCollectorTest {
                 .endTerminated()
                 .build());
     client.pods().inNamespace(NS).resource(restarted).create();
-    cluster
-        .server()
-        .expect()
-        .get()
-        .withPath(
-            "/api/v1/namespaces/"
-                + NS
-                + "/pods/p4/log?pretty=false&container=main&previous=true&timestamps=true")
-        .andReturn(200, "2026-12-06T10:00:00Z crashed\n")
-        .once();
-    expectLog("p4", "", "2026-12-06T10:00:05Z came back\n", true);
+    expectLog("p4", "&previous=true", 200, "2026-12-06T10:00:00Z crashed\n", false);
+    expectLog("p4", "", 200, "2026-12-06T10:00:05Z came back\n", true);
 
     try (PodOutputCollector collector = collector()) {
       Awaitility.await().until(() -> sink.lines.size() == 2);
@@ -132,14 +123,7 @@ class PodOutputCollectorTest {
   @Test
   void aRefusedStreamIsRetriedNotTakenForItsEnd() {
     client.pods().inNamespace(NS).resource(pod("p6", false)).create();
-    cluster
-        .server()
-        .expect()
-        .get()
-        .withPath(
-            "/api/v1/namespaces/" + NS + "/pods/p6/log?pretty=false&container=main&timestamps=true")
-        .andReturn(404, "etcd is away")
-        .once();
+    expectLog("p6", "", 404, "etcd is away", false);
     expectLog("p6", "", "2026-12-06T10:00:00Z after the outage\n");
 
     try (PodOutputCollector collector = collector()) {
@@ -186,10 +170,10 @@ class PodOutputCollectorTest {
 
   /** Scripts the answer to a followed stream ({@code running}) or an ended run's read. */
   private void expectLog(String pod, String since, String body) {
-    expectLog(pod, since, body, false);
+    expectLog(pod, since, 200, body, false);
   }
 
-  private void expectLog(String pod, String since, String body, boolean running) {
+  private void expectLog(String pod, String since, int status, String body, boolean running) {
     cluster
         .server()
         .expect()
@@ -203,7 +187,7 @@ class PodOutputCollectorTest {
                 + since
                 + "&timestamps=true"
                 + (running ? "&follow=true" : ""))
-        .andReturn(200, body)
+        .andReturn(status, body)
         .once();
   }
 
