@@ -134,6 +134,26 @@ class PodOutputCollectorTest {
   }
 
   @Test
+  void aRunningContainersStreamThatDropsIsReopenedFromItsLastLine() {
+    client.pods().inNamespace(NS).resource(pod("p7", true)).create();
+    expectLog("p7", "", 200, "2026-12-06T10:00:00.5Z before the drop\n", true);
+    expectLog(
+        "p7",
+        "&sinceTime=2026-12-06T10:00:00Z",
+        200,
+        "2026-12-06T10:00:00.5Z before the drop\n2026-12-06T10:00:03Z after the drop\n",
+        true);
+
+    try (PodOutputCollector collector = collector()) {
+      Awaitility.await().until(() -> sink.lines.size() >= 2);
+    }
+
+    assertThat(sink.lines)
+        .extracting(TaskLogSink.Output::text)
+        .containsExactly("before the drop", "after the drop");
+  }
+
+  @Test
   void aDeletedPodsStreamStops() {
     client.pods().inNamespace(NS).resource(pod("p2", true)).create();
     // no answer scripted: the stream fails and is retried until the pod is gone
