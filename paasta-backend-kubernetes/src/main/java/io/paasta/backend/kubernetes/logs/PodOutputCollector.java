@@ -196,18 +196,21 @@ public final class PodOutputCollector implements AutoCloseable {
     }
     running.putAll(runningOf(pod));
     for (ContainerKey run : runsOf(pod, ref.get())) {
-      if (!readToEnd.contains(run.containerId()) && !followed.containsKey(run)) {
+      // a run read now is not read again as the previous one once its container restarted
+      boolean reading =
+          followed.keySet().stream().anyMatch(k -> k.containerId().equals(run.containerId()));
+      if (!readToEnd.contains(run.containerId()) && !reading) {
         followed.computeIfAbsent(run, key -> streams.submit(() -> follow(key)));
       }
     }
   }
 
   private void gone(Pod pod) {
-    String uid = pod.getMetadata().getName();
+    String name = pod.getMetadata().getName();
     String namespace = pod.getMetadata().getNamespace();
     followed.forEach(
         (run, future) -> {
-          if (run.pod().equals(uid) && run.namespace().equals(namespace)) {
+          if (run.pod().equals(name) && run.namespace().equals(namespace)) {
             future.cancel(true);
             followed.remove(run, future);
             running.remove(run.containerId());
