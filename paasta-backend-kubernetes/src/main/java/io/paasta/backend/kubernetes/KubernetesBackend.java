@@ -17,6 +17,7 @@ import io.paasta.backend.kubernetes.apply.PlanMemo;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
+import io.paasta.backend.kubernetes.logs.PodOutputCollector;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
 import io.paasta.backend.kubernetes.secrets.SecretSync;
 import io.paasta.backend.kubernetes.secrets.SecretWriter;
@@ -27,6 +28,7 @@ import io.paasta.planning.app.DesiredInstance;
 import io.paasta.planning.backend.Backend;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.JobRunner;
+import io.paasta.planning.backend.TaskLogSink;
 import io.paasta.planning.observed.InstanceDetail;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
@@ -78,6 +80,7 @@ public final class KubernetesBackend implements Backend {
   private final ClusterCache cache;
   private final ObjectPlanner planner;
   private final PlanMemo memo = new PlanMemo();
+  private final List<PodOutputCollector> outputs = new CopyOnWriteArrayList<>();
   private final ObjectWriter writer;
   private final Optional<LeaderLease> lease;
   private final KubernetesJobRunner jobs;
@@ -392,6 +395,19 @@ public final class KubernetesBackend implements Backend {
   }
 
   /** Scheduled jobs' attempts as Jobs ({@link KubernetesJobRunner}). */
+  /**
+   * Collects the output of the cluster's managed pods into {@code sink} ({@code paasta logs}) until
+   * closed; nothing when it is {@link TaskLogSink#NONE}.
+   *
+   * @return this
+   */
+  public KubernetesBackend collectOutput(TaskLogSink sink) {
+    if (sink != TaskLogSink.NONE) {
+      outputs.add(PodOutputCollector.started(client, this::refOf, sink, clock));
+    }
+    return this;
+  }
+
   @Override
   public Optional<JobRunner> jobRunner() {
     return Optional.of(jobs);
@@ -400,6 +416,7 @@ public final class KubernetesBackend implements Backend {
   @Override
   public void close() {
     sweeps.shutdownNow();
+    outputs.forEach(PodOutputCollector::close);
     lease.ifPresent(LeaderLease::close);
     jobs.close();
     cache.close();
@@ -410,8 +427,12 @@ public final class KubernetesBackend implements Backend {
     refOf(object).ifPresent(ref -> listeners.forEach(l -> l.accept(ref)));
   }
 
-  /** The instance an object belongs to, from its labels and kind annotation. */
   private Optional<InstanceRef> refOf(HasMetadata object) {
+    return refOf(cluster, object);
+  }
+
+  /** The instance an object of {@code cluster} belongs to, from its labels and kind annotation. */
+  public static Optional<InstanceRef> refOf(String cluster, HasMetadata object) {
     ObjectMeta meta = object.getMetadata();
     Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
     Map<String, String> annotations =

@@ -73,13 +73,14 @@ public final class KubernetesBackendFactory implements BackendFactory {
                                         .map(Problem::format)
                                         .collect(Collectors.joining("; ")))));
     return KubernetesBackends.start(
-        cluster,
-        new SmartStackNamespaces(soaDir)::of,
-        lead,
-        Clock.systemUTC(),
-        ports.secrets(),
-        forceCleanup,
-        JobManifests.rendered(cluster, this::jobConfig));
+            cluster,
+            new SmartStackNamespaces(soaDir)::of,
+            lead,
+            Clock.systemUTC(),
+            ports.secrets(),
+            forceCleanup,
+            JobManifests.rendered(cluster, this::jobConfig))
+        .collectOutput(ports.taskLogs());
   }
 
   /** A job's config as soa-configs has it now (read when one of its attempts starts). */
