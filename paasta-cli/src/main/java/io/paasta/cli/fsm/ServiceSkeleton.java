@@ -71,7 +71,7 @@ public record ServiceSkeleton(
         .append(".canary).\n");
     yaml.append("_base: &base\n  cpus: 0.1\n  mem: 64\n  disk: 128\n");
     if (servesHttpd) {
-      yaml.append("  cmd: \"httpd -f -p 127.0.0.1:$PORT0 -h /www\"\n")
+      yaml.append("  cmd: \"httpd -f -p ${PAASTA_POD_IP:-127.0.0.1}:$PORT0 -h /www\"\n")
           .append("  healthcheck_mode: http\n  healthcheck_uri: /status\n");
     } else {
       yaml.append("  # the task must listen on $PORT0 (host networking): set cmd for your image\n");

@@ -37,7 +37,10 @@ class DockerRunTextTest {
         .noneMatch(w -> w.startsWith("--label=paasta_managed"));
     assertThat(words.subList(words.size() - 4, words.size()))
         .containsExactly(
-            "--entrypoint=/bin/sh", hello.image(), "-c", "httpd -f -p ${PAASTA_POD_IP:-127.0.0.1}:$PORT0 -h /www");
+            "--entrypoint=/bin/sh",
+            hello.image(),
+            "-c",
+            "httpd -f -p ${PAASTA_POD_IP:-127.0.0.1}:$PORT0 -h /www");
   }
 
   @Test

@@ -8,7 +8,7 @@ trap 'docker rm -f "$name" >/dev/null 2>&1 || true' EXIT
 
 try_port() {
   docker run -d --rm --name "$name" --network host -e PORT0="$1" "$DOCKER_TAG" \
-    sh -c 'exec httpd -f -p "127.0.0.1:$PORT0" -h /www' >/dev/null
+    sh -c 'exec httpd -f -p "${PAASTA_POD_IP:-127.0.0.1}:$PORT0" -h /www' >/dev/null
   i=0
   while [ "$i" -lt 40 ]; do
     if body=$(docker exec "$name" wget -q -O - "http://127.0.0.1:$1/status" 2>/dev/null); then
