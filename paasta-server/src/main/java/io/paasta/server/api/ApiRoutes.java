@@ -22,6 +22,10 @@ public final class ApiRoutes {
 
   private ApiRoutes() {}
 
+  /**
+   * The routes without logs, metastatus, restarts, emergency commands or remote-run (they answer
+   * 503): for tests of the other resources.
+   */
   public static Router router(
       String cluster,
       ServicesResource services,
@@ -34,114 +38,14 @@ public final class ApiRoutes {
         autoscaler,
         jobs,
         metrics,
-        new LogsResource(Optional.empty(), line -> {}, java.time.Clock.systemUTC()));
-  }
-
-  /** With the services' logs. */
-  public static Router router(
-      String cluster,
-      ServicesResource services,
-      AutoscalerResource autoscaler,
-      JobsResource jobs,
-      PrometheusMeterRegistry metrics,
-      LogsResource logs) {
-    return router(
-        cluster, services, autoscaler, jobs, metrics, logs, MetastatusResource.unavailable());
-  }
-
-  /** With the services' logs and metastatus. */
-  public static Router router(
-      String cluster,
-      ServicesResource services,
-      AutoscalerResource autoscaler,
-      JobsResource jobs,
-      PrometheusMeterRegistry metrics,
-      LogsResource logs,
-      MetastatusResource metastatus) {
-    return router(
-        cluster,
-        services,
-        autoscaler,
-        jobs,
-        metrics,
-        logs,
-        metastatus,
+        new LogsResource(Optional.empty(), line -> {}, java.time.Clock.systemUTC()),
+        MetastatusResource.unavailable(),
         RestartResource.unavailable(),
         Optional.empty(),
         Optional.empty());
   }
 
-  /** With the services' logs, metastatus and restarts. */
-  public static Router router(
-      String cluster,
-      ServicesResource services,
-      AutoscalerResource autoscaler,
-      JobsResource jobs,
-      PrometheusMeterRegistry metrics,
-      LogsResource logs,
-      MetastatusResource metastatus,
-      RestartResource restarts) {
-    return router(
-        cluster,
-        services,
-        autoscaler,
-        jobs,
-        metrics,
-        logs,
-        metastatus,
-        restarts,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** With the emergency commands (empty: they answer 503). */
-  public static Router router(
-      String cluster,
-      ServicesResource services,
-      AutoscalerResource autoscaler,
-      JobsResource jobs,
-      PrometheusMeterRegistry metrics,
-      LogsResource logs,
-      MetastatusResource metastatus,
-      Optional<EmergencyResource> emergency) {
-    return router(
-        cluster,
-        services,
-        autoscaler,
-        jobs,
-        metrics,
-        logs,
-        metastatus,
-        RestartResource.unavailable(),
-        emergency,
-        Optional.empty());
-  }
-
-  /** With the emergency commands and remote-run (empty: they answer 503). */
-  public static Router router(
-      String cluster,
-      ServicesResource services,
-      AutoscalerResource autoscaler,
-      JobsResource jobs,
-      PrometheusMeterRegistry metrics,
-      LogsResource logs,
-      MetastatusResource metastatus,
-      Optional<EmergencyResource> emergency,
-      Optional<RemoteRunResource> remoteRuns) {
-    return router(
-        cluster,
-        services,
-        autoscaler,
-        jobs,
-        metrics,
-        logs,
-        metastatus,
-        RestartResource.unavailable(),
-        emergency,
-        remoteRuns);
-  }
-
-  /** With restarts, the emergency commands and remote-run (empty: they answer 503). */
+  /** Every route, as the daemon serves them. */
   public static Router router(
       String cluster,
       ServicesResource services,
