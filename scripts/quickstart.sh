@@ -165,6 +165,7 @@ for service in $running_services; do
       '{printf "  curl http://127.0.0.1:%s/status        # %s.main through HAProxy (SmartStack)\n", $2, s}'
 done
 echo "  curl $api/v1/services/hello-web/main/status   # the daemon's API (see $api/v1/openapi.json)"
+echo "  $api/ui/                                       # the web dashboard, in a browser on this machine"
 echo "  curl $api/metrics                             # Prometheus metrics"
 echo "  curl 'http://127.0.0.1:3212/;csv;norefresh'   # HAProxy's stats"
 echo "  export PAASTA_SOA_DIR=$soa PAASTA_SYSTEM_CONFIG_DIR=$PAASTA_SYSTEM_CONFIG_DIR PAASTA_API_TOKEN_FILE=$token_file"
