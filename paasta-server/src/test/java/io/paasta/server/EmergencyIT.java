@@ -176,6 +176,7 @@ class EmergencyIT {
 
   @Test
   void anUnknownInstanceIsNamed() {
+    await().atMost(WAIT).until(() -> api.get(path("main", "status")).status() == 200);
     ApiClient.Answer unknown = emergency("nope", "stop");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().get("detail").asText()).contains("'nope'");

@@ -9,6 +9,7 @@ import io.paasta.model.LongRunningConfig;
 import io.paasta.server.desired.ServiceConfigs;
 import io.paasta.server.status.StatusRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -191,11 +192,21 @@ public final class InstanceLookup {
     }
     if (configs.unknownServices().contains(service)) {
       List<String> problems = status.serviceProblems().getOrDefault(service, List.of());
+      if (problems.isEmpty()) {
+        // its files changed moments ago: the daemon waits for them to settle before loading
+        throw new ProblemException(
+            503,
+            "service '"
+                + service
+                + "' is not loaded yet: its files changed moments ago and the daemon waits for"
+                + " them to settle; try again in a few seconds",
+            Map.of("Retry-After", "2"));
+      }
       throw ProblemException.notFound(
           "service '"
               + service
-              + "' has config problems and was never loaded"
-              + (problems.isEmpty() ? "" : ": " + problems.get(0))
+              + "' has config problems and was never loaded: "
+              + problems.get(0)
               + " (run `paasta validate -s "
               + service
               + "`)");
