@@ -86,32 +86,7 @@ public final class EmergencyCommands {
     }
 
     private InstanceConfig target(LoadedService loaded) {
-      InstanceConfig config =
-          loaded
-              .service()
-              .instance(cluster, instance)
-              .orElseThrow(
-                  () ->
-                      new UserException(
-                          "no instance "
-                              + instance
-                              + " of "
-                              + loaded.service().name()
-                              + " in cluster "
-                              + cluster
-                              + " (soa-configs: marathon-"
-                              + cluster
-                              + ".yaml, kubernetes-"
-                              + cluster
-                              + ".yaml or chronos-"
-                              + cluster
-                              + ".yaml)"
-                              + (loaded.hasErrors()
-                                  ? "; the service has problems in its soa-configs: paasta"
-                                      + " validate -s "
-                                      + loaded.service().name()
-                                      + " shows them"
-                                  : "")));
+      InstanceConfig config = InstanceTargets.require(loaded, cluster, instance);
       if (config.ref().kind() == InstanceKind.ADHOC) {
         throw new UserException(
             loaded.service().name()

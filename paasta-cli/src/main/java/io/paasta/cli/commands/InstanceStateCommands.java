@@ -1,6 +1,5 @@
 package io.paasta.cli.commands;
 
-import io.paasta.cli.UserException;
 import io.paasta.cli.output.Output;
 import io.paasta.config.soa.LoadedService;
 import io.paasta.config.soa.SoaConfigsLoader;
@@ -10,7 +9,6 @@ import io.paasta.model.DesiredState;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.JobConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,38 +112,12 @@ public final class InstanceStateCommands {
     /** Every requested cluster.instance, each of which must exist. */
     private List<InstanceConfig> targets(LoadedService loaded) {
       List<InstanceConfig> targets = new ArrayList<>();
-      for (String cluster : split(clusters)) {
-        for (String instance : split(instances)) {
-          targets.add(
-              loaded
-                  .service()
-                  .instance(cluster, instance)
-                  .orElseThrow(
-                      () ->
-                          new UserException(
-                              "no instance "
-                                  + instance
-                                  + " of "
-                                  + loaded.service().name()
-                                  + " in cluster "
-                                  + cluster
-                                  + " - known: "
-                                  + known(loaded))));
+      for (String cluster : InstanceTargets.split(clusters)) {
+        for (String instance : InstanceTargets.split(instances)) {
+          targets.add(InstanceTargets.require(loaded, cluster, instance));
         }
       }
       return targets;
-    }
-
-    private static String known(LoadedService loaded) {
-      List<String> known =
-          loaded.service().instances().stream()
-              .map(i -> i.ref().cluster() + "/" + i.ref().instance())
-              .toList();
-      return known.isEmpty() ? "none" : String.join(", ", known);
-    }
-
-    private static List<String> split(String list) {
-      return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
   }
 

@@ -2,6 +2,7 @@ package io.paasta.cli.commands;
 
 import io.paasta.cli.UserException;
 import io.paasta.cli.api.InstanceTarget;
+import io.paasta.config.soa.LoadedService;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.Service;
@@ -65,6 +66,47 @@ final class InstanceTargets {
         .filter(i -> instances.isEmpty() || instances.contains(i.ref().instance()))
         .map(i -> target(service, i))
         .toList();
+  }
+
+  /**
+   * The instance {@code cluster.instance} of a loaded service, or an error naming what the service
+   * has, the files looked in, and (when the service has problems) how to see them.
+   */
+  static InstanceConfig require(LoadedService loaded, String cluster, String instance) {
+    Service service = loaded.service();
+    return service
+        .instance(cluster, instance)
+        .orElseThrow(
+            () ->
+                new UserException(
+                    "no instance "
+                        + instance
+                        + " of "
+                        + service.name()
+                        + " in cluster "
+                        + cluster
+                        + " - known: "
+                        + known(service)
+                        + " (soa-configs: marathon-"
+                        + cluster
+                        + ".yaml, kubernetes-"
+                        + cluster
+                        + ".yaml or chronos-"
+                        + cluster
+                        + ".yaml)"
+                        + (loaded.hasErrors()
+                            ? "; the service has problems in its soa-configs: paasta validate -s "
+                                + service.name()
+                                + " shows them"
+                            : "")));
+  }
+
+  private static String known(Service service) {
+    List<String> known =
+        service.instances().stream()
+            .map(i -> i.ref().cluster() + "/" + i.ref().instance())
+            .toList();
+    return known.isEmpty() ? "none" : String.join(", ", known);
   }
 
   /** The long-running instances of a deploy group, in every cluster, by cluster. */
