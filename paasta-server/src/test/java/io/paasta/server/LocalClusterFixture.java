@@ -7,6 +7,8 @@ import io.paasta.deploy.image.DockerImageName;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.SystemConfig;
+import io.paasta.planning.backend.JobRunner;
+import io.paasta.planning.jobs.JobTask;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.observed.ObservedTask;
@@ -360,7 +362,19 @@ final class LocalClusterFixture implements AutoCloseable {
         }
       }
       backend.adhocRunner().ifPresent(r -> r.list().forEach(run -> r.remove(run.runId())));
+      backend.jobRunner().ifPresent(LocalClusterFixture::removeJobTasks);
       backend.close();
+    }
+  }
+
+  /** Scheduled jobs' runs are no instance's tasks: removed here, or they outlive the test. */
+  private static void removeJobTasks(JobRunner jobs) {
+    for (JobTask task : jobs.observeJobTasks()) {
+      try {
+        jobs.remove(task.taskId()); // a forced removal: a running one too
+      } catch (RuntimeException e) {
+        // already gone
+      }
     }
   }
 }
