@@ -183,7 +183,11 @@ class DashboardIT {
 
     // a restart through the API: the row shows the bounce and the capacity panel its new tasks,
     // both without a reload
-    js("window.notReloaded = true");
+    js(
+        "window.notReloaded = true; window.capacityReads = []; const fetch = window.fetch;"
+            + " window.fetch = function (url) {"
+            + " if (String(url).startsWith('/v1/metastatus')) capacityReads.push(performance.now());"
+            + " return fetch.apply(this, arguments); };");
     int runningBefore = capacityRunning();
     List<String> rowStates = new ArrayList<>(List.of(stateOf("hello-web/main")));
     int[] mostRunning = {runningBefore};
@@ -203,6 +207,15 @@ class DashboardIT {
         .isGreaterThan(runningBefore);
     awaitOrExplain(() -> capacityRunning() < mostRunning[0]); // the old tasks gone
     assertThat(js("return window.notReloaded === true")).isEqualTo(true);
+    // read again at most once a second, however many changes the bounce sent
+    @SuppressWarnings("unchecked")
+    List<Number> reads = (List<Number>) js("return window.capacityReads");
+    assertThat(reads).hasSizeGreaterThanOrEqualTo(2);
+    for (int i = 1; i < reads.size(); i++) {
+      assertThat(reads.get(i).doubleValue() - reads.get(i - 1).doubleValue())
+          .as("milliseconds between two reads of the capacity")
+          .isGreaterThanOrEqualTo(990.0);
+    }
 
     // a bounce, followed live on the instance page: Deploying with its progress, then Running
     browser.get(base.resolve("/ui/#/instance/hello-web/main").toString());
@@ -261,10 +274,15 @@ class DashboardIT {
     assertThat(body().getAttribute("data-rendered")).isEqualTo(rendered);
     assertThat(texts("#logs").split("\n")).hasSizeLessThanOrEqualTo(30);
 
-    // a job of the examples, rerun with its child (as the quick start does): both runs appear
+    // a job of the examples, rerun for two days with its child (as the quick start does): its
+    // runs appear in the timeline
     for (int run = 1; run <= 2; run++) {
       int runs = run;
-      post("/v1/services/batch-reports/nightly/runs", "{\"rerun_type\": \"graph\"}");
+      String day =
+          java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2 - run) + "T00:00:00";
+      post(
+          "/v1/services/batch-reports/nightly/runs",
+          "{\"execution_date\": \"" + day + "\", \"rerun_type\": \"graph\"}");
       open("#/job/batch-reports/nightly");
       awaitOrExplain(
           () ->

@@ -18,7 +18,7 @@
       else if (name === 'className') el.className = value;
       else el.setAttribute(name, String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -344,7 +344,7 @@
       },
       onReconnect() {
         loadAll().catch(() => {});
-        loadCapacity();
+        capacityChanged();
       },
     };
   }
