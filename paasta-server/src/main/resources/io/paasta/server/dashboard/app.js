@@ -18,7 +18,7 @@
       else if (name === 'className') el.className = value;
       else el.setAttribute(name, String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -251,7 +251,18 @@
       }
     }
 
+    let capacityReadAt = 0;
+    let capacityTimer = null;
+
+    /** Tasks changed: capacity is read again, at most once a second however many changes come. */
+    function capacityChanged() {
+      if (capacityTimer) return;
+      capacityTimer = setTimeout(() => { capacityTimer = null; loadCapacity(); },
+        Math.max(0, 1000 - (Date.now() - capacityReadAt)));
+    }
+
     async function loadCapacity() {
+      capacityReadAt = Date.now();
       try {
         const m = await api('/v1/metastatus');
         const list = h('dl', {});
@@ -265,6 +276,7 @@
           }
         }
         const tasks = m.tasks || {};
+        capacity.setAttribute('data-running', String(tasks.running || 0));
         list.append(h('dt', {}, 'tasks'), h('dd', {}, (tasks.running || 0) + ' running, ' +
           (tasks.starting || 0) + ' starting, ' + (tasks.unhealthy || 0) + ' unhealthy'));
         for (const c of m.components || []) {
@@ -328,10 +340,11 @@
       onChange(kind, service, instance) {
         (kind === 'job' ? pendingJobs : pendingInstances).add(service + '\u0000' + instance);
         if (!flushTimer) flushTimer = setTimeout(flush, 50);
+        capacityChanged();
       },
       onReconnect() {
         loadAll().catch(() => {});
-        loadCapacity();
+        capacityChanged();
       },
     };
   }
@@ -341,6 +354,9 @@
   function instancePage(main, service, instance) {
     const path = instancePath(service, instance);
     const body = h('div', {});
+    const LOG_LINES = 30;
+    let logLines = null; // the last stored log lines (raw JSON), null when the cluster keeps none
+    let logStream = null; // the AbortController of the followed log stream
     main.replaceChildren(
       h('h1', {}, h('a', { href: '#/' }, 'Cluster'), ' / ', service + '.' + instance),
       body);
@@ -349,7 +365,7 @@
       const [status, tasks, logs] = await Promise.all([
         api(path + '/status'),
         api(path + '/tasks?verbose=2'),
-        api('/v1/services/' + enc(service) + '/logs?instances=' + enc(instance) + '&lines=30').catch(() => null),
+        api('/v1/services/' + enc(service) + '/logs?instances=' + enc(instance) + '&lines=' + LOG_LINES).catch(() => null),
       ]);
       render(status, tasks.tasks || [], logs);
     }
@@ -432,14 +448,7 @@
         scaling.paused_until ? [h('dt', {}, 'paused until'), h('dd', {}, text(scaling.paused_until))] : null))
         : null;
 
-      const logLines = logs && logs.lines ? logs.lines.map(raw => {
-        try {
-          const line = JSON.parse(raw);
-          return text(line.timestamp) + ' ' + text(line.component) + ' ' + text(line.message);
-        } catch (e) {
-          return text(raw);
-        }
-      }) : null;
+      logLines = logs && logs.lines ? logs.lines.slice(-LOG_LINES) : null;
 
       body.replaceChildren(
         writes,
@@ -460,7 +469,7 @@
           h('tbody', {}, upTasks)) : null,
         h('h2', {}, 'Last output'),
         logLines === null ? h('p', { className: 'muted' }, 'This cluster keeps no logs.')
-          : h('pre', { id: 'logs' }, logLines.join('\n')));
+          : h('pre', { id: 'logs' }, logLines.map(logText).join('\n')));
       document.body.setAttribute('data-rendered', String(Date.now()));
     }
 
@@ -473,6 +482,57 @@
       }
     }
 
+    function logText(raw) {
+      try {
+        const line = JSON.parse(raw);
+        return text(line.timestamp) + ' ' + text(line.component) + ' ' + text(line.message);
+      } catch (e) {
+        return text(raw);
+      }
+    }
+
+    /** New lines from the log stream: added to the last lines shown, which stay LOG_LINES. */
+    function logsArrived(raws) {
+      if (logLines === null || !raws.length) return;
+      for (const raw of raws) if (!logLines.includes(raw)) logLines.push(raw);
+      logLines = logLines.slice(-LOG_LINES);
+      const pre = document.getElementById('logs');
+      if (pre) pre.textContent = logLines.map(logText).join('\n');
+    }
+
+    /**
+     * Follows the instance's new log lines (GET .../logs/stream, one JSON line each) while the page
+     * is shown; a lost or refused stream (the daemon's streams are bounded) is tried again in 5 s,
+     * meanwhile the lines are re-read on each change of the instance.
+     */
+    async function followLogs() {
+      const controller = new AbortController();
+      logStream = controller;
+      let retry = true;
+      try {
+        const response = await fetch('/v1/services/' + enc(service) + '/logs/stream?instances=' + enc(instance),
+          { signal: controller.signal });
+        retry = response.status !== 404; // 404: this cluster keeps no logs
+        if (response.ok) {
+          const reader = response.body.getReader();
+          const decoder = new TextDecoder();
+          let rest = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            const parts = (rest + decoder.decode(value, { stream: true })).split('\n');
+            rest = parts.pop();
+            logsArrived(parts.filter(p => p.trim()));
+          }
+        }
+      } catch (e) {
+        // aborted (the page was left) or lost
+      }
+      if (retry && logStream === controller && !controller.signal.aborted) {
+        setTimeout(() => { if (logStream === controller) followLogs(); }, 5000);
+      }
+    }
+
     let loading = null;
     let again = false;
     function reload() {
@@ -481,9 +541,14 @@
         .finally(() => { loading = null; if (again) { again = false; reload(); } });
     }
     reload();
+    followLogs();
     return {
       onChange(kind, s, i) { if (kind === 'instance' && s === service && i === instance) reload(); },
       onReconnect: reload,
+      leave() {
+        if (logStream) logStream.abort();
+        logStream = null;
+      },
     };
   }
 
@@ -603,6 +668,7 @@
   function route() {
     const main = document.getElementById('page');
     const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+    if (page && page.leave) page.leave(); // its own streams end with it
     if (parts[0] === 'instance' && parts.length === 3) page = instancePage(main, parts[1], parts[2]);
     else if (parts[0] === 'job' && parts.length === 3) page = jobPage(main, parts[1], parts[2]);
     else page = clusterPage(main);
