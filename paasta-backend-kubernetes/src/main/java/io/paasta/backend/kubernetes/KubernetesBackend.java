@@ -14,6 +14,7 @@ import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
 import io.paasta.backend.kubernetes.apply.OrphanPlanner;
 import io.paasta.backend.kubernetes.apply.PlanMemo;
+import io.paasta.backend.kubernetes.apply.PodKiller;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
@@ -82,6 +83,7 @@ public final class KubernetesBackend implements Backend {
   private final PlanMemo memo = new PlanMemo();
   private final List<PodOutputCollector> outputs = new CopyOnWriteArrayList<>();
   private final ObjectWriter writer;
+  private final PodKiller podKiller;
   private final Optional<LeaderLease> lease;
   private final KubernetesJobRunner jobs;
   private final SecretSync secrets;
@@ -163,6 +165,7 @@ public final class KubernetesBackend implements Backend {
     this.cache = new ClusterCache(client, this::changed);
     this.planner = new ObjectPlanner(client.getKubernetesSerialization());
     this.writer = new ObjectWriter(client);
+    this.podKiller = new PodKiller(client);
     this.secrets = new SecretSync(fleet.secrets(), client.getKubernetesSerialization());
     this.secretWriter = new SecretWriter(client, fleet.secrets());
     this.fleet = fleet;
@@ -343,8 +346,17 @@ public final class KubernetesBackend implements Backend {
     return cache.of(ref.service(), ref.instance(), Optional.of(namespace));
   }
 
+  /**
+   * Carries out an object change (the leader only) or kills tasks: {@link Action.KillTasks} (an
+   * emergency restart) deletes the named pods of the instance ({@link PodKiller}), on any daemon:
+   * their ReplicaSet replaces them, which no leader's work contradicts.
+   */
   @Override
   public void execute(InstanceRef ref, Action action) {
+    if (action instanceof Action.KillTasks kill) {
+      podKiller.kill(ref, cache.of(ref.service(), ref.instance(), Optional.empty()).pods(), kill);
+      return;
+    }
     if (!(action instanceof Action.ChangeObject change)) {
       throw new BackendException(
           ref + ": the Kubernetes backend changes objects, not tasks: " + action);
