@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   private final JobCache cache;
   private final CronJobReconciler cronJobs;
   private final List<Consumer<JobTask>> exitListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> setBackListeners = new CopyOnWriteArrayList<>();
 
   /**
    * Jobs this runner created that its informer may not have seen yet (the watch lags the create):
@@ -74,15 +76,41 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
    */
   private final Map<String, Job> created = new ConcurrentHashMap<>();
 
-  /** Builds the runner and its informers; {@link #start(Duration)} starts them. */
+  /** A runner of the only daemon of its cluster (it always leads). */
   public KubernetesJobRunner(
       String cluster, KubernetesClient client, JobManifests manifests, Clock clock) {
+    this(cluster, client, manifests, clock, () -> true);
+  }
+
+  /**
+   * Builds the runner and its informers; {@link #start(Duration)} starts them.
+   *
+   * @param leading whether this daemon leads its cluster now (a follower sets nothing back)
+   */
+  public KubernetesJobRunner(
+      String cluster,
+      KubernetesClient client,
+      JobManifests manifests,
+      Clock clock,
+      BooleanSupplier leading) {
     this.cluster = cluster;
     this.client = client;
     this.manifests = manifests;
     this.clock = clock;
-    this.cache = new JobCache(client, this::changed);
-    this.cronJobs = new CronJobReconciler(cluster, client, manifests, cache, this::ensureNamespace);
+    // the informers start in start(): the reconciler is there before the first CronJob event
+    this.cache = new JobCache(client, this::changed, this::cronJobChanged);
+    this.cronJobs =
+        new CronJobReconciler(
+            cluster,
+            client,
+            manifests,
+            cache,
+            this::ensureNamespace,
+            leading,
+            line -> {
+              LOG.info(line);
+              setBackListeners.forEach(listener -> listener.accept(line));
+            });
   }
 
   /**
@@ -356,9 +384,21 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     }
   }
 
+  /**
+   * Asks to be told, as a line for the log, of each CronJob edited by hand that was set back (the
+   * fields that differed).
+   */
+  public void onSetBack(Consumer<String> listener) {
+    setBackListeners.add(listener);
+  }
+
   @Override
   public void onExit(Consumer<JobTask> listener) {
     exitListeners.add(listener);
+  }
+
+  private void cronJobChanged(CronJob cronJob) {
+    cronJobs.changed(cronJob);
   }
 
   /** Tells the exit listeners of an attempt that ended now. */
