@@ -170,7 +170,7 @@ public final class KubernetesBackend implements Backend {
     this.secretWriter = new SecretWriter(client, fleet.secrets());
     this.fleet = fleet;
     this.lease = lease.apply(this::leadershipChanged);
-    this.jobs = new KubernetesJobRunner(cluster, client, jobs, clock);
+    this.jobs = new KubernetesJobRunner(cluster, client, jobs, clock, this::follower);
     this.sweeper =
         new OrphanSweeper(
             cache,
@@ -299,17 +299,21 @@ public final class KubernetesBackend implements Backend {
       InstanceObjects current = cache.of(ref.service(), ref.instance(), Optional.empty());
       plan = planner.plan(inSoaConfigs, desired, Optional.empty(), current, now);
     }
-    if (lease.isPresent() && !lease.get().leading() && !plan.actions().isEmpty()) {
+    Optional<String> follower = follower();
+    if (follower.isPresent() && !plan.actions().isEmpty()) {
       return new Plan(
           List.of(),
           true,
           Optional.empty(),
-          plan.status()
-              + " (a follower: "
-              + (lease.get().leader().isEmpty() ? "no leader yet" : lease.get().leader() + " leads")
-              + "; this daemon executes nothing)");
+          plan.status() + " (" + follower.get() + "; this daemon executes nothing)");
     }
     return plan;
+  }
+
+  /** Empty while this daemon leads (or runs alone); else {@code a follower: <leader> leads}. */
+  private Optional<String> follower() {
+    Optional<LeaderLease> current = lease;
+    return current == null ? Optional.empty() : current.flatMap(LeaderLease::follower);
   }
 
   /**

@@ -30,9 +30,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +68,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   private final CronJobReconciler cronJobs;
   private final List<Consumer<JobTask>> exitListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> setBackListeners = new CopyOnWriteArrayList<>();
+  private final Supplier<Optional<String>> follower;
 
   /**
    * Jobs this runner created that its informer may not have seen yet (the watch lags the create):
@@ -79,24 +80,26 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   /** A runner of the only daemon of its cluster (it always leads). */
   public KubernetesJobRunner(
       String cluster, KubernetesClient client, JobManifests manifests, Clock clock) {
-    this(cluster, client, manifests, clock, () -> true);
+    this(cluster, client, manifests, clock, Optional::empty);
   }
 
   /**
    * Builds the runner and its informers; {@link #start(Duration)} starts them.
    *
-   * @param leading whether this daemon leads its cluster now (a follower sets nothing back)
+   * @param follower empty while this daemon leads its cluster, else who does ({@link #follower}: a
+   *     follower's scheduler starts nothing, and it sets no CronJob back)
    */
   public KubernetesJobRunner(
       String cluster,
       KubernetesClient client,
       JobManifests manifests,
       Clock clock,
-      BooleanSupplier leading) {
+      Supplier<Optional<String>> follower) {
     this.cluster = cluster;
     this.client = client;
     this.manifests = manifests;
     this.clock = clock;
+    this.follower = follower;
     // the informers start in start(): the reconciler is there before the first CronJob event
     this.cache = new JobCache(client, this::changed, this::cronJobChanged);
     this.cronJobs =
@@ -106,7 +109,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
             manifests,
             cache,
             this::ensureNamespace,
-            leading,
+            () -> follower.get().isEmpty(),
             line -> {
               LOG.info(line);
               setBackListeners.forEach(listener -> listener.accept(line));
@@ -382,6 +385,17 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  @Override
+  public Optional<String> follower() {
+    return follower.get();
+  }
+
+  /** True: every daemon of the cluster observes the same Jobs, and relabels the ones it adopts. */
+  @Override
+  public boolean takesOverRuns() {
+    return true;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,7 +55,12 @@ class CronJobSetBackTest {
                   deploy_group: everything
                 """);
     runner =
-        new KubernetesJobRunner("local", mock.client(), fixture.manifests(), clock, leading::get);
+        new KubernetesJobRunner(
+            "local",
+            mock.client(),
+            fixture.manifests(),
+            clock,
+            () -> leading.get() ? Optional.empty() : Optional.of("a follower"));
     runner.onSetBack(said::add);
     assertThat(runner.start(Duration.ofSeconds(30))).isTrue();
     Map<InstanceRef, String> problems = new HashMap<>();
