@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.paasta.backend.kubernetes.adhoc.KubernetesAdhocRunner;
 import io.paasta.backend.kubernetes.apply.ClusterCache;
 import io.paasta.backend.kubernetes.apply.InstanceDetails;
 import io.paasta.backend.kubernetes.apply.InstanceObjects;
@@ -86,6 +87,7 @@ public final class KubernetesBackend implements Backend {
   private final PodKiller podKiller;
   private final Optional<LeaderLease> lease;
   private final KubernetesJobRunner jobs;
+  private volatile Optional<KubernetesAdhocRunner> adhoc = Optional.empty();
   private final SecretSync secrets;
   private final SecretWriter secretWriter;
   private final FleetSettings fleet;
@@ -174,12 +176,19 @@ public final class KubernetesBackend implements Backend {
     this.sweeper =
         new OrphanSweeper(
             cache,
-            () -> cache.orphanView().with(this.jobs.objects(), this.jobs.workloads()),
+            () -> cache.orphanView().with(alsoInNamespaces(), this.jobs.workloads()),
             new OrphanPlanner(client.getKubernetesSerialization()),
             fleet,
             clock,
             () -> this.lease.map(LeaderLease::leading).orElse(true),
             this::write);
+  }
+
+  /** The jobs' objects and the remote-runs' pods: a namespace that holds them is not empty. */
+  private List<HasMetadata> alsoInNamespaces() {
+    List<HasMetadata> all = new ArrayList<>(jobs.objects());
+    adhoc.ifPresent(runner -> all.addAll(runner.pods()));
+    return all;
   }
 
   /**
@@ -429,12 +438,40 @@ public final class KubernetesBackend implements Backend {
     return Optional.of(jobs);
   }
 
+  /**
+   * Runs {@code paasta remote-run}s of the cluster as pods ({@link KubernetesAdhocRunner}) from now
+   * on: starts its informer and waits, at most {@code max}, for its first list.
+   *
+   * @return this
+   * @throws BackendException when the API server did not list the adhoc pods in time
+   */
+  public KubernetesBackend runAdhoc(io.paasta.model.KubernetesCluster settings, Duration max) {
+    KubernetesAdhocRunner runner = new KubernetesAdhocRunner(settings, client);
+    if (!runner.start(max)) {
+      runner.close();
+      throw new BackendException(
+          "the Kubernetes API server of cluster "
+              + cluster
+              + " did not list the remote-runs' pods within "
+              + max.toSeconds()
+              + " s");
+    }
+    adhoc = Optional.of(runner);
+    return this;
+  }
+
+  @Override
+  public Optional<io.paasta.planning.backend.AdhocRunner> adhocRunner() {
+    return adhoc.map(runner -> runner);
+  }
+
   @Override
   public void close() {
     sweeps.shutdownNow();
     outputs.forEach(PodOutputCollector::close);
     lease.ifPresent(LeaderLease::close);
     jobs.close();
+    adhoc.ifPresent(KubernetesAdhocRunner::close);
     cache.close();
     client.close();
   }

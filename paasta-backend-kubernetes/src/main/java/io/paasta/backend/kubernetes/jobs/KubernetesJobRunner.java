@@ -1,6 +1,5 @@
 package io.paasta.backend.kubernetes.jobs;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -9,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
-import io.paasta.backend.kubernetes.render.ObjectLabels;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.JobConfig;
 import io.paasta.planning.backend.BackendException;
@@ -181,21 +179,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
 
   /** A service with jobs only has no namespace yet: created like an instance's (409: it exists). */
   private void ensureNamespace(String namespace) {
-    try {
-      client
-          .resource(
-              new NamespaceBuilder()
-                  .withNewMetadata()
-                  .withName(namespace)
-                  .withLabels(ObjectLabels.managed())
-                  .endMetadata()
-                  .build())
-          .create();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) {
-        throw failure(Action.ObjectVerb.CREATE, "", namespace, "Namespace", e);
-      }
-    }
+    io.paasta.backend.kubernetes.apply.NamespaceCreator.ensure(client, namespace, "job attempt");
   }
 
   /** The job's CronJob, when it has one: its reruns are made from the CronJob's template. */
