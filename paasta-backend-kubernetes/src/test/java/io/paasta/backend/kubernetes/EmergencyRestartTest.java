@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.paasta.backend.kubernetes.testing.BackendHarness;
+import io.paasta.backend.kubernetes.testing.MockCluster;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.observed.ObservedTask;
 import io.paasta.planning.plan.Action;
@@ -92,12 +92,8 @@ class EmergencyRestartTest {
         .withPath("/api/v1/namespaces/paastasvc-svc/pods/" + before.get(1))
         .andReturn(
             403,
-            new StatusBuilder()
-                .withStatus("Failure")
-                .withCode(403)
-                .withReason("Forbidden")
-                .withMessage("pods \"" + before.get(1) + "\" is forbidden: cannot delete")
-                .build())
+            MockCluster.refusal(
+                403, "Forbidden", "pods \"" + before.get(1) + "\" is forbidden: cannot delete"))
         .always();
     assertThatThrownBy(
             () ->

@@ -239,10 +239,7 @@ class KubernetesJobsTest {
     JobRun run = newest(job("long"));
     String task = run.taskId().orElseThrow();
     daemon(); // a daemon started again: nothing of the old one's in memory
-    for (int i = 0; i < 3; i++) {
-      scheduler.runPass();
-      controllers.stepJobs();
-    }
+    passes(scheduler);
     assertThat(jobs()).hasSize(1);
     assertThat(controllers.jobPods(p -> true)).hasSize(1);
     assertThat(newest(job("long")).state()).isEqualTo(RunState.RUNNING);
@@ -255,6 +252,14 @@ class KubernetesJobsTest {
     assertThat(killed.exitCode()).hasValue(143);
     assertThat(killed.message()).contains("stopped (paasta stop)");
     assertThat(jobs().get(0).getSpec().getSuspend()).isTrue();
+  }
+
+  /** Three passes of {@code daemon}'s scheduler, each with a round of the controllers. */
+  private void passes(JobScheduler daemon) {
+    for (int i = 0; i < 3; i++) {
+      daemon.runPass();
+      controllers.stepJobs();
+    }
   }
 
   /** A daemon of the cluster that leads through the Lease or follows: its runner and scheduler. */
@@ -314,10 +319,7 @@ class KubernetesJobsTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> first.lease().leading());
     try (Leased second = leased("second")) {
       await().atMost(Duration.ofSeconds(30)).until(() -> !second.lease().leader().isEmpty());
-      for (int i = 0; i < 3; i++) {
-        second.scheduler().runPass(); // a follower starts nothing
-        controllers.stepJobs();
-      }
+      passes(second.scheduler()); // a follower starts nothing
       assertThat(jobs()).isEmpty();
       assertThat(second.scheduler().status(job("long")).orElseThrow().problem())
           .hasValueSatisfying(
@@ -331,19 +333,13 @@ class KubernetesJobsTest {
       controllers.stepJobs();
       JobRun run = first.store().recent(job("long"), 1).get(0);
       String task = run.taskId().orElseThrow();
-      for (int i = 0; i < 3; i++) {
-        second.scheduler().runPass();
-        controllers.stepJobs();
-      }
+      passes(second.scheduler());
       assertThat(jobs()).hasSize(1);
       assertThat(second.store().recent(job("long"), 1)).isEmpty();
 
       first.close(); // the leader goes: its Lease is released
       await().atMost(Duration.ofSeconds(30)).until(() -> second.lease().leading());
-      for (int i = 0; i < 3; i++) {
-        second.scheduler().runPass();
-        controllers.stepJobs();
-      }
+      passes(second.scheduler());
       assertThat(jobs()).hasSize(1); // adopted, never started twice, not killed as a stray
       assertThat(controllers.jobPods(p -> true)).hasSize(1);
       JobRun adopted = second.store().recent(job("long"), 1).get(0);

@@ -158,27 +158,7 @@ public final class KubernetesAdhocRunner implements AdhocRunner, AutoCloseable {
     if (pod.isEmpty()) {
       return List.of();
     }
-    try {
-      String log =
-          client
-              .pods()
-              .inNamespace(pod.get().getMetadata().getNamespace())
-              .withName(name(pod.get()))
-              .tailingLines(lines)
-              .getLog();
-      return log == null || log.isEmpty() ? List.of() : List.of(log.split("\n"));
-    } catch (KubernetesClientException e) {
-      throw new BackendException(
-          "reading the log of pod "
-              + pod.get().getMetadata().getNamespace()
-              + "/"
-              + name(pod.get())
-              + " failed ("
-              + e.getCode()
-              + "): "
-              + e.getMessage(),
-          e);
-    }
+    return io.paasta.backend.kubernetes.logs.PodLogTail.of(client, pod.get(), lines);
   }
 
   /** The remote-runs' pods (their namespaces are not empty). */

@@ -348,27 +348,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     if (pod.isEmpty()) {
       return List.of();
     }
-    try {
-      String log =
-          client
-              .pods()
-              .inNamespace(pod.get().getMetadata().getNamespace())
-              .withName(pod.get().getMetadata().getName())
-              .tailingLines(lines)
-              .getLog();
-      return log == null || log.isEmpty() ? List.of() : List.of(log.split("\n"));
-    } catch (KubernetesClientException e) {
-      throw new BackendException(
-          "reading the log of pod "
-              + pod.get().getMetadata().getNamespace()
-              + "/"
-              + pod.get().getMetadata().getName()
-              + " failed ("
-              + e.getCode()
-              + "): "
-              + e.getMessage(),
-          e);
-    }
+    return io.paasta.backend.kubernetes.logs.PodLogTail.of(client, pod.get(), lines);
   }
 
   @Override

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.paasta.backend.kubernetes.render.AdhocRenderer;
 import io.paasta.backend.kubernetes.testing.MockCluster;
@@ -126,12 +125,8 @@ class KubernetesAdhocRunnerTest {
         .withPath("/api/v1/namespaces/" + NS + "/pods")
         .andReturn(
             403,
-            new StatusBuilder()
-                .withStatus("Failure")
-                .withCode(403)
-                .withReason("Forbidden")
-                .withMessage("pods is forbidden: cannot create resource \"pods\"")
-                .build())
+            MockCluster.refusal(
+                403, "Forbidden", "pods is forbidden: cannot create resource \"pods\""))
         .always();
     assertThatThrownBy(() -> runner.start(launch("20261206T100000-bbbb", "true", 60)))
         .isInstanceOf(BackendException.class)

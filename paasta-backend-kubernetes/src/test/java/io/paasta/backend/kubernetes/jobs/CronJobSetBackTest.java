@@ -107,8 +107,7 @@ class CronJobSetBackTest {
 
     // a pass finds it in line: nothing written
     String version = cronJob().getMetadata().getResourceVersion();
-    runner.scheduleByItself(
-        Map.of(NIGHTLY, fixture.desired("nightly")), fixture::config, Set.of(), (j, p) -> {});
+    pass();
     assertThat(cronJob().getMetadata().getResourceVersion()).isEqualTo(version);
     assertThat(said).hasSize(1);
   }
@@ -117,30 +116,13 @@ class CronJobSetBackTest {
   void anEditedPodTemplateIsSetBack() {
     edit(
         c -> {
-          c.getSpec()
-              .getJobTemplate()
-              .getSpec()
-              .getTemplate()
-              .getSpec()
-              .getContainers()
-              .get(0)
-              .setImage("registry.local:5000/someone-else:latest");
+          container(c).setImage("registry.local:5000/someone-else:latest");
           return c;
         });
     await().atMost(Duration.ofSeconds(20)).until(() -> !said.isEmpty());
     assertThat(said.get(0))
         .contains("spec.jobTemplate.spec.template.spec.containers[0].image differed");
-    assertThat(
-            cronJob()
-                .getSpec()
-                .getJobTemplate()
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage())
-        .contains(JobFixture.SHA);
+    assertThat(container(cronJob()).getImage()).contains(JobFixture.SHA);
   }
 
   @Test
@@ -156,11 +138,8 @@ class CronJobSetBackTest {
                     .withSuccessfulJobsHistoryLimit(3)
                     .endSpec()
                     .build());
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> runner.objects().stream().anyMatch(o -> version(o).equals(version(edited))));
-    runner.scheduleByItself(
-        Map.of(NIGHTLY, fixture.desired("nightly")), fixture::config, Set.of(), (j, p) -> {});
+    awaitSeen(edited);
+    pass();
     assertThat(cronJob().getMetadata().getResourceVersion())
         .isEqualTo(edited.getMetadata().getResourceVersion());
     assertThat(said).isEmpty();
@@ -171,17 +150,38 @@ class CronJobSetBackTest {
     leading.set(false);
     CronJob edited =
         edit(c -> new CronJobBuilder(c).editSpec().withSchedule("*/1 * * * *").endSpec().build());
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> runner.objects().stream().anyMatch(o -> version(o).equals(version(edited))));
+    awaitSeen(edited);
     assertThat(cronJob().getSpec().getSchedule()).isEqualTo("*/1 * * * *");
     assertThat(said).isEmpty();
 
     leading.set(true); // a pass of the leader compares as well (a watch event it missed)
-    runner.scheduleByItself(
-        Map.of(NIGHTLY, fixture.desired("nightly")), fixture::config, Set.of(), (j, p) -> {});
+    pass();
     assertThat(cronJob().getSpec().getSchedule()).isEqualTo("0 4 * * *");
     assertThat(said).hasSize(1);
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container container(CronJob cronJob) {
+    return cronJob
+        .getSpec()
+        .getJobTemplate()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0);
+  }
+
+  /** A pass of the scheduler: the runner brings the CronJob in line with soa-configs. */
+  private void pass() {
+    runner.scheduleByItself(
+        Map.of(NIGHTLY, fixture.desired("nightly")), fixture::config, Set.of(), (j, p) -> {});
+  }
+
+  /** Waits until the runner's informer holds {@code edited} (its resource version). */
+  private void awaitSeen(CronJob edited) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> runner.objects().stream().anyMatch(o -> version(o).equals(version(edited))));
   }
 
   private static String version(io.fabric8.kubernetes.api.model.HasMetadata object) {

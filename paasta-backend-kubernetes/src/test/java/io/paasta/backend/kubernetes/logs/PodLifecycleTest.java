@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.paasta.backend.kubernetes.KubernetesBackend;
 import io.paasta.backend.kubernetes.render.ObjectLabels;
+import io.paasta.backend.kubernetes.testing.FakeControllers;
 import io.paasta.backend.kubernetes.testing.MockCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,16 +52,8 @@ class PodLifecycleTest {
       edit("p1", p -> ready(p, true, "10:00:09", null));
       edit("p1", p -> ready(p, false, "10:01:00", null)); // the same flip again: a new line
       edit("p1", p -> terminated(p, "c1", 137, "OOMKilled"));
-      edit(
-          "p2",
-          p ->
-              new PodBuilder(p)
-                  .editStatus()
-                  .withPhase("Failed")
-                  .withReason("Evicted")
-                  .withMessage("The node was low on resource: memory.")
-                  .endStatus()
-                  .build());
+      new FakeControllers(client, Clock.systemUTC())
+          .evict(client.pods().inNamespace(NS).withName("p2").get());
       client.pods().inNamespace(NS).withName("p3").delete();
 
       List<String> told =
@@ -129,15 +121,7 @@ class PodLifecycleTest {
   }
 
   private PodOutputCollector collector() {
-    return new PodOutputCollector(
-            client,
-            object -> KubernetesBackend.refOf("local", object),
-            sink,
-            Clock.systemUTC(),
-            Duration.ofMillis(50),
-            Duration.ofMillis(200),
-            4)
-        .start();
+    return PodOutputCollectorTest.collector(client, sink);
   }
 
   private void edit(String pod, UnaryOperator<Pod> change) {

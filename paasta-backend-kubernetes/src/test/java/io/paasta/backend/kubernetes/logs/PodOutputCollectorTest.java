@@ -181,6 +181,11 @@ class PodOutputCollectorTest {
   }
 
   private PodOutputCollector collector() {
+    return collector(client, sink);
+  }
+
+  /** A started collector of cluster {@code local}'s pods, reconnecting 50 to 200 ms apart. */
+  static PodOutputCollector collector(KubernetesClient client, TaskLogSink sink) {
     return new PodOutputCollector(
             client,
             object -> KubernetesBackend.refOf("local", object),
