@@ -26,9 +26,9 @@ import java.util.Set;
  * records the same run again, not a second one.
  *
  * <p>Likewise the runs another daemon of the cluster started while it led (a new leader takes
- * over): a task named by a run this daemon's history does not know, of an execution date newer than
- * the job's last scheduled one here, is recorded as a run of this history and named by it (attempt
- * 1, with the attempts left), never started again nor killed as a stray.
+ * over): a task still running for a run this history does not know is recorded as a run of this
+ * history and named by it (attempt 1, with the attempts left), never started again nor killed as a
+ * stray.
  */
 final class EngineRuns {
   private final JobRunStore store;
@@ -85,19 +85,19 @@ final class EngineRuns {
   }
 
   /**
-   * Whether the task is of a run this history does not know (neither in progress nor among its
-   * newest), of an execution date newer than its job's last scheduled one here: another daemon
-   * started it while it led.
+   * Whether the task still runs for a run this history does not know (neither in progress nor among
+   * its newest): another daemon started it while it led. An ended one is left to the planner
+   * (removed as an old run's), so that the old tasks of this daemon's own runs are never taken for
+   * new runs.
    */
   private boolean anotherDaemons(JobTask task) {
-    Optional<JobHistory> history = histories.of(task.job());
-    if (history.isEmpty()) {
-      return true;
+    if (!task.running()) {
+      return false;
     }
-    boolean known =
-        history.get().running().map(JobRun::runId).filter(id -> id == task.runId()).isPresent()
-            || history.get().keptRunIds().contains(task.runId());
-    return !known && history.get().lastScheduled().map(task.executionDate()::isAfter).orElse(true);
+    Optional<JobHistory> history = histories.of(task.job());
+    return history.isEmpty()
+        || (history.get().running().map(JobRun::runId).filter(id -> id == task.runId()).isEmpty()
+            && !history.get().keptRunIds().contains(task.runId()));
   }
 
   /** Records the task's run in this history and names the task by it. */
