@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.paasta.backend.kubernetes.adhoc.KubernetesAdhocRunner;
 import io.paasta.backend.kubernetes.apply.ClusterCache;
 import io.paasta.backend.kubernetes.apply.InstanceDetails;
 import io.paasta.backend.kubernetes.apply.InstanceObjects;
@@ -14,6 +15,7 @@ import io.paasta.backend.kubernetes.apply.ObjectPlanner;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
 import io.paasta.backend.kubernetes.apply.OrphanPlanner;
 import io.paasta.backend.kubernetes.apply.PlanMemo;
+import io.paasta.backend.kubernetes.apply.PodKiller;
 import io.paasta.backend.kubernetes.apply.PodTasks;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
@@ -82,8 +84,10 @@ public final class KubernetesBackend implements Backend {
   private final PlanMemo memo = new PlanMemo();
   private final List<PodOutputCollector> outputs = new CopyOnWriteArrayList<>();
   private final ObjectWriter writer;
+  private final PodKiller podKiller;
   private final Optional<LeaderLease> lease;
   private final KubernetesJobRunner jobs;
+  private volatile Optional<KubernetesAdhocRunner> adhoc = Optional.empty();
   private final SecretSync secrets;
   private final SecretWriter secretWriter;
   private final FleetSettings fleet;
@@ -163,20 +167,28 @@ public final class KubernetesBackend implements Backend {
     this.cache = new ClusterCache(client, this::changed);
     this.planner = new ObjectPlanner(client.getKubernetesSerialization());
     this.writer = new ObjectWriter(client);
+    this.podKiller = new PodKiller(client);
     this.secrets = new SecretSync(fleet.secrets(), client.getKubernetesSerialization());
     this.secretWriter = new SecretWriter(client, fleet.secrets());
     this.fleet = fleet;
     this.lease = lease.apply(this::leadershipChanged);
-    this.jobs = new KubernetesJobRunner(cluster, client, jobs, clock);
+    this.jobs = new KubernetesJobRunner(cluster, client, jobs, clock, this::follower);
     this.sweeper =
         new OrphanSweeper(
             cache,
-            () -> cache.orphanView().with(this.jobs.objects(), this.jobs.workloads()),
+            () -> cache.orphanView().with(alsoInNamespaces(), this.jobs.workloads()),
             new OrphanPlanner(client.getKubernetesSerialization()),
             fleet,
             clock,
             () -> this.lease.map(LeaderLease::leading).orElse(true),
             this::write);
+  }
+
+  /** The jobs' objects and the remote-runs' pods: a namespace that holds them is not empty. */
+  private List<HasMetadata> alsoInNamespaces() {
+    List<HasMetadata> all = new ArrayList<>(jobs.objects());
+    adhoc.ifPresent(runner -> all.addAll(runner.pods()));
+    return all;
   }
 
   /**
@@ -296,17 +308,21 @@ public final class KubernetesBackend implements Backend {
       InstanceObjects current = cache.of(ref.service(), ref.instance(), Optional.empty());
       plan = planner.plan(inSoaConfigs, desired, Optional.empty(), current, now);
     }
-    if (lease.isPresent() && !lease.get().leading() && !plan.actions().isEmpty()) {
+    Optional<String> follower = follower();
+    if (follower.isPresent() && !plan.actions().isEmpty()) {
       return new Plan(
           List.of(),
           true,
           Optional.empty(),
-          plan.status()
-              + " (a follower: "
-              + (lease.get().leader().isEmpty() ? "no leader yet" : lease.get().leader() + " leads")
-              + "; this daemon executes nothing)");
+          plan.status() + " (" + follower.get() + "; this daemon executes nothing)");
     }
     return plan;
+  }
+
+  /** Empty while this daemon leads (or runs alone); else {@code a follower: <leader> leads}. */
+  private Optional<String> follower() {
+    Optional<LeaderLease> current = lease;
+    return current == null ? Optional.empty() : current.flatMap(LeaderLease::follower);
   }
 
   /**
@@ -343,8 +359,17 @@ public final class KubernetesBackend implements Backend {
     return cache.of(ref.service(), ref.instance(), Optional.of(namespace));
   }
 
+  /**
+   * Carries out an object change (the leader only) or kills tasks: {@link Action.KillTasks} (an
+   * emergency restart) deletes the named pods of the instance ({@link PodKiller}), on any daemon:
+   * their ReplicaSet replaces them, which no leader's work contradicts.
+   */
   @Override
   public void execute(InstanceRef ref, Action action) {
+    if (action instanceof Action.KillTasks kill) {
+      podKiller.kill(ref, cache.of(ref.service(), ref.instance(), Optional.empty()).pods(), kill);
+      return;
+    }
     if (!(action instanceof Action.ChangeObject change)) {
       throw new BackendException(
           ref + ": the Kubernetes backend changes objects, not tasks: " + action);
@@ -413,12 +438,40 @@ public final class KubernetesBackend implements Backend {
     return Optional.of(jobs);
   }
 
+  /**
+   * Runs {@code paasta remote-run}s of the cluster as pods ({@link KubernetesAdhocRunner}) from now
+   * on: starts its informer and waits, at most {@code max}, for its first list.
+   *
+   * @return this
+   * @throws BackendException when the API server did not list the adhoc pods in time
+   */
+  public KubernetesBackend runAdhoc(io.paasta.model.KubernetesCluster settings, Duration max) {
+    KubernetesAdhocRunner runner = new KubernetesAdhocRunner(settings, client);
+    if (!runner.start(max)) {
+      runner.close();
+      throw new BackendException(
+          "the Kubernetes API server of cluster "
+              + cluster
+              + " did not list the remote-runs' pods within "
+              + max.toSeconds()
+              + " s");
+    }
+    adhoc = Optional.of(runner);
+    return this;
+  }
+
+  @Override
+  public Optional<io.paasta.planning.backend.AdhocRunner> adhocRunner() {
+    return adhoc.map(runner -> runner);
+  }
+
   @Override
   public void close() {
     sweeps.shutdownNow();
     outputs.forEach(PodOutputCollector::close);
     lease.ifPresent(LeaderLease::close);
     jobs.close();
+    adhoc.ifPresent(KubernetesAdhocRunner::close);
     cache.close();
     client.close();
   }

@@ -78,7 +78,8 @@ public final class KubernetesBackends {
                   forceCleanup,
                   FleetSettings.SWEEP_EVERY),
               jobs)
-          .start(FIRST_LIST);
+          .start(FIRST_LIST)
+          .runAdhoc(cluster, FIRST_LIST);
     } catch (RuntimeException e) {
       client.close();
       throw e;

@@ -76,4 +76,22 @@ public interface JobRunner {
    * @throws BackendException when it cannot be named (the next pass tries again)
    */
   default void adopt(String taskId, long runId) {}
+
+  /**
+   * Empty when this daemon may schedule and start runs now; else why not (another daemon of the
+   * cluster leads: its scheduler runs the jobs, this one only reads and answers). Runners of an
+   * engine with one daemon always lead (the default).
+   */
+  default Optional<String> follower() {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether several daemons may run the cluster's jobs in turn ({@link #follower} says who leads),
+   * each with its own run history: a new leader then records the runs of tasks named by runs it
+   * does not know, and names them anew ({@link #adopt}). False by default (one daemon).
+   */
+  default boolean takesOverRuns() {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import io.paasta.model.InstanceRef;
 import io.paasta.planning.backend.BackendException;
 import io.paasta.planning.backend.JobRunner;
 import io.paasta.planning.jobs.DesiredJob;
+import io.paasta.planning.jobs.JobHistory;
 import io.paasta.planning.jobs.JobRun;
 import io.paasta.planning.jobs.JobRunStore;
 import io.paasta.planning.jobs.JobRuns;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +24,11 @@ import java.util.Set;
  * attempt), so that status, checks and reruns see them as the scheduler's own. The store creates a
  * run once per job and execution date: a daemon stopped between recording a run and naming its task
  * records the same run again, not a second one.
+ *
+ * <p>Likewise the runs another daemon of the cluster started while it led (a new leader takes
+ * over): a task still running for a run this history does not know is recorded as a run of this
+ * history and named by it (attempt 1, with the attempts left), never started again nor killed as a
+ * stray.
  */
 final class EngineRuns {
   private final JobRunStore store;
@@ -48,48 +55,88 @@ final class EngineRuns {
       List<JobTask> tasks, Map<InstanceRef, DesiredJob> desired, Set<InstanceRef> byItself) {
     List<JobTask> named = new ArrayList<>();
     for (JobTask task : tasks) {
+      DesiredJob job = desired.get(task.job());
       if (task.runId() != 0) {
-        named.add(task);
+        if (job == null
+            || job.template().isEmpty()
+            || !runner.takesOverRuns()
+            || !anotherDaemons(task)) {
+          named.add(task);
+        } else {
+          adopt(
+              task,
+              job,
+              Math.max(1, job.maxAttempts() - task.attempt() + 1),
+              "run "
+                  + task.runId()
+                  + " (attempt "
+                  + task.attempt()
+                  + ") of the daemon that led before",
+              named);
+        }
         continue;
       }
-      DesiredJob job = desired.get(task.job());
       if (job == null || job.template().isEmpty() || !byItself.contains(task.job())) {
         continue;
       }
-      try {
-        JobRun run =
-            store.create(
-                JobRuns.withTask(
-                    JobRuns.started(
-                        task.job(),
-                        task.executionDate(),
-                        RunTrigger.SCHEDULE,
-                        1,
-                        1,
-                        job.template().get(),
-                        task.startedAt().orElse(clock.instant()),
-                        "started by the engine's schedule (its CronJob)"),
-                    task.taskId()));
-        histories.record(run);
-        runner.adopt(task.taskId(), run.runId());
-        log.info(
-            JobActionExecutor.SUBJECT,
-            job.id()
-                + ": run "
-                + run.runId()
-                + " started by its CronJob as task "
-                + task.taskId()
-                + " (execution date "
-                + run.executionDate()
-                + ")");
-        named.add(withRun(task, run.runId()));
-      } catch (BackendException e) {
-        log.warn(
-            JobActionExecutor.SUBJECT,
-            job.id() + ": task " + task.taskId() + " cannot be named: " + e.getMessage());
-      }
+      adopt(task, job, 1, "started by the engine's schedule (its CronJob)", named);
     }
     return named;
+  }
+
+  /**
+   * Whether the task still runs for a run this history does not know (neither in progress nor among
+   * its newest): another daemon started it while it led. An ended one is left to the planner
+   * (removed as an old run's), so that the old tasks of this daemon's own runs are never taken for
+   * new runs.
+   */
+  private boolean anotherDaemons(JobTask task) {
+    if (!task.running()) {
+      return false;
+    }
+    Optional<JobHistory> history = histories.of(task.job());
+    return history.isEmpty()
+        || (history.get().running().map(JobRun::runId).filter(id -> id == task.runId()).isEmpty()
+            && !history.get().keptRunIds().contains(task.runId()));
+  }
+
+  /** Records the task's run in this history and names the task by it. */
+  private void adopt(
+      JobTask task, DesiredJob job, int maxAttempts, String how, List<JobTask> named) {
+    try {
+      JobRun run =
+          store.create(
+              JobRuns.withTask(
+                  JobRuns.started(
+                      task.job(),
+                      task.executionDate(),
+                      RunTrigger.SCHEDULE,
+                      1,
+                      maxAttempts,
+                      job.template().get(),
+                      task.startedAt().orElse(clock.instant()),
+                      how),
+                  task.taskId()));
+      histories.record(run);
+      runner.adopt(task.taskId(), run.runId());
+      log.info(
+          JobActionExecutor.SUBJECT,
+          job.id()
+              + ": run "
+              + run.runId()
+              + " recorded for task "
+              + task.taskId()
+              + ", "
+              + how
+              + " (execution date "
+              + run.executionDate()
+              + ")");
+      named.add(withRun(task, run.runId()));
+    } catch (BackendException e) {
+      log.warn(
+          JobActionExecutor.SUBJECT,
+          job.id() + ": task " + task.taskId() + " cannot be named: " + e.getMessage());
+    }
   }
 
   private static JobTask withRun(JobTask task, long runId) {

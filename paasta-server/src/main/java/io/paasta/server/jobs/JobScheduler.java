@@ -58,6 +58,10 @@ public final class JobScheduler implements JobsView, AutoCloseable {
   private final Map<InstanceRef, String> toldProblems = new HashMap<>();
   private volatile boolean running;
   private volatile boolean configsLoaded;
+
+  /** Why this daemon's scheduler starts nothing (another daemon leads); null while it leads. */
+  private volatile String follower;
+
   private Thread thread;
 
   /**
@@ -139,6 +143,18 @@ public final class JobScheduler implements JobsView, AutoCloseable {
       return Optional.empty();
     }
     synchronized (passLock) {
+      Optional<String> follows = runner.get().follower();
+      if (follows.isPresent()) {
+        follower(follows.get());
+        return Optional.empty(); // the leader's scheduler runs the jobs; the safety poll rechecks
+      }
+      if (follower != null) {
+        log.info(
+            JobActionExecutor.SUBJECT,
+            "this daemon leads now: it schedules and starts the jobs' runs, and adopts the runs"
+                + " the engine shows");
+        follower = null;
+      }
       Map<InstanceRef, DesiredJob> desired = jobs.all();
       Map<InstanceRef, String> scheduleProblems = new HashMap<>();
       scheduleByItself(desired, scheduleProblems);
@@ -187,6 +203,16 @@ public final class JobScheduler implements JobsView, AutoCloseable {
     }
   }
 
+  /** A follower's pass: nothing is scheduled nor started; said once in the log. */
+  private void follower(String why) {
+    if (!why.equals(follower)) {
+      log.info(
+          JobActionExecutor.SUBJECT,
+          "this daemon is " + why + ": it schedules and starts no run, the leader does");
+    }
+    follower = why;
+  }
+
   /** Logs a job's problem once (and when it is gone). */
   private void tellProblems(Map<InstanceRef, String> now) {
     problems = now;
@@ -233,6 +259,14 @@ public final class JobScheduler implements JobsView, AutoCloseable {
     if (runner.isEmpty()) {
       return Optional.of("the cluster's backend runs no jobs");
     }
+    String follows = follower;
+    if (follows != null) {
+      return Optional.of(
+          "this daemon is "
+              + follows
+              + ": the leader's scheduler runs the job, and its run history is the leader's"
+              + " (this daemon's is as of when it last led)");
+    }
     return Optional.ofNullable(problems.get(job.ref())).or(job::problem);
   }
 
@@ -274,6 +308,11 @@ public final class JobScheduler implements JobsView, AutoCloseable {
       boolean forceDisabled) {
     if (runner.isEmpty()) {
       throw new RerunRefused("the cluster's backend runs no jobs");
+    }
+    Optional<String> follows = runner.get().follower();
+    if (follows.isPresent()) {
+      throw new RerunRefused(
+          "this daemon is " + follows.get() + ": ask the leader's API (it runs the jobs)");
     }
     List<JobRun> created = new ArrayList<>();
     synchronized (passLock) {

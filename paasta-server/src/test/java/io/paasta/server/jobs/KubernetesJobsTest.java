@@ -1,6 +1,7 @@
 package io.paasta.server.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.paasta.backend.kubernetes.apply.LeaderLease;
 import io.paasta.backend.kubernetes.jobs.JobManifests;
 import io.paasta.backend.kubernetes.jobs.KubernetesJobRunner;
 import io.paasta.backend.kubernetes.testing.BackendHarness;
@@ -237,10 +239,7 @@ class KubernetesJobsTest {
     JobRun run = newest(job("long"));
     String task = run.taskId().orElseThrow();
     daemon(); // a daemon started again: nothing of the old one's in memory
-    for (int i = 0; i < 3; i++) {
-      scheduler.runPass();
-      controllers.stepJobs();
-    }
+    passes(scheduler);
     assertThat(jobs()).hasSize(1);
     assertThat(controllers.jobPods(p -> true)).hasSize(1);
     assertThat(newest(job("long")).state()).isEqualTo(RunState.RUNNING);
@@ -253,6 +252,117 @@ class KubernetesJobsTest {
     assertThat(killed.exitCode()).hasValue(143);
     assertThat(killed.message()).contains("stopped (paasta stop)");
     assertThat(jobs().get(0).getSpec().getSuspend()).isTrue();
+  }
+
+  /** Three passes of {@code daemon}'s scheduler, each with a round of the controllers. */
+  private void passes(JobScheduler daemon) {
+    for (int i = 0; i < 3; i++) {
+      daemon.runPass();
+      controllers.stepJobs();
+    }
+  }
+
+  /** A daemon of the cluster that leads through the Lease or follows: its runner and scheduler. */
+  private record Leased(
+      KubernetesClient client,
+      LeaderLease lease,
+      KubernetesJobRunner runner,
+      JobScheduler scheduler,
+      MemoryJobRunStore store)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      lease.close();
+      runner.close();
+      client.close();
+    }
+  }
+
+  /** Another daemon of the cluster, with its own run history, leading when it gets the Lease. */
+  private Leased leased(String identity) {
+    KubernetesClient client = mock.client();
+    LeaderLease lease =
+        new LeaderLease(
+            client, "default", "paasta-local", identity, Duration.ofSeconds(3), () -> {});
+    ClusterJobs jobs = new ClusterJobs(configs, system);
+    KubernetesJobRunner leasedRunner =
+        new KubernetesJobRunner(
+            CLUSTER,
+            client,
+            JobManifests.rendered(BackendHarness.CLUSTER, jobs::config),
+            clock,
+            lease::follower);
+    assertThat(leasedRunner.start(Duration.ofSeconds(30))).isTrue();
+    MemoryJobRunStore own = new MemoryJobRunStore();
+    JobScheduler leasedScheduler =
+        new JobScheduler(
+            jobs,
+            Optional.of(leasedRunner),
+            own,
+            new DaemonLog(new PrintStream(log, true, StandardCharsets.UTF_8), clock),
+            clock);
+    leasedScheduler.load();
+    return new Leased(client, lease, leasedRunner, leasedScheduler, own);
+  }
+
+  @Test
+  void withTwoDaemonsOnlyTheLeaderStartsRunsAndTheNextLeaderAdoptsTheRunningOne() {
+    cluster(
+        """
+        long:
+          schedule: "R/%s/PT7M"
+          cmd: "sleep 1000"
+          deploy_group: everything
+        """
+            .formatted(T0));
+    Leased first = leased("first");
+    await().atMost(Duration.ofSeconds(30)).until(() -> first.lease().leading());
+    try (Leased second = leased("second")) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !second.lease().leader().isEmpty());
+      passes(second.scheduler()); // a follower starts nothing
+      assertThat(jobs()).isEmpty();
+      assertThat(second.scheduler().status(job("long")).orElseThrow().problem())
+          .hasValueSatisfying(
+              p -> assertThat(p).startsWith("this daemon is a follower: first leads"));
+      assertThatThrownBy(
+              () -> second.scheduler().rerun(job("long"), Optional.of(T0), Optional.empty(), false))
+          .isInstanceOf(JobsView.RerunRefused.class)
+          .hasMessageContaining("a follower: first leads: ask the leader's API");
+
+      first.scheduler().runPass(); // the leader starts the run
+      controllers.stepJobs();
+      JobRun run = first.store().recent(job("long"), 1).get(0);
+      String task = run.taskId().orElseThrow();
+      passes(second.scheduler());
+      assertThat(jobs()).hasSize(1);
+      assertThat(second.store().recent(job("long"), 1)).isEmpty();
+
+      first.close(); // the leader goes: its Lease is released
+      await().atMost(Duration.ofSeconds(30)).until(() -> second.lease().leading());
+      passes(second.scheduler());
+      assertThat(jobs()).hasSize(1); // adopted, never started twice, not killed as a stray
+      assertThat(controllers.jobPods(p -> true)).hasSize(1);
+      JobRun adopted = second.store().recent(job("long"), 1).get(0);
+      assertThat(adopted.state()).isEqualTo(RunState.RUNNING);
+      assertThat(adopted.taskId()).hasValue(task);
+      assertThat(adopted.executionDate()).isEqualTo(T0);
+      assertThat(adopted.message())
+          .isEqualTo("run " + run.runId() + " (attempt 1) of the daemon that led before");
+      assertThat(jobs().get(0).getMetadata().getLabels())
+          .containsEntry("paasta.yelp.com/job_run_id", String.valueOf(adopted.runId()));
+      assertThat(second.scheduler().status(job("long")).orElseThrow().problem()).isEmpty();
+
+      controllers.finish("svc-long-", 0);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                second.scheduler().runPass();
+                controllers.stepJobs();
+                return second.store().recent(job("long"), 1).get(0).state() == RunState.SUCCEEDED;
+              });
+      assertThat(second.store().recent(job("long"), 5)).hasSize(1);
+    }
   }
 
   @Test

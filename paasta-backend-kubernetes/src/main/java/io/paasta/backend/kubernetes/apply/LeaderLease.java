@@ -73,6 +73,16 @@ public final class LeaderLease implements AutoCloseable {
     return identity;
   }
 
+  /** Empty while this daemon leads; else {@code a follower: <leader> leads} (or no leader yet). */
+  public java.util.Optional<String> follower() {
+    if (leading()) {
+      return java.util.Optional.empty();
+    }
+    String now = leader();
+    return java.util.Optional.of(
+        "a follower: " + (now.isEmpty() ? "no leader yet" : now + " leads"));
+  }
+
   @Override
   public void close() {
     running.cancel(true);

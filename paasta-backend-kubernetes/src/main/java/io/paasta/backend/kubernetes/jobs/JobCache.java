@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The observed state of the cluster's jobs: one informer (list, then watch) for the Jobs labelled
@@ -30,8 +31,9 @@ final class JobCache implements AutoCloseable {
   /**
    * @param changed told of every Job changed (before, after) or deleted (before, null), and of a
    *     Job whose pod changed (null, the Job)
+   * @param cronJobChanged told of every managed CronJob added or changed (as it is now)
    */
-  JobCache(KubernetesClient client, Changed changed) {
+  JobCache(KubernetesClient client, Changed changed, Consumer<CronJob> cronJobChanged) {
     jobs =
         client
             .batch()
@@ -72,6 +74,23 @@ final class JobCache implements AutoCloseable {
             .inAnyNamespace()
             .withLabel(ObjectLabels.MANAGED, "true")
             .runnableInformer(0);
+    cronJobs.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(CronJob cronJob) {
+            cronJobChanged.accept(cronJob);
+          }
+
+          @Override
+          public void onUpdate(CronJob before, CronJob after) {
+            cronJobChanged.accept(after);
+          }
+
+          @Override
+          public void onDelete(CronJob cronJob, boolean finalStateUnknown) {
+            // a CronJob deleted by hand is created again by the next pass of the scheduler
+          }
+        });
     pods.addIndexers(Map.of(BY_JOB, JobCache::jobKey));
     pods.addEventHandler(
         new ResourceEventHandler<>() {

@@ -1,6 +1,5 @@
 package io.paasta.backend.kubernetes.jobs;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -9,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.paasta.backend.kubernetes.apply.ObjectWriter;
-import io.paasta.backend.kubernetes.render.ObjectLabels;
 import io.paasta.model.InstanceRef;
 import io.paasta.model.JobConfig;
 import io.paasta.planning.backend.BackendException;
@@ -32,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +65,8 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
   private final JobCache cache;
   private final CronJobReconciler cronJobs;
   private final List<Consumer<JobTask>> exitListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> setBackListeners = new CopyOnWriteArrayList<>();
+  private final Supplier<Optional<String>> follower;
 
   /**
    * Jobs this runner created that its informer may not have seen yet (the watch lags the create):
@@ -74,15 +75,43 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
    */
   private final Map<String, Job> created = new ConcurrentHashMap<>();
 
-  /** Builds the runner and its informers; {@link #start(Duration)} starts them. */
+  /** A runner of the only daemon of its cluster (it always leads). */
   public KubernetesJobRunner(
       String cluster, KubernetesClient client, JobManifests manifests, Clock clock) {
+    this(cluster, client, manifests, clock, Optional::empty);
+  }
+
+  /**
+   * Builds the runner and its informers; {@link #start(Duration)} starts them.
+   *
+   * @param follower empty while this daemon leads its cluster, else who does ({@link #follower}: a
+   *     follower's scheduler starts nothing, and it sets no CronJob back)
+   */
+  public KubernetesJobRunner(
+      String cluster,
+      KubernetesClient client,
+      JobManifests manifests,
+      Clock clock,
+      Supplier<Optional<String>> follower) {
     this.cluster = cluster;
     this.client = client;
     this.manifests = manifests;
     this.clock = clock;
-    this.cache = new JobCache(client, this::changed);
-    this.cronJobs = new CronJobReconciler(cluster, client, manifests, cache, this::ensureNamespace);
+    this.follower = follower;
+    // the informers start in start(): the reconciler is there before the first CronJob event
+    this.cache = new JobCache(client, this::changed, this::cronJobChanged);
+    this.cronJobs =
+        new CronJobReconciler(
+            cluster,
+            client,
+            manifests,
+            cache,
+            this::ensureNamespace,
+            () -> follower.get().isEmpty(),
+            line -> {
+              LOG.info(line);
+              setBackListeners.forEach(listener -> listener.accept(line));
+            });
   }
 
   /**
@@ -150,21 +179,7 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
 
   /** A service with jobs only has no namespace yet: created like an instance's (409: it exists). */
   private void ensureNamespace(String namespace) {
-    try {
-      client
-          .resource(
-              new NamespaceBuilder()
-                  .withNewMetadata()
-                  .withName(namespace)
-                  .withLabels(ObjectLabels.managed())
-                  .endMetadata()
-                  .build())
-          .create();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) {
-        throw failure(Action.ObjectVerb.CREATE, "", namespace, "Namespace", e);
-      }
-    }
+    io.paasta.backend.kubernetes.apply.NamespaceCreator.ensure(client, namespace, "job attempt");
   }
 
   /** The job's CronJob, when it has one: its reruns are made from the CronJob's template. */
@@ -333,32 +348,35 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     if (pod.isEmpty()) {
       return List.of();
     }
-    try {
-      String log =
-          client
-              .pods()
-              .inNamespace(pod.get().getMetadata().getNamespace())
-              .withName(pod.get().getMetadata().getName())
-              .tailingLines(lines)
-              .getLog();
-      return log == null || log.isEmpty() ? List.of() : List.of(log.split("\n"));
-    } catch (KubernetesClientException e) {
-      throw new BackendException(
-          "reading the log of pod "
-              + pod.get().getMetadata().getNamespace()
-              + "/"
-              + pod.get().getMetadata().getName()
-              + " failed ("
-              + e.getCode()
-              + "): "
-              + e.getMessage(),
-          e);
-    }
+    return io.paasta.backend.kubernetes.logs.PodLogTail.of(client, pod.get(), lines);
+  }
+
+  @Override
+  public Optional<String> follower() {
+    return follower.get();
+  }
+
+  /** True: every daemon of the cluster observes the same Jobs, and relabels the ones it adopts. */
+  @Override
+  public boolean takesOverRuns() {
+    return true;
+  }
+
+  /**
+   * Asks to be told, as a line for the log, of each CronJob edited by hand that was set back (the
+   * fields that differed).
+   */
+  public void onSetBack(Consumer<String> listener) {
+    setBackListeners.add(listener);
   }
 
   @Override
   public void onExit(Consumer<JobTask> listener) {
     exitListeners.add(listener);
+  }
+
+  private void cronJobChanged(CronJob cronJob) {
+    cronJobs.changed(cronJob);
   }
 
   /** Tells the exit listeners of an attempt that ended now. */

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * with backoff; the first failure of a run is logged once, at warn, the rest at debug. A run that
  * ended before it was seen (a container restarted while nobody read it) is read once with {@code
  * previous=true}. The API server does not tell stdout from stderr: every line is {@code stdout}.
+ * The same pod events give the {@code task_lifecycle} lines ({@link PodLifecycle}).
  */
 public final class PodOutputCollector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PodOutputCollector.class);
@@ -122,20 +123,33 @@ public final class PodOutputCollector implements AutoCloseable {
                 new ResourceEventHandler<>() {
                   @Override
                   public void onAdd(Pod pod) {
+                    tell(pod, PodLifecycle.changes(null, pod, clock.instant()));
                     seen(pod);
                   }
 
                   @Override
                   public void onUpdate(Pod before, Pod after) {
+                    tell(after, PodLifecycle.changes(before, after, clock.instant()));
                     seen(after);
                   }
 
                   @Override
                   public void onDelete(Pod pod, boolean finalStateUnknown) {
+                    tell(pod, PodLifecycle.deleted(pod, clock.instant()));
                     gone(pod);
                   }
                 });
     return this;
+  }
+
+  /** Hands the pod's lifecycle lines to the sink (which keeps each once). */
+  private void tell(Pod pod, List<PodLifecycle.Line> lines) {
+    if (lines.isEmpty() || closed) {
+      return;
+    }
+    refOf
+        .apply(pod)
+        .ifPresent(ref -> lines.forEach(l -> sink.lifecycle(ref, l.taskId(), l.at(), l.message())));
   }
 
   /** How many container runs are being read now. */

@@ -52,7 +52,8 @@ class PodOutputCollectorTest {
                 REF, CID, "stdout", Instant.parse("2026-12-06T10:00:00.1Z"), "hello"),
             new TaskLogSink.Output(
                 REF, CID, "stdout", Instant.parse("2026-12-06T10:00:01.5Z"), "world"));
-    assertThat(sink.lifecycle).containsExactly("task p1/main started");
+    assertThat(sink.lifecycle)
+        .containsExactlyInAnyOrder("task p1/main started", "task p1/main exited with code 0");
   }
 
   @Test
@@ -61,6 +62,8 @@ class PodOutputCollectorTest {
     sink.lines.add(
         new TaskLogSink.Output(
             REF, CID, "stdout", Instant.parse("2026-12-06T10:00:01.5Z"), "stored before"));
+    sink.lifecycle(REF, CID, Instant.EPOCH, "task p1/main exited with code 0");
+    sink.lifecycle.clear(); // stored by the daemon before: not stored again
     // the API server answers from the second: lines at or before the stored one are dropped
     expectLog(
         "p1",
@@ -104,7 +107,8 @@ class PodOutputCollectorTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("containerd://before", "crashed"),
             org.assertj.core.groups.Tuple.tuple(CID, "came back"));
-    assertThat(sink.lifecycle).containsExactly("task p4/main started");
+    assertThat(sink.lifecycle)
+        .containsExactlyInAnyOrder("task p4/main started", "task p4/main exited with code 1");
   }
 
   @Test
@@ -177,6 +181,11 @@ class PodOutputCollectorTest {
   }
 
   private PodOutputCollector collector() {
+    return collector(client, sink);
+  }
+
+  /** A started collector of cluster {@code local}'s pods, reconnecting 50 to 200 ms apart. */
+  static PodOutputCollector collector(KubernetesClient client, TaskLogSink sink) {
     return new PodOutputCollector(
             client,
             object -> KubernetesBackend.refOf("local", object),
@@ -247,10 +256,16 @@ class PodOutputCollectorTest {
             .build();
   }
 
-  /** Keeps what it is handed; remembers positions as the daemon's store does. */
-  private static final class RecordingSink implements TaskLogSink {
+  /**
+   * Keeps what it is handed; remembers positions, and keeps each task's lifecycle line once, as the
+   * daemon's store does.
+   */
+  static final class RecordingSink implements TaskLogSink {
     final List<TaskLogSink.Output> lines = new CopyOnWriteArrayList<>();
     final List<String> lifecycle = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<Instant> storedUpTo(String taskId) {
@@ -267,7 +282,10 @@ class PodOutputCollectorTest {
 
     @Override
     public void lifecycle(InstanceRef ref, String taskId, Instant at, String message) {
-      lifecycle.add(message);
+      calls.incrementAndGet();
+      if (stored.add(taskId + " " + message)) {
+        lifecycle.add(message);
+      }
     }
   }
 }

@@ -49,6 +49,17 @@ public final class MockCluster implements AutoCloseable {
     }
   }
 
+  /** What the API server answers when it refuses: {@code Failure} with the code and message. */
+  public static io.fabric8.kubernetes.api.model.Status refusal(
+      int code, String reason, String message) {
+    return new io.fabric8.kubernetes.api.model.StatusBuilder()
+        .withStatus("Failure")
+        .withCode(code)
+        .withReason(reason)
+        .withMessage(message)
+        .build();
+  }
+
   public KubernetesMockServer server() {
     return server;
   }
