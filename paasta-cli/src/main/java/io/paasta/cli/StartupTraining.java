@@ -52,6 +52,7 @@ public final class StartupTraining {
               + "\"}}}");
       writeLogs(systemConfig.resolve("logs").resolve("{service}.log").toString(), soaDir);
       List<Integer> exits = new ArrayList<>();
+      StoredHelp.page("--help"); // the stored pages' reader, as PaastaLauncher uses it
       for (List<String> args : commandLines(soaDir, systemConfig)) {
         exits.add(runQuietly(args.toArray(String[]::new)));
       }

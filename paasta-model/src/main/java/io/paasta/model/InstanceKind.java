@@ -12,10 +12,12 @@ public enum InstanceKind {
   ADHOC("adhoc", false);
 
   private final String filePrefix;
+  private final String fileNamePrefix;
   private final boolean longRunning;
 
   InstanceKind(String filePrefix, boolean longRunning) {
     this.filePrefix = filePrefix;
+    this.fileNamePrefix = filePrefix + "-";
     this.longRunning = longRunning;
   }
 
@@ -46,7 +48,7 @@ public enum InstanceKind {
     }
     String stem = fileName.substring(0, fileName.length() - ".yaml".length());
     for (InstanceKind kind : values()) {
-      String prefix = kind.filePrefix + "-";
+      String prefix = kind.fileNamePrefix; // not built per call: listing calls this per file
       if (stem.startsWith(prefix) && stem.length() > prefix.length()) {
         return Optional.of(new KindAndCluster(kind, stem.substring(prefix.length())));
       }

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
           + " the foreground; Ctrl-C stops and removes it. Its labels keep any daemon from"
           + " adopting it (paasta_local_run, never paasta_managed).",
       "A scheduled job (chronos-*.yaml) runs one attempt, as the daemon runs a run of it: its"
-          + " cmd through sh -c with the time variables (%(shortdate)s...) of the execution date"
+          + " cmd through sh -c with the time variables (%%(shortdate)s...) of the execution date"
           + " --date filled in, no health check; local-run exits with the job's exit code. Without"
           + " --date the execution date is now (as PaaSTA's local-run did), and local-run says so."
     })

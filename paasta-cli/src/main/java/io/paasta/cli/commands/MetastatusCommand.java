@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "-v adds where ZooKeeper and HAProxy are; -vv the resources grouped by pool (or by -g);"
           + " -vvv per host too, and with -s/-i how many more copies of that instance fit"
           + " (Slots + Limiting Resource).",
-      "Exits 2 when a resource has 10% or less free (or ZooKeeper or HAProxy is not OK), 1 when a"
+      "Exits 2 when a resource has 10%% or less free (or ZooKeeper or HAProxy is not OK), 1 when a"
           + " cluster could not be asked, else 0."
     })
 public final class MetastatusCommand implements Callable<Integer> {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "Runs a scheduled job (chronos-<cluster>.yaml) once now, without changing its schedule, in"
           + " each cluster asked for (default: every cluster that has it), through the cluster's"
           + " PaaSTA API with the API token.",
-      "-d is required when the job's cmd uses time variables (%(shortdate)s, ...): they are"
+      "-d is required when the job's cmd uses time variables (%%(shortdate)s, ...): they are"
           + " filled in from it. -t is required when the job has parents or children: instance"
           + " runs only this job, graph every job connected to it, parents before children. A"
           + " disabled job needs -f.",

@@ -1,6 +1,5 @@
 package io.paasta.config.yaml;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ public final class BlockTopLevelKeys {
       }
     }
     try {
-      return Optional.of(new Scan(new String(bytes, StandardCharsets.US_ASCII)).run());
+      return Optional.of(new Scan(bytes).run());
     } catch (GiveUp e) {
       return Optional.empty();
     }
@@ -65,25 +64,28 @@ public final class BlockTopLevelKeys {
   /** A key line with no value on it: the next content line says what the value is. */
   private record Pending(int indent, String anchor, String topKey) {}
 
+  /** One pass over the lines, in place: a line is {@code [start, end)} of the file's bytes. */
   private static final class Scan {
-    private final String text;
+    private final byte[] text;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Anchors anchors = new Anchors();
+    private final LineValues values;
     private final Map<String, Boolean> keys = new LinkedHashMap<>();
     private Pending pending;
     private boolean content;
     private boolean documentStart;
 
-    Scan(String text) {
+    Scan(byte[] text) {
       this.text = text;
+      this.values = new LineValues(anchors, text);
     }
 
     Map<String, Boolean> run() {
       int start = 0;
-      while (start < text.length()) {
-        int end = text.indexOf('\n', start);
-        end = end < 0 ? text.length() : end;
-        line(text.substring(start, end));
+      while (start < text.length) {
+        int end = LineValues.indexOf(text, (byte) '\n', start, text.length);
+        end = end < 0 ? text.length : end;
+        line(start, end);
         start = end + 1;
       }
       if (pending != null) {
@@ -92,28 +94,30 @@ public final class BlockTopLevelKeys {
       while (!frames.isEmpty()) {
         close(frames.pop());
       }
-      anchors.checkExpansion(text.length());
+      anchors.checkExpansion(text.length);
       return keys;
     }
 
-    private void line(String line) {
-      int indent = 0;
-      while (indent < line.length() && line.charAt(indent) == ' ') {
-        indent++;
+    private void line(int start, int end) {
+      int at = start;
+      while (at < end && text[at] == ' ') {
+        at++;
       }
-      if (indent == line.length() || line.charAt(indent) == '#') {
+      if (at == end || text[at] == '#') {
         return; // blank or a comment
       }
-      String rest = line.substring(indent);
-      if (indent == 0 && (rest.startsWith("---") || rest.startsWith("..."))) {
-        if (!rest.equals("---") || content || documentStart) {
+      int indent = at - start;
+      if (indent == 0
+          && (LineValues.startsWith(text, at, end, "---")
+              || LineValues.startsWith(text, at, end, "..."))) {
+        if (end - at != 3 || text[at] != '-' || content || documentStart) {
           throw giveUp();
         }
         documentStart = true;
         return;
       }
       content = true;
-      boolean listEntry = rest.equals("-") || rest.startsWith("- ");
+      boolean listEntry = text[at] == '-' && (at + 1 == end || text[at + 1] == ' ');
       if (pending != null) {
         Pending value = pending;
         pending = null;
@@ -140,9 +144,9 @@ public final class BlockTopLevelKeys {
         throw giveUp(); // a key among a list's entries, or a dash among a dict's keys
       }
       if (top.list()) {
-        listEntry(rest, indent);
+        listEntry(at, end, indent);
       } else {
-        keyLine(rest, indent, frames.size() == 1);
+        keyLine(at, end, indent, frames.size() == 1);
       }
     }
 
@@ -173,51 +177,46 @@ public final class BlockTopLevelKeys {
       keys.put(key, dict);
     }
 
-    private void keyLine(String rest, int indent, boolean topLevel) {
-      LineValues.Key key = LineValues.key(rest);
-      if (topLevel && (key.merge() || (key.plain() && !TopLevelKeys.isStringKey(key.name())))) {
+    /** A key line whose key starts at {@code start}. */
+    private void keyLine(int start, int end, int indent, boolean topLevel) {
+      LineValues.Key key = LineValues.key(text, start, end);
+      String name = topLevel ? key.name(text) : null;
+      if (topLevel && (key.merge() || (key.plain() && !TopLevelKeys.isStringKey(name)))) {
         throw giveUp();
       }
-      LineValues.Value value = new LineValues(anchors).blockValue(rest.substring(key.end()));
+      LineValues.Value value = values.blockValue(key.end(), end);
       if (key.merge() && !(value.alias() && value.dict())) {
         throw giveUp(); // only a merge of one dict is certain to read the same
       }
       if (value.pending()) {
-        pending = new Pending(indent, value.anchor(), topLevel ? key.name() : null);
+        pending = new Pending(indent, value.anchor(), name);
       } else if (topLevel) {
-        putKey(key.name(), value.dict());
+        putKey(name, value.dict());
       }
     }
 
-    private void listEntry(String rest, int indent) {
-      if (rest.equals("-")) {
+    /** A list entry whose dash is at {@code start}. */
+    private void listEntry(int start, int end, int indent) {
+      if (end - start == 1) {
         throw giveUp(); // a block value under a dash
       }
-      int at = 1;
-      while (at < rest.length() && rest.charAt(at) == ' ') {
+      int at = start + 1;
+      while (at < end && text[at] == ' ') {
         at++;
       }
-      if (at < rest.length() && isKeyLine(rest.substring(at))) {
+      if (at < end && LineValues.keyOrNull(text, at, end) != null) {
         // a dict that starts on the dash's line: its keys line up after the dash
         if (frames.size() >= MAX_DEPTH) {
           throw giveUp();
         }
-        frames.push(new Frame(indent + at, false, null));
-        keyLine(rest.substring(at), indent + at, false);
+        int keyIndent = indent + at - start;
+        frames.push(new Frame(keyIndent, false, null));
+        keyLine(at, end, keyIndent, false);
         return;
       }
-      LineValues.Value value = new LineValues(anchors).blockValue(rest.substring(1));
+      LineValues.Value value = values.blockValue(start + 1, end);
       if (value.pending()) {
         throw giveUp();
-      }
-    }
-
-    private static boolean isKeyLine(String rest) {
-      try {
-        LineValues.key(rest);
-        return true;
-      } catch (GiveUp e) {
-        return false; // a scalar, or a line left to the parser by blockValue
       }
     }
   }

@@ -2,24 +2,42 @@ package io.paasta.config.yaml;
 
 import static io.paasta.config.yaml.BlockTopLevelKeys.giveUp;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The keys and one-line values of {@link BlockTopLevelKeys}' subset of YAML: plain and quoted
- * scalars, aliases, anchors and flow collections that close on their line. Anything outside the
- * subset throws {@link BlockTopLevelKeys.GiveUp}.
+ * scalars, aliases, anchors and flow collections that close on their line. Reads the bytes of one
+ * line in place ({@link BlockTopLevelKeys} has checked they are printable ASCII): no copy, no
+ * decoding, no string but the names it returns. Anything outside the subset throws {@link
+ * BlockTopLevelKeys.GiveUp}.
  */
 final class LineValues {
   private static final int MAX_FLOW_DEPTH = 20;
 
   private final BlockTopLevelKeys.Anchors anchors;
-  private String text;
+  private final byte[] text;
   private int pos;
+  private int end;
 
-  LineValues(BlockTopLevelKeys.Anchors anchors) {
+  /**
+   * @param text the file's bytes, printable ASCII and newlines only
+   */
+  LineValues(BlockTopLevelKeys.Anchors anchors, byte[] text) {
     this.anchors = anchors;
+    this.text = text;
   }
 
-  /** A key, where its line goes on after the colon, and whether it was written plain. */
-  record Key(String name, int end, boolean plain, boolean merge) {}
+  /**
+   * A key: its name at {@code [nameStart, nameEnd)}, where its line goes on after the colon, and
+   * whether it was written plain.
+   */
+  record Key(int nameStart, int nameEnd, int end, boolean plain, boolean merge) {
+    String name(byte[] text) {
+      return merge ? "<<" : new String(text, nameStart, nameEnd - nameStart, ASCII);
+    }
+  }
+
+  private static final java.nio.charset.Charset ASCII = StandardCharsets.US_ASCII;
 
   /**
    * A value: {@code pending} when nothing follows the key but maybe an anchor (the next lines hold
@@ -27,64 +45,102 @@ final class LineValues {
    */
   record Value(boolean pending, String anchor, boolean dict, boolean alias) {}
 
-  /** The key of a block mapping line, up to and including its colon and the space after it. */
-  static Key key(String line) {
-    boolean merge = line.startsWith("<<:");
-    int end;
-    String name;
+  private static final Value PENDING = new Value(true, null, false, false);
+
+  private static final Value SCALAR = new Value(false, null, false, false);
+
+  /**
+   * The key of a block mapping line at {@code [start, end)} (not empty), up to and including its
+   * colon and the space after it.
+   */
+  static Key key(byte[] text, int start, int end) {
+    Key key = keyOrNull(text, start, end);
+    if (key == null) {
+      throw giveUp();
+    }
+    return key;
+  }
+
+  /** {@link #key}, or null when the line does not start with a key of the subset. */
+  static Key keyOrNull(byte[] text, int start, int end) {
+    boolean merge = startsWith(text, start, end, "<<:");
+    int at;
+    int nameStart = start;
+    int nameEnd;
     boolean plain = true;
-    char first = line.charAt(0);
+    byte first = text[start];
     if (merge) {
-      name = "<<";
-      end = 2;
+      nameEnd = start + 2;
+      at = nameEnd;
     } else if (first == '\'' || first == '"') {
-      end = line.indexOf(first, 1);
-      if (end < 0) {
-        throw giveUp();
+      nameStart = start + 1;
+      nameEnd = indexOf(text, first, nameStart, end);
+      if (nameEnd < 0 || indexOf(text, (byte) '\\', nameStart, nameEnd) >= 0) {
+        return null;
       }
-      name = line.substring(1, end);
-      if (name.indexOf('\\') >= 0) {
-        throw giveUp();
-      }
-      end++;
+      at = nameEnd + 1;
       plain = false;
     } else {
-      end = 0;
-      while (end < line.length() && isKeyChar(line.charAt(end))) {
-        end++;
+      at = start;
+      while (at < end && isKeyChar(text[at])) {
+        at++;
       }
-      if (end == 0 || !Character.isLetterOrDigit(first) && first != '_') {
-        throw giveUp();
+      if (at == start || !isLetterOrDigit(first) && first != '_') {
+        return null;
       }
-      name = line.substring(0, end);
+      nameEnd = at;
     }
-    if (end >= line.length() || line.charAt(end) != ':') {
-      throw giveUp();
+    if (at >= end || text[at] != ':') {
+      return null;
     }
-    end++;
-    if (end < line.length() && line.charAt(end) != ' ') {
-      throw giveUp();
+    at++;
+    if (at < end && text[at] != ' ') {
+      return null;
     }
-    return new Key(name, end, plain, merge);
+    return new Key(nameStart, nameEnd, at, plain, merge);
   }
 
-  private static boolean isKeyChar(char c) {
-    return c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || c >= '0' && c <= '9'
-        || c == '_'
-        || c == '-'
-        || c == '.'
-        || c == '/';
+  private static boolean isKeyChar(byte c) {
+    return isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '/';
   }
 
-  /** The value after a key's colon or a list entry's dash (with the spaces before it). */
-  Value blockValue(String rest) {
-    text = rest;
-    pos = 0;
+  /** A letter or digit, for the printable ASCII this class reads. */
+  static boolean isLetterOrDigit(byte c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  static boolean startsWith(byte[] text, int start, int end, String prefix) {
+    if (end - start < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (text[start + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where {@code b} is first in {@code [from, end)}, or -1. */
+  static int indexOf(byte[] text, byte b, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (text[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The value after a key's colon or a list entry's dash (with the spaces before it), at {@code
+   * [start, end)}.
+   */
+  Value blockValue(int start, int end) {
+    this.pos = start;
+    this.end = end;
     skipSpaces();
     if (atEnd() || ch() == '#') {
-      return new Value(true, null, false, false);
+      return PENDING;
     }
     String anchor = null;
     if (ch() == '&') {
@@ -95,7 +151,7 @@ final class LineValues {
       }
       anchors.open(anchor); // an alias inside its own value contains itself
     }
-    char first = ch();
+    byte first = ch();
     boolean alias = first == '*';
     boolean dict;
     if (alias) {
@@ -118,9 +174,10 @@ final class LineValues {
   }
 
   private Value defined(String anchor, boolean dict, boolean alias) {
-    if (anchor != null) {
-      anchors.close(anchor, dict);
+    if (anchor == null) {
+      return dict || alias ? new Value(false, null, dict, alias) : SCALAR;
     }
+    anchors.close(anchor, dict);
     return new Value(false, anchor, dict, alias);
   }
 
@@ -136,19 +193,40 @@ final class LineValues {
   /** A plain scalar in block context: to the end of the line or a comment. */
   private void plainBlockScalar() {
     checkPlainStart();
-    int comment = text.indexOf(" #", pos);
-    String scalar = (comment < 0 ? text.substring(pos) : text.substring(pos, comment)).strip();
-    if (scalar.contains(": ") || scalar.endsWith(":")) {
+    int scalarEnd = end;
+    for (int i = pos; i + 1 < end; i++) {
+      if (text[i] == ' ' && text[i + 1] == '#') {
+        scalarEnd = i;
+        break;
+      }
+    }
+    while (scalarEnd > pos && text[scalarEnd - 1] == ' ') {
+      scalarEnd--;
+    }
+    if (scalarEnd > pos && text[scalarEnd - 1] == ':') {
       throw giveUp(); // a mapping value where none is allowed
     }
-    pos = text.length();
+    for (int i = pos; i + 1 < scalarEnd; i++) {
+      if (text[i] == ':' && text[i + 1] == ' ') {
+        throw giveUp();
+      }
+    }
+    pos = end;
   }
 
   private void checkPlainStart() {
-    char c = ch();
-    boolean dashed =
-        c == '-' && pos + 1 < text.length() && Character.isLetterOrDigit(text.charAt(pos + 1));
-    if (!dashed && !Character.isLetterOrDigit(c) && "/._~$+=(".indexOf(c) < 0) {
+    byte c = ch();
+    boolean dashed = c == '-' && pos + 1 < end && isLetterOrDigit(text[pos + 1]);
+    if (!dashed
+        && !isLetterOrDigit(c)
+        && c != '/'
+        && c != '.'
+        && c != '_'
+        && c != '~'
+        && c != '$'
+        && c != '+'
+        && c != '='
+        && c != '(') {
       throw giveUp(); // an indicator, or a character the subset leaves to the parser
     }
   }
@@ -159,7 +237,7 @@ final class LineValues {
       throw giveUp();
     }
     boolean mapping = ch() == '{';
-    char close = mapping ? '}' : ']';
+    byte close = (byte) (mapping ? '}' : ']');
     pos++;
     skipSpaces();
     if (!atEnd() && ch() == close) {
@@ -170,7 +248,7 @@ final class LineValues {
       if (mapping) {
         flowScalar();
         skipSpaces();
-        if (atEnd() || ch() != ':' || pos + 1 >= text.length() || text.charAt(pos + 1) != ' ') {
+        if (atEnd() || ch() != ':' || pos + 1 >= end || text[pos + 1] != ' ') {
           throw giveUp();
         }
         pos += 2;
@@ -180,7 +258,7 @@ final class LineValues {
       if (atEnd()) {
         throw giveUp();
       }
-      char c = ch();
+      byte c = ch();
       pos++;
       if (c == close) {
         return;
@@ -200,7 +278,7 @@ final class LineValues {
     if (atEnd()) {
       throw giveUp();
     }
-    char c = ch();
+    byte c = ch();
     if (c == '{' || c == '[') {
       flow(depth + 1);
     } else if (c == '*') {
@@ -216,38 +294,43 @@ final class LineValues {
     if (atEnd()) {
       throw giveUp();
     }
-    char c = ch();
+    byte c = ch();
     if (c == '"' || c == '\'') {
       quoted();
       return;
     }
     checkPlainStart();
-    int start = pos;
-    while (!atEnd() && ",[]{}:#".indexOf(ch()) < 0) {
+    boolean blank = true;
+    while (!atEnd() && !isFlowStop(ch())) {
+      blank &= ch() == ' ';
       pos++;
     }
-    if (text.substring(start, pos).isBlank()) {
+    if (blank) {
       throw giveUp();
     }
   }
 
+  private static boolean isFlowStop(byte c) {
+    return c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' || c == '#';
+  }
+
   /** A quoted scalar that closes on this line; double quotes without escapes. */
   private void quoted() {
-    char quote = ch();
+    byte quote = ch();
     int at = pos + 1;
     while (true) {
-      int close = text.indexOf(quote, at);
+      int close = indexOf(text, quote, at, end);
       if (close < 0) {
         throw giveUp();
       }
       if (quote == '"') {
-        if (text.substring(pos + 1, close).indexOf('\\') >= 0) {
+        if (indexOf(text, (byte) '\\', pos + 1, close) >= 0) {
           throw giveUp();
         }
         pos = close + 1;
         return;
       }
-      if (close + 1 < text.length() && text.charAt(close + 1) == '\'') {
+      if (close + 1 < end && text[close + 1] == '\'') {
         at = close + 2; // '' is a quote inside single quotes
         continue;
       }
@@ -259,13 +342,13 @@ final class LineValues {
   /** The name of an anchor or alias after its {@code &} or {@code *}. */
   private String name() {
     int start = ++pos;
-    while (!atEnd() && (Character.isLetterOrDigit(ch()) || ch() == '_' || ch() == '-')) {
+    while (!atEnd() && (isLetterOrDigit(ch()) || ch() == '_' || ch() == '-')) {
       pos++;
     }
-    if (pos == start || !atEnd() && ch() != ' ' && ",]}".indexOf(ch()) < 0) {
+    if (pos == start || !atEnd() && ch() != ' ' && ch() != ',' && ch() != ']' && ch() != '}') {
       throw giveUp(); // a name with characters the subset leaves to the parser
     }
-    return text.substring(start, pos);
+    return new String(text, start, pos - start, ASCII);
   }
 
   private void skipSpaces() {
@@ -275,10 +358,10 @@ final class LineValues {
   }
 
   private boolean atEnd() {
-    return pos >= text.length();
+    return pos >= end;
   }
 
-  private char ch() {
-    return text.charAt(pos);
+  private byte ch() {
+    return text[pos];
   }
 }

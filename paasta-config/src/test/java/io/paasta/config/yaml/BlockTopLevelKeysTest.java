@@ -124,6 +124,45 @@ class BlockTopLevelKeysTest {
   }
 
   /**
+   * Tricky files, in the scanner's subset or not: what the reader answers for the instance list
+   * (the scanner, else its fallbacks) is the keys and dicts of the full read.
+   */
+  @Test
+  void theReaderAnswersAsTheFullReadOnTrickyFiles() throws IOException {
+    String bom = "\uFEFF";
+    List<String> files =
+        List.of(
+            "_t: &t\n  cpus: 1\nmain:\n  <<: *t\ncanary: *t\nn: &n 3\nm: *n\n",
+            "'quoted': {}\n\"double\": {a: 1}\n'it''s': {}\nplain-key.x/y: {}\n",
+            "# a comment\nmain: # after the key\n  cpus: 1 # after a value\n\n  # indented\nb: 1\n",
+            "flow: {a: [1, {b: 2}], c: 'x, y'}\nlist: [a, b]\nempty: {}\nnone:\n",
+            "---\nmain: {}\n",
+            "---\nmain: {}\n---\nother: {}\n",
+            "main:\r\n  cpus: 1\r\ncanary: {}\r\n",
+            bom + "main:\n  cpus: 1\ncanary: 2\n",
+            "main: {}\nmain: 4\nb: 1\nb: {}\n",
+            "yes: {}\n123: {}\nnull: {}\n~: {}\n",
+            "a: |\n  text: {}\nb:\n  - c: 1\n    d: {}\n  - e\n",
+            "key: \"a: b\"\nk2: a#b\nk3: x # c: d\n",
+            "d\u00e9j\u00e0: {}\nmain: {cmd: caf\u00e9}\n",
+            "main:\n\tcpus: 1\n");
+    ConfigFileReader reader = new ConfigFileReader();
+    for (String content : files) {
+      Path file = dir.resolve("marathon-tricky.yaml");
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+      ConfigFileReader.Result full = reader.readYaml(file, "marathon-tricky.yaml");
+      Map<String, Boolean> expected = new LinkedHashMap<>();
+      if (full instanceof ConfigFileReader.Parsed parsed
+          && parsed.file().root() instanceof Map<?, ?> map) {
+        map.forEach((key, value) -> expected.put(String.valueOf(key), value instanceof Map<?, ?>));
+      }
+      assertThat(reader.readTopLevelKeys(file, "marathon-tricky.yaml"))
+          .as(content)
+          .isEqualTo(expected);
+    }
+  }
+
+  /**
    * Mutations of real files (characters, lines and indentation changed, aliases and anchors added):
    * whatever the scanner accepts, SnakeYAML reads without error and to the same keys and dicts.
    */

@@ -1,0 +1,23 @@
+package io.paasta.cli;
+
+import java.util.Optional;
+
+/**
+ * The jar's entry point: prints a stored help page ({@link StoredHelp}) when the arguments ask for
+ * one and picocli would print the same, else runs {@link PaastaMain}. No method of this class names
+ * a picocli type: the launcher resolves every type of the main class's methods before {@code main}
+ * runs, which would load picocli.
+ */
+public final class PaastaLauncher {
+  private PaastaLauncher() {}
+
+  public static void main(String[] args) {
+    Optional<byte[]> help = StoredHelp.page(args);
+    if (help.isPresent()) {
+      System.out.write(help.get(), 0, help.get().length);
+      System.out.flush();
+      System.exit(0);
+    }
+    PaastaMain.main(args);
+  }
+}
