@@ -87,7 +87,11 @@ class SecretLeakIT {
   private Path cliOut;
   private Path daemonLog;
   private URI api;
-  private long since;
+
+  /** The engine's events of this cluster, followed from the start (its history keeps 256). */
+  private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private java.io.Closeable eventStream;
 
   @BeforeEach
   void aClusterWithItsSystemConfig() throws IOException {
@@ -95,7 +99,17 @@ class SecretLeakIT {
         .as("the daemon's jar: ./mvnw -B -o package -DskipTests -pl paasta-server -am builds it")
         .isRegularFile();
     assertThat(CLI_JAR).as("the CLI's jar (packaged before the integration tests)").isRegularFile();
-    since = Instant.now().getEpochSecond() - 1;
+    eventStream =
+        docker
+            .eventsCmd()
+            .withLabelFilter(Map.of("paasta_cluster", cluster))
+            .exec(
+                new com.github.dockerjava.api.async.ResultCallback.Adapter<Event>() {
+                  @Override
+                  public void onNext(Event event) {
+                    events.add(event.getAction() + " " + event.getActor().getAttributes());
+                  }
+                });
     soa = ConfigTree.soaConfigs(tmp).root();
     ConfigTree system = ConfigTree.systemConfig(tmp);
     systemDir = system.root();
@@ -136,6 +150,9 @@ class SecretLeakIT {
   @AfterEach
   void stop() throws Exception {
     BuiltJars.stop(started);
+    if (eventStream != null) {
+      eventStream.close();
+    }
     if (Files.exists(daemonLog)) {
       System.out.println(Files.readString(daemonLog)); // the daemon's log, in the test's output
     }
@@ -306,20 +323,6 @@ class SecretLeakIT {
               + " image "
               + inspect.getConfig().getImage());
     }
-    List<String> events = new ArrayList<>();
-    docker
-        .eventsCmd()
-        .withSince(Long.toString(since))
-        .withUntil(Long.toString(Instant.now().getEpochSecond()))
-        .withLabelFilter(Map.of("paasta_cluster", cluster))
-        .exec(
-            new com.github.dockerjava.api.async.ResultCallback.Adapter<Event>() {
-              @Override
-              public void onNext(Event event) {
-                events.add(event.getAction() + " " + event.getActor().getAttributes());
-              }
-            })
-        .awaitCompletion(30, TimeUnit.SECONDS);
     assertThat(events).isNotEmpty();
     outputs.put("docker events", String.join("\n", events));
   }
