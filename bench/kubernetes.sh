@@ -12,7 +12,8 @@
 # passes over M instances (default 10000): the API requests they made (0 expected: everything is
 # read from the informers' caches), wall and CPU time; (c) the heap after GC with M instances
 # watched, the backend's share and the mock store's apart. The mock server has no controllers: no
-# pods are made (the caches hold namespaces, Deployments and PDBs). BENCH_JAVA_OPTS is added to
+# pods are made by it: the bench stores a ReplicaSet and its pods, running and ready, for each
+# Deployment (3 pods per instance) as the controllers would. BENCH_JAVA_OPTS is added to
 # the JVM's options (e.g. -XX:StartFlightRecording=filename=k8s.jfr).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

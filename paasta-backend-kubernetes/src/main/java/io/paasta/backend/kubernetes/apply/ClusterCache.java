@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * each restricted to objects labelled {@code paasta.yelp.com/managed=true} and indexed by instance
  * ({@code service/instance} labels). Reads come from the caches, never from the API server: when
  * the API server is away the caches keep the last view and the informers reconnect by themselves.
+ * They keep each object trimmed to what is read of it ({@link CachedObjects}).
  */
 public final class ClusterCache implements AutoCloseable {
   static final String BY_INSTANCE = "paasta-instance";
@@ -79,6 +80,7 @@ public final class ClusterCache implements AutoCloseable {
             .inAnyNamespace()
             .withLabel(ObjectLabels.MANAGED, "true")
             .runnableInformer(0);
+    informer.itemStore(new CachedObjects.Store<>());
     informer.addIndexers(Map.of(BY_INSTANCE, ClusterCache::instanceKey));
     informer.addEventHandler(new Notify<>(changed, this::count));
     informers.add(informer);

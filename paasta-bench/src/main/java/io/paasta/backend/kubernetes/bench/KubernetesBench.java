@@ -1,6 +1,8 @@
 package io.paasta.backend.kubernetes.bench;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.paasta.backend.kubernetes.InstanceRendering;
 import io.paasta.backend.kubernetes.KubernetesBackend;
@@ -33,18 +35,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ol>
  *   <li>(a) the first pass over {@code first} instances (10 per service) on an empty API server,
  *       every object created through the API: objects created, wall time, CPU;
- *   <li>the other {@code noop - first} instances' objects, as that first pass plans them, put in
- *       the mock's store directly ({@link BenchApiServer#store}: the mock answers each create by
- *       scanning every object it holds, which is what made creating them through the API take 40
- *       minutes); then a new backend starts on that store, as a restarted daemon would: its
- *       informers list every object once;
+ *   <li>the other {@code noop - first} instances' objects, as that first pass plans them, and for
+ *       every Deployment the ReplicaSet and pods its rollout leaves (running and ready: the mock
+ *       runs no controllers; {@link Replicas}) put in the mock's store directly ({@link
+ *       BenchApiServer#store}: the mock answers each create by scanning every object it holds,
+ *       which is what made creating them through the API take 40 minutes); then a new backend
+ *       starts on that store, as a restarted daemon would: its informers list every object once;
  *   <li>(b) the pass after the start (each instance rendered and diffed once: the backend has not
  *       seen it yet), then {@value #NOOP_PASSES} no-op passes over {@code noop} instances: API
  *       requests during each (writes included; 0 expected), wall time from the first instance taken
  *       to the last one planned, CPU of the planning threads and of the whole JVM;
- *   <li>(c) the heap with {@code noop} instances watched, after GC: with the backend running, after
- *       it is closed and unreachable (the mock's store alone), after the mock is gone too; the
- *       backend's share and the store's share are the differences.
+ *   <li>(c) the heap with {@code noop} instances watched, after GC: before the mock starts, once
+ *       its store is filled (before the second backend starts), and with that backend running after
+ *       the passes; the store's share and the backend's are the differences.
  * </ol>
  *
  * Usage: {@code KubernetesBench [first] [noop] [workers]} (defaults 1000, 10000 and 4).
@@ -83,6 +86,7 @@ public final class KubernetesBench {
             });
     Workers planners = new Workers(pool, poolThreads);
     List<ConfigFixture> all = instances(noop);
+    long baseline = usedHeap();
     BenchApiServer api = new BenchApiServer();
     KubernetesBackend writer = backend(api, Duration.ofSeconds(60));
     Pass created = planners.pass(writer, api, all.subList(0, first));
@@ -99,20 +103,43 @@ public final class KubernetesBench {
 
     long fillStart = System.nanoTime();
     int stored = 0;
+    List<Deployment> deployments = new ArrayList<>();
+    try (KubernetesClient client = api.client()) {
+      deployments.addAll(client.apps().deployments().inAnyNamespace().list().getItems());
+    }
     for (ConfigFixture fixture : all.subList(first, noop)) {
       for (Action action : plan(writer, fixture).actions()) {
         if (action instanceof Action.ChangeObject change
-            && change.verb() == Action.ObjectVerb.CREATE
-            && api.store(Serialization.<HasMetadata>unmarshal(change.body()))) {
-          stored++;
+            && change.verb() == Action.ObjectVerb.CREATE) {
+          HasMetadata object = Serialization.unmarshal(change.body());
+          if (api.store(object)) {
+            stored++;
+          }
+          if (object instanceof Deployment deployment) {
+            deployments.add(deployment);
+          }
         }
       }
     }
     writer.close();
+    int replicas = 0;
+    Instant started = Instant.now().minusSeconds(3600);
+    for (Deployment deployment : deployments) {
+      for (HasMetadata object : Replicas.of(deployment, started)) {
+        api.store(object);
+        replicas++;
+      }
+    }
     System.out.printf(
-        "(the other %d instances: %d objects as their first pass plans them, put in the mock's"
-            + " store directly in %d ms)%n",
-        noop - first, stored, millisSince(fillStart));
+        "(the other %d instances: %d objects as their first pass plans them, and %d ReplicaSets"
+            + " and pods of the %d Deployments, running and ready, put in the mock's store"
+            + " directly in %d ms)%n",
+        noop - first, stored, replicas, deployments.size(), millisSince(fillStart));
+
+    writer = null;
+    deployments = null;
+    long storeOnly = usedHeap(); // the mock's store and the bench's instances: no backend yet
+    histogram("before the backend");
 
     long startAt = System.nanoTime();
     int before = api.requests();
@@ -145,23 +172,22 @@ public final class KubernetesBench {
 
     int cachedObjects = daemon.cachedObjects();
     long withBackend = usedHeap();
-    daemon.close();
-    daemon = null; // its informers' stores outlive close(): let them go
-    long storeOnly = usedHeap();
-    api.close();
-    api = null;
-    long neither = usedHeap();
+    histogram("with the backend");
     System.out.printf(
         "(c) heap after GC with %d instances watched (%d objects cached): %d MB in all; the"
-            + " backend's %d MB (informer caches, plan memo, client), the mock server's store"
-            + " %d MB, the rest %d MB (the bench's instances, classes); max heap %d MB%n",
+            + " backend's %d MB (informer caches, plan memo, client: the heap with it minus before"
+            + " it started), the mock server's store %d MB (the heap before the backend started"
+            + " minus before the mock did), the rest %d MB (the bench's instances, classes); max"
+            + " heap %d MB%n",
         noop,
         cachedObjects,
         withBackend >> 20,
         (withBackend - storeOnly) >> 20,
-        (storeOnly - neither) >> 20,
-        neither >> 20,
+        (storeOnly - baseline) >> 20,
+        baseline >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
+    daemon.close();
+    api.close();
     pool.shutdownNow();
   }
 
@@ -290,6 +316,30 @@ public final class KubernetesBench {
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (java.io.IOException e) {
       return "unknown";
+    }
+  }
+
+  /** The heap's largest classes, when {@code -Dbench.histogram=N} asks for the first N lines. */
+  private static void histogram(String when) {
+    int lines = Integer.getInteger("bench.histogram", 0);
+    if (lines <= 0) {
+      return;
+    }
+    try {
+      Object text =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+      System.out.println("class histogram " + when + ":");
+      String[] all = String.valueOf(text).split("\n");
+      for (int i = 0; i < Math.min(lines + 2, all.length); i++) {
+        System.out.println(all[i]);
+      }
+    } catch (javax.management.JMException e) {
+      System.out.println("(no class histogram: " + e + ")");
     }
   }
 
