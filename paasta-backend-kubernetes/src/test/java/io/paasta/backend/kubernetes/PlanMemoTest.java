@@ -14,6 +14,8 @@ import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ProxyMode;
 import io.paasta.model.ServiceInstance;
 import io.paasta.planning.app.DesiredInstance;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.observed.TaskState;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
 import java.time.Duration;
@@ -131,10 +133,14 @@ class PlanMemoTest {
     assertThat(plan()).isSameAs(steady);
     assertThat(plan()).isSameAs(steady);
     assertThat(renderings.get()).isEqualTo(before);
+    ObservedInstance tasks = backend.observe(harness.fixture.ref());
+    assertThat(backend.observe(harness.fixture.ref())).isSameAs(tasks);
 
     // a pod evicted (an event of the instance's own objects, not one the daemon wrote)
     harness.controllers.evict(harness.controllers.pods(p -> true).get(0));
     await().untilAsserted(() -> assertThat(plan().status()).contains("Evicted"));
+    assertThat(backend.observe(harness.fixture.ref()).tasks())
+        .anyMatch(t -> t.state() == TaskState.EXITED);
     assertThat(plan().steady()).isFalse();
     assertThat(renderings.get()).isEqualTo(before); // its objects' diff is still the last one
   }

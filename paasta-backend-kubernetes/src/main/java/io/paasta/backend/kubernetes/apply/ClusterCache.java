@@ -150,8 +150,17 @@ public final class ClusterCache implements AutoCloseable {
     return counts.computeIfAbsent(key, k -> new AtomicLong());
   }
 
+  /** Every event counted, for benchmarks (which wait for the informers to be quiet). */
+  private final AtomicLong events = new AtomicLong();
+
+  /** How many object events the informers have handled since they started. */
+  public long events() {
+    return events.get();
+  }
+
   /** Counts an event of {@code object} for its instance, or for its namespace. */
   private void count(HasMetadata object) {
+    events.incrementAndGet();
     for (String key : instanceKey(object)) {
       counter(INSTANCE + key).incrementAndGet();
     }
@@ -161,6 +170,14 @@ public final class ClusterCache implements AutoCloseable {
       counter(NAMESPACE + object.getMetadata().getNamespace()).incrementAndGet();
     }
   }
+
+  /** The event count of one instance's objects (no namespace: see {@link #changes}). */
+  public Changes changes(String service, String instance) {
+    return new Changes(counter(INSTANCE + service + "/" + instance), NONE);
+  }
+
+  /** A count no event moves. */
+  private static final AtomicLong NONE = new AtomicLong();
 
   /** The pods of one instance. */
   public List<Pod> pods(String service, String instance) {

@@ -2,6 +2,7 @@ package io.paasta.backend.kubernetes.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.paasta.model.InstanceRef;
+import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
 import java.util.ArrayList;
@@ -27,6 +28,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PlanMemo {
   private final Map<InstanceRef, Entry> entries = new ConcurrentHashMap<>();
   private final Map<InstanceRef, Steady> steady = new ConcurrentHashMap<>();
+
+  private final Map<InstanceRef, Observed> observed = new ConcurrentHashMap<>();
+
+  /** An instance's tasks and the event count of its objects when they were read. */
+  private record Observed(ClusterCache.Changes changes, ObservedInstance observed) {}
+
+  /** The instance's tasks as last observed, when no event of its objects came since. */
+  public Optional<ObservedInstance> observed(InstanceRef ref) {
+    Observed last = observed.get(ref);
+    if (last == null || !last.changes().unchanged()) {
+      return Optional.empty();
+    }
+    return Optional.of(last.observed());
+  }
+
+  /**
+   * Remembers an instance's tasks, read after {@code changes}; only tasks that do not depend on the
+   * time they were read at.
+   */
+  public void rememberObserved(
+      InstanceRef ref, ClusterCache.Changes changes, ObservedInstance tasks) {
+    observed.put(ref, new Observed(changes, tasks));
+  }
 
   /** A steady plan, what it was rendered from and the event counts its cache reads saw. */
   private record Steady(Object inputs, ClusterCache.Changes changes, Plan plan) {}
@@ -104,6 +128,7 @@ public final class PlanMemo {
   public void forget(InstanceRef ref) {
     entries.remove(ref);
     steady.remove(ref);
+    observed.remove(ref);
   }
 
   /** How many instances are remembered. */

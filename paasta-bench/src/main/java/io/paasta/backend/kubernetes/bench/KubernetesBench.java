@@ -147,6 +147,13 @@ public final class KubernetesBench {
     System.out.printf(
         "a new backend's informers listed %d objects in %d ms (%d API requests)%n",
         daemon.cachedObjects(), millisSince(startAt), api.requests() - before);
+    long replay = System.nanoTime();
+    long events = awaitQuiet(daemon);
+    System.out.printf(
+        "its informers then handled %d events in %d ms (the mock's watches send every object"
+            + " they match as ADDED when they open; a real API server sends only newer changes)"
+            + "%n",
+        events, millisSince(replay));
     Pass settle = planners.pass(daemon, api, all);
     System.out.printf(
         "the first pass of that backend over %d instances (each rendered and diffed once):"
@@ -161,6 +168,11 @@ public final class KubernetesBench {
               + " %s%n",
           i + 1, pass.instances, pass.actions, pass.requests, pass.times());
     }
+    Pass desiredOnly = planners.desired(all);
+    System.out.printf(
+        "of which the desired state alone (DesiredInstanceFactory, as the daemon computes it at"
+            + " each pass; not the backend's): %s%n",
+        desiredOnly.times());
     Pass median =
         idle.stream()
             .sorted((x, y) -> Long.compare(x.millis, y.millis))
@@ -189,6 +201,7 @@ public final class KubernetesBench {
     daemon.close();
     api.close();
     pool.shutdownNow();
+    System.exit(0); // the mock server's threads outlive destroy()
   }
 
   /** A timed pass: wall, CPU of the planning threads, CPU of the whole JVM. */
@@ -255,6 +268,36 @@ public final class KubernetesBench {
           (jvmCpu() - jvm) / 1_000_000);
     }
 
+    /** Only the desired state of each instance, as {@link #pass} computes it. */
+    Pass desired(List<ConfigFixture> instances) throws Exception {
+      long cpu = threadsCpu();
+      long jvm = jvmCpu();
+      long start = System.nanoTime();
+      AtomicInteger next = new AtomicInteger();
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize(); w++) {
+        running.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < instances.size();
+                      i = next.getAndIncrement()) {
+                    instances.get(i).desired();
+                  }
+                }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+      return new Pass(
+          instances.size(),
+          0,
+          0,
+          millisSince(start),
+          (threadsCpu() - cpu) / 1_000_000,
+          (jvmCpu() - jvm) / 1_000_000);
+    }
+
     private long threadsCpu() {
       long sum = 0;
       for (Thread thread : List.copyOf(threads)) {
@@ -298,6 +341,28 @@ public final class KubernetesBench {
             Clock.systemUTC(),
             onChange -> Optional.empty())
         .start(max);
+  }
+
+  /**
+   * Waits until the backend's informers have handled no event for 3 s (at most 10 minutes).
+   *
+   * @return the events handled meanwhile
+   */
+  private static long awaitQuiet(KubernetesBackend backend) throws InterruptedException {
+    long start = backend.informerEvents();
+    long last = start;
+    long quietSince = System.nanoTime();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline
+        && System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+      Thread.sleep(250);
+      long now = backend.informerEvents();
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      }
+    }
+    return last - start;
   }
 
   private static long jvmCpu() {
