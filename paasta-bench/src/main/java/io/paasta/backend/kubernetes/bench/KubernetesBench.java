@@ -25,7 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The Kubernetes backend's passes on fabric8's mock API server (in this JVM, on loopback), the
@@ -219,70 +221,58 @@ public final class KubernetesBench {
     Pass pass(KubernetesBackend backend, BenchApiServer api, List<ConfigFixture> instances)
         throws Exception {
       int requests = api.requests();
-      long cpu = threadsCpu();
-      long jvm = jvmCpu();
-      long start = System.nanoTime();
-      AtomicInteger next = new AtomicInteger();
       AtomicInteger actions = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
-      List<Future<?>> running = new ArrayList<>();
-      int size = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
-      for (int w = 0; w < size; w++) {
-        running.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement();
-                      i < instances.size();
-                      i = next.getAndIncrement()) {
-                    ConfigFixture fixture = instances.get(i);
-                    for (Action action : plan(backend, fixture).actions()) {
-                      try {
-                        backend.execute(fixture.ref(), action);
-                        actions.incrementAndGet();
-                      } catch (BackendException e) {
-                        // as in the daemon: that instance's next pass reads again and retries
-                        if (failed.getAndIncrement() == 0) {
-                          System.out.println(
-                              "(first failed write, retried by the next pass: "
-                                  + e.getMessage()
-                                  + ")");
-                        }
-                      }
+      Pass pass =
+          timed(
+              instances,
+              fixture -> {
+                for (Action action : plan(backend, fixture).actions()) {
+                  try {
+                    backend.execute(fixture.ref(), action);
+                    actions.incrementAndGet();
+                  } catch (BackendException e) {
+                    // as in the daemon: that instance's next pass reads again and retries
+                    if (failed.getAndIncrement() == 0) {
+                      System.out.println(
+                          "(first failed write, retried by the next pass: " + e.getMessage() + ")");
                     }
                   }
-                }));
-      }
-      for (Future<?> f : running) {
-        f.get();
-      }
-      long millis = millisSince(start);
+                }
+              });
       if (failed.get() > 0) {
         System.out.printf("(%d writes failed in this pass)%n", failed.get());
       }
       return new Pass(
-          instances.size(),
+          pass.instances,
           actions.get(),
           api.requests() - requests,
-          millis,
-          (threadsCpu() - cpu) / 1_000_000,
-          (jvmCpu() - jvm) / 1_000_000);
+          pass.millis,
+          pass.cpuMillis,
+          pass.jvmCpuMillis);
     }
 
     /** Only the desired state of each instance, as {@link #pass} computes it. */
     Pass desired(List<ConfigFixture> instances) throws Exception {
+      return timed(instances, ConfigFixture::desired);
+    }
+
+    /** Runs {@code each} on every instance, spread over the workers, and times it. */
+    private Pass timed(List<ConfigFixture> instances, Consumer<ConfigFixture> each)
+        throws Exception {
       long cpu = threadsCpu();
       long jvm = jvmCpu();
       long start = System.nanoTime();
       AtomicInteger next = new AtomicInteger();
       List<Future<?>> running = new ArrayList<>();
-      for (int w = 0; w < ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize(); w++) {
+      for (int w = 0; w < ((ThreadPoolExecutor) pool).getCorePoolSize(); w++) {
         running.add(
             pool.submit(
                 () -> {
                   for (int i = next.getAndIncrement();
                       i < instances.size();
                       i = next.getAndIncrement()) {
-                    instances.get(i).desired();
+                    each.accept(instances.get(i));
                   }
                 }));
       }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -44,13 +45,10 @@ final class Replicas {
                     .withLabels(labels)
                     .withAnnotations(template.getAnnotations())
                     .withOwnerReferences(
-                        new OwnerReferenceBuilder()
-                            .withApiVersion("apps/v1")
-                            .withKind("Deployment")
-                            .withName(deployment.getMetadata().getName())
-                            .withUid(deployment.getMetadata().getUid())
-                            .withController(true)
-                            .build())
+                        owner(
+                            "Deployment",
+                            deployment.getMetadata().getName(),
+                            deployment.getMetadata().getUid()))
                     .build())
             .withNewSpec()
             .withReplicas(count)
@@ -86,13 +84,7 @@ final class Replicas {
                       .withNamespace(namespace)
                       .withLabels(labels)
                       .withAnnotations(template.getAnnotations())
-                      .withOwnerReferences(
-                          new OwnerReferenceBuilder()
-                              .withApiVersion("apps/v1")
-                              .withKind("ReplicaSet")
-                              .withName(name)
-                              .withController(true)
-                              .build())
+                      .withOwnerReferences(owner("ReplicaSet", name, null))
                       .build())
               .withSpec(deployment.getSpec().getTemplate().getSpec())
               .editSpec()
@@ -124,6 +116,16 @@ final class Replicas {
               .build());
     }
     return out;
+  }
+
+  private static OwnerReference owner(String kind, String name, String uid) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion("apps/v1")
+        .withKind(kind)
+        .withName(name)
+        .withUid(uid)
+        .withController(true)
+        .build();
   }
 
   private static PodCondition condition(String type) {
