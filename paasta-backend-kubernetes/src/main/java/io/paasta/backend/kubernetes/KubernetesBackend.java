@@ -415,11 +415,6 @@ public final class KubernetesBackend implements Backend {
     return "kubernetes";
   }
 
-  /** Object events the informers have handled (for benchmarks, which wait for them to stop). */
-  public long informerEvents() {
-    return cache.events();
-  }
-
   /** Labelled objects in the informers' caches (for benchmarks). */
   public int cachedObjects() {
     return cache.size();

@@ -150,17 +150,8 @@ public final class ClusterCache implements AutoCloseable {
     return counts.computeIfAbsent(key, k -> new AtomicLong());
   }
 
-  /** Every event counted, for benchmarks (which wait for the informers to be quiet). */
-  private final AtomicLong events = new AtomicLong();
-
-  /** How many object events the informers have handled since they started. */
-  public long events() {
-    return events.get();
-  }
-
   /** Counts an event of {@code object} for its instance, or for its namespace. */
   private void count(HasMetadata object) {
-    events.incrementAndGet();
     for (String key : instanceKey(object)) {
       counter(INSTANCE + key).incrementAndGet();
     }

@@ -99,6 +99,19 @@ class CachedObjectsTest {
   }
 
   @Test
+  void labelsAndAnnotationsAreSharedStrings() {
+    ObjectMeta meta = meta();
+    String read = new String("svc".toCharArray()); // as a string read from the API server
+    meta.setLabels(Map.of("paasta.yelp.com/service", read));
+
+    Pod kept = CachedObjects.trim(new PodBuilder().withMetadata(meta).build());
+
+    assertThat(kept.getMetadata().getLabels().get("paasta.yelp.com/service"))
+        .isEqualTo("svc")
+        .isSameAs("svc");
+  }
+
+  @Test
   void aReplicaSetKeepsItsTemplatesAnnotationsNotItsPodSpec() {
     ReplicaSet rs =
         new ReplicaSetBuilder()
