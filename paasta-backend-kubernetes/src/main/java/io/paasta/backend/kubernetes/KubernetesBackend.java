@@ -272,9 +272,19 @@ public final class KubernetesBackend implements Backend {
 
   @Override
   public ObservedInstance observe(InstanceRef ref) {
+    Optional<ObservedInstance> known = memo.observed(ref);
+    if (known.isPresent()) {
+      return known.get(); // no event of its pods since: the same tasks
+    }
+    ClusterCache.Changes changes = cache.changes(ref.service(), ref.instance());
     Instant now = clock.instant();
-    List<Pod> pods = cache.of(ref.service(), ref.instance(), Optional.empty()).pods();
-    return new ObservedInstance(ref, pods.stream().map(p -> PodTasks.task(p, now)).toList());
+    List<Pod> pods = cache.pods(ref.service(), ref.instance());
+    ObservedInstance observed =
+        new ObservedInstance(ref, pods.stream().map(p -> PodTasks.task(p, now)).toList());
+    if (pods.stream().allMatch(PodTasks::timeless)) {
+      memo.rememberObserved(ref, changes, observed);
+    }
+    return observed;
   }
 
   @Override
@@ -295,7 +305,12 @@ public final class KubernetesBackend implements Backend {
       Instant now) {
     Plan plan;
     if (desired.isPresent()) {
-      Deployed deployed = planDeployed(ref, desired.get(), config, now);
+      Object inputs = rendering.inputs(ref, desired.get(), config);
+      Optional<Plan> steady = memo.steady(ref, inputs);
+      if (steady.isPresent()) {
+        return steady.get(); // nothing it reads changed since its last plan: no cache reads
+      }
+      Deployed deployed = planDeployed(ref, desired.get(), config, inputs, now);
       plan =
           secrets.plan(
               desired.get(),
@@ -303,6 +318,10 @@ public final class KubernetesBackend implements Backend {
               deployed.current(),
               cache.configMaps(Optional.of(deployed.namespace())),
               deployed.plan());
+      if (secrets.none(desired.get())) {
+        // with Secrets, their values (files, not objects) are read again at each pass
+        memo.rememberPlan(ref, inputs, deployed.changes(), plan);
+      }
     } else {
       memo.forget(ref);
       InstanceObjects current = cache.of(ref.service(), ref.instance(), Optional.empty());
@@ -330,29 +349,36 @@ public final class KubernetesBackend implements Backend {
    * unchanged since ({@link PlanMemo}), else a new rendering and diff.
    */
   private Deployed planDeployed(
-      InstanceRef ref, DesiredInstance desired, Optional<LongRunningConfig> config, Instant now) {
-    Object inputs = rendering.inputs(ref, desired, config);
+      InstanceRef ref,
+      DesiredInstance desired,
+      Optional<LongRunningConfig> config,
+      Object inputs,
+      Instant now) {
     Optional<String> namespace = memo.namespace(ref, inputs);
     if (namespace.isPresent()) {
+      ClusterCache.Changes changes = cache.changes(ref.service(), ref.instance(), namespace.get());
       InstanceObjects current = objectsOf(ref, namespace.get());
       Optional<List<Action>> known = memo.actions(ref, inputs, current);
       if (known.isPresent()) {
         return new Deployed(
-            planner.plan(desired, known.get(), current, now), namespace.get(), current);
+            planner.plan(desired, known.get(), current, now), namespace.get(), current, changes);
       }
     }
     List<HasMetadata> objects = annotated(ref, desired, rendering.render(ref, desired, config));
-    InstanceObjects current = objectsOf(ref, objects.get(0).getMetadata().getName());
+    String rendered = objects.get(0).getMetadata().getName();
+    ClusterCache.Changes changes = cache.changes(ref.service(), ref.instance(), rendered);
+    InstanceObjects current = objectsOf(ref, rendered);
     List<Action> actions = planner.actions(objects, current);
     memo.remember(ref, inputs, objects, current, actions);
-    return new Deployed(
-        planner.plan(desired, actions, current, now),
-        objects.get(0).getMetadata().getName(),
-        current);
+    return new Deployed(planner.plan(desired, actions, current, now), rendered, current, changes);
   }
 
-  /** A deployed instance's plan, with the namespace it renders into and its objects there. */
-  private record Deployed(Plan plan, String namespace, InstanceObjects current) {}
+  /**
+   * A deployed instance's plan, with the namespace it renders into, its objects there and the
+   * informers' event counts read before them.
+   */
+  private record Deployed(
+      Plan plan, String namespace, InstanceObjects current, ClusterCache.Changes changes) {}
 
   /** The instance's objects in the caches, with the namespace it renders into. */
   private InstanceObjects objectsOf(InstanceRef ref, String namespace) {

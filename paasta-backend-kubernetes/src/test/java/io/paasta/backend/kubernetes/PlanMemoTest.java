@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceStatusBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.paasta.backend.kubernetes.testing.BackendHarness;
 import io.paasta.model.InstanceRef;
@@ -13,6 +14,8 @@ import io.paasta.model.NamespaceConfig;
 import io.paasta.model.ProxyMode;
 import io.paasta.model.ServiceInstance;
 import io.paasta.planning.app.DesiredInstance;
+import io.paasta.planning.observed.ObservedInstance;
+import io.paasta.planning.observed.TaskState;
 import io.paasta.planning.plan.Action;
 import io.paasta.planning.plan.Plan;
 import java.time.Duration;
@@ -119,6 +122,50 @@ class PlanMemoTest {
                 Map.of())));
     plan();
     assertThat(renderings.get()).isEqualTo(beforeNamespace + 1);
+  }
+
+  @Test
+  void aSteadyPlanIsReusedUntilAnEventOfTheInstancesObjects() {
+    converge();
+    await().until(() -> plan().steady());
+    Plan steady = plan();
+    int before = renderings.get();
+    assertThat(plan()).isSameAs(steady);
+    assertThat(plan()).isSameAs(steady);
+    assertThat(renderings.get()).isEqualTo(before);
+    ObservedInstance tasks = backend.observe(harness.fixture.ref());
+    assertThat(backend.observe(harness.fixture.ref())).isSameAs(tasks);
+
+    // a pod evicted (an event of the instance's own objects, not one the daemon wrote)
+    harness.controllers.evict(harness.controllers.pods(p -> true).get(0));
+    await().untilAsserted(() -> assertThat(plan().status()).contains("Evicted"));
+    assertThat(backend.observe(harness.fixture.ref()).tasks())
+        .anyMatch(t -> t.state() == TaskState.EXITED);
+    assertThat(plan().steady()).isFalse();
+    assertThat(renderings.get()).isEqualTo(before); // its objects' diff is still the last one
+  }
+
+  @Test
+  void aSteadyPlanIsNotReusedOnceItsNamespaceChanges() {
+    converge();
+    await().until(() -> plan().steady());
+    Plan steady = plan();
+    assertThat(plan()).isSameAs(steady);
+    // its namespace terminating (an event of the namespace, not of the instance's objects)
+    harness
+        .admin
+        .namespaces()
+        .withName("paastasvc-svc")
+        .edit(
+            ns -> {
+              ns.setStatus(new NamespaceStatusBuilder().withPhase("Terminating").build());
+              return ns;
+            });
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(plan().status())
+                    .startsWith("waiting: namespace paastasvc-svc is terminating"));
   }
 
   @Test

@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,7 @@ import java.util.function.Consumer;
  * each restricted to objects labelled {@code paasta.yelp.com/managed=true} and indexed by instance
  * ({@code service/instance} labels). Reads come from the caches, never from the API server: when
  * the API server is away the caches keep the last view and the informers reconnect by themselves.
+ * They keep each object trimmed to what is read of it ({@link CachedObjects}).
  */
 public final class ClusterCache implements AutoCloseable {
   static final String BY_INSTANCE = "paasta-instance";
@@ -43,6 +46,15 @@ public final class ClusterCache implements AutoCloseable {
   private final SharedIndexInformer<HorizontalPodAutoscaler> hpas;
   private final SharedIndexInformer<Service> services;
   private final SharedIndexInformer<ConfigMap> configMaps;
+
+  /**
+   * Per instance key ({@code service/instance}) and per namespace name, how many events the
+   * informers have handled for the objects a plan reads: the instance's labelled objects (its
+   * Deployment, PDB, HPA, ReplicaSets, pods) and the namespace's own objects (the Namespace, its
+   * Services and ConfigMaps). Counted after the informer's store has the change. Never removed: a
+   * few bytes per instance and namespace the cluster ever had.
+   */
+  private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
   /**
    * Builds the informers (started by {@link #start}).
@@ -68,8 +80,9 @@ public final class ClusterCache implements AutoCloseable {
             .inAnyNamespace()
             .withLabel(ObjectLabels.MANAGED, "true")
             .runnableInformer(0);
+    informer.itemStore(new CachedObjects.Store<>());
     informer.addIndexers(Map.of(BY_INSTANCE, ClusterCache::instanceKey));
-    informer.addEventHandler(new Notify<>(changed));
+    informer.addEventHandler(new Notify<>(changed, this::count));
     informers.add(informer);
     return informer;
   }
@@ -106,6 +119,60 @@ public final class ClusterCache implements AutoCloseable {
   /** Whether every informer has its first list and a watch open now. */
   public boolean watching() {
     return informers.stream().allMatch(i -> i.hasSynced() && i.isWatching());
+  }
+
+  /**
+   * The event counts of an instance's objects and of its namespace's: read before its objects, they
+   * tell later whether anything a plan read from the caches may have changed since.
+   */
+  public Changes changes(String service, String instance, String namespace) {
+    return new Changes(
+        counter(INSTANCE + service + "/" + instance), counter(NAMESPACE + namespace));
+  }
+
+  /** Two event counts and the values they had when read. */
+  public record Changes(
+      AtomicLong instance, AtomicLong namespace, long instanceAt, long namespaceAt) {
+    Changes(AtomicLong instance, AtomicLong namespace) {
+      this(instance, namespace, instance.get(), namespace.get());
+    }
+
+    /** Whether no event came since these counts were read. */
+    public boolean unchanged() {
+      return instance.get() == instanceAt && namespace.get() == namespaceAt;
+    }
+  }
+
+  private static final String INSTANCE = "i:";
+  private static final String NAMESPACE = "n:";
+
+  private AtomicLong counter(String key) {
+    return counts.computeIfAbsent(key, k -> new AtomicLong());
+  }
+
+  /** Counts an event of {@code object} for its instance, or for its namespace. */
+  private void count(HasMetadata object) {
+    for (String key : instanceKey(object)) {
+      counter(INSTANCE + key).incrementAndGet();
+    }
+    if (object instanceof Namespace) {
+      counter(NAMESPACE + object.getMetadata().getName()).incrementAndGet();
+    } else if (object instanceof Service || object instanceof ConfigMap) {
+      counter(NAMESPACE + object.getMetadata().getNamespace()).incrementAndGet();
+    }
+  }
+
+  /** The event count of one instance's objects (no namespace: see {@link #changes}). */
+  public Changes changes(String service, String instance) {
+    return new Changes(counter(INSTANCE + service + "/" + instance), NONE);
+  }
+
+  /** A count no event moves. */
+  private static final AtomicLong NONE = new AtomicLong();
+
+  /** The pods of one instance. */
+  public List<Pod> pods(String service, String instance) {
+    return pods.getIndexer().byIndex(BY_INSTANCE, service + "/" + instance);
   }
 
   /** The objects of one instance; {@code namespace} is where its desired objects go. */
@@ -186,7 +253,11 @@ public final class ClusterCache implements AutoCloseable {
     informers.forEach(SharedIndexInformer::close);
   }
 
-  private record Notify<T extends HasMetadata>(Consumer<HasMetadata> changed)
+  /**
+   * @param counted told first, of the object before and after a change (its labels may move it)
+   */
+  private record Notify<T extends HasMetadata>(
+      Consumer<HasMetadata> changed, Consumer<HasMetadata> counted)
       implements ResourceEventHandler<T> {
     @Override
     public void onAdd(T object) {
@@ -195,6 +266,7 @@ public final class ClusterCache implements AutoCloseable {
 
     @Override
     public void onUpdate(T before, T after) {
+      counted.accept(before);
       tell(after);
     }
 
@@ -204,6 +276,7 @@ public final class ClusterCache implements AutoCloseable {
     }
 
     private void tell(T object) {
+      counted.accept(object);
       changed.accept(object);
     }
   }

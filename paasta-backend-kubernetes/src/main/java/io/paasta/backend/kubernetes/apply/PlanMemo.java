@@ -2,7 +2,9 @@ package io.paasta.backend.kubernetes.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.paasta.model.InstanceRef;
+import io.paasta.planning.observed.ObservedInstance;
 import io.paasta.planning.plan.Action;
+import io.paasta.planning.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * name), the resource versions of the observed objects the diff compared them with, and the actions
  * that diff gave. Any write to an object, by the daemon or by hand, changes its resource version:
  * the next pass diffs again. Memory: a few strings per instance (the inputs are the daemon's own
- * desired state and config, held anyway). Thread-safe.
+ * desired state and config, held anyway).
+ *
+ * <p>An instance whose last plan was steady (nothing to do, the rollout done) keeps that whole plan
+ * too, with the informers' event counts of its objects and namespace when they were read ({@link
+ * ClusterCache.Changes}): while the inputs are equal and no event came, the next pass is that plan,
+ * with no cache reads at all. Thread-safe.
  */
 public final class PlanMemo {
   private final Map<InstanceRef, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<InstanceRef, Steady> steady = new ConcurrentHashMap<>();
+
+  private final Map<InstanceRef, Observed> observed = new ConcurrentHashMap<>();
+
+  /** An instance's tasks and the event count of its objects when they were read. */
+  private record Observed(ClusterCache.Changes changes, ObservedInstance observed) {}
+
+  /** The instance's tasks as last observed, when no event of its objects came since. */
+  public Optional<ObservedInstance> observed(InstanceRef ref) {
+    Observed last = observed.get(ref);
+    if (last == null || !last.changes().unchanged()) {
+      return Optional.empty();
+    }
+    return Optional.of(last.observed());
+  }
+
+  /**
+   * Remembers an instance's tasks, read after {@code changes}; only tasks that do not depend on the
+   * time they were read at.
+   */
+  public void rememberObserved(
+      InstanceRef ref, ClusterCache.Changes changes, ObservedInstance tasks) {
+    observed.put(ref, new Observed(changes, tasks));
+  }
+
+  /** A steady plan, what it was rendered from and the event counts its cache reads saw. */
+  private record Steady(Object inputs, ClusterCache.Changes changes, Plan plan) {}
 
   /** An object's kind and name. */
   private record Named(String kind, String name) {}
@@ -33,6 +67,33 @@ public final class PlanMemo {
       Object inputs, List<Named> objects, List<String> versions, List<Action> actions) {
     String namespace() {
       return objects.get(0).name();
+    }
+  }
+
+  /**
+   * The instance's last plan, when it was steady, its inputs are equal and no informer event came
+   * for its objects or its namespace since it was made.
+   */
+  public Optional<Plan> steady(InstanceRef ref, Object inputs) {
+    Steady last = steady.get(ref);
+    if (last == null || !last.changes().unchanged() || !last.inputs().equals(inputs)) {
+      return Optional.empty();
+    }
+    return Optional.of(last.plan());
+  }
+
+  /**
+   * Remembers the instance's plan when it is steady (no actions, the rollout done), else forgets
+   * the one it had.
+   *
+   * @param changes the event counts read before the cache reads the plan was made from
+   */
+  public void rememberPlan(
+      InstanceRef ref, Object inputs, ClusterCache.Changes changes, Plan plan) {
+    if (plan.steady() && plan.actions().isEmpty()) {
+      steady.put(ref, new Steady(inputs, changes, plan));
+    } else {
+      steady.remove(ref);
     }
   }
 
@@ -66,6 +127,8 @@ public final class PlanMemo {
   /** Forgets an instance (gone from soa-configs, or not deployed). */
   public void forget(InstanceRef ref) {
     entries.remove(ref);
+    steady.remove(ref);
+    observed.remove(ref);
   }
 
   /** How many instances are remembered. */

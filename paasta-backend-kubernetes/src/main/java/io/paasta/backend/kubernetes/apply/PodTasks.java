@@ -153,6 +153,14 @@ public final class PodTasks {
     return withinGrace(pod, now) ? HealthState.UNKNOWN : HealthState.UNHEALTHY;
   }
 
+  /**
+   * Whether the pod's task ({@link #task}) is the same at any time: it is not a running pod that is
+   * not ready yet (whose health turns from unknown to unhealthy once its grace period is over).
+   */
+  public static boolean timeless(Pod pod) {
+    return ready(pod) || !"Running".equals(phase(pod));
+  }
+
   static boolean ready(Pod pod) {
     return condition(pod, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
   }

@@ -38,6 +38,15 @@ public final class SecretSync {
   }
 
   /**
+   * Whether the instance has no Secret to keep: no {@code SECRET(...)} in its env and no image pull
+   * secret configured (then its plan reads nothing but its objects and desired state).
+   */
+  public boolean none(DesiredInstance desired) {
+    return settings.dockerConfig().isEmpty()
+        && desired.run().env().values().stream().noneMatch(v -> SecretRef.parse(v).isPresent());
+  }
+
+  /**
    * @param namespace where the instance's objects go
    * @param observed the namespace's objects as the informers hold them
    * @param signatures the namespace's signature ConfigMaps
