@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by validate's rules.
  */
 class BadConfigIT {
-  private static final Duration CONVERGE = Duration.ofSeconds(60);
+  /** A bound, not a goal: on a loaded machine 200 tasks take long to start and to stop. */
+  private static final Duration CONVERGE = Duration.ofSeconds(180);
 
   @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
