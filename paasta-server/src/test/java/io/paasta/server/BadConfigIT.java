@@ -21,9 +21,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by validate's rules.
  */
 class BadConfigIT {
-  private static final Duration CONVERGE = Duration.ofSeconds(60);
+  /** A bound, not a goal: on a loaded machine 200 tasks take long to start and to stop. */
+  private static final Duration CONVERGE = Duration.ofSeconds(180);
 
   @RegisterExtension static final ExampleImage IMAGE = new ExampleImage();
 
@@ -149,7 +156,7 @@ class BadConfigIT {
       String good = Files.readString(deployments);
       assertThat(good).contains(sha);
 
-      try (Load load = Load.start(routed::getThroughProxy)) {
+      try (Load load = load()) {
         place(marathonFile().getFileName().toString(), "main: [1, 2, 3]\n");
         await().atMost(CONVERGE).until(() -> cluster.log().contains("config problem"));
         Thread.sleep(3000); // three rounds of the poller
@@ -174,7 +181,7 @@ class BadConfigIT {
     String app = threeRoutedTasks();
     cluster.crashDaemon();
     place(marathonFile().getFileName().toString(), "main: [1, 2, 3]\n");
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       start();
       await().atMost(CONVERGE).until(() -> cluster.log().contains("config problem"));
       // past the proxy's settle time after a start (5 s): HAProxy follows the daemon's view then
@@ -190,7 +197,7 @@ class BadConfigIT {
   @Test
   void anInstanceThatLosesItsDeploymentIsLeftRunningAndReported() throws Exception {
     String app = threeRoutedTasks();
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       place("deployments.json", "{\"v1\": {}, \"v2\": {\"deployments\": {}, \"controls\": {}}}\n");
       await().atMost(CONVERGE).until(() -> statusWithoutToken().contains("not deployed"));
       Thread.sleep(2000);
@@ -236,7 +243,7 @@ class BadConfigIT {
                         .filter(ObservedTask::isRunning)
                         .count()
                     == 2);
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       // cp over the file, 20 times: truncated, then written a moment later
       for (int i = 0; i < 20; i++) {
         try (var out =
@@ -267,7 +274,7 @@ class BadConfigIT {
   void aSymlinkOutOfSoaConfigsIsRefusedAndWhatItLeadsToIsNeverShown() throws Exception {
     String app = threeRoutedTasks();
     Path hostFile = Files.writeString(tmp.resolve("shadow"), "SECRETHASH42:19000:0:99999:7:::\n");
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       Path link = cluster.soa.resolve(cluster.service).resolve(".link.new");
       Files.createSymbolicLink(link, hostFile);
       Files.move(
@@ -307,7 +314,7 @@ class BadConfigIT {
   @Test
   void whatValidateRefusesIsNotDeployedAndTreePolicyOnlyWarns() throws Exception {
     String app = threeRoutedTasks();
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       place(
           marathonFile().getFileName().toString(),
           mainYaml(3, "")
@@ -350,7 +357,7 @@ class BadConfigIT {
   void ofTwoServicesClaimingOneProxyPortTheOneChangedLastIsRefused() throws Exception {
     String app = threeRoutedTasks();
     String other = cluster.service + "-b";
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       anotherServiceWithTwoInstances();
       Files.writeString(
           cluster.soa.resolve(other).resolve("smartstack.yaml"),
@@ -372,7 +379,7 @@ class BadConfigIT {
     await()
         .atMost(CONVERGE)
         .until(() -> statusOf(other, "x").contains("is also used by " + cluster.service + ".main"));
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       Thread.sleep(2000);
       assertThat(routed.upInHaproxy()).hasSize(3);
       load.assertNoneFailed("a restart with two services claiming one proxy_port");
@@ -399,7 +406,7 @@ class BadConfigIT {
             },
             "count-tasks");
     counter.start();
-    try (Load load = Load.start(routed::getThroughProxy)) {
+    try (Load load = load()) {
       place(marathonFile().getFileName().toString(), mainYaml(200, ""));
       await()
           .atMost(CONVERGE)
@@ -447,16 +454,58 @@ class BadConfigIT {
   }
 
   /** Requests through HAProxy one after another until closed, bounded in time and count. */
+  private Load load() {
+    return Load.start(
+        routed::outcomeThroughProxy, () -> routed.upInHaproxy().toString(), cluster::log);
+  }
+
+  /**
+   * Requests one after another until closed, bounded in time and count; a failure is told with what
+   * each failed request got, when, and the daemon's log.
+   */
   private static final class Load implements AutoCloseable {
     private static final Duration MAX_TIME = Duration.ofMinutes(5);
     private static final long MAX_REQUESTS = 1_000_000;
+    private static final long ANSWERED = 50;
+    private static final Duration ANSWERED_WITHIN = Duration.ofMinutes(2);
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Map<String, FailureSpan> failures = new ConcurrentSkipListMap<>();
+    private final Supplier<String> daemonLog;
+    private final List<String> routing = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final Thread watcher;
 
-    private Load(java.util.function.IntSupplier request) {
+    /** Failed requests of one kind: how many, the first and the last. */
+    private record FailureSpan(long count, Instant first, Instant last) {
+      FailureSpan plus(FailureSpan other) {
+        return new FailureSpan(count + other.count, first, other.last);
+      }
+    }
+
+    private Load(
+        Supplier<String> request, Supplier<String> upInHaproxy, Supplier<String> daemonLog) {
+      this.daemonLog = daemonLog;
+      watcher =
+          new Thread(
+              () -> {
+                String last = "";
+                while (running.get()) {
+                  String now = upInHaproxy.get();
+                  if (!now.equals(last)) {
+                    routing.add(Instant.now() + " UP in HAProxy: " + now);
+                    last = now;
+                  }
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "load-routing");
       thread =
           new Thread(
               () -> {
@@ -464,23 +513,52 @@ class BadConfigIT {
                 while (running.get()
                     && System.nanoTime() < deadline
                     && ok.get() + failed.get() < MAX_REQUESTS) {
-                  (request.getAsInt() == 200 ? ok : failed).incrementAndGet();
+                  String outcome = request.get();
+                  if (outcome.equals("200")) {
+                    ok.incrementAndGet();
+                  } else {
+                    failed.incrementAndGet();
+                    Instant now = Instant.now();
+                    failures.merge(outcome, new FailureSpan(1, now, now), FailureSpan::plus);
+                  }
                 }
               },
               "load");
     }
 
-    static Load start(java.util.function.IntSupplier request) {
-      Load load = new Load(request);
+    static Load start(
+        Supplier<String> request, Supplier<String> upInHaproxy, Supplier<String> daemonLog) {
+      Load load = new Load(request, upInHaproxy, daemonLog);
       load.thread.start();
+      load.watcher.start();
       return load;
     }
 
+    /**
+     * Asserts that no request failed, once at least {@link #ANSWERED} were answered: on a loaded
+     * machine requests come slowly, and the load goes on (bounded) until that many came through.
+     */
     void assertNoneFailed(String during) {
+      await()
+          .atMost(ANSWERED_WITHIN)
+          .until(() -> ok.get() >= ANSWERED || failed.get() > 0 || !thread.isAlive());
       close();
       System.out.printf("%s: %d requests answered, %d failed%n", during, ok.get(), failed.get());
-      assertThat(ok.get()).as("requests answered during " + during).isGreaterThan(50);
-      assertThat(failed.get()).as("requests failed during " + during).isZero();
+      assertThat(ok.get())
+          .as("requests answered during " + during)
+          .isGreaterThanOrEqualTo(ANSWERED);
+      assertThat(failed.get())
+          .as(
+              () ->
+                  "requests failed during "
+                      + during
+                      + ": "
+                      + failures
+                      + "\n"
+                      + String.join("\n", routing)
+                      + "\nthe daemon's log:\n"
+                      + daemonLog.get())
+          .isZero();
     }
 
     @Override
@@ -488,6 +566,7 @@ class BadConfigIT {
       running.set(false);
       try {
         thread.join();
+        watcher.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

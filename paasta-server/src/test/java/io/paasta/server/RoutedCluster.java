@@ -80,18 +80,28 @@ final class RoutedCluster {
 
   /** The status code of {@code GET /status} through HAProxy; -1 when it does not answer. */
   int getThroughProxy() {
+    String outcome = outcomeThroughProxy();
+    return outcome.matches("\\d+") ? Integer.parseInt(outcome) : -1;
+  }
+
+  /**
+   * What {@code GET /status} through HAProxy gave: its status code, or the exception's class and
+   * message when it did not answer (to tell a refused connection from a reset or a time-out).
+   */
+  String outcomeThroughProxy() {
     try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/status"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      return String.valueOf(
+          http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/status"))
+                      .timeout(Duration.ofSeconds(3))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode());
     } catch (IOException e) {
-      return -1;
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return -1;
+      return "interrupted";
     }
   }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * stay managed and its namespaces routed, instead of the service being unknown until its files are
  * fixed. A service's copy is replaced whole (written aside, then renamed into place) and removed
  * when the copy fails, so that it is never older than the last good load; what it holds is
- * validated again before it is used.
+ * validated again before it is used. Its changes run one at a time: a scan's clean-up never removes
+ * a copy being written aside by a reload on another thread.
  */
 public final class LastGoodConfigs {
   /** The folder under the state directory. */
@@ -71,7 +72,7 @@ public final class LastGoodConfigs {
    *
    * @throws IOException when the copy cannot be made (the old copy is removed then)
    */
-  public void save(String service, Path serviceDir) throws IOException {
+  public synchronized void save(String service, Path serviceDir) throws IOException {
     if (root.isEmpty() || !writable) {
       return;
     }
@@ -94,14 +95,14 @@ public final class LastGoodConfigs {
   }
 
   /** Removes the copy of a service that soa-configs no longer has. */
-  public void forget(String service) {
+  public synchronized void forget(String service) {
     if (writable) {
       root.ifPresent(r -> delete(r.resolve(service)));
     }
   }
 
   /** Removes the copies of services that are not in {@code services} (and any left aside). */
-  public void retainOnly(Collection<String> services) {
+  public synchronized void retainOnly(Collection<String> services) {
     if (root.isEmpty() || !writable) {
       return;
     }

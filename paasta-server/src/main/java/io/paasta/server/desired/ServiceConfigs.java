@@ -49,6 +49,7 @@ public final class ServiceConfigs {
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final Map<String, List<String>> lastWarnings = new ConcurrentHashMap<>();
   private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+  private final Map<String, Object> loading = new ConcurrentHashMap<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<String, Instant> onDeferred = (service, at) -> {};
 
@@ -183,8 +184,19 @@ public final class ServiceConfigs {
     listeners.forEach(Runnable::run);
   }
 
-  /** Loads one service; returns when to look again if its files have not settled yet. */
+  /**
+   * Loads one service; returns when to look again if its files have not settled yet. Loads of one
+   * service run one at a time (the watcher, a settle retry and the periodic scan may each reload
+   * it): otherwise a load that read the files first but was slower (a loaded machine) would be
+   * recorded last, and the service acted on as its files were before they were written.
+   */
   private Optional<Instant> load(String service) {
+    synchronized (loading.computeIfAbsent(service, s -> new Object())) {
+      return loadNow(service);
+    }
+  }
+
+  private Optional<Instant> loadNow(String service) {
     if (!loader.soaDir().hasService(service)) {
       forget(service);
       return Optional.empty();

@@ -11,12 +11,14 @@ import io.paasta.discovery.watch.DiscoveryListener;
 import io.paasta.discovery.watch.DiscoveryWatcher;
 import io.paasta.server.DaemonLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,8 +29,9 @@ import java.util.function.Supplier;
  * watcher and the frontends follow ({@link #refresh}, run after every reload of soa-configs).
  *
  * <p>The data plane outlives the control plane: closing this leaves HAProxy running with its last
- * backends; after a start, backends are only removed once the settle time has passed, so the daemon
- * has re-registered its tasks first.
+ * backends; after a start, backends are only removed once the settle time has passed and ZooKeeper
+ * has listed the namespace again, so the daemon has re-registered its tasks first ({@link
+ * EndpointsWhileSettling}).
  */
 public final class SmartStack implements DiscoveryListener {
   private final NerveRegistrar registrar;
@@ -66,7 +69,17 @@ public final class SmartStack implements DiscoveryListener {
     this.log = log;
     this.clock = clock;
     this.settledAt = clock.instant().plus(settings.settle());
+    this.giveUpAt = settledAt.plus(LISTED_WITHIN);
   }
+
+  /**
+   * After the settle time, how long a namespace that ZooKeeper has listed no endpoint of since the
+   * start keeps HAProxy's servers: a bound, for a namespace whose tasks are gone for good.
+   */
+  static final Duration LISTED_WITHIN = Duration.ofMinutes(2);
+
+  private final Instant giveUpAt;
+  private final Set<String> listedSinceStart = ConcurrentHashMap.newKeySet();
 
   /** Starts watching (the watcher is given this as its listener). */
   public void watchWith(DiscoveryWatcher watcher) {
@@ -94,13 +107,16 @@ public final class SmartStack implements DiscoveryListener {
    * #refresh}, which the daemon calls after every reload.
    */
   public synchronized void tick() {
-    if (!settled && !clock.instant().isBefore(settledAt)) {
-      settled = true;
+    Instant now = clock.instant();
+    if (settledSteps == 0 && !now.isBefore(settledAt)
+        || settledSteps == 1 && !now.isBefore(giveUpAt)) {
+      settledSteps = now.isBefore(giveUpAt) ? 1 : 2;
       applyToProxy();
     }
   }
 
-  private boolean settled;
+  /** 0 within the settle time, 1 past it, 2 once no namespace is kept for lack of a listing. */
+  private int settledSteps;
 
   public RoutedNamespaces namespaces() {
     return namespaces;
@@ -127,6 +143,12 @@ public final class SmartStack implements DiscoveryListener {
   public void snapshot(Map<String, List<Endpoint>> latest) {
     Map<String, List<Endpoint>> before = endpoints;
     endpoints = Map.copyOf(latest);
+    latest.forEach(
+        (ns, list) -> {
+          if (!list.isEmpty()) {
+            listedSinceStart.add(ns);
+          }
+        });
     synchronized (this) {
       applyToProxy();
     }
@@ -151,7 +173,12 @@ public final class SmartStack implements DiscoveryListener {
   private void applyToProxy() {
     try {
       Map<String, List<Endpoint>> wanted =
-          EndpointsWhileSettling.merge(stats(), endpoints, clock.instant().isBefore(settledAt));
+          EndpointsWhileSettling.merge(
+              stats(),
+              endpoints,
+              ns ->
+                  EndpointsWhileSettling.settling(
+                      ns, clock.instant(), settledAt, giveUpAt, listedSinceStart));
       ApplyResult result = proxy.apply(namespaces.frontends(), wanted);
       if (result.reloaded() || result.started()) {
         log.info(

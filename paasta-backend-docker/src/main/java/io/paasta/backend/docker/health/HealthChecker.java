@@ -271,8 +271,8 @@ public final class HealthChecker implements AutoCloseable {
         return;
       }
       ProbeResult result = probes.probe(t.id(), t.check(), t.port0());
-      probedOnce.add(t.id());
       if (result == ProbeResult.SKIP) {
+        probedOnce.add(t.id());
         return;
       }
       Instant now = clock.instant();
@@ -287,6 +287,8 @@ public final class HealthChecker implements AutoCloseable {
                       result == ProbeResult.PASS
                           ? r.afterPass()
                           : r.afterFailure(inGrace, t.check().maxConsecutiveFailures()));
+      // only once its result is recorded: awaitFirstChecks then knows the task's health
+      probedOnce.add(t.id());
       if (next.state() == HealthState.FAILED) {
         LOG.info("task {} failed {} health checks in a row", t.id(), next.consecutiveFailures());
       }
