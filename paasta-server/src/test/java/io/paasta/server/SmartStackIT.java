@@ -303,9 +303,26 @@ class SmartStackIT {
     // or reset by a task killed too early (502, 503 after the retry). A 504 is a task that did not
     // answer within HAProxy's 1 s server timeout: CPU starvation on a loaded machine, which the
     // baseline shows in bursts too; it is printed above, not compared.
+    // The baseline has routing failures of its own, with no bounce at all (a 503 now and then at 32
+    // connections: 0 to 1 in 35 s on a quiet 2-core machine, more under load). Both counts are
+    // rare events; what chance gives the bounced run beyond the baseline's worst is within three
+    // standard deviations of a Poisson count (sqrt(n + 1)). A bounce that drops requests (a task
+    // killed before its drain, a server removed before the new ones are UP) drops one or more per
+    // bounce: 10 or more over the bounces, beyond that margin.
+    long allowed = baseline.routingFailures() + chance(baseline.routingFailures());
     assertThat(bounced.routingFailures())
-        .as("requests failed during %d bounces (%s)", LOADED_BOUNCES, bounced.firstFailures())
-        .isLessThanOrEqualTo(baseline.routingFailures());
+        .as(
+            "requests failed during %d bounces (%s); allowed: the baseline's %d + %d by chance",
+            LOADED_BOUNCES,
+            bounced.firstFailures(),
+            baseline.routingFailures(),
+            allowed - baseline.routingFailures())
+        .isLessThanOrEqualTo(allowed);
+  }
+
+  /** Three standard deviations of a Poisson count whose observed value is {@code n}. */
+  static long chance(long n) {
+    return (long) Math.ceil(3 * Math.sqrt(n + 1));
   }
 
   /** The load of the test: 32 looping connections, bounded in time and requests. */
