@@ -485,6 +485,7 @@ public final class DaemonWiring {
             new JobChanges(new SqliteJobRunStore(state), changes),
             log,
             clock);
+    backend.jobRunner().ifPresent(runner -> runner.onNotice(line -> log.warn("jobs", line)));
     jobs.start();
     return jobs;
   }

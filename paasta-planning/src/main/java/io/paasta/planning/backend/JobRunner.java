@@ -47,6 +47,13 @@ public interface JobRunner {
   default void onExit(Consumer<JobTask> listener) {}
 
   /**
+   * Asks to be told, as a line for the daemon's log, of what the runner did on its own (a
+   * Kubernetes CronJob edited by hand and set back). Runners that do nothing on their own ignore
+   * this.
+   */
+  default void onNotice(Consumer<String> listener) {}
+
+  /**
    * Brings the objects of the jobs the engine schedules by itself (a Kubernetes CronJob, for a
    * schedule cron can express) in line with soa-configs: created, updated, suspended when disabled,
    * deleted when gone (the jobs of {@code leftAlone} services are left alone). The scheduler starts

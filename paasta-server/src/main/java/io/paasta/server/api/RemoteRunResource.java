@@ -231,7 +231,7 @@ public final class RemoteRunResource {
                     + backendName
                     + " backend of cluster "
                     + lookup.cluster()
-                    + ": adhoc instances run on the local (Docker) backend only"));
+                    + ": that backend has no runner of adhoc instances"));
   }
 
   private AdhocRun require(RemoteRuns remote, String runId) {

@@ -362,11 +362,9 @@ public final class KubernetesJobRunner implements JobRunner, AutoCloseable {
     return true;
   }
 
-  /**
-   * Asks to be told, as a line for the log, of each CronJob edited by hand that was set back (the
-   * fields that differed).
-   */
-  public void onSetBack(Consumer<String> listener) {
+  /** Tells of each CronJob edited by hand that was set back (the fields that differed). */
+  @Override
+  public void onNotice(Consumer<String> listener) {
     setBackListeners.add(listener);
   }
 

@@ -61,7 +61,7 @@ class CronJobSetBackTest {
             fixture.manifests(),
             clock,
             () -> leading.get() ? Optional.empty() : Optional.of("a follower"));
-    runner.onSetBack(said::add);
+    runner.onNotice(said::add);
     assertThat(runner.start(Duration.ofSeconds(30))).isTrue();
     Map<InstanceRef, String> problems = new HashMap<>();
     assertThat(
