@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -89,24 +90,25 @@ public final class HealthChecker implements AutoCloseable {
       int consecutiveFailures,
       int times) {}
 
-  private volatile Consumer<Transition> transitions = transition -> {};
+  private final List<Consumer<Transition>> transitions = new CopyOnWriteArrayList<>();
 
   /**
    * Tells {@code listener} of every change of a task's health state, with the states (for its
    * {@code task_lifecycle} lines). Called on the checker's threads.
    */
   public void onTransition(Consumer<Transition> listener) {
-    this.transitions = listener;
+    transitions.add(listener);
   }
 
-  private volatile Consumer<ManagedContainer> listener = task -> {};
+  private final List<Consumer<ManagedContainer>> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * Tells {@code listener} of every change of a task's health state (so that a pass can follow at
-   * once, rather than at the next periodic one). Called on the checker's threads.
+   * once, rather than at the next periodic one; the dashboard's change feed). Every listener is
+   * told. Called on the checker's threads.
    */
   public void onStateChange(Consumer<ManagedContainer> listener) {
-    this.listener = listener;
+    listeners.add(listener);
   }
 
   /**
@@ -293,10 +295,11 @@ public final class HealthChecker implements AutoCloseable {
         LOG.info("task {} failed {} health checks in a row", t.id(), next.consecutiveFailures());
       }
       if (next.state() != before) {
-        listener.accept(t.task());
+        listeners.forEach(listener -> listener.accept(t.task()));
         int times = t.reached().merge(next.state(), 1, Integer::sum);
-        transitions.accept(
-            new Transition(t.task(), before, next.state(), now, next.consecutiveFailures(), times));
+        Transition transition =
+            new Transition(t.task(), before, next.state(), now, next.consecutiveFailures(), times);
+        transitions.forEach(listener -> listener.accept(transition));
       }
     } catch (RuntimeException e) {
       LOG.warn("health check of {} broke: {}", t.id(), e.toString());
