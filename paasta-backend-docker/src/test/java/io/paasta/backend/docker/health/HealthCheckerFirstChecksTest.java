@@ -89,8 +89,13 @@ class HealthCheckerFirstChecksTest {
   }
 
   private static ManagedContainer task() {
+    return httpChecked("first");
+  }
+
+  /** A running task with an HTTP health check of {@code /status} on port 31000. */
+  static ManagedContainer httpChecked(String name) {
     return Containers.running(
-        "first",
+        name,
         Map.of(
             Labels.HEALTHCHECK,
             HealthcheckLabel.toJson(RunSpecBuilder.check(HealthcheckMode.HTTP, "/status", 0, 1, 3)),

@@ -3,16 +3,10 @@ package io.paasta.backend.docker.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paasta.backend.docker.engine.ManagedContainer;
-import io.paasta.backend.docker.testing.Containers;
-import io.paasta.backend.docker.testing.RunSpecBuilder;
-import io.paasta.model.HealthcheckMode;
-import io.paasta.planning.app.HealthcheckLabel;
-import io.paasta.planning.app.Labels;
 import io.paasta.planning.observed.HealthState;
 import io.paasta.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +31,7 @@ class HealthCheckerListenersTest {
   }
 
   private static ManagedContainer task() {
-    return Containers.running(
-        "listened",
-        Map.of(
-            Labels.HEALTHCHECK,
-            HealthcheckLabel.toJson(RunSpecBuilder.check(HealthcheckMode.HTTP, "/status", 0, 1, 3)),
-            Labels.PORT0,
-            "31000"));
+    return HealthCheckerFirstChecksTest.httpChecked("listened");
   }
 
   @Test
