@@ -64,8 +64,32 @@ final class ApiClient {
         token);
   }
 
+  /**
+   * Sends the request; a 503 with {@code Retry-After} (a service whose files still settle) is sent
+   * again after the wait it asks, for up to 30 s, as the CLI does.
+   */
   private Answer send(HttpRequest.Builder request, Optional<String> token) {
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Answer answer = sendOnce(request);
+      Optional<String> retryAfter = answer.header("Retry-After");
+      if (answer.status() != 503
+          || retryAfter.isEmpty()
+          || !retryAfter.get().matches("\\d{1,2}")
+          || System.nanoTime() > deadline) {
+        return answer;
+      }
+      try {
+        Thread.sleep(Long.parseLong(retryAfter.get()) * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return answer;
+      }
+    }
+  }
+
+  private Answer sendOnce(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(

@@ -21,6 +21,9 @@ import java.util.Map;
 public final class PaastaApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long in all a request answered 503 with {@code Retry-After} is tried again. */
+  static final Duration RETRY_BUDGET = Duration.ofSeconds(20);
+
   private final String cluster;
   private final String baseUrl;
   private final BlockingHttp http;
@@ -192,7 +195,44 @@ public final class PaastaApiClient {
     return uri;
   }
 
+  /**
+   * Sends the request; a {@code 503} with {@code Retry-After} (a service whose files are settling,
+   * a daemon still starting) is sent again after the wait it asks, for at most {@link
+   * #RETRY_BUDGET} in all: the request was refused before anything was done, so a POST is safe to
+   * repeat.
+   */
   private HttpResponse send(
+      String method, URI uri, Map<String, String> headers, byte[] body, String what) {
+    long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
+    while (true) {
+      HttpResponse response = sendOnce(method, uri, headers, body, what);
+      Duration wait = retryAfter(response);
+      if (wait == null || System.nanoTime() + wait.toNanos() > deadline) {
+        return response;
+      }
+      try {
+        Thread.sleep(wait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return response;
+      }
+    }
+  }
+
+  /** How long a 503 asks to wait ({@code Retry-After} in seconds, 1 to 10), or null. */
+  static Duration retryAfter(HttpResponse response) {
+    if (response.status() != 503) {
+      return null;
+    }
+    String value = response.header("Retry-After").orElse("").strip();
+    if (!value.matches("\\d{1,2}")) {
+      return null;
+    }
+    int seconds = Integer.parseInt(value);
+    return seconds >= 1 && seconds <= 10 ? Duration.ofSeconds(seconds) : null;
+  }
+
+  private HttpResponse sendOnce(
       String method, URI uri, Map<String, String> headers, byte[] body, String what) {
     try {
       return http.send(method, uri, headers, body);

@@ -182,6 +182,38 @@ class PaastaApiClientTest {
   }
 
   @Test
+  void aServiceNotLoadedYetIsAskedAgainAfterTheWaitItAsks() {
+    Answer settling =
+        Answer.problem(503, "Service Unavailable", "service 'hello-web' is not loaded yet")
+            .retryAfter(1);
+    api.script(
+        "/v1/services/hello-web/main/status",
+        settling,
+        Answer.json(StatusAnswers.running("main", SHA)));
+
+    assertThat(client.status("hello-web", "main").gitSha()).contains(SHA);
+    assertThat(api.requests())
+        .containsExactly(
+            "/v1/services/hello-web/main/status", "/v1/services/hello-web/main/status");
+  }
+
+  @Test
+  void a503WithoutRetryAfterOrAskingTooLongIsSaidAtOnce() {
+    api.script(
+        "/v1/services/hello-web/main/status",
+        Answer.problem(503, "Service Unavailable", "the daemon is stopping"));
+    api.script(
+        "/v1/services/hello-web/canary/status",
+        Answer.problem(503, "Service Unavailable", "busy").retryAfter(3600));
+
+    assertThatThrownBy(() -> client.status("hello-web", "main"))
+        .hasMessageContaining("answered 503")
+        .hasMessageContaining("the daemon is stopping");
+    assertThatThrownBy(() -> client.status("hello-web", "canary")).hasMessageContaining("busy");
+    assertThat(api.requests()).hasSize(2);
+  }
+
+  @Test
   void aClusterWithoutAnEndpointSaysWhatToAdd() {
     ApiEndpoints endpoints = new ApiEndpoints(Map.of("local", api.url()), "/etc/paasta", TIMEOUT);
 

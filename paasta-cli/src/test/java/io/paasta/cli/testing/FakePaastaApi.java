@@ -26,7 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakePaastaApi implements AutoCloseable {
   /** One scripted answer. */
-  public record Answer(int status, String contentType, String body, Duration delay) {
+  public record Answer(
+      int status, String contentType, String body, Duration delay, Map<String, String> headers) {
+    public Answer(int status, String contentType, String body, Duration delay) {
+      this(status, contentType, body, delay, Map.of());
+    }
+
     public static Answer json(String body) {
       return new Answer(200, "application/json", body, Duration.ZERO);
     }
@@ -46,7 +51,12 @@ public final class FakePaastaApi implements AutoCloseable {
     }
 
     public Answer after(Duration wait) {
-      return new Answer(status, contentType, body, wait);
+      return new Answer(status, contentType, body, wait, headers);
+    }
+
+    /** This answer with a {@code Retry-After} header of {@code seconds}. */
+    public Answer retryAfter(int seconds) {
+      return new Answer(status, contentType, body, delay, Map.of("Retry-After", "" + seconds));
     }
   }
 
@@ -125,6 +135,7 @@ public final class FakePaastaApi implements AutoCloseable {
       }
       byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+      answer.headers().forEach(exchange.getResponseHeaders()::set);
       exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
