@@ -44,7 +44,7 @@ public record DockerBackendConfig(
 
   /**
    * The defaults for a cluster: the engine of {@code $DOCKER_HOST} (else the default socket), ports
-   * 31000-32999, a 10 s stop timeout, 5 min per pull, discovery every second, drain polls every 2
+   * 31000-32767, a 10 s stop timeout, 5 min per pull, discovery every second, drain polls every 2
    * s, 4 checker threads.
    */
   public static DockerBackendConfig defaults(String cluster) {

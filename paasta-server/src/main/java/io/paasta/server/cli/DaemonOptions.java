@@ -70,7 +70,7 @@ final class DaemonOptions {
   @Option(
       names = "--port-range",
       paramLabel = "FIRST-LAST",
-      defaultValue = "31000-32999",
+      defaultValue = "31000-32767",
       description = "The host ports given to tasks as PORT0... (default: ${DEFAULT-VALUE}).")
   String portRange;
 

@@ -28,7 +28,7 @@ class KubernetesBackendFactoryTest {
   @Test
   void theKubernetesBackendOfAnUnlistedClusterIsRefusedNamingTheCluster() {
     BackendFactory factory =
-        Backends.named(Backends.KUBERNETES, "31000-32999", Path.of("."), false);
+        Backends.named(Backends.KUBERNETES, "31000-32767", Path.of("."), false);
     assertThatThrownBy(() -> factory.start(system(Map.of()), BackendPorts.NONE))
         .isInstanceOf(BackendException.class)
         .hasMessageContaining("cluster norcal has no usable entry")
@@ -39,7 +39,7 @@ class KubernetesBackendFactoryTest {
   void anUnreadableKubeconfigIsACleanErrorNamingTheFile() {
     assertThatThrownBy(
             () ->
-                Backends.forCluster(Optional.empty(), "31000-32999", Path.of("."), false)
+                Backends.forCluster(Optional.empty(), "31000-32767", Path.of("."), false)
                     .start(LISTED, BackendPorts.NONE))
         .isInstanceOf(BackendException.class)
         .hasMessageContaining("kubernetes_clusters.norcal")

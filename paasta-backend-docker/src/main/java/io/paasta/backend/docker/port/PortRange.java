@@ -1,8 +1,12 @@
 package io.paasta.backend.docker.port;
 
-/** The host ports tasks may be given, inclusive: by default 31000-32999 (Mesos's range). */
+/**
+ * The host ports tasks may be given, inclusive: by default 31000-32767, Mesos's range cut below
+ * Linux's ephemeral ports (32768 and up), so an outgoing connection never takes a port a task is
+ * about to be given.
+ */
 public record PortRange(int first, int last) {
-  public static final PortRange DEFAULT = new PortRange(31000, 32999);
+  public static final PortRange DEFAULT = new PortRange(31000, 32767);
 
   public PortRange {
     if (first < 1 || last > 65535 || first > last) {
@@ -20,7 +24,7 @@ public record PortRange(int first, int last) {
       return new PortRange(first, last);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "the port range \"" + text + "\" is not first-last, e.g. 31000-32999", e);
+          "the port range \"" + text + "\" is not first-last, e.g. 31000-32767", e);
     }
   }
 
