@@ -43,8 +43,9 @@ final class EndpointsWhileSettling {
   }
 
   /**
-   * The wanted endpoints, plus the servers HAProxy routes to now (not in maintenance) of every
-   * namespace that is settling, and of the namespaces ZooKeeper has not answered for.
+   * The wanted endpoints, plus the servers HAProxy routes to now (not in maintenance, not draining:
+   * kept, a draining server would be rendered again as a ready one) of every namespace that is
+   * settling, and of the namespaces ZooKeeper has not answered for.
    */
   static Map<String, List<Endpoint>> merge(
       ProxyStats routed, Map<String, List<Endpoint>> wanted, Predicate<String> settling) {
@@ -55,8 +56,8 @@ final class EndpointsWhileSettling {
       }
       List<Endpoint> list = new ArrayList<>(merged.getOrDefault(backend.name(), List.of()));
       for (ServerStats server : backend.servers()) {
-        if (server.status().startsWith("MAINT")) {
-          continue;
+        if (server.status().startsWith("MAINT") || server.status().startsWith("DRAIN")) {
+          continue; // freed, or draining: its task is going away and takes no new traffic
         }
         int colon = server.address().lastIndexOf(':');
         if (colon <= 0) {

@@ -94,4 +94,24 @@ class EndpointsWhileSettlingTest {
     assertThat(ports(EndpointsWhileSettling.merge(ROUTED, Map.of(), settlingNow(Set.of(NS)))))
         .containsExactly(31000, 31001, 31002);
   }
+
+  @Test
+  void aDrainingOrFreedServerIsNotKept() {
+    ProxyStats routed =
+        new ProxyStats(
+            Map.of(NS, "OPEN"),
+            Map.of(
+                NS,
+                new BackendStats(
+                    NS,
+                    "UP",
+                    List.of(
+                        new ServerStats("s1", "127.0.0.1:31000", "UP", 1),
+                        new ServerStats("s2", "127.0.0.1:31001", "DRAIN", 0),
+                        new ServerStats("s3", "127.0.0.1:31002", "MAINT", 1)))));
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(ports(EndpointsWhileSettling.merge(routed, NONE_REGISTERED, settlingNow(Set.of()))))
+        .as("a draining task is going away: kept, it would be rendered again ready with weight 1")
+        .containsExactly(31000);
+  }
 }
