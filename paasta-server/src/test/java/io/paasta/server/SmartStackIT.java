@@ -304,7 +304,12 @@ class SmartStackIT {
     // answer within HAProxy's 1 s server timeout: CPU starvation on a loaded machine, which the
     // baseline shows in bursts too; it is printed above, not compared.
     // The baseline has routing failures of its own, with no bounce at all (a 503 now and then at 32
-    // connections: 0 to 1 in 35 s on a quiet 2-core machine, more under load). Both counts are
+    // connections: 0 to 1 in 35 s on a quiet 2-core machine, more under load): the tasks are
+    // busybox httpd, which listens with a backlog of 9 (`ss -ltn`: Send-Q 9) and forks for each
+    // connection; when its accept loop falls behind by 10 connections, a SYN is dropped (counted in
+    // `nstat TcpExtListenOverflows`: 62,892 on the test machine), HAProxy's
+    // 200 ms connect timeout fires twice (retries 1, redispatch) and it answers 503. Both counts
+    // are
     // rare events; what chance gives the bounced run beyond the baseline's worst is within three
     // standard deviations of a Poisson count (sqrt(n + 1)). A bounce that drops requests (a task
     // killed before its drain, a server removed before the new ones are UP) drops one or more per
