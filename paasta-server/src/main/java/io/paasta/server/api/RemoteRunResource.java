@@ -117,7 +117,14 @@ public final class RemoteRunResource {
             found.config(), deployment, system, found.loaded().service().config(), cmd);
     Instant now = clock.instant();
     AdhocLaunch launch =
-        new AdhocLaunch(found.ref(), runId(now), spec, now, now.plusSeconds(maxSeconds), by);
+        new AdhocLaunch(
+            found.ref(),
+            runId(now),
+            spec,
+            now,
+            now.plusSeconds(maxSeconds),
+            by,
+            found.config().effective());
     AdhocRun run;
     try {
       run = remote.start(launch);

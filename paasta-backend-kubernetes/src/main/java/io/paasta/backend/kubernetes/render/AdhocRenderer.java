@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * (the kubelet stops it then, even with no daemon up), labelled with the instance and {@link
  * #RUN_ID} (so neither the reconcile loop nor the job scheduler takes it for theirs), and annotated
  * with what {@code paasta remote-run list} shows: the exact service and instance, who asked, the
- * command, the start and the deadline. Pure.
+ * command, the start and the deadline. In the instance's {@code namespace} when it names one, as
+ * the service's other instances. Pure.
  */
 public final class AdhocRenderer {
   /** The label that makes a pod an adhoc run, with the run's id as value. */
@@ -39,7 +40,7 @@ public final class AdhocRenderer {
     RunSpec run = launch.spec();
     String service = launch.ref().service();
     String instance = launch.ref().instance();
-    String namespace = Namespaces.name(cluster, service, Map.of());
+    String namespace = Namespaces.name(cluster, service, launch.effective());
     Map<String, String> labels =
         ObjectLabels.identity(
             service,

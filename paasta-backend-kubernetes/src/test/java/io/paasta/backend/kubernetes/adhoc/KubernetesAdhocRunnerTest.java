@@ -19,6 +19,7 @@ import io.paasta.planning.testing.ConfigFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,29 @@ class KubernetesAdhocRunnerTest {
     } finally {
       again.close();
     }
+  }
+
+  @Test
+  void aRunOfAnInstanceNamingItsNamespaceRunsThereAndIsFoundThere() {
+    AdhocLaunch plain = launch("20261206T100000-beef", "sleep 600", 60);
+    AdhocLaunch inTeamNamespace =
+        new AdhocLaunch(
+            plain.ref(),
+            plain.runId(),
+            plain.spec(),
+            plain.startedAt(),
+            plain.deadline(),
+            plain.by(),
+            Map.of("namespace", "team-batch"));
+
+    AdhocRun run = runner.start(inTeamNamespace);
+
+    assertThat(run.taskId()).isEqualTo("team-batch/svc-shell-20261206t100000-beef");
+    assertThat(admin.pods().inNamespace(NS).list().getItems()).isEmpty();
+    assertThat(admin.pods().inNamespace("team-batch").list().getItems()).hasSize(1);
+    await().until(() -> runner.list().size() == 1);
+    runner.remove(run.runId());
+    await().until(() -> admin.pods().inNamespace("team-batch").list().getItems().isEmpty());
   }
 
   @Test
