@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,7 +202,8 @@ public final class ServiceConfigs {
       forget(service);
       return Optional.empty();
     }
-    Optional<Instant> notYet = settle.readyAt(service, filesOf(service), clock.instant());
+    List<FileSettle.FileState> files = filesOf(service);
+    Optional<Instant> notYet = settle.readyAt(service, files, clock.instant());
     if (notYet.isPresent()) {
       if (!lastGood.containsKey(service)) {
         unknown.add(service); // not loaded yet: its tasks are left alone meanwhile
@@ -233,15 +235,22 @@ public final class ServiceConfigs {
     LoadedService before = lastGood.put(service, loaded);
     if (before == null || !before.service().equals(loaded.service())) {
       generations.merge(service, 1L, Long::sum);
-      keep(service);
+      keep(service, files);
     }
     unknown.remove(service);
     status.serviceProblems(service, List.of());
     return Optional.empty();
   }
 
-  /** Keeps the files of a good load, for a restart while they are broken. */
-  private void keep(String service) {
+  /**
+   * Keeps the files of a good load, for a restart while they are broken: unless they changed since
+   * they were read ({@code checked}), when the copy would hold files not checked (a broken edit
+   * would replace the last good copy); the reload their change brings keeps them if they are good.
+   */
+  private void keep(String service, List<FileSettle.FileState> checked) {
+    if (!new HashSet<>(filesOf(service)).equals(new HashSet<>(checked))) {
+      return;
+    }
     try {
       saved.save(service, loader.soaDir().root().resolve(service));
     } catch (IOException | RuntimeException e) {

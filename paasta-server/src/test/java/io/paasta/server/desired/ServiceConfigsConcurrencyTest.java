@@ -44,6 +44,9 @@ class ServiceConfigsConcurrencyTest {
 
   private final AtomicReference<Thread> second = new AtomicReference<>();
 
+  /** Run once in a load's "file is empty" warning (after the files were read and checked). */
+  private final AtomicReference<Runnable> duringALoad = new AtomicReference<>();
+
   private ServiceConfigs configs() {
     SoaConfigsLoader loader = SoaConfigsLoader.open(root);
     DaemonLog log =
@@ -51,7 +54,9 @@ class ServiceConfigsConcurrencyTest {
             new PrintStream(OutputStream.nullOutputStream()),
             clock,
             (level, subject, message) -> {
-              if (message.contains("file is empty") && firstLoadHeld.getCount() > 0) {
+              if (message.contains("file is empty") && duringALoad.get() != null) {
+                duringALoad.getAndSet(null).run();
+              } else if (message.contains("file is empty") && firstLoadHeld.getCount() > 0) {
                 firstLoadHeld.countDown();
                 holdUntilTheSecondLoadIsDoneOrWaits();
               }
@@ -120,5 +125,39 @@ class ServiceConfigsConcurrencyTest {
     assertThat(Files.readString(state.resolve("last-good-configs/web/marathon-dev.yaml")))
         .as("the kept copy")
         .isEqualTo("main: {instances: 3}\n");
+  }
+
+  @Test
+  void filesChangedBetweenTheirCheckAndTheCopyDoNotReplaceTheLastGoodCopy() throws Exception {
+    ServiceConfigs configs = configs();
+    file("web/marathon-dev.yaml", "main: {instances: 2}\n");
+    configs.reloadAll();
+    Path kept = state.resolve("last-good-configs/web/marathon-dev.yaml");
+    assertThat(kept).hasContent("main: {instances: 2}");
+
+    file("web/marathon-dev.yaml", "main: {instances: 3}\n");
+    file("web/marathon-prod.yaml", ""); // warned of: the load stops there once checked
+    duringALoad.set(
+        () -> {
+          try {
+            file("web/marathon-dev.yaml", "main: {instances: -1, cpus: broken}\n"); // an editor
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    configs.reload("web");
+
+    assertThat(duringALoad.get()).as("the edit came during the load").isNull();
+    assertThat(kept)
+        .as("the last good copy: not the broken edit that came after the check")
+        .hasContent("main: {instances: 2}");
+    assertThat(state.resolve("last-good-configs/web/marathon-prod.yaml")).doesNotExist();
+
+    configs.reload("web"); // the reload the edit brings: broken, so nothing is kept of it
+    assertThat(kept).hasContent("main: {instances: 2}");
+    assertThat(configs.service("web").orElseThrow().service().instances())
+        .singleElement()
+        .extracting(i -> ((LongRunningConfig) i).instances())
+        .isEqualTo(3);
   }
 }
