@@ -48,6 +48,10 @@ public final class ServiceConfigs {
   private final ProxyPortClaims ports = new ProxyPortClaims();
   private final Map<String, LoadedService> lastGood = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
+
+  /** Services whose last good load was not kept: their files changed while it ran. */
+  private final Set<String> notKept = ConcurrentHashMap.newKeySet();
+
   private final Map<String, List<String>> lastWarnings = new ConcurrentHashMap<>();
   private final Set<String> unknown = ConcurrentHashMap.newKeySet();
   private final Map<String, Object> loading = new ConcurrentHashMap<>();
@@ -236,6 +240,8 @@ public final class ServiceConfigs {
     if (before == null || !before.service().equals(loaded.service())) {
       generations.merge(service, 1L, Long::sum);
       keep(service, files);
+    } else if (notKept.contains(service)) {
+      keep(service, files); // the same config, not kept yet: its files changed during the last load
     }
     unknown.remove(service);
     status.serviceProblems(service, List.of());
@@ -249,8 +255,10 @@ public final class ServiceConfigs {
    */
   private void keep(String service, List<FileSettle.FileState> checked) {
     if (!new HashSet<>(filesOf(service)).equals(new HashSet<>(checked))) {
+      notKept.add(service);
       return;
     }
+    notKept.remove(service);
     try {
       saved.save(service, loader.soaDir().root().resolve(service));
     } catch (IOException | RuntimeException e) {
@@ -293,6 +301,7 @@ public final class ServiceConfigs {
 
   private void forget(String service) {
     saved.forget(service);
+    notKept.remove(service);
     if (lastGood.remove(service) != null) {
       generations.merge(service, 1L, Long::sum);
     }

@@ -159,5 +159,11 @@ class ServiceConfigsConcurrencyTest {
         .singleElement()
         .extracting(i -> ((LongRunningConfig) i).instances())
         .isEqualTo(3);
+
+    file("web/marathon-dev.yaml", "main: {instances: 3} # mended\n"); // the config acted on
+    configs.reload("web");
+    assertThat(kept)
+        .as("the same config as the one acted on, not kept yet: kept now")
+        .hasContent("main: {instances: 3} # mended");
   }
 }
