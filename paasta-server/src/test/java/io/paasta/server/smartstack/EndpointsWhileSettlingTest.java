@@ -29,17 +29,15 @@ class EndpointsWhileSettlingTest {
 
   /** HAProxy routing the namespace to three tasks, all UP. */
   private static final ProxyStats ROUTED =
-      new ProxyStats(
-          Map.of(NS, "OPEN"),
-          Map.of(
-              NS,
-              new BackendStats(
-                  NS,
-                  "UP",
-                  List.of(
-                      new ServerStats("s1", "127.0.0.1:31000", "UP", 1),
-                      new ServerStats("s2", "127.0.0.1:31001", "UP", 1),
-                      new ServerStats("s3", "127.0.0.1:31002", "UP", 1)))));
+      routed(
+          new ServerStats("s1", "127.0.0.1:31000", "UP", 1),
+          new ServerStats("s2", "127.0.0.1:31001", "UP", 1),
+          new ServerStats("s3", "127.0.0.1:31002", "UP", 1));
+
+  private static ProxyStats routed(ServerStats... servers) {
+    return new ProxyStats(
+        Map.of(NS, "OPEN"), Map.of(NS, new BackendStats(NS, "UP", List.of(servers))));
+  }
 
   /** ZooKeeper answered for the namespace: no registration in it (the old ones ended). */
   private static final Map<String, List<Endpoint>> NONE_REGISTERED = Map.of(NS, List.of());
@@ -98,17 +96,10 @@ class EndpointsWhileSettlingTest {
   @Test
   void aDrainingOrFreedServerIsNotKept() {
     ProxyStats routed =
-        new ProxyStats(
-            Map.of(NS, "OPEN"),
-            Map.of(
-                NS,
-                new BackendStats(
-                    NS,
-                    "UP",
-                    List.of(
-                        new ServerStats("s1", "127.0.0.1:31000", "UP", 1),
-                        new ServerStats("s2", "127.0.0.1:31001", "DRAIN", 0),
-                        new ServerStats("s3", "127.0.0.1:31002", "MAINT", 1)))));
+        routed(
+            new ServerStats("s1", "127.0.0.1:31000", "UP", 1),
+            new ServerStats("s2", "127.0.0.1:31001", "DRAIN", 0),
+            new ServerStats("s3", "127.0.0.1:31002", "MAINT", 1));
     clock.advance(Duration.ofSeconds(4));
     assertThat(ports(EndpointsWhileSettling.merge(routed, NONE_REGISTERED, settlingNow(Set.of()))))
         .as("a draining task is going away: kept, it would be rendered again ready with weight 1")
