@@ -81,7 +81,7 @@ final class QuickSchemaCheck {
     if (!plain(root, 0)) {
       return false;
     }
-    return valid(schema, document(schema), root, new HashSet<>(), 0);
+    return valid(schema, document(schema), root, null, 0);
   }
 
   /**
@@ -126,7 +126,8 @@ final class QuickSchemaCheck {
    * Whether {@code instance} is certainly valid against {@code schema} (a node of the document
    * {@code doc}). When it is and the instance is a dict, the keys the schema evaluated (its
    * properties, pattern properties, additional and unevaluated properties, and those of its
-   * in-place subschemas: {@code $ref}, {@code allOf}) are added to {@code evaluated}.
+   * in-place subschemas: {@code $ref}, {@code allOf}) are added to {@code evaluated}, unless it is
+   * null (nobody asks).
    */
   private boolean valid(
       String doc, Object schema, Object instance, Set<String> evaluated, int depth) {
@@ -145,7 +146,7 @@ final class QuickSchemaCheck {
     if (id != null && !id.equals(SchemaValidator.SCHEMA_BASE + doc)) {
       return false; // a nested base URI: refs would resolve elsewhere
     }
-    Set<String> mine = new HashSet<>();
+    Set<String> mine = instance instanceof Map<?, ?> ? new HashSet<>() : null;
     Object ref = keywords.get("$ref");
     if (ref != null && !validRef(doc, ref, instance, mine, depth)) {
       return false;
@@ -179,7 +180,9 @@ final class QuickSchemaCheck {
     if (instance instanceof Map<?, ?> map && !validDict(doc, keywords, map, mine, depth)) {
       return false;
     }
-    evaluated.addAll(mine);
+    if (evaluated != null && mine != null) {
+      evaluated.addAll(mine);
+    }
     return true;
   }
 
@@ -353,7 +356,7 @@ final class QuickSchemaCheck {
         return false;
       }
       for (; first < Math.min(prefixes.size(), list.size()); first++) {
-        if (!valid(doc, prefixes.get(first), list.get(first), new HashSet<>(), depth + 1)) {
+        if (!valid(doc, prefixes.get(first), list.get(first), null, depth + 1)) {
           return false;
         }
       }
@@ -361,7 +364,7 @@ final class QuickSchemaCheck {
     Object items = keywords.get("items");
     if (items != null) {
       for (int i = first; i < list.size(); i++) {
-        if (!valid(doc, items, list.get(i), new HashSet<>(), depth + 1)) {
+        if (!valid(doc, items, list.get(i), null, depth + 1)) {
           return false;
         }
       }
@@ -419,13 +422,13 @@ final class QuickSchemaCheck {
     for (Map.Entry<?, ?> entry : dict.entrySet()) {
       String key = (String) entry.getKey();
       Object value = entry.getValue();
-      if (names != null && !valid(doc, names, key, new HashSet<>(), depth + 1)) {
+      if (names != null && !valid(doc, names, key, null, depth + 1)) {
         return false;
       }
       boolean matched = false;
       if (properties instanceof Map<?, ?> props && props.containsKey(key)) {
         matched = true;
-        if (!valid(doc, props.get(key), value, new HashSet<>(), depth + 1)) {
+        if (!valid(doc, props.get(key), value, null, depth + 1)) {
           return false;
         }
       }
@@ -433,7 +436,7 @@ final class QuickSchemaCheck {
         for (Map.Entry<?, ?> p : byPattern.entrySet()) {
           if (matches((String) p.getKey(), key)) {
             matched = true;
-            if (!valid(doc, p.getValue(), value, new HashSet<>(), depth + 1)) {
+            if (!valid(doc, p.getValue(), value, null, depth + 1)) {
               return false;
             }
           }
@@ -442,7 +445,7 @@ final class QuickSchemaCheck {
       if (matched) {
         evaluated.add(key);
       } else if (additional != null) {
-        if (!valid(doc, additional, value, new HashSet<>(), depth + 1)) {
+        if (!valid(doc, additional, value, null, depth + 1)) {
           return false;
         }
         evaluated.add(key);
@@ -453,7 +456,7 @@ final class QuickSchemaCheck {
       for (Map.Entry<?, ?> entry : dict.entrySet()) {
         String key = (String) entry.getKey();
         if (!evaluated.contains(key)
-            && !valid(doc, unevaluated, entry.getValue(), new HashSet<>(), depth + 1)) {
+            && !valid(doc, unevaluated, entry.getValue(), null, depth + 1)) {
           return false;
         }
       }
