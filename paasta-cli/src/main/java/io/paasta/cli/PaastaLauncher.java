@@ -1,12 +1,14 @@
 package io.paasta.cli;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The jar's entry point: prints a stored help page ({@link StoredHelp}) when the arguments ask for
- * one and picocli would print the same, else runs {@link PaastaMain}. No method of this class names
- * a picocli type: the launcher resolves every type of the main class's methods before {@code main}
- * runs, which would load picocli.
+ * one and picocli would print the same, runs a plain {@code paasta validate} without picocli
+ * ({@link QuickValidate}) when it prints the same, else runs {@link PaastaMain}. No method of this
+ * class names a picocli type: the launcher resolves every type of the main class's methods before
+ * {@code main} runs, which would load picocli.
  */
 public final class PaastaLauncher {
   private PaastaLauncher() {}
@@ -17,6 +19,10 @@ public final class PaastaLauncher {
       System.out.write(help.get(), 0, help.get().length);
       System.out.flush();
       System.exit(0);
+    }
+    OptionalInt validated = QuickValidate.run(args);
+    if (validated.isPresent()) {
+      System.exit(validated.getAsInt());
     }
     PaastaMain.main(args);
   }

@@ -56,6 +56,14 @@ public final class StartupTraining {
       for (List<String> args : commandLines(soaDir, systemConfig)) {
         exits.add(runQuietly(args.toArray(String[]::new)));
       }
+      // validate's own path without picocli, as PaastaLauncher takes it (colours on, so both
+      // renderings are trained)
+      QuickValidate.run(
+          new String[] {"validate", "-y", soaDir.toString(), "-s", firstService(soaDir)},
+          java.util.Map.of("CLICOLOR_FORCE", "1"),
+          System.getProperties(),
+          false,
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
       return exits;
     } finally {
       try (var files = Files.walk(systemConfig)) {
