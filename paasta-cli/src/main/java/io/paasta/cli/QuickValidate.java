@@ -32,6 +32,9 @@ final class QuickValidate {
   /** A plain {@code paasta validate} command line. */
   record Request(Path soaDir, String service, boolean verbose) {}
 
+  /** The JVM's stdout charset, which picocli reads (set on Windows consoles). */
+  private static final String STDOUT_ENCODING = "sun.stdout.encoding";
+
   private QuickValidate() {}
 
   /** The request of these arguments; empty when picocli must read them. */
@@ -110,7 +113,7 @@ final class QuickValidate {
       return OptionalInt.empty();
     }
     Optional<Boolean> ansi = StoredHelp.ansi(env, properties, console, Runtime.version().feature());
-    if (ansi.isEmpty()) {
+    if (ansi.isEmpty() || properties.getProperty(STDOUT_ENCODING) != null) {
       return OptionalInt.empty();
     }
     ValidationReport report;
@@ -127,7 +130,7 @@ final class QuickValidate {
     if (rendered.unrendered) {
       return OptionalInt.empty();
     }
-    PrintWriter out = writer(stdout, properties);
+    PrintWriter out = writer(stdout);
     String separator = System.lineSeparator();
     StringBuilder text = new StringBuilder();
     for (String line : rendered.lines) {
@@ -138,11 +141,13 @@ final class QuickValidate {
     return OptionalInt.of(report.valid() ? 0 : 1);
   }
 
-  /** The writer picocli makes for standard output: its charset rule, buffered. */
-  private static PrintWriter writer(PrintStream stdout, Properties properties) {
-    String encoding = properties.getProperty("sun.stdout.encoding");
-    Charset charset = encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, charset)), false);
+  /**
+   * The writer picocli makes for standard output when {@link #STDOUT_ENCODING} is not set (it is
+   * not on Linux; picocli's own rules apply when it is): the default charset, buffered.
+   */
+  private static PrintWriter writer(PrintStream stdout) {
+    return new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(stdout, Charset.defaultCharset())), false);
   }
 
   /** Lines rendered into memory; {@code unrendered} when some markup is picocli's to render. */

@@ -119,12 +119,18 @@ class QuickValidateTest {
 
   @Test
   void settingsPicocliWouldRenderDifferentlyAreLeftToIt() {
-    Properties width = properties();
-    width.setProperty("picocli.ansi", "true");
+    Properties picocliAnsi = properties();
+    picocliAnsi.setProperty("picocli.ansi", "true");
+    Properties encoding = properties();
+    encoding.setProperty("sun.stdout.encoding", "cp65001");
     String[] args = {"validate", "-y", CliRun.EXAMPLES.toString()};
     assertThat(
             QuickValidate.run(
-                args, Map.of(), width, false, new PrintStream(new ByteArrayOutputStream())))
+                args, Map.of(), picocliAnsi, false, new PrintStream(new ByteArrayOutputStream())))
+        .isEmpty();
+    assertThat(
+            QuickValidate.run(
+                args, Map.of(), encoding, false, new PrintStream(new ByteArrayOutputStream())))
         .isEmpty();
   }
 
