@@ -39,59 +39,18 @@ final class QuickValidate {
 
   /** The request of these arguments; empty when picocli must read them. */
   static Optional<Request> parse(String... args) {
-    if (args.length == 0 || !args[0].equals("validate")) {
-      return Optional.empty();
-    }
-    String soaDir = null;
-    String service = null;
-    boolean verbose = false;
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      String value = null;
-      String option = arg;
-      int equals = arg.indexOf('=');
-      if (arg.startsWith("--") && equals > 0) {
-        option = arg.substring(0, equals);
-        value = arg.substring(equals + 1);
-      }
-      switch (option) {
-        case "-v", "--verbose" -> {
-          if (verbose || value != null) {
-            return Optional.empty();
-          }
-          verbose = true;
-          continue;
-        }
-        case "-y", "--soa-dir", "-s", "--service" -> {
-          if (value == null) {
-            if (option.length() == 2 && arg.length() != 2 || i + 1 >= args.length) {
-              return Optional.empty();
-            }
-            value = args[++i];
-          } else if (option.length() == 2) {
-            return Optional.empty();
-          }
-        }
-        default -> {
-          return Optional.empty();
-        }
-      }
-      if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
-        return Optional.empty();
-      }
-      if (option.equals("-y") || option.equals("--soa-dir")) {
-        if (soaDir != null) {
-          return Optional.empty();
-        }
-        soaDir = value;
-      } else {
-        if (service != null) {
-          return Optional.empty();
-        }
-        service = value;
-      }
-    }
-    return Optional.of(new Request(soaDir == null ? null : Path.of(soaDir), service, verbose));
+    return PlainArgs.parse(
+            args,
+            "validate",
+            Map.of("-v", "verbose", "--verbose", "verbose"),
+            Map.of(
+                "-y", "soa-dir", "--soa-dir", "soa-dir", "-s", "service", "--service", "service"))
+        .map(
+            o ->
+                new Request(
+                    o.containsKey("soa-dir") ? Path.of(o.get("soa-dir")) : null,
+                    o.get("service"),
+                    o.containsKey("verbose")));
   }
 
   /**
@@ -112,8 +71,8 @@ final class QuickValidate {
     if (request.isEmpty()) {
       return OptionalInt.empty();
     }
-    Optional<Boolean> ansi = StoredHelp.ansi(env, properties, console, Runtime.version().feature());
-    if (ansi.isEmpty() || properties.getProperty(STDOUT_ENCODING) != null) {
+    Optional<Boolean> ansi = colours(env, properties, console);
+    if (ansi.isEmpty()) {
       return OptionalInt.empty();
     }
     ValidationReport report;
@@ -142,10 +101,24 @@ final class QuickValidate {
   }
 
   /**
-   * The writer picocli makes for standard output when {@link #STDOUT_ENCODING} is not set (it is
-   * not on Linux; picocli's own rules apply when it is): the default charset, buffered.
+   * Whether picocli would colour its output here ({@link StoredHelp#ansi}); empty when this cannot
+   * be told, or when picocli would pick the output's charset by its own rules ({@link
+   * #STDOUT_ENCODING} or its stderr twin set, as on Windows consoles).
    */
-  private static PrintWriter writer(PrintStream stdout) {
+  static Optional<Boolean> colours(
+      Map<String, String> env, Properties properties, boolean console) {
+    if (properties.getProperty(STDOUT_ENCODING) != null
+        || properties.getProperty("sun.stderr.encoding") != null) {
+      return Optional.empty();
+    }
+    return StoredHelp.ansi(env, properties, console, Runtime.version().feature());
+  }
+
+  /**
+   * The writer picocli makes for a standard stream when {@link #colours} is not empty: the default
+   * charset, buffered.
+   */
+  static PrintWriter writer(PrintStream stdout) {
     return new PrintWriter(
         new BufferedWriter(new OutputStreamWriter(stdout, Charset.defaultCharset())), false);
   }
