@@ -5,6 +5,7 @@ import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,12 @@ final class QuickList {
       boolean console,
       PrintStream stdout,
       PrintStream stderr) {
-    Optional<Request> request = parse(args);
+    Optional<Request> request;
+    try {
+      request = parse(args);
+    } catch (InvalidPathException e) {
+      return OptionalInt.empty(); // picocli says which value is no path
+    }
     if (request.isEmpty() || QuickValidate.colours(env, properties, console).isEmpty()) {
       return OptionalInt.empty();
     }

@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,12 @@ final class QuickValidate {
       Properties properties,
       boolean console,
       PrintStream stdout) {
-    Optional<Request> request = parse(args);
+    Optional<Request> request;
+    try {
+      request = parse(args);
+    } catch (InvalidPathException e) {
+      return OptionalInt.empty(); // picocli says which value is no path
+    }
     if (request.isEmpty()) {
       return OptionalInt.empty();
     }

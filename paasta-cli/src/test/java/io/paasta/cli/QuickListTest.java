@@ -58,6 +58,7 @@ class QuickListTest {
     for (String[] args :
         List.of(
             new String[] {"list", "-y", dir.resolve("missing").toString()},
+            new String[] {"list", "-y", "bad\u0000path"},
             new String[] {"list", "--json", "-y", CliRun.EXAMPLES.toString()},
             new String[] {"list", "-ai", "-y", CliRun.EXAMPLES.toString()},
             new String[] {"list", "-i", "-i"},

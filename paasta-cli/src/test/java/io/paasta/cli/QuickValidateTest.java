@@ -74,7 +74,8 @@ class QuickValidateTest {
     for (String[] args :
         List.of(
             new String[] {"validate", "-y", dir.resolve("missing").toString()},
-            new String[] {"validate", "-y", dir.resolve("missing").toString(), "-s", "web"})) {
+            new String[] {"validate", "-y", dir.resolve("missing").toString(), "-s", "web"},
+            new String[] {"validate", "-y", "bad\u0000path"})) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       assertThat(QuickValidate.run(args, Map.of(), properties(), false, new PrintStream(bytes)))
           .as(String.join(" ", args))
