@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Help.Ansi;
@@ -41,7 +40,12 @@ class QuickListTest {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       OptionalInt exit =
           QuickList.run(
-              args, Map.of(), properties(), false, new PrintStream(out), new PrintStream(err));
+              args,
+              Map.of(),
+              QuickValidateTest.properties(),
+              false,
+              new PrintStream(out),
+              new PrintStream(err));
       String what = String.join(" ", args);
       assertThat(exit).as(what).hasValue(live.exit());
       assertThat(out.toString(Charset.defaultCharset())).as(what).isEqualTo(live.out());
@@ -68,19 +72,16 @@ class QuickListTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertThat(
               QuickList.run(
-                  args, Map.of(), properties(), false, new PrintStream(out), new PrintStream(out)))
+                  args,
+                  Map.of(),
+                  QuickValidateTest.properties(),
+                  false,
+                  new PrintStream(out),
+                  new PrintStream(out)))
           .as(String.join(" ", args))
           .isEmpty();
       assertThat(out.size()).isZero();
     }
-  }
-
-  private static Properties properties() {
-    Properties properties = new Properties();
-    properties.putAll(System.getProperties());
-    properties.keySet().removeIf(key -> String.valueOf(key).startsWith("picocli."));
-    properties.setProperty("line.separator", "\n");
-    return properties;
   }
 
   /** Templates, a Tron file, a flow mapping, a hidden file and a file that is not YAML. */

@@ -160,7 +160,8 @@ class QuickValidateTest {
     }
   }
 
-  private static Properties properties() {
+  /** This JVM's properties without picocli's, with {@code \n} lines: what the stored pages need. */
+  static Properties properties() {
     Properties properties = new Properties();
     properties.putAll(System.getProperties());
     properties.keySet().removeIf(key -> String.valueOf(key).startsWith("picocli."));
