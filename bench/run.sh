@@ -198,7 +198,7 @@ if [[ -f "$FIXTURE_CLASS" ]]; then
   java -XX:+UseSerialGC -cp paasta-bench/target/classes io.paasta.bench.StatusFixture 3600 cluster-a cluster-b \
     >"$WORK/fixture-ports" &
   FIXTURE_PID=$!
-  trap 'kill "$FIXTURE_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+  trap 'kill "$FIXTURE_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
   endpoints=""
   exec 3<"$WORK/fixture-ports"
   for _ in 1 2; do

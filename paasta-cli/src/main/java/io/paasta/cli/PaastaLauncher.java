@@ -1,12 +1,14 @@
 package io.paasta.cli;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The jar's entry point: prints a stored help page ({@link StoredHelp}) when the arguments ask for
- * one and picocli would print the same, else runs {@link PaastaMain}. No method of this class names
- * a picocli type: the launcher resolves every type of the main class's methods before {@code main}
- * runs, which would load picocli.
+ * one and picocli would print the same, runs a plain {@code paasta validate} or {@code paasta list}
+ * without picocli ({@link QuickValidate}, {@link QuickList}) when it prints the same, else runs
+ * {@link PaastaMain}. No method of this class names a picocli type: the launcher resolves every
+ * type of the main class's methods before {@code main} runs, which would load picocli.
  */
 public final class PaastaLauncher {
   private PaastaLauncher() {}
@@ -17,6 +19,13 @@ public final class PaastaLauncher {
       System.out.write(help.get(), 0, help.get().length);
       System.out.flush();
       System.exit(0);
+    }
+    OptionalInt quick = QuickValidate.run(args);
+    if (quick.isEmpty()) {
+      quick = QuickList.run(args);
+    }
+    if (quick.isPresent()) {
+      System.exit(quick.getAsInt());
     }
     PaastaMain.main(args);
   }

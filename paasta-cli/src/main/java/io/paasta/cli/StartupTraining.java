@@ -56,6 +56,23 @@ public final class StartupTraining {
       for (List<String> args : commandLines(soaDir, systemConfig)) {
         exits.add(runQuietly(args.toArray(String[]::new)));
       }
+      // validate's and list's own paths without picocli, as PaastaLauncher takes them (colours on
+      // for validate, so both renderings are trained)
+      QuickValidate.run(
+          new String[] {"validate", "-y", soaDir.toString(), "-s", firstService(soaDir)},
+          java.util.Map.of("CLICOLOR_FORCE", "1"),
+          System.getProperties(),
+          false,
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      java.io.PrintStream nowhere =
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      QuickList.run(
+          new String[] {"list", "-i", "-y", soaDir.toString()},
+          java.util.Map.of(),
+          System.getProperties(),
+          false,
+          nowhere,
+          nowhere);
       return exits;
     } finally {
       try (var files = Files.walk(systemConfig)) {

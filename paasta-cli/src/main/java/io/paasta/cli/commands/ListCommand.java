@@ -43,14 +43,11 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
-    List<String> services = loader.listServices().services();
-    List<String> lines = instances ? instances(loader, services) : services;
+    List<String> lines = ListLines.lines(loader, instances);
     Output out = new Output(spec.commandLine());
     if (all && !instances) {
       // the old meaning of -a was -i; say so where scripts do not read it
-      spec.commandLine()
-          .getErr()
-          .println("note: -a lists every service, as in PaaSTA; for service.instance use -i");
+      spec.commandLine().getErr().println(ListLines.ALL_NOTE);
     }
     if (json.enabled()) {
       out.json(lines);
@@ -58,13 +55,5 @@ public final class ListCommand implements Callable<Integer> {
       out.lines(lines);
     }
     return 0;
-  }
-
-  /** Reads only the instance files' top-level keys, services in parallel. */
-  private static List<String> instances(SoaConfigsLoader loader, List<String> services) {
-    return services.parallelStream()
-        .flatMap(service -> loader.instanceNames(service).stream().map(i -> service + "." + i))
-        .sorted()
-        .toList();
   }
 }

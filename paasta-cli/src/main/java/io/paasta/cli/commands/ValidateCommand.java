@@ -2,16 +2,9 @@ package io.paasta.cli.commands;
 
 import io.paasta.cli.output.Output;
 import io.paasta.cli.output.ProblemJson;
-import io.paasta.config.problem.Problem;
 import io.paasta.config.soa.SoaConfigsLoader;
-import io.paasta.config.system.SystemConfigLoader;
 import io.paasta.config.validate.JobPreview;
-import io.paasta.config.validate.RunLimits;
-import io.paasta.config.validate.SchemaValidator;
-import io.paasta.config.validate.ServiceReport;
-import io.paasta.config.validate.SoaValidator;
 import io.paasta.config.validate.ValidationReport;
-import io.paasta.config.yaml.ConfigFileReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,84 +51,14 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SoaConfigsLoader loader = soaDir.open();
-    SoaValidator validator = new SoaValidator(loader, new SchemaValidator(), clusterLimits());
-    ValidationReport report =
-        service == null ? validator.validateAll() : validator.validateService(service);
+    ValidationReport report = ValidateLines.report(loader, service);
     Output out = new Output(spec.commandLine());
     if (json.enabled()) {
       out.json(toJson(report, verbose));
     } else {
-      print(report, verbose, out);
+      ValidateLines.print(report, verbose, out);
     }
     return report.valid() ? 0 : 1;
-  }
-
-  /**
-   * The bounds of this host's cluster (max_instances_per_instance) from the system config
-   * ($PAASTA_SYSTEM_CONFIG_DIR, else /etc/paasta), as the daemon enforces them; the defaults when
-   * there is none.
-   */
-  private static RunLimits clusterLimits() {
-    return RunLimits.of(
-        new SystemConfigLoader(new ConfigFileReader())
-            .load(SystemConfigLoader.defaultDir())
-            .merged());
-  }
-
-  private static void print(ValidationReport report, boolean verbose, Output out) {
-    report.treeProblems().forEach(p -> printProblem(p, out));
-    for (ServiceReport service : report.services()) {
-      service.problems().forEach(p -> printProblem(p, out));
-      if (verbose) {
-        service.unusedKeys().forEach(p -> out.line(unusedLine(p)));
-        service.jobs().forEach(job -> out.line(job.describe()));
-      }
-      String name = Output.escape(service.service());
-      if (service.valid()) {
-        String warnings =
-            service.warningCount() == 0 ? "" : ", " + plural(service.warningCount(), "warning");
-        out.styled(
-            "@|green \u2713|@ "
-                + name
-                + ": valid ("
-                + plural(service.files(), "file")
-                + warnings
-                + ")");
-      } else {
-        out.styled(
-            "@|red,bold \u2717|@ "
-                + name
-                + ": "
-                + plural(service.errorCount(), "problem")
-                + (service.warningCount() == 0
-                    ? ""
-                    : ", " + plural(service.warningCount(), "warning")));
-      }
-    }
-    long valid = report.services().stream().filter(ServiceReport::valid).count();
-    long invalid = report.services().size() - valid;
-    String summary =
-        plural(report.services().size(), "service")
-            + " checked: "
-            + valid
-            + " valid, "
-            + invalid
-            + " with problems ("
-            + plural(report.errorCount(), "problem")
-            + ", "
-            + plural(report.warningCount(), "warning")
-            + ")";
-    out.styled(report.valid() ? "@|green " + summary + "|@" : "@|red,bold " + summary + "|@");
-  }
-
-  /** {@code FILE:LINE: KEY: accepted, not used by this platform}: a note, not a problem. */
-  private static String unusedLine(Problem note) {
-    return note.format().replace(": warning: ", ": ");
-  }
-
-  private static void printProblem(Problem problem, Output out) {
-    String colour = problem.isError() ? "red" : "yellow";
-    out.styled("@|" + colour + " " + Output.escape(problem.format()) + "|@");
   }
 
   private static Map<String, Object> toJson(ValidationReport report, boolean verbose) {
@@ -156,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
                   if (verbose) {
                     entry.put(
                         "accepted_not_used",
-                        s.unusedKeys().stream().map(ValidateCommand::unusedLine).toList());
+                        s.unusedKeys().stream().map(ValidateLines::unusedLine).toList());
                     entry.put("jobs", s.jobs().stream().map(ValidateCommand::jobJson).toList());
                   }
                   return entry;
@@ -175,9 +98,5 @@ public final class ValidateCommand implements Callable<Integer> {
     json.put("parents", job.parents().stream().map(Object::toString).toList());
     json.put("disabled", job.disabled());
     return json;
-  }
-
-  static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /** Where a command writes: coloured text on a terminal, plain when piped, or JSON. */
-public final class Output {
+public final class Output implements Lines {
   /** Made on first use: commands that print no JSON never start Jackson. */
   private static final class Json {
     static final ObjectMapper INDENTED =
@@ -24,6 +24,7 @@ public final class Output {
     this.ansi = commandLine.getColorScheme().ansi();
   }
 
+  @Override
   public void line(String text) {
     out.println(text);
   }
@@ -43,6 +44,7 @@ public final class Output {
   }
 
   /** A line with picocli markup such as {@code @|red,bold text|@}; plain when not a terminal. */
+  @Override
   public void styled(String markup) {
     out.println(ansi.string(markup));
   }

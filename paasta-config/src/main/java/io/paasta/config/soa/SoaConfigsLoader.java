@@ -117,6 +117,35 @@ public final class SoaConfigsLoader {
   }
 
   /**
+   * A file directly in a service's folder, as {@link #insideFile} finds it: when neither the folder
+   * nor the file is a link, from their attributes alone (the real path is under the real root),
+   * without resolving each part of the path; what validating one service does for every other
+   * service's smartstack.yaml.
+   */
+  public Optional<Path> serviceFile(String service, String fileName) {
+    Path dir = soaDir.root().resolve(service);
+    Path file = dir.resolve(fileName);
+    try {
+      if (Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .isDirectory()) {
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isRegularFile()) {
+          return Optional.of(soaDir.realRoot().resolve(service).resolve(fileName));
+        }
+        if (!attributes.isSymbolicLink()) {
+          return Optional.empty(); // a folder or a device: not a regular file
+        }
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      // unreadable: resolving it says how
+    }
+    return insideFile(file);
+  }
+
+  /**
    * The names of a service's instances: the dicts of its instance files' top-level keys, templates
    * aside, and its Tron jobs' actions ({@code job.action}). Reads only the instance files and, when
    * they are plain YAML, only their top-level keys (no merge, no defaults); {@link #load} finds the

@@ -59,6 +59,11 @@ public final class SoaDir {
     return root;
   }
 
+  /** The root with every symlink resolved. */
+  public Path realRoot() {
+    return realRoot;
+  }
+
   /** The folder of a service; refuses names that are not service names (no "..", no spaces). */
   public Path serviceDir(String service) {
     if (!Names.isValidName(service)) {

@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Read from the classpath only when a suggestion is needed.
  */
 final class KeyVocabulary {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: only a suggestion needs it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> keysBySchema = new ConcurrentHashMap<>();
@@ -87,7 +90,7 @@ final class KeyVocabulary {
             if (in == null) {
               throw new IllegalStateException("schema " + n + " is not on the classpath");
             }
-            return JSON.readTree(in);
+            return Json.MAPPER.readTree(in);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

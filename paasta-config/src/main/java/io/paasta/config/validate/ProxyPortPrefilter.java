@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides, from a smartstack.yaml's text alone, whether it could define one of a set of proxy
@@ -15,10 +14,7 @@ import java.util.regex.Pattern;
  * with '_' separators, or through an alias): such files are always parsed.
  */
 final class ProxyPortPrefilter {
-  private static final Pattern UNUSUAL_NUMBER =
-      Pattern.compile(
-          "proxy_port\\s*+:\\s*+(?![1-9]\\d*\\s*(#.*)?$|null\\s*$|~\\s*$)", Pattern.MULTILINE);
-  private static final Pattern MERGE_OR_ALIAS = Pattern.compile("<<|\\*[A-Za-z0-9_-]");
+  private static final String KEY = "proxy_port";
 
   private ProxyPortPrefilter() {}
 
@@ -39,6 +35,93 @@ final class ProxyPortPrefilter {
         return true;
       }
     }
-    return UNUSUAL_NUMBER.matcher(text).find() || MERGE_OR_ALIAS.matcher(text).find();
+    return unusual(text);
+  }
+
+  /**
+   * Whether a proxy_port is written other than as a plain decimal, null or ~ (then a comment or the
+   * end of the line), or the text has a merge key or an alias. What the patterns {@code
+   * proxy_port\s*+:\s*+(?![1-9]\d*\s*(#.*)?$|null\s*$|~\s*$)} (multi-line) and {@code
+   * <<|\*[A-Za-z0-9_-]} find, without a regular expression: every service's file is scanned.
+   */
+  static boolean unusual(String text) {
+    for (int at = text.indexOf(KEY); at >= 0; at = text.indexOf(KEY, at + 1)) {
+      int i = skipSpace(text, at + KEY.length());
+      if (i < text.length()
+          && text.charAt(i) == ':'
+          && !plainValueAt(text, skipSpace(text, i + 1))) {
+        return true;
+      }
+    }
+    if (text.contains("<<")) {
+      return true;
+    }
+    for (int star = text.indexOf('*'); star >= 0; star = text.indexOf('*', star + 1)) {
+      if (star + 1 < text.length() && isAliasChar(text.charAt(star + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A decimal without leading zero, null or ~, then blanks and a comment or the line's end. */
+  private static boolean plainValueAt(String text, int i) {
+    int end;
+    if (i < text.length() && text.charAt(i) >= '1' && text.charAt(i) <= '9') {
+      end = i + 1;
+      while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+        end++;
+      }
+      return endOfLineAt(text, skipBlanks(text, end), true);
+    }
+    if (text.startsWith("null", i)) {
+      return endOfLineAt(text, skipBlanks(text, i + 4), false);
+    }
+    if (text.startsWith("~", i)) {
+      return endOfLineAt(text, skipBlanks(text, i + 1), false);
+    }
+    return false;
+  }
+
+  private static boolean endOfLineAt(String text, int i, boolean commentAllowed) {
+    if (i >= text.length()) {
+      return true;
+    }
+    char c = text.charAt(i);
+    return c == '\n'
+        || c == '\r'
+        || c == '\u0085'
+        || c == '\u2028'
+        || c == '\u2029'
+        || commentAllowed && c == '#';
+  }
+
+  /** Past {@code \s} characters (line ends included). */
+  private static int skipSpace(String text, int i) {
+    while (i < text.length()
+        && (isBlank(text.charAt(i)) || text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Past {@code \s} characters other than line ends. */
+  private static int skipBlanks(String text, int i) {
+    while (i < text.length() && isBlank(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\013' || c == '\f';
+  }
+
+  private static boolean isAliasChar(char c) {
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '_'
+        || c == '-';
   }
 }

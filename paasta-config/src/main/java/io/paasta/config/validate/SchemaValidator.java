@@ -26,22 +26,32 @@ public final class SchemaValidator {
   /** The {@code $id} base of our schemas; served from the classpath, never fetched. */
   public static final String SCHEMA_BASE = "https://paasta.io/schemas/";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static final String SYSTEM_SCHEMA = "system.schema.json";
 
-  private final SchemaRegistry registry;
+  /** Made on first use: files the quick check finds valid never start Jackson's databind. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  /** Null when every file goes to the library (for tests comparing the two). */
+  private final QuickSchemaCheck quick;
+
+  private SchemaRegistry registry;
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
   private final KeyVocabulary vocabulary = new KeyVocabulary();
   private final SchemaErrorTranslator translator = new SchemaErrorTranslator();
 
   public SchemaValidator() {
-    registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder ->
-                builder.schemaIdResolvers(
-                    resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+    this(true);
+  }
+
+  private SchemaValidator(boolean quickCheck) {
+    this.quick = quickCheck ? new QuickSchemaCheck() : null;
+  }
+
+  /** Every file validated by the JSON Schema library (what the quick check must agree with). */
+  static SchemaValidator libraryOnly() {
+    return new SchemaValidator(false);
   }
 
   /** A schema, loaded on first use: validating one service loads only the kinds it has. */
@@ -52,6 +62,14 @@ public final class SchemaValidator {
 
   /** One schema at a time: services validated in parallel wait for it rather than load it twice. */
   private synchronized Schema load(String name) {
+    if (registry == null) {
+      registry =
+          SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_2020_12,
+              builder ->
+                  builder.schemaIdResolvers(
+                      resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+    }
     return schemas.computeIfAbsent(
         name,
         n -> {
@@ -63,19 +81,24 @@ public final class SchemaValidator {
 
   /** Problems of one soa-configs file; an empty file has none here (the loader warns). */
   public List<Problem> validate(FileKind kind, ParsedFile file) {
-    return validate(schema(kind.schema()), kind.schema(), file);
+    return validate(kind.schema(), file);
   }
 
   /** Problems of the merged system config. */
   public List<Problem> validateSystemConfig(ParsedFile merged) {
-    return validate(schema(SYSTEM_SCHEMA), SYSTEM_SCHEMA, merged);
+    return validate(SYSTEM_SCHEMA, merged);
   }
 
-  private List<Problem> validate(Schema schema, String schemaName, ParsedFile file) {
-    if (file.isEmpty()) {
+  /**
+   * Valid files (most) are known valid by the quick check; the others are validated by the library,
+   * whose errors are translated.
+   */
+  private List<Problem> validate(String schemaName, ParsedFile file) {
+    if (file.isEmpty() || quick != null && quick.certainlyValid(schemaName, file.root())) {
       return List.of();
     }
-    JsonNode node = JSON.valueToTree(file.root());
+    Schema schema = schema(schemaName);
+    JsonNode node = Json.MAPPER.valueToTree(file.root());
     List<Problem> problems = new ArrayList<>();
     for (Error error : errorsWithoutFalseUnknownKeys(schema, node)) {
       List<Object> path = segments(error.getInstanceLocation());

@@ -96,7 +96,7 @@ public final class SoaValidator {
         .filter(
             other ->
                 loader
-                    .insideFile(smartstackFile(other))
+                    .serviceFile(other, "smartstack.yaml")
                     .map(file -> ProxyPortPrefilter.mightUse(file, ports))
                     .orElse(true))
         .map(other -> Map.entry(other, loader.namespacesOf(other)))
@@ -108,10 +108,6 @@ public final class SoaValidator {
     List<Problem> portProblems =
         duplicatePorts(all, service, smartstacks).getOrDefault(service, List.of());
     return new ValidationReport(List.of(checked.report(portProblems)), List.of());
-  }
-
-  private java.nio.file.Path smartstackFile(String service) {
-    return loader.soaDir().root().resolve(service).resolve("smartstack.yaml");
   }
 
   private Checked check(String service) {

@@ -1,0 +1,530 @@
+package io.paasta.config.validate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Says, without the JSON Schema library, that a parsed file is valid against one of our schemas
+ * ({@code schemas/}), for the keywords those schemas use (draft 2020-12 semantics, {@code
+ * unevaluatedProperties} included). It answers {@code true} only when sure: an invalid document, a
+ * keyword it does not know, a value of a type the YAML reader does not usually give (a set, a
+ * binary, a non-string key, a fractional number where an integer is asked) all give {@code false},
+ * and {@link SchemaValidator} asks the library, whose errors it reports. So most files (valid ones)
+ * never start the library, and every error is still the library's.
+ *
+ * <p>The schemas are read with Jackson's streaming parser into maps and lists, once each.
+ */
+final class QuickSchemaCheck {
+  /** Keywords with no effect on validity. */
+  private static final Set<String> ANNOTATIONS =
+      Set.of("$schema", "$defs", "$comment", "title", "description", "default", "examples");
+
+  /** Keywords {@link #valid} evaluates. Any other keyword makes it unsure. */
+  private static final Set<String> EVALUATED =
+      Set.of(
+          "$id",
+          "$ref",
+          "allOf",
+          "type",
+          "enum",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "minLength",
+          "maxLength",
+          "pattern",
+          "items",
+          "prefixItems",
+          "minItems",
+          "maxItems",
+          "uniqueItems",
+          "properties",
+          "patternProperties",
+          "additionalProperties",
+          "propertyNames",
+          "required",
+          "minProperties",
+          "maxProperties",
+          "unevaluatedProperties");
+
+  /** Integers beyond this are not compared as doubles (they would round). */
+  private static final double EXACT_DOUBLE = 9007199254740992.0; // 2^53
+
+  /** Nesting beyond this is left to the library (and its limits). */
+  private static final int MAX_DEPTH = 200;
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final Map<String, Object> documents = new ConcurrentHashMap<>();
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+  /**
+   * Whether {@code root} (a parsed YAML document) is certainly valid against the schema file {@code
+   * schema} (e.g. {@code marathon.schema.json}); {@code false} when invalid or unsure.
+   */
+  boolean certainlyValid(String schema, Object root) {
+    if (!plain(root, 0)) {
+      return false;
+    }
+    return valid(schema, document(schema), root, null, 0);
+  }
+
+  /**
+   * Only values the library sees as this class does: strings, whole numbers, finite doubles,
+   * booleans, null, and lists and string-keyed dicts of them.
+   */
+  private static boolean plain(Object value, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof BigInteger) {
+      return true;
+    }
+    if (value instanceof Double d) {
+      return Double.isFinite(d);
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String) || !plain(e.getValue(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!plain(item, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code instance} is certainly valid against {@code schema} (a node of the document
+   * {@code doc}). When it is and the instance is a dict, the keys the schema evaluated (its
+   * properties, pattern properties, additional and unevaluated properties, and those of its
+   * in-place subschemas: {@code $ref}, {@code allOf}) are added to {@code evaluated}, unless it is
+   * null (nobody asks).
+   */
+  private boolean valid(
+      String doc, Object schema, Object instance, Set<String> evaluated, int depth) {
+    if (schema instanceof Boolean b) {
+      return b;
+    }
+    if (!(schema instanceof Map<?, ?> keywords) || depth > MAX_DEPTH) {
+      return false;
+    }
+    for (Object keyword : keywords.keySet()) {
+      if (!EVALUATED.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
+        return false;
+      }
+    }
+    Object id = keywords.get("$id");
+    if (id != null && !id.equals(SchemaValidator.SCHEMA_BASE + doc)) {
+      return false; // a nested base URI: refs would resolve elsewhere
+    }
+    Set<String> mine = instance instanceof Map<?, ?> ? new HashSet<>() : null;
+    Object ref = keywords.get("$ref");
+    if (ref != null && !validRef(doc, ref, instance, mine, depth)) {
+      return false;
+    }
+    Object allOf = keywords.get("allOf");
+    if (allOf != null) {
+      if (!(allOf instanceof List<?> all)) {
+        return false;
+      }
+      for (Object sub : all) {
+        if (!valid(doc, sub, instance, mine, depth + 1)) {
+          return false;
+        }
+      }
+    }
+    if (keywords.containsKey("type") && !hasType(keywords.get("type"), instance)) {
+      return false;
+    }
+    if (keywords.containsKey("enum") && !inEnum(keywords.get("enum"), instance)) {
+      return false;
+    }
+    if (isNumber(instance) && !validNumber(keywords, instance)) {
+      return false;
+    }
+    if (instance instanceof String text && !validString(keywords, text)) {
+      return false;
+    }
+    if (instance instanceof List<?> list && !validList(doc, keywords, list, depth)) {
+      return false;
+    }
+    if (instance instanceof Map<?, ?> map && !validDict(doc, keywords, map, mine, depth)) {
+      return false;
+    }
+    if (evaluated != null && mine != null) {
+      evaluated.addAll(mine);
+    }
+    return true;
+  }
+
+  private boolean validRef(
+      String doc, Object ref, Object instance, Set<String> evaluated, int depth) {
+    if (!(ref instanceof String text)) {
+      return false;
+    }
+    int hash = text.indexOf('#');
+    String target = hash == 0 ? doc : hash < 0 ? text : text.substring(0, hash);
+    if (target.contains("/") || target.contains(":") || !target.endsWith(".schema.json")) {
+      return false; // only our own files, by name
+    }
+    Object node = document(target);
+    if (hash >= 0 && hash < text.length() - 1) {
+      String pointer = text.substring(hash + 1);
+      if (!pointer.startsWith("/")) {
+        return false; // an anchor
+      }
+      for (String part : pointer.substring(1).split("/", -1)) {
+        String key = part.replace("~1", "/").replace("~0", "~");
+        if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
+          return false;
+        }
+        node = map.get(key);
+      }
+    }
+    return valid(target, node, instance, evaluated, depth + 1);
+  }
+
+  private static boolean hasType(Object type, Object instance) {
+    if (type instanceof String one) {
+      return isOfType(one, instance);
+    }
+    if (type instanceof List<?> any) {
+      for (Object one : any) {
+        if (one instanceof String name && isOfType(name, instance)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * JSON types as the library sees the values: a double is a number, never an integer here (the
+   * library may count 2.0 as one; unsure, so not valid).
+   */
+  private static boolean isOfType(String type, Object instance) {
+    return switch (type) {
+      case "string" -> instance instanceof String;
+      case "integer" -> isWhole(instance);
+      case "number" -> isNumber(instance);
+      case "boolean" -> instance instanceof Boolean;
+      case "null" -> instance == null;
+      case "object" -> instance instanceof Map<?, ?>;
+      case "array" -> instance instanceof List<?>;
+      default -> false;
+    };
+  }
+
+  private static boolean isWhole(Object value) {
+    return value instanceof Integer || value instanceof Long || value instanceof BigInteger;
+  }
+
+  private static boolean isNumber(Object value) {
+    return isWhole(value) || value instanceof Double;
+  }
+
+  /** Strings, booleans, null and whole numbers are compared; anything else is unsure. */
+  private static boolean inEnum(Object values, Object instance) {
+    if (!(values instanceof List<?> list)) {
+      return false;
+    }
+    for (Object value : list) {
+      if (instance == null ? value == null : sameScalar(instance, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameScalar(Object a, Object b) {
+    if (a instanceof String || a instanceof Boolean) {
+      return a.equals(b);
+    }
+    if ((a instanceof Integer || a instanceof Long)
+        && (b instanceof Integer || b instanceof Long)) {
+      return ((Number) a).longValue() == ((Number) b).longValue();
+    }
+    return false;
+  }
+
+  private static boolean validNumber(Map<?, ?> keywords, Object instance) {
+    Double value = exactDouble(instance);
+    if (value == null) {
+      return !(keywords.containsKey("minimum")
+          || keywords.containsKey("maximum")
+          || keywords.containsKey("exclusiveMinimum")
+          || keywords.containsKey("exclusiveMaximum"));
+    }
+    return bound(keywords.get("minimum"), b -> value >= b)
+        && bound(keywords.get("maximum"), b -> value <= b)
+        && bound(keywords.get("exclusiveMinimum"), b -> value > b)
+        && bound(keywords.get("exclusiveMaximum"), b -> value < b);
+  }
+
+  private interface Comparison {
+    boolean holds(double bound);
+  }
+
+  private static boolean bound(Object bound, Comparison comparison) {
+    if (bound == null) {
+      return true;
+    }
+    Double b = exactDouble(bound);
+    return b != null && comparison.holds(b);
+  }
+
+  /** The value as a double when that is exact; null otherwise. */
+  private static Double exactDouble(Object value) {
+    if (value instanceof Integer || value instanceof Long) {
+      long l = ((Number) value).longValue();
+      return Math.abs((double) l) < EXACT_DOUBLE ? (double) l : null;
+    }
+    if (value instanceof Double d && Double.isFinite(d)) {
+      return d;
+    }
+    return null;
+  }
+
+  private boolean validString(Map<?, ?> keywords, String text) {
+    Object min = keywords.get("minLength");
+    Object max = keywords.get("maxLength");
+    if (min != null || max != null) {
+      int length = text.codePointCount(0, text.length());
+      if (min != null && !(isWhole(min) && length >= ((Number) min).longValue())) {
+        return false;
+      }
+      if (max != null && !(isWhole(max) && length <= ((Number) max).longValue())) {
+        return false;
+      }
+    }
+    Object pattern = keywords.get("pattern");
+    return pattern == null || pattern instanceof String regex && matches(regex, text);
+  }
+
+  /** JSON Schema patterns are not anchored: found anywhere in the text. */
+  private boolean matches(String regex, String text) {
+    Pattern pattern = patterns.get(regex);
+    if (pattern == null) {
+      try {
+        pattern = Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        return false; // the library says what it makes of it
+      }
+      patterns.putIfAbsent(regex, pattern);
+    }
+    return pattern.matcher(text).find();
+  }
+
+  private boolean validList(String doc, Map<?, ?> keywords, List<?> list, int depth) {
+    if (!count(keywords.get("minItems"), list.size(), true)
+        || !count(keywords.get("maxItems"), list.size(), false)) {
+      return false;
+    }
+    int first = 0;
+    Object prefix = keywords.get("prefixItems");
+    if (prefix != null) {
+      if (!(prefix instanceof List<?> prefixes)) {
+        return false;
+      }
+      for (; first < Math.min(prefixes.size(), list.size()); first++) {
+        if (!valid(doc, prefixes.get(first), list.get(first), null, depth + 1)) {
+          return false;
+        }
+      }
+    }
+    Object items = keywords.get("items");
+    if (items != null) {
+      for (int i = first; i < list.size(); i++) {
+        if (!valid(doc, items, list.get(i), null, depth + 1)) {
+          return false;
+        }
+      }
+    }
+    Object unique = keywords.get("uniqueItems");
+    if (Boolean.TRUE.equals(unique)) {
+      Set<Object> seen = new HashSet<>();
+      for (Object item : list) {
+        if (!(item instanceof String) || !seen.add(item)) {
+          return false; // only strings are compared here
+        }
+      }
+    } else if (unique != null && !Boolean.FALSE.equals(unique)) {
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean count(Object limit, int size, boolean atLeast) {
+    if (limit == null) {
+      return true;
+    }
+    if (!isWhole(limit)) {
+      return false;
+    }
+    long l = ((Number) limit).longValue();
+    return atLeast ? size >= l : size <= l;
+  }
+
+  private boolean validDict(
+      String doc, Map<?, ?> keywords, Map<?, ?> dict, Set<String> evaluated, int depth) {
+    if (!count(keywords.get("minProperties"), dict.size(), true)
+        || !count(keywords.get("maxProperties"), dict.size(), false)) {
+      return false;
+    }
+    Object required = keywords.get("required");
+    if (required != null) {
+      if (!(required instanceof List<?> names)) {
+        return false;
+      }
+      for (Object name : names) {
+        if (!dict.containsKey(name)) {
+          return false;
+        }
+      }
+    }
+    Object properties = keywords.get("properties");
+    Object patternProperties = keywords.get("patternProperties");
+    Object additional = keywords.get("additionalProperties");
+    Object names = keywords.get("propertyNames");
+    if (properties != null && !(properties instanceof Map<?, ?>)
+        || patternProperties != null && !(patternProperties instanceof Map<?, ?>)) {
+      return false;
+    }
+    for (Map.Entry<?, ?> entry : dict.entrySet()) {
+      String key = (String) entry.getKey();
+      Object value = entry.getValue();
+      if (names != null && !valid(doc, names, key, null, depth + 1)) {
+        return false;
+      }
+      boolean matched = false;
+      if (properties instanceof Map<?, ?> props && props.containsKey(key)) {
+        matched = true;
+        if (!valid(doc, props.get(key), value, null, depth + 1)) {
+          return false;
+        }
+      }
+      if (patternProperties instanceof Map<?, ?> byPattern) {
+        for (Map.Entry<?, ?> p : byPattern.entrySet()) {
+          if (matches((String) p.getKey(), key)) {
+            matched = true;
+            if (!valid(doc, p.getValue(), value, null, depth + 1)) {
+              return false;
+            }
+          }
+        }
+      }
+      if (matched) {
+        evaluated.add(key);
+      } else if (additional != null) {
+        if (!valid(doc, additional, value, null, depth + 1)) {
+          return false;
+        }
+        evaluated.add(key);
+      }
+    }
+    Object unevaluated = keywords.get("unevaluatedProperties");
+    if (unevaluated != null) {
+      for (Map.Entry<?, ?> entry : dict.entrySet()) {
+        String key = (String) entry.getKey();
+        if (!evaluated.contains(key)
+            && !valid(doc, unevaluated, entry.getValue(), null, depth + 1)) {
+          return false;
+        }
+      }
+      dict.keySet().forEach(key -> evaluated.add((String) key));
+    }
+    return true;
+  }
+
+  /** A schema file of the classpath's {@code schemas/}, parsed once. */
+  private Object document(String name) {
+    Object known = documents.get(name);
+    if (known != null) {
+      return known;
+    }
+    Object parsed = read(name);
+    documents.putIfAbsent(name, parsed);
+    return parsed;
+  }
+
+  private static Object read(String name) {
+    try (InputStream in = QuickSchemaCheck.class.getResourceAsStream("/schemas/" + name)) {
+      if (in == null) {
+        return Boolean.FALSE; // unknown: never certainly valid, the library reports it
+      }
+      try (JsonParser parser = JSON.createParser(in)) {
+        parser.nextToken();
+        return value(parser);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read schema " + name, e);
+    }
+  }
+
+  private static Object value(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          parser.nextToken();
+          map.put(key, value(parser));
+        }
+        return map;
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(parser));
+        }
+        return list;
+      }
+      case VALUE_STRING -> {
+        return parser.getText();
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return parser.getNumberValue();
+      }
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw new IOException("unexpected " + token + " in a schema");
+    }
+  }
+}
