@@ -697,29 +697,54 @@
     showToken();
   }
 
-  function follow() {
+  let events = null; // the EventSource of /v1/events while the page is shown
+
+  function showLive(on) {
     const live = document.getElementById('live');
-    const events = new EventSource('/v1/events');
+    live.textContent = on ? 'live' : 'offline';
+    live.className = 'live ' + (on ? 'on' : 'off');
+    document.body.setAttribute('data-live', String(on));
+  }
+
+  function follow() {
+    const source = new EventSource('/v1/events');
+    events = source;
     let opened = false;
-    events.addEventListener('open', () => {
-      live.textContent = 'live';
-      live.className = 'live on';
-      document.body.setAttribute('data-live', 'true');
+    source.addEventListener('open', () => {
+      showLive(true);
       if (opened && page) page.onReconnect(); // events were missed while away
       opened = true;
     });
-    events.addEventListener('error', () => {
-      live.textContent = 'offline';
-      live.className = 'live off';
-      document.body.setAttribute('data-live', 'false');
-    });
+    source.addEventListener('error', () => showLive(false));
     for (const kind of ['instance', 'job']) {
-      events.addEventListener(kind, event => {
+      source.addEventListener(kind, event => {
         const change = JSON.parse(event.data);
         if (page) page.onChange(kind, change.service, change.instance);
       });
     }
   }
+
+  /**
+   * A page left for another may be kept in the browser's back/forward cache with its streams (the
+   * events, the instance's log lines) still open: Chromium keeps them up to a minute. A browser
+   * opens at most 6 connections to a host, shared by its tabs: six pages left would hold them all,
+   * and the next page's requests would wait that minute. So the streams end when the page is
+   * hidden, and start again (everything re-read) when it comes back from that cache.
+   */
+  function stopStreams() {
+    if (events) events.close();
+    events = null;
+    if (page && page.leave) page.leave();
+    page = null;
+    showLive(false);
+  }
+
+  window.addEventListener('pagehide', stopStreams);
+  window.addEventListener('pageshow', event => {
+    if (!event.persisted || events) return; // a first load starts below
+    route();
+    follow();
+  });
 
   document.addEventListener('DOMContentLoaded', () => {
     api('/v1/version').then(v => {
