@@ -725,25 +725,32 @@
   }
 
   /**
-   * A page left for another may be kept in the browser's back/forward cache with its streams (the
-   * events, the instance's log lines) still open: Chromium keeps them up to a minute. A browser
-   * opens at most 6 connections to a host, shared by its tabs: six pages left would hold them all,
-   * and the next page's requests would wait that minute. So the streams end when the page is
-   * hidden, and start again (everything re-read) when it comes back from that cache.
+   * The streams (the events; the instance's log lines) are open only while the page is seen. A
+   * browser opens at most 6 connections to a host, shared by its tabs, and a stream holds one:
+   * pages left for another, which Chromium keeps in its back/forward cache for up to a minute with
+   * their streams open, and tabs in the background, would hold them all, and the requests of the
+   * page in front would wait. A page hidden (left, or its tab in the background) ends its streams;
+   * seen again, it starts them again and re-reads everything.
    */
   function stopStreams() {
-    if (events) events.close();
+    if (!events) return;
+    events.close();
     events = null;
     if (page && page.leave) page.leave();
     page = null;
     showLive(false);
   }
 
-  window.addEventListener('pagehide', stopStreams);
-  window.addEventListener('pageshow', event => {
-    if (!event.persisted || events) return; // a first load starts below
+  function resumeStreams() {
+    if (events || document.visibilityState === 'hidden') return;
     route();
     follow();
+  }
+
+  window.addEventListener('pagehide', stopStreams);
+  window.addEventListener('pageshow', event => { if (event.persisted) resumeStreams(); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') stopStreams(); else resumeStreams();
   });
 
   document.addEventListener('DOMContentLoaded', () => {
@@ -751,8 +758,9 @@
       document.getElementById('cluster-name').textContent = 'cluster ' + v.cluster + ' (paasta ' + v.version + ')';
     }).catch(() => {});
     setUpToken();
-    window.addEventListener('hashchange', route);
+    window.addEventListener('hashchange', () => { if (events) route(); }); // else when seen again
     route();
     follow();
+    if (document.visibilityState === 'hidden') stopStreams(); // opened in the background
   });
 })();
