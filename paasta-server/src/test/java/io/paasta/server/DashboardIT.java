@@ -36,6 +36,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class DashboardIT {
   private static final Duration CONVERGE = Duration.ofSeconds(90);
+
+  /** What the pages show at once: a change within a second; far under a stalled minute. */
+  private static final Duration SOON = Duration.ofSeconds(20);
+
   private static final String TOKEN = "ui-token-" + TestInfrastructure.randomSha().substring(0, 12);
   private static final String HOSTILE = "<img src=x onerror=window.pwned=1>";
   private static final String HTTPD =
@@ -146,11 +150,13 @@ class DashboardIT {
             Optional.of(TOKEN), routed.system("localhost", LoopbackPorts.freePort(), system));
     open("");
 
-    // every example instance and job, as the quick start runs them
+    // every example instance and job, as the quick start runs them; a check failing for a moment
+    // while the tasks start puts its row first, so the rows are read once none fails
     awaitOrExplain(
         () ->
             stateOf("hello-web/main").equals("Running")
                 && stateOf("greeter-api/main").equals("Running")
+                && texts("#instances tr.bad").isEmpty()
                 && texts("#jobs tr").contains("batch-reports.heartbeat"));
     @SuppressWarnings("unchecked")
     List<String> instances =
@@ -362,10 +368,133 @@ class DashboardIT {
     assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
   }
 
+  /**
+   * Pages of the dashboard left for another, or in a tab in the background, keep no connection the
+   * page in front waits for. Chromium keeps a page left by a navigation in its back/forward cache
+   * for up to a minute, with its open requests (the event stream, the instance's log stream), and
+   * opens at most 6 connections to a host: six pages left held them all, so the next page's
+   * requests waited a minute (bench/dashboard.sh's first bounce showed 53 s late); three tabs in
+   * the background on an instance page (its events and its log lines: two streams each) held them
+   * for as long as they stayed open. {@link #SOON} is far under that minute and far over a render's
+   * time.
+   */
+  @Test
+  void pagesLeftOrInTheBackgroundHoldNoConnectionsAndTheNextPageFollowsABounceAtOnce()
+      throws Exception {
+    cluster.instances(
+        "main: {deploy_group: prod, instances: 1, " + HTTPD + ", " + FAST_HEALTH + "}\n");
+    cluster.deploy("start", null);
+    start();
+    String instancePage = "#/instance/" + cluster.service + "/main";
+    // the cluster page, opened and left 5 times, then open a 6th time (as bench/dashboard.sh does)
+    for (int i = 0; i < 5; i++) {
+      open("");
+      browser.get("about:blank");
+    }
+    open("");
+    awaitOrExplain(() -> rowState("main").equals("Running"));
+    // to the instance page within the same document: its requests need connections of their own
+    js("location.hash = arguments[0]", instancePage);
+    awaitOrExplain(SOON, () -> instanceState().equals("Running") && !texts("#tasks").isEmpty());
+    String appBefore = cluster.onlyApp().orElseThrow();
+    js(
+        "window.notReloaded = true; window.healthySeen = {};"
+            + " new MutationObserver(() => {"
+            + "  for (const row of document.querySelectorAll('#tasks tr[data-task]'))"
+            + "    if (row.querySelector('[data-state=healthy]'))"
+            + "      window.healthySeen[row.getAttribute('data-task')] = true;"
+            + " }).observe(document.body, {subtree: true, childList: true});");
+    post("/v1/services/" + cluster.service + "/main/restart", "{}");
+    // the new app's task turns healthy (the engine and health checker say so), then the page shows
+    // it without a reload
+    String[] fresh = {null};
+    await()
+        .atMost(CONVERGE)
+        .until(
+            () -> {
+              fresh[0] =
+                  cluster.tasks().stream()
+                      .filter(
+                          t ->
+                              t.isRunning()
+                                  && t.health() == io.paasta.planning.observed.HealthState.HEALTHY
+                                  && !t.appId().equals(appBefore))
+                      .map(io.paasta.planning.observed.ObservedTask::id)
+                      .findFirst()
+                      .orElse(null);
+              return fresh[0] != null;
+            });
+    awaitOrExplain(
+        SOON,
+        () ->
+            Boolean.TRUE.equals(js("return window.healthySeen[arguments[0]] === true", fresh[0])));
+    assertThat(js("return window.notReloaded === true")).isEqualTo(true);
+
+    // a page brought back from that cache follows again, with what changed while it was away
+    String appShown =
+        cluster.tasks().stream()
+            .filter(t -> t.id().equals(fresh[0]))
+            .findFirst()
+            .orElseThrow()
+            .appId();
+    js("window.cachedPage = true");
+    browser.get("about:blank");
+    post("/v1/services/" + cluster.service + "/main/restart", "{}");
+    browser.navigate().back();
+    assertThat(js("return window.cachedPage === true"))
+        .as("the page came back from the back/forward cache")
+        .isEqualTo(true);
+    awaitOrExplain(SOON, () -> "true".equals(body().getAttribute("data-live")));
+    awaitOrExplain(
+        () -> {
+          Optional<String> now = cluster.onlyApp();
+          return now.isPresent()
+              && !now.get().equals(appShown)
+              && instanceState().equals("Running")
+              && texts("#versions").contains(now.get())
+              && !texts("#versions").contains(appShown);
+        });
+
+    // tabs in the background hold none either: three more tabs on the instance page (each one
+    // opened sends the one before to the background), then the first tab again
+    String first = browser.getWindowHandle();
+    browser.manage().timeouts().pageLoadTimeout(SOON);
+    for (int tab = 1; tab <= 3; tab++) {
+      browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+      try {
+        browser.get(base.resolve("/ui/" + instancePage).toString());
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError(
+            "tab "
+                + tab
+                + " of the instance page did not load within "
+                + SOON
+                + ": its requests wait for connections the tabs in the background hold",
+            e);
+      }
+      awaitOrExplain(SOON, this::liveAndRunning);
+    }
+    browser.switchTo().window(first);
+    awaitOrExplain(SOON, this::liveAndRunning);
+  }
+
+  /** The page in front follows the events and shows the instance Running (false while loading). */
+  private boolean liveAndRunning() {
+    try {
+      return "true".equals(body().getAttribute("data-live")) && instanceState().equals("Running");
+    } catch (org.openqa.selenium.WebDriverException e) {
+      return false; // the page is still being loaded
+    }
+  }
+
   /** Waits for the condition; on timeout, fails with the page's text and the daemon's log. */
   private void awaitOrExplain(java.util.concurrent.Callable<Boolean> condition) {
+    awaitOrExplain(CONVERGE, condition);
+  }
+
+  private void awaitOrExplain(Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
     try {
-      await().atMost(CONVERGE).until(condition);
+      await().atMost(atMost).until(condition);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       String log = cluster.log();
       throw new AssertionError(

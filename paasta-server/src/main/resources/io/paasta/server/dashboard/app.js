@@ -697,37 +697,70 @@
     showToken();
   }
 
-  function follow() {
+  let events = null; // the EventSource of /v1/events while the page is shown
+
+  function showLive(on) {
     const live = document.getElementById('live');
-    const events = new EventSource('/v1/events');
+    live.textContent = on ? 'live' : 'offline';
+    live.className = 'live ' + (on ? 'on' : 'off');
+    document.body.setAttribute('data-live', String(on));
+  }
+
+  function follow() {
+    const source = new EventSource('/v1/events');
+    events = source;
     let opened = false;
-    events.addEventListener('open', () => {
-      live.textContent = 'live';
-      live.className = 'live on';
-      document.body.setAttribute('data-live', 'true');
+    source.addEventListener('open', () => {
+      showLive(true);
       if (opened && page) page.onReconnect(); // events were missed while away
       opened = true;
     });
-    events.addEventListener('error', () => {
-      live.textContent = 'offline';
-      live.className = 'live off';
-      document.body.setAttribute('data-live', 'false');
-    });
+    source.addEventListener('error', () => showLive(false));
     for (const kind of ['instance', 'job']) {
-      events.addEventListener(kind, event => {
+      source.addEventListener(kind, event => {
         const change = JSON.parse(event.data);
         if (page) page.onChange(kind, change.service, change.instance);
       });
     }
   }
 
+  /**
+   * The streams (the events; the instance's log lines) are open only while the page is seen. A
+   * browser opens at most 6 connections to a host, shared by its tabs, and a stream holds one:
+   * pages left for another, which Chromium keeps in its back/forward cache for up to a minute with
+   * their streams open, and tabs in the background, would hold them all, and the requests of the
+   * page in front would wait. A page hidden (left, or its tab in the background) ends its streams;
+   * seen again, it starts them again and re-reads everything.
+   */
+  function stopStreams() {
+    if (!events) return;
+    events.close();
+    events = null;
+    if (page && page.leave) page.leave();
+    page = null;
+    showLive(false);
+  }
+
+  function resumeStreams() {
+    if (events || document.visibilityState === 'hidden') return;
+    route();
+    follow();
+  }
+
+  window.addEventListener('pagehide', stopStreams);
+  window.addEventListener('pageshow', event => { if (event.persisted) resumeStreams(); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') stopStreams(); else resumeStreams();
+  });
+
   document.addEventListener('DOMContentLoaded', () => {
     api('/v1/version').then(v => {
       document.getElementById('cluster-name').textContent = 'cluster ' + v.cluster + ' (paasta ' + v.version + ')';
     }).catch(() => {});
     setUpToken();
-    window.addEventListener('hashchange', route);
+    window.addEventListener('hashchange', () => { if (events) route(); }); // else when seen again
     route();
     follow();
+    if (document.visibilityState === 'hidden') stopStreams(); // opened in the background
   });
 })();
