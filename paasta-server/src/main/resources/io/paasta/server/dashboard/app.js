@@ -292,31 +292,59 @@
     const pendingJobs = new Set();
     let flushTimer = null;
 
+    let flushing = false;
+    /** More changed instances and jobs than this are read in one GET /v1/cluster. */
+    const ONE_BY_ONE = 20;
+    /** The most /status reads in flight at once (Chromium has 6 connections per host). */
+    const AT_ONCE = 4;
+
+    function scheduleFlush() {
+      if (!flushTimer && !flushing) flushTimer = setTimeout(flush, 50);
+    }
+
+    /**
+     * Reads what changed, one flush at a time (changes meanwhile wait for the next): each instance
+     * and job, at most AT_ONCE at once, or the whole cluster when more than ONE_BY_ONE changed (the
+     * daemon's first pass over 1,000 instances sent 1,000 reads at once, and every other request
+     * of the page waited behind them).
+     */
     async function flush() {
       flushTimer = null;
-      const instances = [...pendingInstances];
-      const jobs = [...pendingJobs];
-      pendingInstances.clear();
-      pendingJobs.clear();
-      await Promise.all(instances.map(async key => {
-        const [service, instance] = key.split('\u0000');
-        try {
-          putInstance(await api(instancePath(service, instance) + '/status'));
-        } catch (e) {
-          const old = rows.get(service + '/' + instance);
-          if (old && e.status === 404) { old.tr.remove(); rows.delete(service + '/' + instance); }
+      flushing = true;
+      try {
+        if (pendingInstances.size + pendingJobs.size > ONE_BY_ONE) {
+          pendingInstances.clear();
+          pendingJobs.clear();
+          await loadAll().catch(() => {});
+          return;
         }
-      }));
-      await Promise.all(jobs.map(async key => {
-        const [service, instance] = key.split('\u0000');
-        try {
-          putJob(await api(instancePath(service, instance) + '/status?runs=0'));
-        } catch (e) {
-          const old = jobRows.get(service + '/' + instance);
-          if (old && e.status === 404) { old.remove(); jobRows.delete(service + '/' + instance); }
-        }
-      }));
-      order();
+        const instances = [...pendingInstances];
+        const jobs = [...pendingJobs];
+        pendingInstances.clear();
+        pendingJobs.clear();
+        await eachAtMost(instances, AT_ONCE, async key => {
+          const [service, instance] = key.split('\u0000');
+          try {
+            putInstance(await api(instancePath(service, instance) + '/status'));
+          } catch (e) {
+            const old = rows.get(service + '/' + instance);
+            if (old && e.status === 404) { old.tr.remove(); rows.delete(service + '/' + instance); }
+          }
+        });
+        await eachAtMost(jobs, AT_ONCE, async key => {
+          const [service, instance] = key.split('\u0000');
+          try {
+            putJob(await api(instancePath(service, instance) + '/status?runs=0'));
+          } catch (e) {
+            const old = jobRows.get(service + '/' + instance);
+            if (old && e.status === 404) { old.remove(); jobRows.delete(service + '/' + instance); }
+          }
+        });
+        order();
+      } finally {
+        flushing = false;
+        if (pendingInstances.size || pendingJobs.size) scheduleFlush();
+      }
     }
 
     const problemsBox = h('div', {});
@@ -339,7 +367,7 @@
     return {
       onChange(kind, service, instance) {
         (kind === 'job' ? pendingJobs : pendingInstances).add(service + '\u0000' + instance);
-        if (!flushTimer) flushTimer = setTimeout(flush, 50);
+        scheduleFlush();
         capacityChanged();
       },
       onReconnect() {
@@ -347,6 +375,15 @@
         capacityChanged();
       },
     };
+  }
+
+  /** Runs task on every item, at most limit at once; resolves when all have ended. */
+  async function eachAtMost(items, limit, task) {
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) await task(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   }
 
   // ---------- the instance page ----------
