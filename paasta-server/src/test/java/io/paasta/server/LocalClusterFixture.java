@@ -46,6 +46,9 @@ final class LocalClusterFixture implements AutoCloseable {
   private PaastaServer server;
   private Duration fullPassEvery = Duration.ofSeconds(5);
 
+  /** The HAProxy state directories of the daemons started with SmartStack. */
+  private final java.util.Set<Path> proxyDirs = new java.util.LinkedHashSet<>();
+
   /** How often the daemon started next polls git tags (at its start, then at this pace). */
   Duration deploymentsPollEvery = Duration.ofHours(1);
 
@@ -241,6 +244,7 @@ final class LocalClusterFixture implements AutoCloseable {
     if (backend == null) {
       backend = DockerBackends.start(DockerBackendConfig.defaults(cluster));
     }
+    smartstack.ifPresent(s -> proxyDirs.add(s.haproxyDir()));
     io.paasta.server.api.ApiSettings api =
         io.paasta.server.api.ApiSettings.of(
             io.paasta.server.api.ApiListenAddress.resolve(Optional.of("127.0.0.1:0"), system),
@@ -343,6 +347,17 @@ final class LocalClusterFixture implements AutoCloseable {
   @Override
   public void close() throws Exception {
     crashDaemon();
+    // the daemon leaves HAProxy serving when it stops (the data plane outlives it): the test's is
+    // stopped here, by its pid file, or every test with SmartStack leaves one running
+    for (Path haproxyDir : proxyDirs) {
+      try {
+        new io.paasta.discovery.haproxy.LocalProxy(
+                io.paasta.discovery.haproxy.ProxySettings.defaults(haproxyDir))
+            .stop();
+      } catch (RuntimeException e) {
+        // stopped already, or not ours: nothing to stop
+      }
+    }
     if (daemonBackend != null) {
       daemonBackend.close();
     }
