@@ -2,6 +2,7 @@ package io.paasta.config.validate;
 
 import io.paasta.config.yaml.ConfigFileReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +19,31 @@ final class ProxyPortPrefilter {
 
   private ProxyPortPrefilter() {}
 
-  static boolean mightUse(Path smartstackYaml, Set<Integer> ports) {
-    String text;
-    try {
-      if (Files.size(smartstackYaml) > ConfigFileReader.MAX_FILE_BYTES) {
-        return true; // the parser refuses it without reading it
-      }
-      // one char a byte: digits and the patterns below are ASCII, found the same way in UTF-8
-      // text, and a file that is not UTF-8 fails to parse (no namespaces) whether read or not
-      text = new String(Files.readAllBytes(smartstackYaml), StandardCharsets.ISO_8859_1);
+  /**
+   * A smartstack.yaml's text, one char a byte, for {@link #mightUse}; null when only parsing can
+   * tell what it holds (too big for the parser, or unreadable: the parser reports either).
+   */
+  static String textOf(Path smartstackYaml) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(smartstackYaml)) {
+      bytes = in.readNBytes((int) ConfigFileReader.MAX_FILE_BYTES + 1);
     } catch (IOException | java.io.UncheckedIOException e) {
-      return true; // let the parser report it
+      return null;
+    }
+    // one char a byte: digits and the patterns below are ASCII, found the same way in UTF-8
+    // text, and a file that is not UTF-8 fails to parse (no namespaces) whether read or not
+    return bytes.length > ConfigFileReader.MAX_FILE_BYTES
+        ? null
+        : new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Whether a smartstack.yaml of this text ({@link #textOf}; null: unknown) could define one of
+   * these ports: false only when parsing it could not find any of them.
+   */
+  static boolean mightUse(String text, Set<Integer> ports) {
+    if (text == null) {
+      return true;
     }
     for (int port : ports) {
       if (text.contains(Integer.toString(port))) {

@@ -83,6 +83,7 @@ public final class SoaValidator {
 
   /** Validates one service; proxy ports are compared with every other service's smartstack.yaml. */
   public ValidationReport validateService(String service) {
+    OtherSmartstacks others = OtherSmartstacks.startReading(loader, service);
     Checked checked = check(service);
     Set<Integer> ports =
         checked.namespaces.values().stream()
@@ -90,15 +91,7 @@ public final class SoaValidator {
             .map(ns -> ns.proxyPort().getAsInt())
             .collect(Collectors.toSet());
     Map<String, Map<String, NamespaceConfig>> all = new LinkedHashMap<>();
-    // both cores: the other services' smartstack.yaml files are read (and most dropped unparsed)
-    loader.listServices().services().parallelStream()
-        .filter(other -> !other.equals(service) && !ports.isEmpty())
-        .filter(
-            other ->
-                loader
-                    .serviceFile(other, "smartstack.yaml")
-                    .map(file -> ProxyPortPrefilter.mightUse(file, ports))
-                    .orElse(true))
+    others.mightUse(ports).parallelStream()
         .map(other -> Map.entry(other, loader.namespacesOf(other)))
         .collect(Collectors.toList())
         .forEach(e -> all.put(e.getKey(), e.getValue()));

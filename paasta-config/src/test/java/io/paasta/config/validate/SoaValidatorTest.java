@@ -238,6 +238,20 @@ class SoaValidatorTest {
         root.resolve("latin/smartstack.yaml"),
         "main:\n  proxy_port: 20001\n  note: caf\u00e9\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    // a service folder that is a link inside the tree, a smartstack.yaml linking inside the tree
+    // and one linking out of it (never read), a folder named smartstack.yaml, no smartstack.yaml
+    tree.file("linked-target/smartstack.yaml", "other:", "  proxy_port: 20005");
+    java.nio.file.Files.createSymbolicLink(root.resolve("linked"), Path.of("linked-target"));
+    tree.file("inner-link/service.yaml", "description: x");
+    java.nio.file.Files.createSymbolicLink(
+        root.resolve("inner-link/smartstack.yaml"), Path.of("../plain/smartstack.yaml"));
+    Path outside = java.nio.file.Files.createTempFile("smartstack", ".yaml");
+    java.nio.file.Files.writeString(outside, "main:\n  proxy_port: 20001\n");
+    tree.file("outer-link/service.yaml", "description: x");
+    java.nio.file.Files.createSymbolicLink(root.resolve("outer-link/smartstack.yaml"), outside);
+    java.nio.file.Files.createDirectories(root.resolve("folder/smartstack.yaml"));
+    tree.file("none/service.yaml", "description: x");
+    // more services than one thread claims at a time, so that both threads read some
     for (int i = 0; i < 40; i++) {
       tree.file("filler" + i + "/smartstack.yaml", "main:", "  proxy_port: " + (21000 + i));
     }
@@ -252,8 +266,22 @@ class SoaValidatorTest {
     assertThat(errors("web"))
         .filteredOn(p -> p.contains("proxy_port"))
         .containsExactlyInAnyOrder(
-            "web/smartstack.yaml:2: main.proxy_port: is also used by alias.main, plain.main (20001) - a proxy_port unique across the soa-configs tree",
-            "web/smartstack.yaml:4: alt.proxy_port: is also used by hex.main (20005) - a proxy_port unique across the soa-configs tree");
+            "web/smartstack.yaml:2: main.proxy_port: is also used by alias.main, inner-link.main, plain.main (20001) - a proxy_port unique across the soa-configs tree",
+            "web/smartstack.yaml:4: alt.proxy_port: is also used by hex.main, linked.other, linked-target.other (20005) - a proxy_port unique across the soa-configs tree");
+    java.nio.file.Files.delete(outside);
+  }
+
+  @Test
+  void oneServiceOfATreeThatCannotBeListedSaysSo() throws Exception {
+    tree.file("web/smartstack.yaml", "main:", "  proxy_port: 20001");
+    SoaValidator validator = new SoaValidator(SoaConfigsLoader.open(root), SCHEMAS);
+    // the tree goes away after it was opened: listing it (on the second thread) fails
+    try (var files = java.nio.file.Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(f -> f.delete());
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> validator.validateService("web"))
+        .isInstanceOf(io.paasta.config.ConfigException.class)
+        .hasMessageContaining("cannot list soa-configs directory");
   }
 
   @Test
