@@ -2,6 +2,7 @@ package io.paasta.cli;
 
 import io.paasta.config.logs.LogFileWriter;
 import io.paasta.config.logs.LogLine;
+import io.paasta.config.soa.SoaConfigsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
 
 /**
@@ -18,7 +22,9 @@ import picocli.CommandLine;
  * -XX:ArchiveClassesAtExit}): the commands people run most, one after another in one JVM, so that
  * the archive holds the classes each of them loads. Output is discarded; {@code status} asks an API
  * port nobody listens on, which loads the client and the report without reaching any daemon; {@code
- * logs} reads the last lines and a time range of training log files (a cluster without an API).
+ * logs} reads the last lines and a time range of training log files (a cluster without an API);
+ * {@code mark-for-deployment} tags a commit of a training repository (a folder: no network, no
+ * registry), its deploy line going to the training log files.
  *
  * <p>{@code StartupTraining SOA_DIR}: SOA_DIR is a small soa-configs tree (the examples).
  */
@@ -51,9 +57,11 @@ public final class StartupTraining {
               + systemConfig.resolve("logs").resolve("{service}.log")
               + "\"}}}");
       writeLogs(systemConfig.resolve("logs").resolve("{service}.log").toString(), soaDir);
+      Path repo = systemConfig.resolve("repo");
+      String sha = commitTo(repo);
       List<Integer> exits = new ArrayList<>();
       StoredHelp.page("--help"); // the stored pages' reader, as PaastaLauncher uses it
-      for (List<String> args : commandLines(soaDir, systemConfig)) {
+      for (List<String> args : commandLines(soaDir, systemConfig, repo, sha)) {
         exits.add(runQuietly(args.toArray(String[]::new)));
       }
       // validate's and list's own paths without picocli, as PaastaLauncher takes them (colours on
@@ -106,7 +114,29 @@ public final class StartupTraining {
     }
   }
 
-  static List<List<String>> commandLines(Path soaDir, Path systemConfig) {
+  /** A repository with one commit; returns its sha. */
+  private static String commitTo(Path repo) throws IOException {
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(repo.resolve("README"), "training\n");
+      git.add().addFilepattern("README").call();
+      PersonIdent who = new PersonIdent("paasta", "paasta@localhost");
+      return git.commit()
+          .setMessage("training")
+          .setAuthor(who)
+          .setCommitter(who)
+          .setSign(false)
+          .call()
+          .name();
+    } catch (GitAPIException e) {
+      throw new IOException("cannot make the training repository: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The training's command lines; {@code repo} is a repository holding commit {@code sha}, which
+   * mark-for-deployment tags.
+   */
+  static List<List<String>> commandLines(Path soaDir, Path systemConfig, Path repo, String sha) {
     String soa = soaDir.toString();
     String service = firstService(soaDir);
     List<List<String>> lines = new ArrayList<>();
@@ -149,6 +179,22 @@ public final class StartupTraining {
                 now.toString(),
                 "-C",
                 "stdout,stderr,deploy")));
+    lines.add(
+        List.of(
+            "mark-for-deployment",
+            "-y",
+            soa,
+            "-s",
+            service,
+            "-u",
+            repo.toString(),
+            "-l",
+            firstDeployGroup(soaDir, service),
+            "-c",
+            sha,
+            "--skip-image-check",
+            "--system-config-dir",
+            logsConfig));
     return lines;
   }
 
@@ -156,6 +202,18 @@ public final class StartupTraining {
     List<String> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
+  }
+
+  /** The first step of the service's deploy.yaml pipeline that is a deploy group. */
+  private static String firstDeployGroup(Path soaDir, String service) {
+    try {
+      return SoaConfigsLoader.open(soaDir).load(service).service().deploy().stream()
+          .flatMap(deploy -> deploy.deployGroups().stream())
+          .findFirst()
+          .orElse("none");
+    } catch (RuntimeException e) {
+      return "none";
+    }
   }
 
   private static String firstService(Path soaDir) {
