@@ -2,6 +2,8 @@ package io.paasta.config.validate;
 
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,10 @@ final class OtherSmartstacks {
   /** Services claimed at a time by a reading thread. */
   private static final int CHUNK = 16;
 
+  private static final String SMARTSTACK = "smartstack.yaml";
+
   private final SoaConfigsLoader loader;
+  private final Path root;
   private final String service;
   private final CompletableFuture<SoaDir.Listing> listing;
   private final CompletableFuture<Void> backgroundReading;
@@ -31,6 +36,7 @@ final class OtherSmartstacks {
 
   private OtherSmartstacks(SoaConfigsLoader loader, String service) {
     this.loader = loader;
+    this.root = loader.soaDir().root();
     this.service = service;
     this.listing = CompletableFuture.supplyAsync(this::list);
     this.backgroundReading = listing.thenRun(this::readUntilDone);
@@ -96,14 +102,13 @@ final class OtherSmartstacks {
         from >= 0 && from < size;
         from = nextToRead.getAndAdd(CHUNK)) {
       for (int i = from; i < Math.min(from + CHUNK, size); i++) {
-        int at = i;
-        loader
-            .serviceFile(others.get(i), "smartstack.yaml")
-            .ifPresent(
-                file -> {
-                  present[at] = true;
-                  texts[at] = ProxyPortPrefilter.textOf(file);
-                });
+        File file = root.resolve(others.get(i)).resolve(SMARTSTACK).toFile();
+        // a regular file (links followed): its text decides; where it leads is checked when it
+        // is parsed (SoaConfigsLoader.namespacesOf), which a file out of the tree never passes
+        if (file.isFile()) {
+          present[i] = true;
+          texts[i] = ProxyPortPrefilter.textOf(file.toPath());
+        }
       }
     }
   }

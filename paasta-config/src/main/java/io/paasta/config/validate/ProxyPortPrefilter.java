@@ -1,10 +1,10 @@
 package io.paasta.config.validate;
 
 import io.paasta.config.yaml.ConfigFileReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -25,7 +25,9 @@ final class ProxyPortPrefilter {
    */
   static String textOf(Path smartstackYaml) {
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(smartstackYaml)) {
+    // java.io rather than Files.newInputStream: half the cost when thousands of files are read
+    // by a JVM that has just started
+    try (InputStream in = new FileInputStream(smartstackYaml.toFile())) {
       bytes = in.readNBytes((int) ConfigFileReader.MAX_FILE_BYTES + 1);
     } catch (IOException | java.io.UncheckedIOException e) {
       return null;

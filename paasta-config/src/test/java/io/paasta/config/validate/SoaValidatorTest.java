@@ -225,6 +225,7 @@ class SoaValidatorTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120) // a pipe opened for reading would wait forever
   void oneServiceFindsTheSamePortClashesAsTheWholeTree() throws Exception {
     tree.file("web/smartstack.yaml", "main:", "  proxy_port: 20001", "alt:", "  proxy_port: 20005")
         .file("plain/smartstack.yaml", "main:", "  proxy_port: 20001")
@@ -250,6 +251,13 @@ class SoaValidatorTest {
     tree.file("outer-link/service.yaml", "description: x");
     java.nio.file.Files.createSymbolicLink(root.resolve("outer-link/smartstack.yaml"), outside);
     java.nio.file.Files.createDirectories(root.resolve("folder/smartstack.yaml"));
+    // a named pipe is never opened (opening one for reading waits for a writer)
+    java.nio.file.Files.createDirectories(root.resolve("pipe"));
+    assertThat(
+            new ProcessBuilder("mkfifo", root.resolve("pipe/smartstack.yaml").toString())
+                .start()
+                .waitFor())
+        .isZero();
     tree.file("none/service.yaml", "description: x");
     // more services than one thread claims at a time, so that both threads read some
     for (int i = 0; i < 40; i++) {
