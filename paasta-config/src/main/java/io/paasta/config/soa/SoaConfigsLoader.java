@@ -54,6 +54,24 @@ public final class SoaConfigsLoader {
     return filesReader.read(service, soaDir.serviceDir(service));
   }
 
+  /**
+   * Reads a service's files as {@link #readFiles} does, and keeps the namespaces of the
+   * smartstack.yaml it parsed for {@link #namespacesOf}, which would otherwise parse the same file
+   * again (a service's registrations name its own namespaces). For a loader that reads the tree
+   * once, as validate does; one that lives on (the daemon's) reads with {@link #readFiles}.
+   */
+  public ServiceFiles readFilesKeepingNamespaces(String service) {
+    ServiceFiles files = readFiles(service);
+    // only a file that was read: one that was not is left to namespacesOf's own attempt
+    files
+        .smartstack()
+        .ifPresent(
+            smartstack ->
+                otherNamespaces.computeIfAbsent(
+                    service, s -> namespacesIn(s, Optional.of(smartstack))));
+    return files;
+  }
+
   /** Loads one service; throws {@link io.paasta.config.ConfigException} for an unknown service. */
   public LoadedService load(String service) {
     return assemble(readFiles(service));
@@ -85,9 +103,13 @@ public final class SoaConfigsLoader {
     if (!(result instanceof ConfigFileReader.Parsed parsed)) {
       return Map.of();
     }
+    return namespacesIn(service, Optional.of(parsed.file()));
+  }
+
+  private static Map<String, NamespaceConfig> namespacesIn(
+      String service, Optional<ParsedFile> smartstack) {
     // problems of another service's file are that service's to report
-    return Map.copyOf(
-        ServiceAssembler.namespaces(service, Optional.of(parsed.file()), new Problems()));
+    return Map.copyOf(ServiceAssembler.namespaces(service, smartstack, new Problems()));
   }
 
   /** The instance names of one file kind of a service in a cluster, reading only that file. */
