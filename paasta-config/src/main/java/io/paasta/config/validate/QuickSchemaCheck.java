@@ -70,8 +70,44 @@ final class QuickSchemaCheck {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final Map<String, Object> documents = new ConcurrentHashMap<>();
+  private final Map<String, Schema> documents = new ConcurrentHashMap<>();
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+  /** What each {@code $ref} of a document leads to, by document then reference: found once. */
+  private final Map<String, Map<String, Target>> refs = new ConcurrentHashMap<>();
+
+  /**
+   * A schema file as parsed, with its dicts that {@link #valid} cannot judge (a keyword it does not
+   * know, a nested base URI), found once when it is read.
+   */
+  private record Schema(Object root, Set<Object> unsure) {}
+
+  /** Where a {@code $ref} leads: a node of a document; {@link #UNRESOLVED} when unsure. */
+  private record Target(String doc, Object node) {}
+
+  private static final Target UNRESOLVED = new Target(null, null);
+
+  /**
+   * Where a dict's evaluated keys go when nobody asks for them (no parent, no {@code
+   * unevaluatedProperties} of its own): nowhere.
+   */
+  private static final Set<String> NOBODY_ASKS =
+      new java.util.AbstractSet<>() {
+        @Override
+        public boolean add(String key) {
+          return false;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+          return java.util.Collections.emptyIterator();
+        }
+
+        @Override
+        public int size() {
+          return 0;
+        }
+      };
 
   /**
    * Whether {@code root} (a parsed YAML document) is certainly valid against the schema file {@code
@@ -81,7 +117,7 @@ final class QuickSchemaCheck {
     if (!plain(root, 0)) {
       return false;
     }
-    return valid(schema, document(schema), root, null, 0);
+    return valid(schema, document(schema).root(), root, null, 0);
   }
 
   /**
@@ -137,16 +173,16 @@ final class QuickSchemaCheck {
     if (!(schema instanceof Map<?, ?> keywords) || depth > MAX_DEPTH) {
       return false;
     }
-    for (Object keyword : keywords.keySet()) {
-      if (!EVALUATED.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
-        return false;
-      }
+    if (document(doc).unsure().contains(keywords)) {
+      return false;
     }
-    Object id = keywords.get("$id");
-    if (id != null && !id.equals(SchemaValidator.SCHEMA_BASE + doc)) {
-      return false; // a nested base URI: refs would resolve elsewhere
-    }
-    Set<String> mine = instance instanceof Map<?, ?> ? new HashSet<>() : null;
+    boolean asked = evaluated != null && evaluated != NOBODY_ASKS;
+    Set<String> mine =
+        !(instance instanceof Map<?, ?>)
+            ? null
+            : asked || keywords.containsKey("unevaluatedProperties")
+                ? new HashSet<>()
+                : NOBODY_ASKS;
     Object ref = keywords.get("$ref");
     if (ref != null && !validRef(doc, ref, instance, mine, depth)) {
       return false;
@@ -180,10 +216,22 @@ final class QuickSchemaCheck {
     if (instance instanceof Map<?, ?> map && !validDict(doc, keywords, map, mine, depth)) {
       return false;
     }
-    if (evaluated != null && mine != null) {
+    if (asked && mine != null) {
       evaluated.addAll(mine);
     }
     return true;
+  }
+
+  /** Whether {@link #valid} can judge a dict of document {@code doc} as a schema. */
+  private static boolean judged(String doc, Map<?, ?> keywords) {
+    for (Object keyword : keywords.keySet()) {
+      if (!EVALUATED.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
+        return false;
+      }
+    }
+    Object id = keywords.get("$id");
+    // a nested base URI: refs would resolve elsewhere
+    return id == null || id.equals(SchemaValidator.SCHEMA_BASE + doc);
   }
 
   private boolean validRef(
@@ -191,26 +239,42 @@ final class QuickSchemaCheck {
     if (!(ref instanceof String text)) {
       return false;
     }
+    Map<String, Target> ofDoc = refs.get(doc);
+    if (ofDoc == null) {
+      refs.putIfAbsent(doc, new ConcurrentHashMap<>());
+      ofDoc = refs.get(doc);
+    }
+    Target target = ofDoc.get(text);
+    if (target == null) {
+      target = resolve(doc, text);
+      ofDoc.putIfAbsent(text, target);
+    }
+    return target != UNRESOLVED
+        && valid(target.doc(), target.node(), instance, evaluated, depth + 1);
+  }
+
+  /** Where reference {@code text} of document {@code doc} leads. */
+  private Target resolve(String doc, String text) {
     int hash = text.indexOf('#');
     String target = hash == 0 ? doc : hash < 0 ? text : text.substring(0, hash);
     if (target.contains("/") || target.contains(":") || !target.endsWith(".schema.json")) {
-      return false; // only our own files, by name
+      return UNRESOLVED; // only our own files, by name
     }
-    Object node = document(target);
+    Object node = document(target).root();
     if (hash >= 0 && hash < text.length() - 1) {
       String pointer = text.substring(hash + 1);
       if (!pointer.startsWith("/")) {
-        return false; // an anchor
+        return UNRESOLVED; // an anchor
       }
       for (String part : pointer.substring(1).split("/", -1)) {
         String key = part.replace("~1", "/").replace("~0", "~");
         if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
-          return false;
+          return UNRESOLVED;
         }
         node = map.get(key);
       }
     }
-    return valid(target, node, instance, evaluated, depth + 1);
+    return new Target(target, node);
   }
 
   private static boolean hasType(Object type, Object instance) {
@@ -466,14 +530,29 @@ final class QuickSchemaCheck {
   }
 
   /** A schema file of the classpath's {@code schemas/}, parsed once. */
-  private Object document(String name) {
-    Object known = documents.get(name);
+  private Schema document(String name) {
+    Schema known = documents.get(name);
     if (known != null) {
       return known;
     }
-    Object parsed = read(name);
-    documents.putIfAbsent(name, parsed);
-    return parsed;
+    Object root = read(name);
+    Set<Object> unsure = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    collectUnsure(name, root, unsure);
+    Schema parsed = new Schema(root, unsure);
+    Schema first = documents.putIfAbsent(name, parsed);
+    return first != null ? first : parsed;
+  }
+
+  /** The dicts of a schema document that {@link #judged} refuses. */
+  private static void collectUnsure(String doc, Object value, Set<Object> unsure) {
+    if (value instanceof Map<?, ?> map) {
+      if (!judged(doc, map)) {
+        unsure.add(map);
+      }
+      map.values().forEach(child -> collectUnsure(doc, child, unsure));
+    } else if (value instanceof List<?> list) {
+      list.forEach(child -> collectUnsure(doc, child, unsure));
+    }
   }
 
   private static Object read(String name) {

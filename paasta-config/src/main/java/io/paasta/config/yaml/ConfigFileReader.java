@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,7 +216,9 @@ public final class ConfigFileReader {
 
   private static Result checkReadable(Path path, String name) {
     try {
-      long size = Files.size(path);
+      // one system call for both questions
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      long size = attributes.size();
       if (size > MAX_FILE_BYTES) {
         return new Failed(
             Problem.error(
@@ -225,7 +228,7 @@ public final class ConfigFileReader {
                 Problem.NO_VALUE,
                 "at most " + MAX_FILE_BYTES + " bytes"));
       }
-      if (!Files.isRegularFile(path)) {
+      if (!attributes.isRegularFile()) {
         return new Failed(
             Problem.error(
                 Location.of(name), "", "is not a regular file", Problem.NO_VALUE, "a file"));

@@ -713,9 +713,12 @@ final class PlainYaml {
 
   /** A plain scalar as SnakeYAML resolves and constructs it. */
   private static Object plain(String scalar) {
-    Tag tag = RESOLVER.resolve(NodeId.scalar, scalar, true);
+    Tag tag = resolve(scalar);
     if (tag == Tag.STR) {
       return scalar;
+    }
+    if (tag == Tag.INT && isShortDecimal(scalar)) {
+      return Integer.valueOf(scalar); // what SnakeYAML's constructor makes of it
     }
     if (!(tag == Tag.NULL
         || tag == Tag.BOOL
@@ -730,6 +733,53 @@ final class PlainYaml {
     } catch (RuntimeException e) {
       throw NOT_PLAIN; // SnakeYAML says what is wrong with it
     }
+  }
+
+  /** The words SnakeYAML's resolver reads as booleans and nulls (YAML 1.1). */
+  private static final Map<String, Tag> WORDS = words();
+
+  private static Map<String, Tag> words() {
+    Map<String, Tag> words = new HashMap<>();
+    for (String word :
+        "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split(" ")) {
+      words.put(word, Tag.BOOL);
+    }
+    for (String word : "null Null NULL".split(" ")) {
+      words.put(word, Tag.NULL);
+    }
+    return words;
+  }
+
+  /**
+   * The tag SnakeYAML's resolver gives a non-empty plain scalar, without its regular expressions
+   * when the first character settles it: after a letter only a YAML 1.1 boolean or null word is not
+   * a string (no other resolver starts with a letter); a short decimal is an int; any other start
+   * is left to the resolver.
+   */
+  static Tag resolve(String scalar) {
+    char first = scalar.charAt(0);
+    if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
+      return WORDS.getOrDefault(scalar, Tag.STR);
+    }
+    if (isShortDecimal(scalar)) {
+      return Tag.INT;
+    }
+    return RESOLVER.resolve(NodeId.scalar, scalar, true);
+  }
+
+  /** 1 to 9 digits without a leading zero, or 0: an int that fits an Integer. */
+  private static boolean isShortDecimal(String scalar) {
+    int length = scalar.length();
+    if (length > 9 || scalar.charAt(0) == '0' && length > 1) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = scalar.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where a quoted scalar starting at {@code at} closes (after its quote); -1 when it does not. */

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The plain reader makes the very document SnakeYAML makes (values and their types, key order,
@@ -243,6 +245,111 @@ class PlainYamlTest {
             "- a\nb: 1\n")) {
       assertThat(PlainYaml.read(bytes(file))).as(file).isEmpty();
     }
+  }
+
+  /**
+   * The resolver's short cuts give SnakeYAML's tags for YAML 1.1's words, numbers, timestamps and
+   * random scalars; the values made of them are SnakeYAML's.
+   */
+  @Test
+  void resolvesScalarsAsSnakeYaml() {
+    Resolver resolver = new Resolver();
+    List<String> scalars =
+        new ArrayList<>(
+            List.of(
+                "yes",
+                "Yes",
+                "YES",
+                "yEs",
+                "no",
+                "No",
+                "NO",
+                "nO",
+                "true",
+                "True",
+                "TRUE",
+                "tRUE",
+                "false",
+                "False",
+                "FALSE",
+                "on",
+                "On",
+                "ON",
+                "oN",
+                "off",
+                "Off",
+                "OFF",
+                "y",
+                "Y",
+                "n",
+                "N",
+                "null",
+                "Null",
+                "NULL",
+                "nULL",
+                "~",
+                "<<",
+                "<",
+                "=",
+                "!",
+                "&",
+                "*",
+                "0",
+                "00",
+                "07",
+                "08",
+                "0x1F",
+                "0b1",
+                "1",
+                "9",
+                "123456789",
+                "1234567890",
+                "2147483647",
+                "2147483648",
+                "1_000",
+                "-1",
+                "+1",
+                "1.5",
+                ".5",
+                ".inf",
+                ".NaN",
+                "1e3",
+                "190:20:30",
+                "2001-12-14",
+                "2001-12-14t21:59:43.10-05:00",
+                "onion",
+                "nullable",
+                "yesterday",
+                "notifications",
+                "truefalse",
+                "a",
+                "Z",
+                "_x",
+                "/x",
+                "$x",
+                "(x)",
+                "^x",
+                ".x",
+                "-x"));
+    Random random = new Random(20261206);
+    String alphabet = "yYnNtTfFoOeEsSuUlLrRaA0123456789_.-+:~<=!&*xXbB ";
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder scalar = new StringBuilder();
+      for (int length = 1 + random.nextInt(12); scalar.length() < length; ) {
+        scalar.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      scalars.add(scalar.toString().strip().isEmpty() ? "x" : scalar.toString().strip());
+    }
+    for (String scalar : scalars) {
+      assertThat(PlainYaml.resolve(scalar))
+          .as(scalar)
+          .isEqualTo(resolver.resolve(NodeId.scalar, scalar, true));
+    }
+    int accepted = 0;
+    for (String scalar : scalars.subList(0, 20_000)) {
+      accepted += assertSame(scalar, bytes("a: " + scalar + "\n" + scalar + ": a\n")) ? 1 : 0;
+    }
+    assertThat(accepted).isGreaterThan(1_000);
   }
 
   /**
