@@ -46,7 +46,8 @@ public final class Locator {
     if (root == null) {
       return 0;
     }
-    for (Object segment : path) {
+    for (int step = 0; step < path.size(); step++) { // no iterator: called for every value read
+      Object segment = path.get(step);
       Written where = current == null ? null : written.get(current);
       if (where != null && where.isDict() && current instanceof Map<?, ?> map) {
         int index = lastIndexOf(where.keys(), String.valueOf(segment));

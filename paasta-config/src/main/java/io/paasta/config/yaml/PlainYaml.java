@@ -8,9 +8,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -597,36 +597,68 @@ final class PlainYaml {
    * where it is written (its keys not already there, then this dict's own override theirs).
    */
   private Map<Object, Object> finishDict(List<Entry> entries) {
-    Set<String> seen = new HashSet<>();
     List<YamlDocument.DuplicateKey> twice = null;
-    Map<Object, Integer> firstAt = new HashMap<>();
-    TreeSet<Integer> dropped = null;
+    boolean[] dropped = null;
     int merges = 0;
-    for (int i = 0; i < entries.size(); i++) {
-      Entry entry = entries.get(i);
-      if (!"<<".equals(entry.text()) && !seen.add(entry.text())) {
-        if (twice == null) {
-          twice = new ArrayList<>();
+    int size = entries.size();
+    if (size <= SMALL_DICT) {
+      // without sets: the answers of the sets below, for the few keys a dict usually has
+      for (int i = 0; i < size; i++) {
+        Entry entry = entries.get(i);
+        if (entry.merge()) {
+          merges++;
         }
-        twice.add(new YamlDocument.DuplicateKey(entry.text(), entry.line()));
-      }
-      if (entry.merge()) {
-        merges++;
-        continue;
-      }
-      Integer earlier = firstAt.put(entry.key(), i);
-      if (earlier != null) {
-        if (dropped == null) {
-          dropped = new TreeSet<>();
+        for (int j = 0; j < i; j++) {
+          Entry earlier = entries.get(j);
+          if (!"<<".equals(entry.text()) && entry.text().equals(earlier.text())) {
+            if (twice == null) {
+              twice = new ArrayList<>();
+            }
+            twice.add(new YamlDocument.DuplicateKey(entry.text(), entry.line()));
+            break;
+          }
         }
-        dropped.add(earlier);
+        for (int j = 0; j < i && !entry.merge(); j++) {
+          Entry earlier = entries.get(j);
+          if (!earlier.merge() && Objects.equals(entry.key(), earlier.key())) {
+            if (dropped == null) {
+              dropped = new boolean[size];
+            }
+            dropped[j] = true;
+          }
+        }
+      }
+    } else {
+      Set<String> seen = new HashSet<>();
+      Map<Object, Integer> lastAt = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        Entry entry = entries.get(i);
+        if (!"<<".equals(entry.text()) && !seen.add(entry.text())) {
+          if (twice == null) {
+            twice = new ArrayList<>();
+          }
+          twice.add(new YamlDocument.DuplicateKey(entry.text(), entry.line()));
+        }
+        if (entry.merge()) {
+          merges++;
+          continue;
+        }
+        Integer earlier = lastAt.put(entry.key(), i);
+        if (earlier != null) {
+          if (dropped == null) {
+            dropped = new boolean[size];
+          }
+          dropped[earlier] = true;
+        }
       }
     }
     List<Entry> kept = entries;
     if (dropped != null) {
-      kept = new ArrayList<>(entries);
-      for (Integer index : dropped.descendingSet()) {
-        kept.remove(index.intValue());
+      kept = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        if (!dropped[i]) {
+          kept.add(entries.get(i));
+        }
       }
     }
     if (merges > 1) {
@@ -635,7 +667,7 @@ final class PlainYaml {
     if (merges == 1) {
       kept = merged(kept);
     }
-    Map<Object, Object> dict = new LinkedHashMap<>();
+    Map<Object, Object> dict = new LinkedHashMap<>(Math.max(16, kept.size() * 4 / 3 + 1));
     String[] keys = new String[kept.size()];
     int[] lines = new int[kept.size()];
     for (int i = 0; i < keys.length; i++) {
@@ -655,6 +687,9 @@ final class PlainYaml {
     lastDictEntries = merges == 0 && dropped == null ? kept : null;
     return dict;
   }
+
+  /** Dicts of at most this many keys are checked for keys written twice without sets. */
+  private static final int SMALL_DICT = 16;
 
   /** SnakeYAML's merge of the one merge key's dict into these entries. */
   private List<Entry> merged(List<Entry> entries) {

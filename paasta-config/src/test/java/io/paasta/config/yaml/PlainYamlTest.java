@@ -207,7 +207,22 @@ class PlainYamlTest {
           "a: &x # c\n  k: 1\nb: *x\n",
           "a:\tb\n",
           "a: b\r\n",
-          "a: caf\u00e9\n");
+          "a: caf\u00e9\n",
+          "1: a\n0x1: b\nk: 1\nk: 2\n'k': 3\n01: c\n",
+          manyKeys(20),
+          manyKeys(40) + "m:\n  <<: *big\n  k0: 0\n");
+
+  /**
+   * A dict of more keys than the plain reader compares without sets, some written twice (as text,
+   * or only as the same number), anchored.
+   */
+  private static String manyKeys(int count) {
+    StringBuilder text = new StringBuilder("big: &big\n");
+    for (int i = 0; i < count; i++) {
+      text.append("  k").append(i % (count / 2)).append(": ").append(i).append('\n');
+    }
+    return text.append("  1: one\n  0x1: hex\n  \"k1\": quoted\n").toString();
+  }
 
   @Test
   void readsTheBenchmarkFilesAndEveryExampleAsSnakeYaml() throws IOException {
