@@ -38,6 +38,12 @@ final class PlainYaml {
   /** Aliases of dicts and lists allowed in one document, as the SnakeYAML read allows. */
   private static final int MAX_COLLECTION_ALIASES = ConfigFileReader.MAX_ALIASES;
 
+  /**
+   * Dicts and lists nested deeper are left to SnakeYAML, which refuses more than 50 (LoaderOptions'
+   * nesting depth limit).
+   */
+  private static final int MAX_NESTING = 40;
+
   /** Thrown (without a stack) when the text leaves the subset. */
   private static final class NotPlain extends RuntimeException {
     NotPlain() {
@@ -68,6 +74,7 @@ final class PlainYaml {
   private final Map<Object, Locator.Written> written = new IdentityHashMap<>();
   private Map<Object, List<YamlDocument.DuplicateKey>> duplicates;
   private int collectionAliases;
+  private int nesting;
 
   /** The first content line after the node just read (or {@link #lineCount}). */
   private int next;
@@ -163,11 +170,19 @@ final class PlainYaml {
     return isDash(at, ends[l]) ? list(l, column) : dict(l, column);
   }
 
+  /** Entering a dict or list: refused past {@link #MAX_NESTING}. */
+  private void nest() {
+    if (++nesting > MAX_NESTING) {
+      throw NOT_PLAIN;
+    }
+  }
+
   private boolean isDash(int at, int end) {
     return at < end && text[at] == '-' && (at + 1 == end || text[at + 1] == ' ');
   }
 
   private Object list(int first, int column) {
+    nest();
     List<Object> items = new ArrayList<>();
     int[] lines = new int[8];
     int l = first;
@@ -207,11 +222,13 @@ final class PlainYaml {
         throw NOT_PLAIN;
       }
       written.put(items, Locator.Written.ofList(java.util.Arrays.copyOf(lines, items.size())));
+      nesting--;
       return items;
     }
   }
 
   private Object dict(int first, int column) {
+    nest();
     List<Entry> entries = new ArrayList<>();
     int l = first;
     int at = starts[l] + column;
@@ -261,6 +278,7 @@ final class PlainYaml {
       if (next < lineCount && indentOf(next) > column) {
         throw NOT_PLAIN;
       }
+      nesting--;
       return finishDict(entries);
     }
   }

@@ -210,7 +210,18 @@ class PlainYamlTest {
           "a: caf\u00e9\n",
           "1: a\n0x1: b\nk: 1\nk: 2\n'k': 3\n01: c\n",
           manyKeys(20),
-          manyKeys(40) + "m:\n  <<: *big\n  k0: 0\n");
+          manyKeys(40) + "m:\n  <<: *big\n  k0: 0\n",
+          nested(38),
+          nested(45));
+
+  /** Dicts nested {@code depth} deep, more than SnakeYAML allows past 50. */
+  private static String nested(int depth) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      text.append("  ".repeat(i)).append("k:\n");
+    }
+    return text.append("  ".repeat(depth)).append("k: v\n").toString();
+  }
 
   /**
    * A dict of more keys than the plain reader compares without sets, some written twice (as text,
@@ -257,7 +268,8 @@ class PlainYamlTest {
             "a: 1\n b: 2\n",
             "a:\n  - 1\n  b: 2\n",
             "a: [1, 2\n",
-            "- a\nb: 1\n")) {
+            "- a\nb: 1\n",
+            nested(60))) {
       assertThat(PlainYaml.read(bytes(file))).as(file).isEmpty();
     }
   }
