@@ -35,6 +35,7 @@ public final class ServiceFilesReader {
   /** Reads the folder {@code dir} of service {@code service}. */
   public ServiceFiles read(String service, Path dir) {
     Collector files = new Collector(service);
+    Path realDir = SoaDir.realPathOrNull(dir);
     for (Path entry : sortedEntries(dir, service, files.problems)) {
       String fileName = entry.getFileName().toString();
       if (fileName.startsWith(".")) {
@@ -45,7 +46,7 @@ public final class ServiceFilesReader {
         files.problems.add(unknownKind(service + "/" + fileName));
         continue;
       }
-      SoaDir.Inside inside = soaDir.inside(entry, service + "/" + fileName);
+      SoaDir.Inside inside = soaDir.insideEntry(entry, realDir, service + "/" + fileName);
       if (inside instanceof SoaDir.Outside outside) {
         files.problems.add(outside.problem());
         continue;

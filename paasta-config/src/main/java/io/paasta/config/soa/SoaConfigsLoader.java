@@ -54,6 +54,24 @@ public final class SoaConfigsLoader {
     return filesReader.read(service, soaDir.serviceDir(service));
   }
 
+  /**
+   * Reads a service's files as {@link #readFiles} does, and keeps the namespaces of the
+   * smartstack.yaml it parsed for {@link #namespacesOf}, which would otherwise parse the same file
+   * again (a service's registrations name its own namespaces). For a loader that reads the tree
+   * once, as validate does; one that lives on (the daemon's) reads with {@link #readFiles}.
+   */
+  public ServiceFiles readFilesKeepingNamespaces(String service) {
+    ServiceFiles files = readFiles(service);
+    // only a file that was read: one that was not is left to namespacesOf's own attempt
+    files
+        .smartstack()
+        .ifPresent(
+            smartstack ->
+                otherNamespaces.computeIfAbsent(
+                    service, s -> namespacesIn(s, Optional.of(smartstack))));
+    return files;
+  }
+
   /** Loads one service; throws {@link io.paasta.config.ConfigException} for an unknown service. */
   public LoadedService load(String service) {
     return assemble(readFiles(service));
@@ -85,9 +103,13 @@ public final class SoaConfigsLoader {
     if (!(result instanceof ConfigFileReader.Parsed parsed)) {
       return Map.of();
     }
+    return namespacesIn(service, Optional.of(parsed.file()));
+  }
+
+  private static Map<String, NamespaceConfig> namespacesIn(
+      String service, Optional<ParsedFile> smartstack) {
     // problems of another service's file are that service's to report
-    return Map.copyOf(
-        ServiceAssembler.namespaces(service, Optional.of(parsed.file()), new Problems()));
+    return Map.copyOf(ServiceAssembler.namespaces(service, smartstack, new Problems()));
   }
 
   /** The instance names of one file kind of a service in a cluster, reading only that file. */
@@ -154,7 +176,7 @@ public final class SoaConfigsLoader {
   public SortedSet<String> instanceNames(String service) {
     SortedSet<String> names = new TreeSet<>();
     Path dir = soaDir.serviceDir(service);
-    Path realDir = realPathOrNull(dir);
+    Path realDir = SoaDir.realPathOrNull(dir);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String fileName = entry.getFileName().toString();
@@ -164,19 +186,19 @@ public final class SoaConfigsLoader {
           continue; // not an instance file: not read, not even resolved
         }
         String name = service + "/" + fileName;
-        Optional<Path> file = readablePath(entry, realDir, name);
-        if (file.isEmpty()) {
-          continue;
+        if (!(soaDir.insideEntry(entry, realDir, name) instanceof SoaDir.Contained contained)) {
+          continue; // leads out of the tree
         }
+        Path file = contained.realPath();
         if (tronCluster.isPresent()) {
           // Tron instances are <job>.<action>: the jobs' dicts must be read
-          if (reader.readYaml(file.get(), name) instanceof ConfigFileReader.Parsed parsed) {
+          if (reader.readYaml(file, name) instanceof ConfigFileReader.Parsed parsed) {
             names.addAll(new ServiceFiles.TronFile(tronCluster.get(), parsed.file()).instances());
           }
           continue;
         }
         reader
-            .readTopLevelKeys(file.get(), name)
+            .readTopLevelKeys(file, name)
             .forEach(
                 (key, isDict) -> {
                   if (isDict && !Names.isTemplate(key) && Names.isValidName(key)) {
@@ -188,34 +210,6 @@ public final class SoaConfigsLoader {
       // an unreadable folder has no instances to list; validate reports it
     }
     return names;
-  }
-
-  /**
-   * Where to read an entry of a service folder whose real path is {@code realDir}: a regular file
-   * (not a link) is there under its own name, without resolving each part of its path; anything
-   * else is resolved by {@link SoaDir#inside}. Empty when it leads out of the tree.
-   */
-  private Optional<Path> readablePath(Path entry, Path realDir, String name) {
-    try {
-      if (realDir != null
-          && Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-              .isRegularFile()) {
-        return Optional.of(realDir.resolve(entry.getFileName()));
-      }
-    } catch (IOException e) {
-      // gone or unreadable: resolving it says how
-    }
-    return soaDir.inside(entry, name) instanceof SoaDir.Contained contained
-        ? Optional.of(contained.realPath())
-        : Optional.empty();
-  }
-
-  private static Path realPathOrNull(Path dir) {
-    try {
-      return dir.toRealPath();
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /** Clusters named by instance file names anywhere in the tree; reads folder listings only. */

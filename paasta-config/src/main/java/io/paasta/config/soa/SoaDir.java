@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -116,6 +117,35 @@ public final class SoaDir {
             "is a symlink that leads out of the soa-configs directory, so it is not read",
             Problem.NO_VALUE,
             "a file inside the soa-configs directory (soa-configs are read only there)"));
+  }
+
+  /**
+   * {@link #inside} for an entry of a folder whose real path is {@code realDir} (null when
+   * unknown): a regular file that is not a link is there under its own name, found from its
+   * attributes alone instead of resolving each part of its path (one system call instead of one per
+   * part); anything else is resolved by {@link #inside}.
+   */
+  public Inside insideEntry(Path entry, Path realDir, String name) {
+    if (realDir != null && realDir.startsWith(realRoot)) {
+      try {
+        if (Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+            .isRegularFile()) {
+          return new Contained(realDir.resolve(entry.getFileName()));
+        }
+      } catch (IOException e) {
+        // gone or unreadable: resolving it says how
+      }
+    }
+    return inside(entry, name);
+  }
+
+  /** The real path of a folder of the tree; null when it cannot be resolved. */
+  public static Path realPathOrNull(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   public boolean hasService(String service) {

@@ -70,8 +70,112 @@ final class QuickSchemaCheck {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final Map<String, Object> documents = new ConcurrentHashMap<>();
+  private final Map<String, Schema> documents = new ConcurrentHashMap<>();
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+  /**
+   * A schema file as parsed, with the keywords of each of its dicts that {@link #valid} can judge
+   * (not one with a keyword it does not know, nor one with a nested base URI), looked up once when
+   * it is read, and what each of its {@code $ref}s leads to, found once.
+   */
+  private record Schema(
+      String name, Object root, Map<Object, Keywords> judged, Map<String, Target> refs) {}
+
+  /** Where a {@code $ref} leads: a node of a document; {@link #UNRESOLVED} when unsure. */
+  private record Target(Schema doc, Object node) {}
+
+  private static final Target UNRESOLVED = new Target(null, null);
+
+  /**
+   * The keywords of one schema dict, as {@code get} (null when absent) or {@code containsKey} gives
+   * them.
+   */
+  private record Keywords(
+      Object ref,
+      Object allOf,
+      boolean hasType,
+      Object type,
+      boolean hasEnum,
+      Object enumValues,
+      boolean hasBounds,
+      Object minimum,
+      Object maximum,
+      Object exclusiveMinimum,
+      Object exclusiveMaximum,
+      Object minLength,
+      Object maxLength,
+      Object pattern,
+      Object minItems,
+      Object maxItems,
+      Object prefixItems,
+      Object items,
+      Object uniqueItems,
+      Object minProperties,
+      Object maxProperties,
+      Object required,
+      Object properties,
+      Object patternProperties,
+      Object additionalProperties,
+      Object propertyNames,
+      boolean hasUnevaluated,
+      Object unevaluatedProperties) {
+    static Keywords of(Map<?, ?> keywords) {
+      return new Keywords(
+          keywords.get("$ref"),
+          keywords.get("allOf"),
+          keywords.containsKey("type"),
+          keywords.get("type"),
+          keywords.containsKey("enum"),
+          keywords.get("enum"),
+          keywords.containsKey("minimum")
+              || keywords.containsKey("maximum")
+              || keywords.containsKey("exclusiveMinimum")
+              || keywords.containsKey("exclusiveMaximum"),
+          keywords.get("minimum"),
+          keywords.get("maximum"),
+          keywords.get("exclusiveMinimum"),
+          keywords.get("exclusiveMaximum"),
+          keywords.get("minLength"),
+          keywords.get("maxLength"),
+          keywords.get("pattern"),
+          keywords.get("minItems"),
+          keywords.get("maxItems"),
+          keywords.get("prefixItems"),
+          keywords.get("items"),
+          keywords.get("uniqueItems"),
+          keywords.get("minProperties"),
+          keywords.get("maxProperties"),
+          keywords.get("required"),
+          keywords.get("properties"),
+          keywords.get("patternProperties"),
+          keywords.get("additionalProperties"),
+          keywords.get("propertyNames"),
+          keywords.containsKey("unevaluatedProperties"),
+          keywords.get("unevaluatedProperties"));
+    }
+  }
+
+  /**
+   * Where a dict's evaluated keys go when nobody asks for them (no parent, no {@code
+   * unevaluatedProperties} of its own): nowhere.
+   */
+  private static final Set<String> NOBODY_ASKS =
+      new java.util.AbstractSet<>() {
+        @Override
+        public boolean add(String key) {
+          return false;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+          return java.util.Collections.emptyIterator();
+        }
+
+        @Override
+        public int size() {
+          return 0;
+        }
+      };
 
   /**
    * Whether {@code root} (a parsed YAML document) is certainly valid against the schema file {@code
@@ -81,7 +185,8 @@ final class QuickSchemaCheck {
     if (!plain(root, 0)) {
       return false;
     }
-    return valid(schema, document(schema), root, null, 0);
+    Schema doc = document(schema);
+    return valid(doc, doc.root(), root, null, 0);
   }
 
   /**
@@ -130,28 +235,27 @@ final class QuickSchemaCheck {
    * null (nobody asks).
    */
   private boolean valid(
-      String doc, Object schema, Object instance, Set<String> evaluated, int depth) {
+      Schema doc, Object schema, Object instance, Set<String> evaluated, int depth) {
     if (schema instanceof Boolean b) {
       return b;
     }
-    if (!(schema instanceof Map<?, ?> keywords) || depth > MAX_DEPTH) {
+    if (!(schema instanceof Map<?, ?>) || depth > MAX_DEPTH) {
       return false;
     }
-    for (Object keyword : keywords.keySet()) {
-      if (!EVALUATED.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
-        return false;
-      }
+    Keywords keywords = doc.judged().get(schema);
+    if (keywords == null) {
+      return false; // a keyword this class does not know, or a nested base URI
     }
-    Object id = keywords.get("$id");
-    if (id != null && !id.equals(SchemaValidator.SCHEMA_BASE + doc)) {
-      return false; // a nested base URI: refs would resolve elsewhere
-    }
-    Set<String> mine = instance instanceof Map<?, ?> ? new HashSet<>() : null;
-    Object ref = keywords.get("$ref");
+    boolean asked = evaluated != null && evaluated != NOBODY_ASKS;
+    Set<String> mine =
+        !(instance instanceof Map<?, ?>)
+            ? null
+            : asked || keywords.hasUnevaluated() ? new HashSet<>() : NOBODY_ASKS;
+    Object ref = keywords.ref();
     if (ref != null && !validRef(doc, ref, instance, mine, depth)) {
       return false;
     }
-    Object allOf = keywords.get("allOf");
+    Object allOf = keywords.allOf();
     if (allOf != null) {
       if (!(allOf instanceof List<?> all)) {
         return false;
@@ -162,10 +266,10 @@ final class QuickSchemaCheck {
         }
       }
     }
-    if (keywords.containsKey("type") && !hasType(keywords.get("type"), instance)) {
+    if (keywords.hasType() && !hasType(keywords.type(), instance)) {
       return false;
     }
-    if (keywords.containsKey("enum") && !inEnum(keywords.get("enum"), instance)) {
+    if (keywords.hasEnum() && !inEnum(keywords.enumValues(), instance)) {
       return false;
     }
     if (isNumber(instance) && !validNumber(keywords, instance)) {
@@ -180,37 +284,61 @@ final class QuickSchemaCheck {
     if (instance instanceof Map<?, ?> map && !validDict(doc, keywords, map, mine, depth)) {
       return false;
     }
-    if (evaluated != null && mine != null) {
+    if (asked && mine != null) {
       evaluated.addAll(mine);
     }
     return true;
   }
 
+  /** Whether {@link #valid} can judge a dict of document {@code doc} as a schema. */
+  private static boolean judged(String doc, Map<?, ?> keywords) {
+    for (Object keyword : keywords.keySet()) {
+      if (!EVALUATED.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
+        return false;
+      }
+    }
+    Object id = keywords.get("$id");
+    // a nested base URI: refs would resolve elsewhere
+    return id == null || id.equals(SchemaValidator.SCHEMA_BASE + doc);
+  }
+
   private boolean validRef(
-      String doc, Object ref, Object instance, Set<String> evaluated, int depth) {
+      Schema doc, Object ref, Object instance, Set<String> evaluated, int depth) {
     if (!(ref instanceof String text)) {
       return false;
     }
+    Target target = doc.refs().get(text);
+    if (target == null) {
+      target = resolve(doc.name(), text);
+      doc.refs().putIfAbsent(text, target);
+    }
+    return target != UNRESOLVED
+        && valid(target.doc(), target.node(), instance, evaluated, depth + 1);
+  }
+
+  /** Where reference {@code text} of document {@code doc} leads. */
+  private Target resolve(String doc, String text) {
     int hash = text.indexOf('#');
     String target = hash == 0 ? doc : hash < 0 ? text : text.substring(0, hash);
     if (target.contains("/") || target.contains(":") || !target.endsWith(".schema.json")) {
-      return false; // only our own files, by name
+      return UNRESOLVED; // only our own files, by name
     }
-    Object node = document(target);
+    Schema schema = document(target);
+    Object node = schema.root();
     if (hash >= 0 && hash < text.length() - 1) {
       String pointer = text.substring(hash + 1);
       if (!pointer.startsWith("/")) {
-        return false; // an anchor
+        return UNRESOLVED; // an anchor
       }
       for (String part : pointer.substring(1).split("/", -1)) {
         String key = part.replace("~1", "/").replace("~0", "~");
         if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
-          return false;
+          return UNRESOLVED;
         }
         node = map.get(key);
       }
     }
-    return valid(target, node, instance, evaluated, depth + 1);
+    return new Target(schema, node);
   }
 
   private static boolean hasType(Object type, Object instance) {
@@ -276,18 +404,15 @@ final class QuickSchemaCheck {
     return false;
   }
 
-  private static boolean validNumber(Map<?, ?> keywords, Object instance) {
+  private static boolean validNumber(Keywords keywords, Object instance) {
     Double value = exactDouble(instance);
     if (value == null) {
-      return !(keywords.containsKey("minimum")
-          || keywords.containsKey("maximum")
-          || keywords.containsKey("exclusiveMinimum")
-          || keywords.containsKey("exclusiveMaximum"));
+      return !keywords.hasBounds();
     }
-    return bound(keywords.get("minimum"), b -> value >= b)
-        && bound(keywords.get("maximum"), b -> value <= b)
-        && bound(keywords.get("exclusiveMinimum"), b -> value > b)
-        && bound(keywords.get("exclusiveMaximum"), b -> value < b);
+    return bound(keywords.minimum(), b -> value >= b)
+        && bound(keywords.maximum(), b -> value <= b)
+        && bound(keywords.exclusiveMinimum(), b -> value > b)
+        && bound(keywords.exclusiveMaximum(), b -> value < b);
   }
 
   private interface Comparison {
@@ -314,9 +439,9 @@ final class QuickSchemaCheck {
     return null;
   }
 
-  private boolean validString(Map<?, ?> keywords, String text) {
-    Object min = keywords.get("minLength");
-    Object max = keywords.get("maxLength");
+  private boolean validString(Keywords keywords, String text) {
+    Object min = keywords.minLength();
+    Object max = keywords.maxLength();
     if (min != null || max != null) {
       int length = text.codePointCount(0, text.length());
       if (min != null && !(isWhole(min) && length >= ((Number) min).longValue())) {
@@ -326,7 +451,7 @@ final class QuickSchemaCheck {
         return false;
       }
     }
-    Object pattern = keywords.get("pattern");
+    Object pattern = keywords.pattern();
     return pattern == null || pattern instanceof String regex && matches(regex, text);
   }
 
@@ -344,13 +469,13 @@ final class QuickSchemaCheck {
     return pattern.matcher(text).find();
   }
 
-  private boolean validList(String doc, Map<?, ?> keywords, List<?> list, int depth) {
-    if (!count(keywords.get("minItems"), list.size(), true)
-        || !count(keywords.get("maxItems"), list.size(), false)) {
+  private boolean validList(Schema doc, Keywords keywords, List<?> list, int depth) {
+    if (!count(keywords.minItems(), list.size(), true)
+        || !count(keywords.maxItems(), list.size(), false)) {
       return false;
     }
     int first = 0;
-    Object prefix = keywords.get("prefixItems");
+    Object prefix = keywords.prefixItems();
     if (prefix != null) {
       if (!(prefix instanceof List<?> prefixes)) {
         return false;
@@ -361,7 +486,7 @@ final class QuickSchemaCheck {
         }
       }
     }
-    Object items = keywords.get("items");
+    Object items = keywords.items();
     if (items != null) {
       for (int i = first; i < list.size(); i++) {
         if (!valid(doc, items, list.get(i), null, depth + 1)) {
@@ -369,7 +494,7 @@ final class QuickSchemaCheck {
         }
       }
     }
-    Object unique = keywords.get("uniqueItems");
+    Object unique = keywords.uniqueItems();
     if (Boolean.TRUE.equals(unique)) {
       Set<Object> seen = new HashSet<>();
       for (Object item : list) {
@@ -395,12 +520,12 @@ final class QuickSchemaCheck {
   }
 
   private boolean validDict(
-      String doc, Map<?, ?> keywords, Map<?, ?> dict, Set<String> evaluated, int depth) {
-    if (!count(keywords.get("minProperties"), dict.size(), true)
-        || !count(keywords.get("maxProperties"), dict.size(), false)) {
+      Schema doc, Keywords keywords, Map<?, ?> dict, Set<String> evaluated, int depth) {
+    if (!count(keywords.minProperties(), dict.size(), true)
+        || !count(keywords.maxProperties(), dict.size(), false)) {
       return false;
     }
-    Object required = keywords.get("required");
+    Object required = keywords.required();
     if (required != null) {
       if (!(required instanceof List<?> names)) {
         return false;
@@ -411,10 +536,10 @@ final class QuickSchemaCheck {
         }
       }
     }
-    Object properties = keywords.get("properties");
-    Object patternProperties = keywords.get("patternProperties");
-    Object additional = keywords.get("additionalProperties");
-    Object names = keywords.get("propertyNames");
+    Object properties = keywords.properties();
+    Object patternProperties = keywords.patternProperties();
+    Object additional = keywords.additionalProperties();
+    Object names = keywords.propertyNames();
     if (properties != null && !(properties instanceof Map<?, ?>)
         || patternProperties != null && !(patternProperties instanceof Map<?, ?>)) {
       return false;
@@ -451,7 +576,7 @@ final class QuickSchemaCheck {
         evaluated.add(key);
       }
     }
-    Object unevaluated = keywords.get("unevaluatedProperties");
+    Object unevaluated = keywords.unevaluatedProperties();
     if (unevaluated != null) {
       for (Map.Entry<?, ?> entry : dict.entrySet()) {
         String key = (String) entry.getKey();
@@ -466,14 +591,29 @@ final class QuickSchemaCheck {
   }
 
   /** A schema file of the classpath's {@code schemas/}, parsed once. */
-  private Object document(String name) {
-    Object known = documents.get(name);
+  private Schema document(String name) {
+    Schema known = documents.get(name);
     if (known != null) {
       return known;
     }
-    Object parsed = read(name);
-    documents.putIfAbsent(name, parsed);
-    return parsed;
+    Object root = read(name);
+    Map<Object, Keywords> judged = new java.util.IdentityHashMap<>();
+    collectJudged(name, root, judged);
+    Schema parsed = new Schema(name, root, judged, new ConcurrentHashMap<>());
+    Schema first = documents.putIfAbsent(name, parsed);
+    return first != null ? first : parsed;
+  }
+
+  /** The keywords of every dict of a schema document that {@link #judged} accepts. */
+  private static void collectJudged(String doc, Object value, Map<Object, Keywords> judged) {
+    if (value instanceof Map<?, ?> map) {
+      if (judged(doc, map)) {
+        judged.put(map, Keywords.of(map));
+      }
+      map.values().forEach(child -> collectJudged(doc, child, judged));
+    } else if (value instanceof List<?> list) {
+      list.forEach(child -> collectJudged(doc, child, judged));
+    }
   }
 
   private static Object read(String name) {

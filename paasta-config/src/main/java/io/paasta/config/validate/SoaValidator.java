@@ -106,7 +106,7 @@ public final class SoaValidator {
   private Checked check(String service) {
     ServiceFiles files;
     try {
-      files = loader.readFiles(service);
+      files = loader.readFilesKeepingNamespaces(service);
     } catch (ConfigException e) {
       Problem problem =
           Problem.error(Location.of(service), "", e.getMessage(), Problem.NO_VALUE, "");

@@ -7,12 +7,12 @@ import io.paasta.config.problem.Location;
 import io.paasta.config.problem.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +84,64 @@ public final class ConfigFileReader {
       return sizeProblem;
     }
     SnakeYamlLog.ensureQuiet();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      return ioFailure(path, name, e);
+    }
+    YamlDocument document;
+    Optional<YamlDocument> plain = PlainYaml.read(bytes);
+    if (plain.isPresent()) {
+      document = plain.get();
+    } else {
+      try {
+        document = readWithSnakeYaml(bytes);
+      } catch (MarkedYAMLException e) {
+        return failed(name, e.getProblemMark(), "is not valid YAML: " + firstLine(e.getProblem()));
+      } catch (ReaderException e) {
+        return notText(
+            name,
+            BinaryLocator.ofCodePoint(path, e.getPosition()),
+            String.format(
+                "holds the character U+%04X, which YAML does not allow", e.getCodePoint()));
+      } catch (YAMLException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+          return notText(name, BinaryLocator.ofMalformedByte(path), "is not UTF-8 text");
+        }
+        return failed(name, null, "could not be read as YAML: " + describe(e));
+      }
+    }
+    Object root = document.root();
+    long expanded = expandedSize(root, new IdentityHashMap<>());
+    if (expanded == RECURSIVE) {
+      return failed(name, null, "has a value that contains itself through a YAML alias");
+    }
+    if (expanded > MAX_EXPANDED_VALUES) {
+      return failed(
+          name,
+          null,
+          "expands to more than " + MAX_EXPANDED_VALUES + " values through YAML aliases");
+    }
+    List<Problem> warnings =
+        document.duplicates().stream()
+            .map(
+                d ->
+                    Problem.warning(
+                        Location.of(name, d.line()),
+                        d.key(),
+                        "is written twice in the same dict; the last one wins",
+                        "each key once"))
+            .toList();
+    return new Parsed(new ParsedFile(name, root, new Locator(root, document.written()), warnings));
+  }
+
+  /**
+   * The document SnakeYAML makes of a file's bytes (any YAML {@link PlainYaml} leaves to it);
+   * throws what SnakeYAML throws.
+   */
+  static YamlDocument readWithSnakeYaml(byte[] bytes) {
+    SnakeYamlLog.ensureQuiet();
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
@@ -96,46 +154,8 @@ public final class ConfigFileReader {
             new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
             new org.yaml.snakeyaml.DumperOptions(),
             options);
-    Object root;
-    try (InputStream in = Files.newInputStream(path)) {
-      root = yaml.load(new UnicodeReader(in));
-    } catch (MarkedYAMLException e) {
-      return failed(name, e.getProblemMark(), "is not valid YAML: " + firstLine(e.getProblem()));
-    } catch (ReaderException e) {
-      return notText(
-          name,
-          BinaryLocator.ofCodePoint(path, e.getPosition()),
-          String.format("holds the character U+%04X, which YAML does not allow", e.getCodePoint()));
-    } catch (YAMLException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        return notText(name, BinaryLocator.ofMalformedByte(path), "is not UTF-8 text");
-      }
-      return failed(name, null, "could not be read as YAML: " + describe(e));
-    } catch (IOException e) {
-      return ioFailure(path, name, e);
-    }
-    Map<Object, org.yaml.snakeyaml.nodes.Node> nodes = constructor.takeNodes();
-    long expanded = expandedSize(root, new IdentityHashMap<>());
-    if (expanded == RECURSIVE) {
-      return failed(name, null, "has a value that contains itself through a YAML alias");
-    }
-    if (expanded > MAX_EXPANDED_VALUES) {
-      return failed(
-          name,
-          null,
-          "expands to more than " + MAX_EXPANDED_VALUES + " values through YAML aliases");
-    }
-    List<Problem> warnings =
-        constructor.duplicates().stream()
-            .map(
-                d ->
-                    Problem.warning(
-                        Location.of(name, d.line()),
-                        d.key(),
-                        "is written twice in the same dict; the last one wins",
-                        "each key once"))
-            .toList();
-    return new Parsed(new ParsedFile(name, root, new Locator(root, nodes), warnings));
+    Object root = yaml.load(new UnicodeReader(new ByteArrayInputStream(bytes)));
+    return constructor.takeDocument(root);
   }
 
   /**
@@ -196,7 +216,9 @@ public final class ConfigFileReader {
 
   private static Result checkReadable(Path path, String name) {
     try {
-      long size = Files.size(path);
+      // one system call for both questions
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      long size = attributes.size();
       if (size > MAX_FILE_BYTES) {
         return new Failed(
             Problem.error(
@@ -206,7 +228,7 @@ public final class ConfigFileReader {
                 Problem.NO_VALUE,
                 "at most " + MAX_FILE_BYTES + " bytes"));
       }
-      if (!Files.isRegularFile(path)) {
+      if (!attributes.isRegularFile()) {
         return new Failed(
             Problem.error(
                 Location.of(name), "", "is not a regular file", Problem.NO_VALUE, "a file"));

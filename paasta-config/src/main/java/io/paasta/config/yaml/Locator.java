@@ -1,24 +1,38 @@
 package io.paasta.config.yaml;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Finds the line of a key path (e.g. {@code [main, env, FOO]}) in a parsed document. */
 public final class Locator {
   /** For documents that were not read from YAML (JSON files, generated values). */
-  public static final Locator NONE = new Locator(null, new java.util.IdentityHashMap<>());
+  public static final Locator NONE = new Locator(null, new IdentityHashMap<>());
+
+  /**
+   * Where the entries of one dict or list were written, in the order the parser left them (a dict's
+   * after merge keys are applied): for a dict, each key's text ({@code null} for a key that is not
+   * a scalar) and 1-based line; for a list ({@code keys} null), each item's line.
+   */
+  record Written(String[] keys, int[] lines) {
+    static Written ofList(int[] lines) {
+      return new Written(null, lines);
+    }
+
+    boolean isDict() {
+      return keys != null;
+    }
+  }
 
   private final Object root;
-  private final Map<Object, Node> nodes;
+  private final Map<Object, Written> written;
 
-  Locator(Object root, Map<Object, Node> nodes) {
+  /**
+   * @param written where each dict and list of the document was written, by identity
+   */
+  Locator(Object root, Map<Object, Written> written) {
     this.root = root;
-    this.nodes = nodes;
+    this.written = written;
   }
 
   /**
@@ -28,25 +42,26 @@ public final class Locator {
    */
   public int lineOf(List<?> path) {
     Object current = root;
-    int line = root != null && nodes.containsKey(root) ? 1 : 0;
+    int line = root != null && written.containsKey(root) ? 1 : 0;
     if (root == null) {
       return 0;
     }
-    for (Object segment : path) {
-      Node node = current == null ? null : nodes.get(current);
-      if (node instanceof MappingNode mapping && current instanceof Map<?, ?> map) {
-        NodeTuple tuple = findKey(mapping, String.valueOf(segment));
-        if (tuple == null) {
+    for (int step = 0; step < path.size(); step++) { // no iterator: called for every value read
+      Object segment = path.get(step);
+      Written where = current == null ? null : written.get(current);
+      if (where != null && where.isDict() && current instanceof Map<?, ?> map) {
+        int index = lastIndexOf(where.keys(), String.valueOf(segment));
+        if (index < 0) {
           return line;
         }
-        line = tuple.getKeyNode().getStartMark().getLine() + 1;
+        line = where.lines()[index];
         current = valueOf(map, String.valueOf(segment));
-      } else if (node instanceof SequenceNode sequence && current instanceof List<?> list) {
+      } else if (where != null && !where.isDict() && current instanceof List<?> list) {
         int index = indexOf(segment);
-        if (index < 0 || index >= list.size() || index >= sequence.getValue().size()) {
+        if (index < 0 || index >= list.size() || index >= where.lines().length) {
           return line;
         }
-        line = sequence.getValue().get(index).getStartMark().getLine() + 1;
+        line = where.lines()[index];
         current = list.get(index);
       } else {
         return line;
@@ -55,14 +70,14 @@ public final class Locator {
     return line;
   }
 
-  private static NodeTuple findKey(MappingNode mapping, String key) {
-    NodeTuple found = null;
-    for (NodeTuple tuple : mapping.getValue()) {
-      if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-        found = tuple; // the last one wins, as in the constructed map
+  /** The last key written with this text: the last one wins, as in the constructed map. */
+  private static int lastIndexOf(String[] keys, String key) {
+    for (int i = keys.length - 1; i >= 0; i--) {
+      if (key.equals(keys[i])) {
+        return i;
       }
     }
-    return found;
+    return -1;
   }
 
   private static Object valueOf(Map<?, ?> map, String key) {
