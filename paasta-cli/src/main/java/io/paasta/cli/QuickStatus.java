@@ -1,6 +1,5 @@
 package io.paasta.cli;
 
-import io.paasta.cli.api.EndpointsAhead;
 import io.paasta.cli.commands.ApiOptions;
 import io.paasta.cli.commands.StatusReport;
 import io.paasta.cli.output.AnsiMarkup;
@@ -113,8 +112,6 @@ final class QuickStatus {
         request.systemConfigDir() != null
             ? request.systemConfigDir()
             : SystemConfigLoader.defaultDir();
-    EndpointsAhead endpoints =
-        EndpointsAhead.start(() -> ApiOptions.endpoints(systemConfigDir, request.timeout()));
     StatusReport report;
     try {
       report =
@@ -124,7 +121,7 @@ final class QuickStatus {
               request.service(),
               request.clusters(),
               request.instances(),
-              endpoints,
+              () -> ApiOptions.endpoints(systemConfigDir, request.timeout()),
               request.verbose() ? 1 : 0);
     } catch (RuntimeException e) {
       return OptionalInt.empty(); // picocli's error handler says it, as before

@@ -103,6 +103,29 @@ class QuickStatusTest {
   }
 
   @Test
+  void eachClusterIsAskedItsVersionOnceAndOnlyTheClustersAskedFor() throws IOException {
+    String both = config("both", Map.of("local", local.url(), "prod", prod.url()));
+    String s = soa.toString();
+    PrintStream nowhere = new PrintStream(new ByteArrayOutputStream());
+
+    QuickStatus.run(
+        args("-s", "hello-web", "-y", s, "--system-config-dir", both),
+        Map.of(),
+        QuickValidateTest.properties(),
+        false,
+        nowhere);
+    QuickStatus.run(
+        args("-s", "hello-web", "-y", s, "--system-config-dir", both, "-c", "prod"),
+        Map.of(),
+        QuickValidateTest.properties(),
+        false,
+        nowhere);
+
+    assertThat(local.requests()).filteredOn("/v1/version"::equals).hasSize(1);
+    assertThat(prod.requests()).filteredOn("/v1/version"::equals).hasSize(2);
+  }
+
+  @Test
   void coloursAreRenderedWhenAsked() throws IOException {
     String both = config("both", Map.of("local", local.url(), "prod", prod.url()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package io.paasta.cli.api;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -14,14 +15,28 @@ public final class EndpointsAhead {
   private final Supplier<ApiEndpoints> read;
   private final FutureTask<ApiEndpoints> task;
 
-  private EndpointsAhead(Supplier<ApiEndpoints> read) {
+  private EndpointsAhead(Supplier<ApiEndpoints> read, Consumer<ApiEndpoints> then) {
     this.read = read;
-    this.task = new FutureTask<>(read::get);
+    this.task =
+        new FutureTask<>(
+            () -> {
+              ApiEndpoints endpoints = read.get();
+              try {
+                then.accept(endpoints);
+              } catch (RuntimeException e) {
+                // only a head start: what it would have done is done when needed
+              }
+              return endpoints;
+            });
   }
 
-  /** Starts reading the endpoints with {@code read}, which may run twice (see {@link #get}). */
-  public static EndpointsAhead start(Supplier<ApiEndpoints> read) {
-    EndpointsAhead ahead = new EndpointsAhead(read);
+  /**
+   * Starts reading the endpoints with {@code read}, which may run twice (see {@link #get}), then
+   * (on the same thread, once they are read) hands them to {@code then}, whose failures are
+   * ignored.
+   */
+  public static EndpointsAhead start(Supplier<ApiEndpoints> read, Consumer<ApiEndpoints> then) {
+    EndpointsAhead ahead = new EndpointsAhead(read, then);
     Thread thread = new Thread(ahead.task, "paasta-endpoints");
     thread.setDaemon(true);
     thread.start();

@@ -1,6 +1,5 @@
 package io.paasta.cli.commands;
 
-import io.paasta.cli.api.EndpointsAhead;
 import io.paasta.cli.output.Output;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -66,10 +65,9 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EndpointsAhead endpoints = EndpointsAhead.start(api::endpoints);
     StatusReport report =
         StatusReport.collect(
-            soaDir.open(), service.given(), clusters, instances, endpoints, verbose.length);
+            soaDir.open(), service.given(), clusters, instances, api::endpoints, verbose.length);
     Output out = new Output(spec.commandLine());
     if (json.enabled()) {
       out.json(report.json());

@@ -1,8 +1,10 @@
 package io.paasta.cli.commands;
 
+import io.paasta.cli.api.ApiEndpoints;
 import io.paasta.cli.api.EndpointsAhead;
 import io.paasta.cli.api.InstanceTarget;
 import io.paasta.cli.status.ClusterReport;
+import io.paasta.cli.status.ClusterVersions;
 import io.paasta.cli.status.StatusCollector;
 import io.paasta.cli.status.StatusFormatter;
 import io.paasta.cli.status.StatusJson;
@@ -11,6 +13,7 @@ import io.paasta.config.soa.SoaConfigsLoader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What {@code paasta status} found: the clusters' APIs' answers about a service's instances, with
@@ -20,21 +23,37 @@ import java.util.Map;
 public record StatusReport(String service, List<ClusterReport> clusters, int verbose) {
   /**
    * Loads the service (given, or guessed from the current directory: null), picks its instances
-   * ({@code -c} and {@code -i} lists, null for all) and asks their clusters' APIs; the endpoints
-   * are waited for only once the instances are known.
+   * ({@code -c} and {@code -i} lists, null for all) and asks their clusters' APIs. The endpoints
+   * are read with {@code readEndpoints}, and the versions of the clusters the service's instance
+   * files name are asked, on other threads while the service loads ({@link EndpointsAhead}, {@link
+   * ClusterVersions}); they are waited for once the instances are known, and what failed there is
+   * done again here, so errors are the same as without.
    */
   public static StatusReport collect(
       SoaConfigsLoader loader,
       String service,
       String clusters,
       String instances,
-      EndpointsAhead endpoints,
+      Supplier<ApiEndpoints> readEndpoints,
       int verbose) {
+    ClusterVersions versions = new ClusterVersions();
+    EndpointsAhead endpoints =
+        EndpointsAhead.start(
+            readEndpoints,
+            read -> {
+              String named = SoaDirOption.serviceOrGuess(service, loader);
+              for (String cluster :
+                  InstanceTargets.likelyClusters(loader.soaDir(), named, clusters, instances)) {
+                if (read.has(cluster)) {
+                  versions.askAhead(read.client(cluster));
+                }
+              }
+            });
     LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service, loader));
     List<InstanceTarget> targets =
         InstanceTargets.select(
             loaded.service(), InstanceTargets.split(clusters), InstanceTargets.split(instances));
-    try (StatusCollector collector = new StatusCollector(endpoints.get())) {
+    try (StatusCollector collector = new StatusCollector(endpoints.get(), versions)) {
       return new StatusReport(
           loaded.service().name(), collector.collect(targets, verbose), verbose);
     }
