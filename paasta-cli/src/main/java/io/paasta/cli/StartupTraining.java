@@ -4,6 +4,7 @@ import io.paasta.config.logs.LogFileWriter;
 import io.paasta.config.logs.LogLine;
 import io.paasta.config.soa.SoaConfigsLoader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
@@ -12,6 +13,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -21,10 +27,11 @@ import picocli.CommandLine;
  * The training run of the class-data-sharing archive ({@code bin/paasta} runs it with {@code
  * -XX:ArchiveClassesAtExit}): the commands people run most, one after another in one JVM, so that
  * the archive holds the classes each of them loads. Output is discarded; {@code status} asks an API
- * port nobody listens on, which loads the client and the report without reaching any daemon; {@code
- * logs} reads the last lines and a time range of training log files (a cluster without an API);
- * {@code mark-for-deployment} tags a commit of a training repository (a folder: no network, no
- * registry), its deploy line going to the training log files.
+ * port nobody listens on (the error path), then a {@link TrainingApi} (the launcher's path without
+ * picocli, answered: parsing and formatting); {@code logs} reads the last lines and a time range of
+ * training log files (a cluster without an API); {@code mark-for-deployment} tags a commit of a
+ * training repository (a folder: no network, no registry), its deploy line going to the training
+ * log files.
  *
  * <p>{@code StartupTraining SOA_DIR}: SOA_DIR is a small soa-configs tree (the examples).
  */
@@ -81,6 +88,7 @@ public final class StartupTraining {
           false,
           nowhere,
           nowhere);
+      answeredStatus(soaDir, systemConfig.resolve(STATUS_CONFIG), nowhere);
       return exits;
     } finally {
       try (var files = Files.walk(systemConfig)) {
@@ -90,6 +98,63 @@ public final class StartupTraining {
       }
     }
   }
+
+  /**
+   * {@code status} of every service of {@code soaDir} by the launcher's path without picocli, as
+   * {@code paasta status -s SERVICE} runs it, answered by a {@link TrainingApi} that serves every
+   * cluster (its system config written in {@code configDir}); each also with {@code -v}, with
+   * {@code --json} and in colour. Returns each run's exit code (empty: it fell back to picocli).
+   */
+  static List<OptionalInt> answeredStatus(Path soaDir, Path configDir, PrintStream out)
+      throws IOException {
+    try (TrainingApi api = new TrainingApi()) {
+      Files.createDirectories(configDir);
+      Files.writeString(
+          configDir.resolve("10-api.json"),
+          clusters(soaDir).stream()
+              .map(cluster -> "\"" + cluster + "\": \"" + api.url() + "\"")
+              .collect(
+                  Collectors.joining(
+                      ", ",
+                      "{\"cluster\": \"training\", \"docker_registry\": \"127.0.0.1:5000\","
+                          + " \"api_endpoints\": {",
+                      "}}")));
+      List<String> status =
+          List.of("status", "-y", soaDir.toString(), "--system-config-dir", configDir.toString());
+      List<OptionalInt> exits = new ArrayList<>();
+      for (String service : services(soaDir)) {
+        List<String> serviceStatus = concat(status, List.of("-s", service));
+        exits.add(quickStatus(serviceStatus, Map.of(), out));
+        exits.add(quickStatus(concat(serviceStatus, List.of("-v")), Map.of(), out));
+        exits.add(quickStatus(concat(serviceStatus, List.of("--json")), Map.of(), out));
+        exits.add(quickStatus(serviceStatus, Map.of("CLICOLOR_FORCE", "1"), out));
+      }
+      return exits;
+    }
+  }
+
+  private static OptionalInt quickStatus(
+      List<String> args, Map<String, String> env, PrintStream out) {
+    return QuickStatus.run(args.toArray(String[]::new), env, System.getProperties(), false, out);
+  }
+
+  /** The clusters of the instance files of {@code soaDir} ({@code KIND-CLUSTER.yaml}). */
+  private static List<String> clusters(Path soaDir) throws IOException {
+    try (var files = Files.walk(soaDir, 2)) {
+      return files
+          .map(file -> INSTANCE_FILE.matcher(file.getFileName().toString()))
+          .filter(Matcher::matches)
+          .map(file -> file.group(1))
+          .distinct()
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static final Pattern INSTANCE_FILE =
+      Pattern.compile("(?:marathon|kubernetes|chronos|adhoc)-(.+)\\.yaml");
+
+  private static final String STATUS_CONFIG = "status-config";
 
   /** The cluster of the training's log files (read from this host: no API). */
   static final String LOGS_CLUSTER = "training";
@@ -217,16 +282,20 @@ public final class StartupTraining {
   }
 
   private static String firstService(Path soaDir) {
+    return services(soaDir).stream().findFirst().orElse("none");
+  }
+
+  /** The services of {@code soaDir}, sorted. */
+  private static List<String> services(Path soaDir) {
     try (var entries = Files.list(soaDir)) {
       return entries
           .filter(Files::isDirectory)
           .map(p -> p.getFileName().toString())
           .filter(name -> !name.startsWith(".") && !name.startsWith("_"))
           .sorted()
-          .findFirst()
-          .orElse("none");
+          .toList();
     } catch (IOException e) {
-      return "none";
+      return List.of();
     }
   }
 

@@ -143,6 +143,7 @@ class QuickValidateTest {
             "@|red,bold \u2717|@ x: 2 problems",
             "@|yellow f:1: a.b: is written twice|@",
             "@|bold,red x|@ and @|green y|@@|yellow z|@ end",
+            "  instance: @|cyan main|@ @|faint (3 hours ago)|@",
             "plain @ |x| @ text",
             "");
     for (String markup : markups) {

@@ -2,9 +2,14 @@ package io.paasta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The archive's training run goes through the commands people run, each as it would alone. */
 class StartupTrainingTest {
@@ -32,5 +37,18 @@ class StartupTrainingTest {
       int expected = line.get(0).equals("status") && !line.contains("-h") ? 1 : 0;
       assertThat(exits.get(i)).as(String.join(" ", line)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void statusIsAlsoTrainedAnsweredWithoutPicocli(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    List<OptionalInt> exits =
+        StartupTraining.answeredStatus(CliRun.EXAMPLES, dir, new PrintStream(out, true));
+
+    // three services, each plain, -v, --json and in colour, none left to picocli
+    assertThat(exits).hasSize(12).allSatisfy(exit -> assertThat(exit).isPresent());
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("service: hello-web", "Marathon: Healthy", "\"service\" : \"greeter-api\"");
   }
 }

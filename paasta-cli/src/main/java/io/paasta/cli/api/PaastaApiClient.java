@@ -3,6 +3,7 @@ package io.paasta.cli.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paasta.config.yaml.PlainJson;
 import io.paasta.deploy.http.BlockingHttp;
 import io.paasta.deploy.http.HttpFailure;
 import io.paasta.deploy.http.HttpResponse;
@@ -19,7 +20,13 @@ import java.util.Map;
  * tolerantly (unknown fields ignored, null sections allowed).
  */
 public final class PaastaApiClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on first use: answers are read by {@link PlainJson}, which needs no mapper; request bodies
+   * and answers it cannot read as the mapper would use this one.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** How long in all a request answered 503 with {@code Retry-After} is tried again. */
   static final Duration RETRY_BUDGET = Duration.ofSeconds(20);
@@ -126,7 +133,7 @@ public final class PaastaApiClient {
     String what = "POST " + path;
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
+      bytes = Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write the request body: " + e.getMessage(), e);
     }
@@ -308,7 +315,10 @@ public final class PaastaApiClient {
       return null;
     }
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = PlainJson.tree(body).orElse(null);
+      if (node == null) {
+        node = Json.MAPPER.readTree(body);
+      }
       return node != null && node.isObject() ? node : null;
     } catch (JsonProcessingException e) {
       return null;

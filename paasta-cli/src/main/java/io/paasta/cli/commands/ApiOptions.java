@@ -36,14 +36,25 @@ public final class ApiOptions {
   /** The API endpoints of the system config, read once; a ConfigException when it is not usable. */
   public synchronized ApiEndpoints endpoints() {
     if (endpoints == null) {
-      Path dir = systemConfigDir();
-      SystemConfig system = SystemConfigLoader.loadUsable(dir);
-      endpoints = new ApiEndpoints(system.apiEndpoints(), dir.toString(), timeout());
+      endpoints = endpoints(systemConfigDir(), timeout());
     }
     return endpoints;
   }
 
+  /**
+   * The API endpoints of the system config in {@code dir}; a ConfigException when it is not usable.
+   */
+  public static ApiEndpoints endpoints(Path dir, Duration timeout) {
+    SystemConfig system = SystemConfigLoader.loadUsable(dir);
+    return new ApiEndpoints(system.apiEndpoints(), dir.toString(), timeout);
+  }
+
   public Duration timeout() {
-    return Duration.ofMillis(Math.max(1, Math.round(apiTimeoutSeconds * 1000)));
+    return timeout(apiTimeoutSeconds);
+  }
+
+  /** The timeout of {@code --api-timeout SECONDS}: whole milliseconds, at least one. */
+  public static Duration timeout(double seconds) {
+    return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
   }
 }

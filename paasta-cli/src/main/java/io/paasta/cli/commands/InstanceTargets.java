@@ -3,13 +3,21 @@ package io.paasta.cli.commands;
 import io.paasta.cli.UserException;
 import io.paasta.cli.api.InstanceTarget;
 import io.paasta.config.soa.LoadedService;
+import io.paasta.config.soa.SoaDir;
 import io.paasta.model.InstanceConfig;
 import io.paasta.model.InstanceKind;
 import io.paasta.model.Service;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Which instances of a service a command asks the clusters' APIs about. */
 final class InstanceTargets {
@@ -115,6 +123,38 @@ final class InstanceTargets {
         .filter(i -> i.deployGroup().equals(deployGroup))
         .map(i -> target(service, i))
         .toList();
+  }
+
+  /**
+   * The clusters {@link #select} is likely to pick, from the names of the service's instance files
+   * alone (no YAML read): those of long-running instances and jobs (and of adhoc instances when
+   * instances are named), narrowed to {@code clusters} (a -c list, null for all). A guess, for work
+   * started ahead: a file without instances, or instances narrowed away by -i, make it name more
+   * than select picks.
+   */
+  static Set<String> likelyClusters(
+      SoaDir soaDir, String service, String clusters, String instances) {
+    List<String> wanted = split(clusters);
+    boolean adhoc = !split(instances).isEmpty();
+    Set<String> likely = new TreeSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(soaDir.serviceDir(service))) {
+      for (Path entry : entries) {
+        Optional<InstanceKind.KindAndCluster> file =
+            InstanceKind.parseFileName(entry.getFileName().toString());
+        if (file.isEmpty() || !wanted.isEmpty() && !wanted.contains(file.get().cluster())) {
+          continue;
+        }
+        InstanceKind kind = file.get().kind();
+        if (kind.isLongRunning()
+            || kind == InstanceKind.CHRONOS
+            || adhoc && kind == InstanceKind.ADHOC) {
+          likely.add(file.get().cluster());
+        }
+      }
+    } catch (IOException e) {
+      // an unreadable folder: nothing is started ahead
+    }
+    return likely;
   }
 
   /** A comma-separated option value as a list; null or blank is the empty list. */

@@ -1,15 +1,7 @@
 package io.paasta.cli.commands;
 
-import io.paasta.cli.api.InstanceTarget;
 import io.paasta.cli.output.Output;
-import io.paasta.cli.status.ClusterReport;
-import io.paasta.cli.status.StatusCollector;
-import io.paasta.cli.status.StatusFormatter;
-import io.paasta.cli.status.StatusJson;
-import io.paasta.config.soa.LoadedService;
-import io.paasta.config.soa.SoaConfigsLoader;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,22 +65,15 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SoaConfigsLoader loader = soaDir.open();
-    LoadedService loaded = loader.load(SoaDirOption.serviceOrGuess(service.given(), loader));
-    List<InstanceTarget> targets =
-        InstanceTargets.select(
-            loaded.service(), InstanceTargets.split(clusters), InstanceTargets.split(instances));
-    List<ClusterReport> reports;
-    try (StatusCollector collector = new StatusCollector(api.endpoints())) {
-      reports = collector.collect(targets, verbose.length);
-    }
+    StatusReport report =
+        StatusReport.collect(
+            soaDir.open(), service.given(), clusters, instances, api::endpoints, verbose.length);
     Output out = new Output(spec.commandLine());
-    String name = loaded.service().name();
     if (json.enabled()) {
-      out.json(StatusJson.of(name, reports));
+      out.json(report.json());
     } else {
-      StatusFormatter.format(name, reports, verbose.length, clock.instant()).forEach(out::styled);
+      report.lines(clock.instant()).forEach(out::styled);
     }
-    return reports.stream().anyMatch(ClusterReport::failed) ? 1 : 0;
+    return report.exitCode();
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Renders the picocli markup the CLI writes ({@code @|green text|@}, {@code @|red,bold text|@})
  * without picocli, as picocli's {@code Ansi.ON} and {@code Ansi.OFF} render it. Only plain text and
- * well-formed spans of the colours green, red and yellow and of bold are rendered; anything else
- * (an unknown style, an empty span, a stray marker) is empty: picocli must render it.
+ * well-formed spans of the colours green, red, yellow and cyan and of bold and faint are rendered;
+ * anything else (an unknown style, an empty span, a stray marker) is empty: picocli must render it.
  */
 public final class AnsiMarkup {
   private static final String OPEN = "@|";
@@ -65,7 +65,9 @@ public final class AnsiMarkup {
       case "green" -> new String[] {"32", "39"};
       case "red" -> new String[] {"31", "39"};
       case "yellow" -> new String[] {"33", "39"};
+      case "cyan" -> new String[] {"36", "39"};
       case "bold" -> new String[] {"1", "21"};
+      case "faint" -> new String[] {"2", "22"};
       default -> null;
     };
   }

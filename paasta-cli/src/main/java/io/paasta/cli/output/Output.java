@@ -55,8 +55,13 @@ public final class Output implements Lines {
   }
 
   public void json(Object value) {
+    out.println(jsonText(value));
+  }
+
+  /** The indented JSON {@link #json} prints (without its line separator). */
+  public static String jsonText(Object value) {
     try {
-      out.println(Json.INDENTED.writeValueAsString(value));
+      return Json.INDENTED.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

@@ -26,10 +26,15 @@ public final class StatusCollector implements AutoCloseable {
   static final int OUTPUT_LINES = 10;
 
   private final ApiEndpoints endpoints;
+  private final ClusterVersions versions;
   private final ExecutorService pool;
 
-  public StatusCollector(ApiEndpoints endpoints) {
+  /**
+   * @param versions the clusters' versions, some maybe asked ahead
+   */
+  public StatusCollector(ApiEndpoints endpoints, ClusterVersions versions) {
     this.endpoints = endpoints;
+    this.versions = versions;
     this.pool = io.paasta.cli.api.ClusterThreads.pool("paasta-status");
   }
 
@@ -54,7 +59,7 @@ public final class StatusCollector implements AutoCloseable {
     PaastaApiClient client;
     try {
       client = endpoints.client(cluster);
-      String served = client.servedCluster(client.version());
+      String served = client.servedCluster(versions.of(client));
       if (!served.isEmpty() && !served.equals(cluster)) {
         return ClusterReport.failed(
             cluster,

@@ -41,7 +41,10 @@ public final class ConfigFileReader {
   /** Values a file may expand to once aliases are followed. */
   static final long MAX_EXPANDED_VALUES = 2_000_000;
 
-  /** Made on first use: reading YAML alone never starts Jackson. */
+  /**
+   * Made on first use: reading YAML alone never starts Jackson, and JSON starts it only when {@link
+   * PlainJson} cannot read a file.
+   */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
@@ -196,7 +199,11 @@ public final class ConfigFileReader {
     }
     try {
       byte[] bytes = Files.readAllBytes(path);
-      Object root = bytes.length == 0 ? null : Json.MAPPER.readValue(bytes, Object.class);
+      // the streaming read first: the mapper only for what it cannot read as the mapper would
+      Optional<PlainJson.Document> plain =
+          bytes.length == 0 ? Optional.of(new PlainJson.Document(null)) : PlainJson.read(bytes);
+      Object root =
+          plain.isPresent() ? plain.get().value() : Json.MAPPER.readValue(bytes, Object.class);
       return new Parsed(new ParsedFile(name, root, Locator.NONE));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
