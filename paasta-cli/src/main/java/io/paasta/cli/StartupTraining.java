@@ -3,6 +3,7 @@ package io.paasta.cli;
 import io.paasta.config.logs.LogFileWriter;
 import io.paasta.config.logs.LogLine;
 import io.paasta.config.soa.SoaConfigsLoader;
+import io.paasta.deploy.git.OneCommitRepository;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -18,9 +19,6 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
 
 /**
@@ -65,7 +63,7 @@ public final class StartupTraining {
               + "\"}}}");
       writeLogs(systemConfig.resolve("logs").resolve("{service}.log").toString(), soaDir);
       Path repo = systemConfig.resolve("repo");
-      String sha = commitTo(repo);
+      String sha = OneCommitRepository.create(repo);
       List<Integer> exits = new ArrayList<>();
       StoredHelp.page("--help"); // the stored pages' reader, as PaastaLauncher uses it
       for (List<String> args : commandLines(soaDir, systemConfig, repo, sha)) {
@@ -176,24 +174,6 @@ public final class StartupTraining {
                 "0123456789ab",
                 "training line " + i));
       }
-    }
-  }
-
-  /** A repository with one commit; returns its sha. */
-  private static String commitTo(Path repo) throws IOException {
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      Files.writeString(repo.resolve("README"), "training\n");
-      git.add().addFilepattern("README").call();
-      PersonIdent who = new PersonIdent("paasta", "paasta@localhost");
-      return git.commit()
-          .setMessage("training")
-          .setAuthor(who)
-          .setCommitter(who)
-          .setSign(false)
-          .call()
-          .name();
-    } catch (GitAPIException e) {
-      throw new IOException("cannot make the training repository: " + e.getMessage(), e);
     }
   }
 
