@@ -52,8 +52,9 @@ public final class ConfigFileReader {
   /**
    * SnakeYAML logs duplicate keys through java.util.logging, under the constructor's class name; we
    * report them as problems instead. Held here because java.util.logging keeps loggers only weakly.
-   * Made before the first full read: listing top-level keys never starts java.util.logging (its
-   * LogManager reads the JDK's logging.properties) nor SnakeYAML's constructor.
+   * Made before SnakeYAML's first read: listing top-level keys and files {@link PlainYaml} reads
+   * never start java.util.logging (its LogManager reads the JDK's logging.properties) nor
+   * SnakeYAML's constructor.
    */
   private static final class SnakeYamlLog {
     static final java.util.logging.Logger QUIET = quiet(LocatingConstructor.class.getName());
@@ -86,7 +87,6 @@ public final class ConfigFileReader {
     if (sizeProblem != null) {
       return sizeProblem;
     }
-    SnakeYamlLog.ensureQuiet();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);

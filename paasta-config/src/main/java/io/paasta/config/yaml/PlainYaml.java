@@ -30,10 +30,18 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * refuse), gives empty: the caller reads the file with SnakeYAML, which says what it makes of it.
  */
 final class PlainYaml {
-  /** SnakeYAML's resolver and constructors of scalars, shared: neither keeps state. */
-  private static final Resolver RESOLVER = new Resolver();
+  /**
+   * SnakeYAML's resolver and constructors of scalars, shared (neither keeps state), each made on
+   * first use: a file of strings, short ints, plain decimals, booleans and nulls needs neither
+   * (making a constructor starts java.util.logging, for SnakeYAML's loggers).
+   */
+  private static final class SnakeResolver {
+    static final Resolver RESOLVER = new Resolver();
+  }
 
-  private static final LocatingConstructor SCALARS = new LocatingConstructor(new LoaderOptions());
+  private static final class SnakeConstructors {
+    static final LocatingConstructor SCALARS = new LocatingConstructor(new LoaderOptions());
+  }
 
   /** Aliases of dicts and lists allowed in one document, as the SnakeYAML read allows. */
   private static final int MAX_COLLECTION_ALIASES = ConfigFileReader.MAX_ALIASES;
@@ -770,8 +778,21 @@ final class PlainYaml {
     if (tag == Tag.STR) {
       return scalar;
     }
-    if (tag == Tag.INT && isShortDecimal(scalar)) {
+    if (tag == Tag.INT
+        && (isShortDecimal(scalar)
+            || scalar.length() > 1
+                && scalar.charAt(0) == '-'
+                && isShortDecimal(scalar.substring(1)))) {
       return Integer.valueOf(scalar); // what SnakeYAML's constructor makes of it
+    }
+    if (tag == Tag.FLOAT && isShortDecimalFraction(scalar)) {
+      return Double.valueOf(scalar); // what SnakeYAML's constructor makes of it
+    }
+    if (tag == Tag.NULL) {
+      return null; // what SnakeYAML's constructor makes of every null
+    }
+    if (tag == Tag.BOOL) {
+      return TRUE_WORDS.contains(scalar); // SnakeYAML's: yes, true, on (any case it resolves)
     }
     if (!(tag == Tag.NULL
         || tag == Tag.BOOL
@@ -780,13 +801,17 @@ final class PlainYaml {
         || tag == Tag.TIMESTAMP)) {
       throw NOT_PLAIN; // a merge key as a value, or a tag with no constructor
     }
-    Construct construct = SCALARS.scalarConstructor(tag);
+    Construct construct = SnakeConstructors.SCALARS.scalarConstructor(tag);
     try {
       return construct.construct(LocatingConstructor.plainNode(tag, scalar));
     } catch (RuntimeException e) {
       throw NOT_PLAIN; // SnakeYAML says what is wrong with it
     }
   }
+
+  /** The boolean words SnakeYAML's constructor makes true; the others of {@link #WORDS} false. */
+  private static final java.util.Set<String> TRUE_WORDS =
+      java.util.Set.of("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
 
   /** The words SnakeYAML's resolver reads as booleans and nulls (YAML 1.1). */
   private static final Map<String, Tag> WORDS = words();
@@ -817,7 +842,29 @@ final class PlainYaml {
     if (isShortDecimal(scalar)) {
       return Tag.INT;
     }
-    return RESOLVER.resolve(NodeId.scalar, scalar, true);
+    if (isShortDecimalFraction(scalar)) {
+      return Tag.FLOAT;
+    }
+    return SnakeResolver.RESOLVER.resolve(NodeId.scalar, scalar, true);
+  }
+
+  /**
+   * Digits, a dot and digits, at most 15 characters (such as {@code 0.25}): a float of SnakeYAML's
+   * resolver, which its constructor makes with {@code Double.valueOf}.
+   */
+  private static boolean isShortDecimalFraction(String scalar) {
+    int length = scalar.length();
+    int dot = scalar.indexOf('.');
+    if (length > 15 || dot < 1 || dot == length - 1) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = scalar.charAt(i);
+      if (i != dot && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 1 to 9 digits without a leading zero, or 0: an int that fits an Integer. */
