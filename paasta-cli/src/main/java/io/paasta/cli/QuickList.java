@@ -4,8 +4,6 @@ import io.paasta.cli.commands.ListLines;
 import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,38 +57,26 @@ final class QuickList {
       boolean console,
       PrintStream stdout,
       PrintStream stderr) {
-    Optional<Request> request;
-    try {
-      request = parse(args);
-    } catch (InvalidPathException e) {
-      return OptionalInt.empty(); // picocli says which value is no path
-    }
-    if (request.isEmpty() || QuickValidate.colours(env, properties, console).isEmpty()) {
+    Optional<QuickLine.Plain<Request>> plain =
+        QuickLine.read(QuickList::parse, args, env, properties, console);
+    if (plain.isEmpty()) {
       return OptionalInt.empty();
     }
+    Request request = plain.get().request();
     List<String> lines;
     try {
-      Path soaDir = request.get().soaDir();
+      Path soaDir = request.soaDir();
       lines =
           ListLines.lines(
               SoaConfigsLoader.open(soaDir != null ? soaDir : SoaDir.defaultPath()),
-              request.get().instances());
+              request.instances());
     } catch (RuntimeException e) {
       return OptionalInt.empty(); // picocli's error handler says it, as before
     }
-    String separator = System.lineSeparator();
-    if (request.get().all() && !request.get().instances()) {
-      PrintWriter err = QuickValidate.writer(stderr);
-      err.print(ListLines.ALL_NOTE + separator);
-      err.flush();
+    if (request.all() && !request.instances()) {
+      QuickLine.print(stderr, List.of(ListLines.ALL_NOTE));
     }
-    StringBuilder text = new StringBuilder();
-    for (String line : lines) {
-      text.append(line).append(separator);
-    }
-    PrintWriter out = QuickValidate.writer(stdout);
-    out.print(text);
-    out.flush();
+    QuickLine.print(stdout, lines);
     return OptionalInt.of(0);
   }
 }

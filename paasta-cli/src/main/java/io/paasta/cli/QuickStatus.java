@@ -8,8 +8,6 @@ import io.paasta.config.soa.SoaConfigsLoader;
 import io.paasta.config.soa.SoaDir;
 import io.paasta.config.system.SystemConfigLoader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,20 +92,12 @@ final class QuickStatus {
       Properties properties,
       boolean console,
       PrintStream stdout) {
-    Optional<Request> parsed;
-    try {
-      parsed = parse(args);
-    } catch (InvalidPathException e) {
-      return OptionalInt.empty(); // picocli says which value is no path
-    }
-    if (parsed.isEmpty()) {
+    Optional<QuickLine.Plain<Request>> plain =
+        QuickLine.read(QuickStatus::parse, args, env, properties, console);
+    if (plain.isEmpty()) {
       return OptionalInt.empty();
     }
-    Optional<Boolean> ansi = QuickValidate.colours(env, properties, console);
-    if (ansi.isEmpty()) {
-      return OptionalInt.empty();
-    }
-    Request request = parsed.get();
+    Request request = plain.get().request();
     Path systemConfigDir =
         request.systemConfigDir() != null
             ? request.systemConfigDir()
@@ -129,13 +119,11 @@ final class QuickStatus {
     Optional<String> text =
         request.json()
             ? Optional.of(Output.jsonText(report.json()) + System.lineSeparator())
-            : rendered(report.lines(Instant.now()), ansi.get());
+            : rendered(report.lines(Instant.now()), plain.get().ansi());
     if (text.isEmpty()) {
       return OptionalInt.empty();
     }
-    PrintWriter out = QuickValidate.writer(stdout);
-    out.print(text.get());
-    out.flush();
+    QuickLine.print(stdout, text.get());
     return OptionalInt.of(report.exitCode());
   }
 

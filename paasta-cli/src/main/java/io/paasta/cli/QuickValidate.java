@@ -11,7 +11,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,41 +67,27 @@ final class QuickValidate {
       Properties properties,
       boolean console,
       PrintStream stdout) {
-    Optional<Request> request;
-    try {
-      request = parse(args);
-    } catch (InvalidPathException e) {
-      return OptionalInt.empty(); // picocli says which value is no path
-    }
-    if (request.isEmpty()) {
+    Optional<QuickLine.Plain<Request>> plain =
+        QuickLine.read(QuickValidate::parse, args, env, properties, console);
+    if (plain.isEmpty()) {
       return OptionalInt.empty();
     }
-    Optional<Boolean> ansi = colours(env, properties, console);
-    if (ansi.isEmpty()) {
-      return OptionalInt.empty();
-    }
+    Request request = plain.get().request();
     ValidationReport report;
     try {
-      Path soaDir = request.get().soaDir();
+      Path soaDir = request.soaDir();
       SoaConfigsLoader loader =
           SoaConfigsLoader.open(soaDir != null ? soaDir : SoaDir.defaultPath());
-      report = ValidateLines.report(loader, request.get().service());
+      report = ValidateLines.report(loader, request.service());
     } catch (RuntimeException e) {
       return OptionalInt.empty(); // picocli's error handler says it, as before
     }
-    Rendered rendered = new Rendered(ansi.get());
-    ValidateLines.print(report, request.get().verbose(), rendered);
+    Rendered rendered = new Rendered(plain.get().ansi());
+    ValidateLines.print(report, request.verbose(), rendered);
     if (rendered.unrendered) {
       return OptionalInt.empty();
     }
-    PrintWriter out = writer(stdout);
-    String separator = System.lineSeparator();
-    StringBuilder text = new StringBuilder();
-    for (String line : rendered.lines) {
-      text.append(line).append(separator);
-    }
-    out.print(text);
-    out.flush();
+    QuickLine.print(stdout, rendered.lines);
     return OptionalInt.of(report.valid() ? 0 : 1);
   }
 
