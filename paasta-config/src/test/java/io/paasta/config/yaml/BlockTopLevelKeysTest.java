@@ -22,6 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and on thousands of mutations of them (the mutations it accepts must read the same in full).
  */
 class BlockTopLevelKeysTest {
+  private static final YamlMutations MUTATIONS =
+      new YamlMutations(
+          " :#-{}[]&*!|>'\",?%@\\ab1_",
+          new String[] {"*base", "&x", "&x {}", "*x", "<<: *base", "- a", "{a: *base}", "[1, 2]"},
+          false);
+
   private static final Path EXAMPLES = Path.of("../examples/soa-configs");
 
   /**
@@ -181,7 +187,7 @@ class BlockTopLevelKeysTest {
       List<String> lines = new ArrayList<>(sources.get(random.nextInt(sources.size())));
       int mutations = 1 + random.nextInt(3);
       for (int m = 0; m < mutations; m++) {
-        mutate(lines, random);
+        MUTATIONS.mutate(lines, random);
       }
       byte[] content = bytes(String.join("\n", lines) + "\n");
       if (BlockTopLevelKeys.read(content).isPresent()) {
@@ -212,51 +218,6 @@ class BlockTopLevelKeysTest {
     assertThat(List.copyOf(scanned.keySet()))
         .as(description)
         .containsExactlyInAnyOrderElementsOf(expected.keySet());
-  }
-
-  private static void mutate(List<String> lines, Random random) {
-    if (lines.isEmpty()) {
-      lines.add("a: {}");
-      return;
-    }
-    int at = random.nextInt(lines.size());
-    String line = lines.get(at);
-    String pieces = " :#-{}[]&*!|>'\",?%@\\ab1_";
-    String[] values = {"*base", "&x", "&x {}", "*x", "<<: *base", "- a", "{a: *base}", "[1, 2]"};
-    switch (random.nextInt(9)) {
-      case 0 -> {
-        if (!line.isEmpty()) {
-          int c = random.nextInt(line.length());
-          lines.set(at, line.substring(0, c) + line.substring(c + 1));
-        }
-      }
-      case 1 -> {
-        int c = random.nextInt(line.length() + 1);
-        char piece = pieces.charAt(random.nextInt(pieces.length()));
-        lines.set(at, line.substring(0, c) + piece + line.substring(c));
-      }
-      case 2 -> lines.add(at, line);
-      case 3 -> lines.remove(at);
-      case 4 -> lines.set(at, " ".repeat(1 + random.nextInt(2)) + line);
-      case 5 -> lines.set(at, line.startsWith(" ") ? line.substring(1) : line);
-      case 6 -> {
-        if (at + 1 < lines.size()) {
-          lines.set(at, lines.get(at + 1));
-          lines.set(at + 1, line);
-        }
-      }
-      case 7 -> {
-        int colon = line.indexOf(": ");
-        String value = values[random.nextInt(values.length)];
-        lines.set(at, colon < 0 ? line + " " + value : line.substring(0, colon + 2) + value);
-      }
-      default -> {
-        int colon = line.indexOf(':');
-        if (colon >= 0) {
-          lines.set(at, line.substring(0, colon + 1));
-        }
-      }
-    }
   }
 
   private static List<Path> exampleInstanceFiles() throws IOException {

@@ -27,6 +27,34 @@ import org.yaml.snakeyaml.resolver.Resolver;
 class PlainYamlTest {
   private static final Path EXAMPLES = Path.of("../examples/soa-configs");
 
+  private static final YamlMutations MUTATIONS =
+      new YamlMutations(
+          " :#-{}[]&*!|>'\",?%@\\ab1_.<~",
+          new String[] {
+            "*base",
+            "&x",
+            "&x {}",
+            "*x",
+            "<<: *base",
+            "- a",
+            "{a: *base}",
+            "[1, 2]",
+            "&x\n  k: 1",
+            "yes",
+            "0x1F",
+            "1.5e3",
+            "'q''s'",
+            "\"e\\\"s\"",
+            "~",
+            "2001-12-14",
+            "[a, 'b', \"c\"]",
+            "{k: v, k: w}",
+            "&y [1]",
+            "<<: *x",
+            "*y"
+          },
+          true);
+
   /** The files of one service of bench/run.sh's generated tree (paasta-bench TreeGenerator). */
   private static final List<String> GENERATED =
       List.of(
@@ -414,7 +442,7 @@ class PlainYamlTest {
       List<String> lines = new ArrayList<>(sources.get(random.nextInt(sources.size())));
       int mutations = 1 + random.nextInt(3);
       for (int m = 0; m < mutations; m++) {
-        mutate(lines, random);
+        MUTATIONS.mutate(lines, random);
       }
       String file = String.join("\n", lines) + (random.nextInt(8) == 0 ? "" : "\n");
       accepted += assertSame("mutation " + i + ":\n" + file, bytes(file)) ? 1 : 0;
@@ -486,77 +514,6 @@ class PlainYamlTest {
         out.append(", ");
       }
       out.append("]");
-    }
-  }
-
-  private static void mutate(List<String> lines, Random random) {
-    if (lines.isEmpty()) {
-      lines.add("a: {}");
-      return;
-    }
-    int at = random.nextInt(lines.size());
-    String line = lines.get(at);
-    String pieces = " :#-{}[]&*!|>'\",?%@\\ab1_.<~";
-    String[] values = {
-      "*base",
-      "&x",
-      "&x {}",
-      "*x",
-      "<<: *base",
-      "- a",
-      "{a: *base}",
-      "[1, 2]",
-      "&x\n  k: 1",
-      "yes",
-      "0x1F",
-      "1.5e3",
-      "'q''s'",
-      "\"e\\\"s\"",
-      "~",
-      "2001-12-14",
-      "[a, 'b', \"c\"]",
-      "{k: v, k: w}",
-      "&y [1]",
-      "<<: *x",
-      "*y"
-    };
-    switch (random.nextInt(11)) {
-      case 0 -> {
-        if (!line.isEmpty()) {
-          int c = random.nextInt(line.length());
-          lines.set(at, line.substring(0, c) + line.substring(c + 1));
-        }
-      }
-      case 1 -> {
-        int c = random.nextInt(line.length() + 1);
-        char piece = pieces.charAt(random.nextInt(pieces.length()));
-        lines.set(at, line.substring(0, c) + piece + line.substring(c));
-      }
-      case 2 -> lines.add(at, line);
-      case 3 -> lines.remove(at);
-      case 4 -> lines.set(at, " ".repeat(1 + random.nextInt(2)) + line);
-      case 5 -> lines.set(at, line.startsWith(" ") ? line.substring(1) : line);
-      case 6 -> {
-        if (at + 1 < lines.size()) {
-          lines.set(at, lines.get(at + 1));
-          lines.set(at + 1, line);
-        }
-      }
-      case 7, 8 -> {
-        int colon = line.indexOf(": ");
-        String value = values[random.nextInt(values.length)];
-        lines.set(at, colon < 0 ? line + " " + value : line.substring(0, colon + 2) + value);
-      }
-      case 9 -> {
-        String indent = line.substring(0, line.length() - line.stripLeading().length());
-        lines.add(at, indent + values[random.nextInt(values.length)].replace("\n", "\n" + indent));
-      }
-      default -> {
-        int colon = line.indexOf(':');
-        if (colon >= 0) {
-          lines.set(at, line.substring(0, colon + 1));
-        }
-      }
     }
   }
 
