@@ -10,9 +10,7 @@ import io.paasta.model.ServiceInstance;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -136,35 +134,6 @@ public final class SoaConfigsLoader {
     return soaDir.inside(file, file.toString()) instanceof SoaDir.Contained contained
         ? Optional.of(contained.realPath())
         : Optional.empty();
-  }
-
-  /**
-   * A file directly in a service's folder, as {@link #insideFile} finds it: when neither the folder
-   * nor the file is a link, from their attributes alone (the real path is under the real root),
-   * without resolving each part of the path; what validating one service does for every other
-   * service's smartstack.yaml.
-   */
-  public Optional<Path> serviceFile(String service, String fileName) {
-    Path dir = soaDir.root().resolve(service);
-    Path file = dir.resolve(fileName);
-    try {
-      if (Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-          .isDirectory()) {
-        BasicFileAttributes attributes =
-            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (attributes.isRegularFile()) {
-          return Optional.of(soaDir.realRoot().resolve(service).resolve(fileName));
-        }
-        if (!attributes.isSymbolicLink()) {
-          return Optional.empty(); // a folder or a device: not a regular file
-        }
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      // unreadable: resolving it says how
-    }
-    return insideFile(file);
   }
 
   /**
