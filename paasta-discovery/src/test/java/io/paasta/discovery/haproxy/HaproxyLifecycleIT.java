@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.paasta.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -128,7 +127,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
     TestBackend a = backend("a");
     int port = FreePorts.pick();
     FrontendSpec web = FrontendSpec.withDefaults(WEB, port);
-    try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket squatter = FreePorts.squat()) {
       int taken = squatter.getLocalPort();
       // a probe that misses the squatter, as when a port is taken between the probe and the reload
       LocalProxy proxy = proxy(settings, p -> true);
@@ -152,7 +151,7 @@ class HaproxyLifecycleIT extends ProxyFixture {
   @Test
   void aStartThatFailsSaysWhyAndRoutesNothing() throws Exception {
     TestBackend a = backend("a");
-    try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket squatter = FreePorts.squat()) {
       ProxySettings statsTaken = settings.withStatsPort(squatter.getLocalPort());
       LocalProxy proxy = proxy(statsTaken, LoopbackPorts::isFree);
       ApplyResult result =

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paasta.discovery.Endpoint;
 import io.paasta.testing.FreePorts;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +91,7 @@ class LocalProxyIT extends ProxyFixture {
   void aProxyPortTakenByAnotherProcessLeavesOnlyThatNamespaceOut() throws Exception {
     TestBackend a = backend("a");
     int apiPort = FreePorts.pick();
-    try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket squatter = FreePorts.squat()) {
       int taken = squatter.getLocalPort();
       int shared = FreePorts.pick();
       LocalProxy proxy = proxy();
