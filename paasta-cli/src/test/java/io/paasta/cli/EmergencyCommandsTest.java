@@ -8,8 +8,8 @@ import io.paasta.cli.testing.FakePaastaApi;
 import io.paasta.cli.testing.FakePaastaApi.Answer;
 import io.paasta.cli.testing.FakePaastaApi.Received;
 import io.paasta.cli.testing.StatusAnswers;
+import io.paasta.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,10 +111,7 @@ class EmergencyCommandsTest {
   @Test
   void aRefusalOfTheDaemonOrAnApiThatDoesNotAnswerIsNamed() throws IOException {
     local.script(STOP, Answer.problem(401, "Unauthorized", "the bearer token is not the daemon's"));
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = FreePorts.pick();
 
     CliRun refused = emergency(local.url(), "emergency-stop", "-i", "main", "-c", "local");
     CliRun down =

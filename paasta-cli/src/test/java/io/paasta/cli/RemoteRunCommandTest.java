@@ -8,8 +8,8 @@ import io.paasta.cli.testing.ApiTrees;
 import io.paasta.cli.testing.FakePaastaApi;
 import io.paasta.cli.testing.FakePaastaApi.Answer;
 import io.paasta.cli.testing.FakePaastaApi.Received;
+import io.paasta.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,10 +192,7 @@ class RemoteRunCommandTest {
 
   @Test
   void aClusterWhoseApiDoesNotAnswerIsNamed() throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = FreePorts.pick();
 
     CliRun down = remoteRun("http://127.0.0.1:" + closed, "start", "-i", "shell", "-c", "local");
     CliRun refused;

@@ -9,9 +9,9 @@ import io.paasta.backend.docker.testing.UnixSocketProxy;
 import io.paasta.discovery.haproxy.LocalProxy;
 import io.paasta.discovery.haproxy.ProxySettings;
 import io.paasta.planning.observed.ObservedTask;
+import io.paasta.testing.FreePorts;
 import io.paasta.testing.TestInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +61,7 @@ class EngineFailureIT {
     cluster = new LocalClusterFixture(tmp, IMAGE.image().registry(), IMAGE.image());
     sensu = new SensuReceiver();
     stateDir = tmp.resolve("state");
-    try (ServerSocket socket = new ServerSocket(0)) {
-      proxyPort = socket.getLocalPort();
-    }
+    proxyPort = FreePorts.pick();
   }
 
   @AfterEach
