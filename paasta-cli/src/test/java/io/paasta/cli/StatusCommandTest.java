@@ -89,7 +89,15 @@ class StatusCommandTest {
             "    Marathon: Stopped - no instances desired, none up (0/0). Status: Stopped",
             "    Smartstack: region:local - no backends expected, 0 UP");
     assertThat(r.err()).isEmpty();
-    assertThat(local.requests()).contains("/v1/services/hello-web/nightly/status");
+    // each asked once
+    assertThat(local.requests())
+        .containsOnlyOnce(
+            "/v1/version",
+            "/v1/services/hello-web/main/status",
+            "/v1/services/hello-web/canary/status",
+            "/v1/services/hello-web/nightly/status");
+    assertThat(prod.requests())
+        .containsOnlyOnce("/v1/version", "/v1/services/hello-web/main/status");
   }
 
   @Test
@@ -138,6 +146,34 @@ class StatusCommandTest {
             "cluster: local - error: the API at "
                 + prod.url()
                 + " serves cluster prod, not local - check api_endpoints in the system config");
+  }
+
+  @Test
+  void theInstancesAreAskedWhileTheVersionIsOnItsWay() throws IOException {
+    // the version is held back until the instance's status is asked: a client that waited for the
+    // version first would see no answer within the timeout
+    prod.script(
+        "/v1/version",
+        Answer.json("{\"cluster\":\"prod\"}").whenReceived("/v1/services/hello-web/main/status"));
+
+    CliRun r =
+        status(
+            Map.of("local", local.url(), "prod", prod.url()),
+            "-c",
+            "prod",
+            "--api-timeout",
+            Long.toString(FakePaastaApi.AWAIT_AT_MOST.toSeconds() / 2));
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.outLines())
+        .containsExactly(
+            "service: hello-web",
+            "cluster: prod",
+            "  instance: main",
+            "    Git sha: 1a2b3c4d (desired)",
+            "    State: Stopped - Desired state: Stopped",
+            "    Marathon: Stopped - no instances desired, none up (0/0). Status: Stopped",
+            "    Smartstack: region:local - no backends expected, 0 UP");
   }
 
   @Test

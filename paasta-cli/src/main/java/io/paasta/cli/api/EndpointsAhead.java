@@ -1,5 +1,6 @@
 package io.paasta.cli.api;
 
+import io.paasta.deploy.http.BlockingHttp;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -13,34 +14,51 @@ import java.util.function.Supplier;
  */
 public final class EndpointsAhead {
   private final Supplier<ApiEndpoints> read;
+  private final Consumer<ApiEndpoints> then;
   private final FutureTask<ApiEndpoints> task;
 
   private EndpointsAhead(Supplier<ApiEndpoints> read, Consumer<ApiEndpoints> then) {
     this.read = read;
-    this.task =
-        new FutureTask<>(
-            () -> {
-              ApiEndpoints endpoints = read.get();
-              try {
-                then.accept(endpoints);
-              } catch (RuntimeException e) {
-                // only a head start: what it would have done is done when needed
-              }
-              return endpoints;
-            });
+    this.then = then;
+    this.task = new FutureTask<>(read::get);
+  }
+
+  /** Reads, then (the endpoints already available to {@link #get}) hands them on. */
+  private void run() {
+    task.run();
+    ApiEndpoints endpoints;
+    try {
+      endpoints = task.get(); // done: at once
+    } catch (ExecutionException e) {
+      return; // get() reads again and meets the failure
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      then.accept(endpoints);
+    } catch (RuntimeException e) {
+      // only a head start: what it would have done is done when needed
+    }
   }
 
   /**
    * Starts reading the endpoints with {@code read}, which may run twice (see {@link #get}), then
-   * (on the same thread, once they are read) hands them to {@code then}, whose failures are
-   * ignored.
+   * (on the same thread, once they are read and {@link #get} has them) hands them to {@code then},
+   * whose failures are ignored. Meanwhile a third thread readies the HTTP client ({@link
+   * BlockingHttp#prepare}), so that the first request sent after the read does not start from cold.
    */
   public static EndpointsAhead start(Supplier<ApiEndpoints> read, Consumer<ApiEndpoints> then) {
     EndpointsAhead ahead = new EndpointsAhead(read, then);
-    Thread thread = new Thread(ahead.task, "paasta-endpoints");
+    daemon(BlockingHttp::prepare, "paasta-http-prepare");
+    daemon(ahead::run, "paasta-endpoints");
+    return ahead;
+  }
+
+  private static void daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
     thread.setDaemon(true);
     thread.start();
-    return ahead;
   }
 
   /** The endpoints read ahead; read again here when that failed (its exception thrown here). */

@@ -15,8 +15,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Asks each cluster's API about the requested instances, all clusters (and the instances within
- * each) in parallel; every request is bounded by the endpoints' timeout. A cluster that cannot be
- * asked becomes one failed {@link ClusterReport}; the others are unaffected.
+ * each, and each cluster's version, which says whose API it is) in parallel; every request is
+ * bounded by the endpoints' timeout. A cluster that cannot be asked becomes one failed {@link
+ * ClusterReport}; the others are unaffected.
  */
 public final class StatusCollector implements AutoCloseable {
   /** How many recent runs of a job -v shows. */
@@ -59,6 +60,16 @@ public final class StatusCollector implements AutoCloseable {
     PaastaApiClient client;
     try {
       client = endpoints.client(cluster);
+    } catch (ApiException e) {
+      return ClusterReport.failed(cluster, endpoint, e.getMessage());
+    }
+    // the instances are asked while the version is on its way (reads only: when the version says
+    // the API is not this cluster's, or does not answer, their answers are dropped)
+    List<CompletableFuture<InstanceReport>> answers = new ArrayList<>();
+    for (InstanceTarget target : targets) {
+      answers.add(CompletableFuture.supplyAsync(() -> instance(client, target, verbose), pool));
+    }
+    try {
       String served = client.servedCluster(versions.of(client));
       if (!served.isEmpty() && !served.equals(cluster)) {
         return ClusterReport.failed(
@@ -74,10 +85,6 @@ public final class StatusCollector implements AutoCloseable {
       }
     } catch (ApiException e) {
       return ClusterReport.failed(cluster, endpoint, e.getMessage());
-    }
-    List<CompletableFuture<InstanceReport>> answers = new ArrayList<>();
-    for (InstanceTarget target : targets) {
-      answers.add(CompletableFuture.supplyAsync(() -> instance(client, target, verbose), pool));
     }
     return new ClusterReport(
         cluster,

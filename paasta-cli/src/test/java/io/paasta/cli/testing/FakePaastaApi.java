@@ -27,7 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakePaastaApi implements AutoCloseable {
   /** One scripted answer. */
   public record Answer(
-      int status, String contentType, String body, Duration delay, Map<String, String> headers) {
+      int status,
+      String contentType,
+      String body,
+      Duration delay,
+      Map<String, String> headers,
+      String awaitedPath) {
+    public Answer(
+        int status, String contentType, String body, Duration delay, Map<String, String> headers) {
+      this(status, contentType, body, delay, headers, null);
+    }
+
     public Answer(int status, String contentType, String body, Duration delay) {
       this(status, contentType, body, delay, Map.of());
     }
@@ -51,7 +61,15 @@ public final class FakePaastaApi implements AutoCloseable {
     }
 
     public Answer after(Duration wait) {
-      return new Answer(status, contentType, body, wait, headers);
+      return new Answer(status, contentType, body, wait, headers, awaitedPath);
+    }
+
+    /**
+     * This answer held back until a request for {@code path} has arrived (at most {@link
+     * #AWAIT_AT_MOST}): proves that a client sends that request before it has this answer.
+     */
+    public Answer whenReceived(String path) {
+      return new Answer(status, contentType, body, delay, headers, path);
     }
 
     /** This answer with a {@code Retry-After} header of {@code seconds}. */
@@ -59,6 +77,9 @@ public final class FakePaastaApi implements AutoCloseable {
       return new Answer(status, contentType, body, delay, Map.of("Retry-After", "" + seconds));
     }
   }
+
+  /** How long an answer {@linkplain Answer#whenReceived held back} waits at most. */
+  public static final Duration AWAIT_AT_MOST = Duration.ofSeconds(10);
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -112,7 +133,10 @@ public final class FakePaastaApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
     String path = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
-    requests.add(path);
+    synchronized (requests) {
+      requests.add(path);
+      requests.notifyAll();
+    }
     received.add(
         new Received(
             exchange.getRequestMethod(),
@@ -130,6 +154,9 @@ public final class FakePaastaApi implements AutoCloseable {
       answer = script.get(Math.min(n, script.size() - 1));
     }
     try {
+      if (answer.awaitedPath() != null) {
+        awaitRequest(answer.awaitedPath());
+      }
       if (!answer.delay().isZero()) {
         Thread.sleep(answer.delay().toMillis());
       }
@@ -146,6 +173,15 @@ public final class FakePaastaApi implements AutoCloseable {
       // the client gave up (a timeout test): nothing to answer
     } finally {
       exchange.close();
+    }
+  }
+
+  private void awaitRequest(String path) throws InterruptedException {
+    long end = System.nanoTime() + AWAIT_AT_MOST.toNanos();
+    synchronized (requests) {
+      while (!requests.contains(path) && System.nanoTime() < end) {
+        requests.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+      }
     }
   }
 

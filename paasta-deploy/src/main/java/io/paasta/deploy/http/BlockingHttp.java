@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -41,6 +44,24 @@ public final class BlockingHttp {
     this.connectTimeout = positive(connectTimeout, "connectTimeout");
     this.readTimeout = positive(readTimeout, "readTimeout");
     this.redirects = redirects;
+  }
+
+  /**
+   * Readies the JDK's plain-http machinery without sending anything: the {@code http} protocol
+   * handler's lookup (the JDK asks every jar of the class path for a provider first), {@link
+   * HttpURLConnection}'s static state, sockets and loopback addresses. A command that will send
+   * requests later can have a spare thread do this while it reads its configs: on a fresh JVM that
+   * is some tens of milliseconds the first request no longer spends. Failures are ignored: the
+   * first request meets them, as without.
+   */
+  public static void prepare() {
+    try {
+      URI.create("http://127.0.0.1/").toURL().openConnection();
+      new InetSocketAddress(InetAddress.getLoopbackAddress(), 0).getHostString();
+      new Socket().close();
+    } catch (IOException | RuntimeException e) {
+      // only a head start
+    }
   }
 
   /** An http(s) URI, or an {@link IllegalArgumentException} saying why {@code text} is not one. */
