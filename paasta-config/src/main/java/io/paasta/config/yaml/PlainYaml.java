@@ -772,27 +772,32 @@ final class PlainYaml {
     }
   }
 
-  /** A plain scalar as SnakeYAML resolves and constructs it. */
+  /**
+   * A plain scalar as SnakeYAML resolves and constructs it. Strings, short ints, plain decimals,
+   * booleans and nulls are made here without SnakeYAML's classes (its {@code Tag} class alone loads
+   * {@code java.util.Date} and the charsets); the rest goes through SnakeYAML's resolver and
+   * constructors.
+   */
   private static Object plain(String scalar) {
+    char first = scalar.charAt(0);
+    if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
+      // after a letter only a YAML 1.1 boolean or null word is not a string (see resolve)
+      Object word = WORDS.get(scalar);
+      return word == null ? scalar : word == NULL_WORD ? null : word;
+    }
+    if (RESOLVER_STARTS.indexOf(first) < 0 || notANumber(scalar)) {
+      return scalar; // a string to SnakeYAML's resolver (see resolve)
+    }
+    if (isShortDecimal(scalar)
+        || first == '-' && scalar.length() > 1 && isShortDecimal(scalar.substring(1))) {
+      return Integer.valueOf(scalar); // an int of SnakeYAML's resolver; what its constructor makes
+    }
+    if (isShortDecimalFraction(scalar)) {
+      return Double.valueOf(scalar); // a float of SnakeYAML's resolver; what its constructor makes
+    }
     Tag tag = resolve(scalar);
     if (tag == Tag.STR) {
       return scalar;
-    }
-    if (tag == Tag.INT
-        && (isShortDecimal(scalar)
-            || scalar.length() > 1
-                && scalar.charAt(0) == '-'
-                && isShortDecimal(scalar.substring(1)))) {
-      return Integer.valueOf(scalar); // what SnakeYAML's constructor makes of it
-    }
-    if (tag == Tag.FLOAT && isShortDecimalFraction(scalar)) {
-      return Double.valueOf(scalar); // what SnakeYAML's constructor makes of it
-    }
-    if (tag == Tag.NULL) {
-      return null; // what SnakeYAML's constructor makes of every null
-    }
-    if (tag == Tag.BOOL) {
-      return TRUE_WORDS.contains(scalar); // SnakeYAML's: yes, true, on (any case it resolves)
     }
     if (!(tag == Tag.NULL
         || tag == Tag.BOOL
@@ -809,21 +814,57 @@ final class PlainYaml {
     }
   }
 
-  /** The boolean words SnakeYAML's constructor makes true; the others of {@link #WORDS} false. */
-  private static final java.util.Set<String> TRUE_WORDS =
-      java.util.Set.of("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+  /**
+   * The characters other than letters that one of SnakeYAML's implicit resolvers may start with
+   * (ints, floats, timestamps, merge keys, nulls, the value and YAML tags, environment variables):
+   * after any other, a plain scalar is a string.
+   */
+  private static final String RESOLVER_STARTS = "-+.0123456789<~=!&*$";
 
-  /** The words SnakeYAML's resolver reads as booleans and nulls (YAML 1.1). */
-  private static final Map<String, Tag> WORDS = words();
+  /**
+   * The characters an int, float or timestamp of SnakeYAML's resolver may hold (digits, signs,
+   * dots, underscores, colons, hex digits and prefixes, exponents, {@code .inf} and {@code .nan}, a
+   * timestamp's {@code T}, {@code Z} and spaces).
+   */
+  private static final String NUMBER_CHARS = "0123456789-+._: \tabcdefABCDEFxXoOiInNtTzZ";
 
-  private static Map<String, Tag> words() {
-    Map<String, Tag> words = new HashMap<>();
-    for (String word :
-        "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split(" ")) {
-      words.put(word, Tag.BOOL);
+  /**
+   * Whether a scalar that starts as a number might (a sign, a dot or a digit) holds a character no
+   * int, float or timestamp holds, such as {@code 5m}: no other resolver starts so, it is a string.
+   */
+  private static boolean notANumber(String scalar) {
+    char first = scalar.charAt(0);
+    if (first != '-' && first != '+' && first != '.' && (first < '0' || first > '9')) {
+      return false;
+    }
+    for (int i = 1; i < scalar.length(); i++) {
+      if (NUMBER_CHARS.indexOf(scalar.charAt(i)) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value of the null words in {@link #WORDS}. */
+  private static final Object NULL_WORD = new Object();
+
+  /**
+   * The words SnakeYAML's resolver reads as booleans and nulls (YAML 1.1), each with what its
+   * constructor makes of it: true for yes, true and on, false for no, false and off (in the cases
+   * it resolves), {@link #NULL_WORD} for null.
+   */
+  private static final Map<String, Object> WORDS = words();
+
+  private static Map<String, Object> words() {
+    Map<String, Object> words = new HashMap<>();
+    for (String word : "yes Yes YES true True TRUE on On ON".split(" ")) {
+      words.put(word, Boolean.TRUE);
+    }
+    for (String word : "no No NO false False FALSE off Off OFF".split(" ")) {
+      words.put(word, Boolean.FALSE);
     }
     for (String word : "null Null NULL".split(" ")) {
-      words.put(word, Tag.NULL);
+      words.put(word, NULL_WORD);
     }
     return words;
   }
@@ -831,13 +872,19 @@ final class PlainYaml {
   /**
    * The tag SnakeYAML's resolver gives a non-empty plain scalar, without its regular expressions
    * when the first character settles it: after a letter only a YAML 1.1 boolean or null word is not
-   * a string (no other resolver starts with a letter); a short decimal is an int; any other start
-   * is left to the resolver.
+   * a string (no other resolver starts with a letter); after a character no resolver starts with
+   * ({@link #RESOLVER_STARTS}), or when it starts as a number but holds a character no number holds
+   * ({@link #notANumber}), it is a string; a short decimal is an int; anything else is left to the
+   * resolver.
    */
   static Tag resolve(String scalar) {
     char first = scalar.charAt(0);
     if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
-      return WORDS.getOrDefault(scalar, Tag.STR);
+      Object word = WORDS.get(scalar);
+      return word == null ? Tag.STR : word == NULL_WORD ? Tag.NULL : Tag.BOOL;
+    }
+    if (RESOLVER_STARTS.indexOf(first) < 0 || notANumber(scalar)) {
+      return Tag.STR;
     }
     if (isShortDecimal(scalar)) {
       return Tag.INT;

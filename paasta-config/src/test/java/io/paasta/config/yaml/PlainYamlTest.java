@@ -409,13 +409,24 @@ class PlainYamlTest {
       }
       scalars.add(scalar.toString().strip().isEmpty() ? "x" : scalar.toString().strip());
     }
+    // every printable first character, before a few tails
+    List<String> firsts = new ArrayList<>();
+    for (char first = '!'; first <= '~'; first++) {
+      for (String tail :
+          List.of("", "x", "1", "0", ".5", ":x", "-x", " x", "<", "m", "5s", "e5", "_1", "x1F")) {
+        firsts.add(first + tail);
+      }
+    }
+    scalars.addAll(firsts);
     for (String scalar : scalars) {
       assertThat(PlainYaml.resolve(scalar))
           .as(scalar)
           .isEqualTo(resolver.resolve(NodeId.scalar, scalar, true));
     }
     int accepted = 0;
-    for (String scalar : scalars.subList(0, 20_000)) {
+    List<String> documents = new ArrayList<>(scalars.subList(0, 20_000));
+    documents.addAll(firsts);
+    for (String scalar : documents) {
       accepted += assertSame(scalar, bytes("a: " + scalar + "\n" + scalar + ": a\n")) ? 1 : 0;
     }
     assertThat(accepted).isGreaterThan(1_000);
