@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * The help pages of {@code paasta --help} and {@code paasta COMMAND -h}, rendered by picocli from
@@ -22,8 +21,6 @@ public final class StoredHelp {
   /** Where the pages are, beside this class: {@code NAME.txt} plain, {@code NAME.ansi.txt} ANSI. */
   static final String DIRECTORY = "help/";
 
-  private static final Pattern COMMAND_NAME = Pattern.compile("[a-z][a-z_-]*");
-
   /**
    * The properties picocli reads that may change a page; {@code picocli.disable.closures} does not.
    */
@@ -34,6 +31,23 @@ public final class StoredHelp {
   private StoredHelp() {}
 
   /**
+   * Whether {@code word} could be a command's name: a lowercase letter, then lowercase letters,
+   * {@code _} and {@code -} (no regular expression: this class runs before every command).
+   */
+  static boolean isCommandName(String word) {
+    if (word.isEmpty() || word.charAt(0) < 'a' || word.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if ((c < 'a' || c > 'z') && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The name of the page these arguments ask for: {@link #ROOT_PAGE} for {@code -h} or {@code
    * --help} alone, the command's name for {@code COMMAND -h} or {@code COMMAND --help}; empty for
    * anything else (picocli handles it).
@@ -42,7 +56,7 @@ public final class StoredHelp {
     if (args.length == 1 && isHelpOption(args[0])) {
       return Optional.of(ROOT_PAGE);
     }
-    if (args.length == 2 && isHelpOption(args[1]) && COMMAND_NAME.matcher(args[0]).matches()) {
+    if (args.length == 2 && isHelpOption(args[1]) && isCommandName(args[0])) {
       return Optional.of(args[0]);
     }
     return Optional.empty();

@@ -70,6 +70,21 @@ class StoredHelpTest {
     assertThat(StoredHelp.pageName("../x", "-h")).isEmpty();
     assertThat(StoredHelp.pageName("-V", "-h")).isEmpty();
     assertThat(StoredHelp.pageName("validate", "-hv")).isEmpty();
+    assertThat(StoredHelp.pageName("Validate", "-h")).isEmpty();
+    assertThat(StoredHelp.pageName("", "-h")).isEmpty();
+    assertThat(StoredHelp.pageName("_x", "-h")).isEmpty();
+    assertThat(StoredHelp.pageName("mark-for-deployment", "-h")).contains("mark-for-deployment");
+  }
+
+  @Test
+  void aCommandNameIsALowercaseLetterThenLettersUnderscoresAndDashes() {
+    for (String word : List.of("a", "validate", "mark-for-deployment", "get_docker_image", "x-")) {
+      assertThat(StoredHelp.isCommandName(word)).as(word).isTrue();
+    }
+    for (String word :
+        List.of("", "-h", "_x", "A", "vAlidate", "v1", "a.b", "a b", "\u00e9t\u00e9")) {
+      assertThat(StoredHelp.isCommandName(word)).as(word).isFalse();
+    }
   }
 
   @Test

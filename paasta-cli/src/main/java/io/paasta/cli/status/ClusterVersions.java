@@ -26,11 +26,16 @@ public final class ClusterVersions {
     }
   }
 
-  /** The version the client's cluster answers: asked ahead, or asked now. */
+  /**
+   * The version the client's cluster answers: asked ahead, or asked now (and then not asked ahead
+   * any more: the endpoints reach the caller before the questions ahead are started).
+   */
   JsonNode of(PaastaApiClient client) {
-    FutureTask<JsonNode> ahead = asked.get(client.cluster());
+    FutureTask<JsonNode> now = new FutureTask<>(client::version);
+    FutureTask<JsonNode> ahead = asked.putIfAbsent(client.cluster(), now);
     if (ahead == null) {
-      return client.version();
+      now.run();
+      ahead = now;
     }
     try {
       return ahead.get();

@@ -114,7 +114,7 @@ public final class InstanceStatusLines {
     String at =
         backoff
             .nextTryAt()
-            .map(t -> " (at " + CLOCK.format(t.truncatedTo(ChronoUnit.SECONDS)) + " UTC)")
+            .map(t -> " (at " + Clock.FORMAT.format(t.truncatedTo(ChronoUnit.SECONDS)) + " UTC)")
             .orElse("");
     String when =
         backoff.nextTryInSeconds() <= 0
@@ -125,8 +125,13 @@ public final class InstanceStatusLines {
         + plain(": " + backoff.lastError() + "; " + when);
   }
 
-  private static final DateTimeFormatter CLOCK =
-      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  /**
+   * Made when first used: most statuses show no clock time (java.time's formatting starts slow).
+   */
+  private static final class Clock {
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  }
 
   private static String health(AppStatus app, boolean stopped) {
     int running = app.runningInstanceCount();
