@@ -150,30 +150,20 @@ class StatusCommandTest {
 
   @Test
   void theInstancesAreAskedWhileTheVersionIsOnItsWay() throws IOException {
+    Map<String, String> endpoints = Map.of("local", local.url(), "prod", prod.url());
+    String timeout = Long.toString(FakePaastaApi.AWAIT_AT_MOST.toSeconds() / 2);
+    CliRun atOnce = status(endpoints, "-c", "prod", "--api-timeout", timeout);
     // the version is held back until the instance's status is asked: a client that waited for the
     // version first would see no answer within the timeout
     prod.script(
         "/v1/version",
         Answer.json("{\"cluster\":\"prod\"}").whenReceived("/v1/services/hello-web/main/status"));
 
-    CliRun r =
-        status(
-            Map.of("local", local.url(), "prod", prod.url()),
-            "-c",
-            "prod",
-            "--api-timeout",
-            Long.toString(FakePaastaApi.AWAIT_AT_MOST.toSeconds() / 2));
+    CliRun r = status(endpoints, "-c", "prod", "--api-timeout", timeout);
 
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.outLines())
-        .containsExactly(
-            "service: hello-web",
-            "cluster: prod",
-            "  instance: main",
-            "    Git sha: 1a2b3c4d (desired)",
-            "    State: Stopped - Desired state: Stopped",
-            "    Marathon: Stopped - no instances desired, none up (0/0). Status: Stopped",
-            "    Smartstack: region:local - no backends expected, 0 UP");
+    assertThat(r.outLines()).contains("cluster: prod", "  instance: main");
+    assertThat(r.outLines()).isEqualTo(atOnce.outLines());
   }
 
   @Test

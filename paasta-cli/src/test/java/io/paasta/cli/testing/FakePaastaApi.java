@@ -65,8 +65,9 @@ public final class FakePaastaApi implements AutoCloseable {
     }
 
     /**
-     * This answer held back until a request for {@code path} has arrived (at most {@link
-     * #AWAIT_AT_MOST}): proves that a client sends that request before it has this answer.
+     * This answer held back until a request for {@code path} has arrived since it was scripted (at
+     * most {@link #AWAIT_AT_MOST}): proves that a client sends that request before it has this
+     * answer.
      */
     public Answer whenReceived(String path) {
       return new Answer(status, contentType, body, delay, headers, path);
@@ -85,6 +86,7 @@ public final class FakePaastaApi implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final Map<String, List<Answer>> scripts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final Map<String, Integer> scriptedAt = new ConcurrentHashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
@@ -106,6 +108,9 @@ public final class FakePaastaApi implements AutoCloseable {
 
   /** What {@code path} (with its query, if any) answers: answer n to the n-th request. */
   public FakePaastaApi script(String path, Answer... answers) {
+    synchronized (requests) {
+      scriptedAt.put(path, requests.size());
+    }
     scripts.put(path, List.of(answers));
     counts.put(path, new AtomicInteger());
     return this;
@@ -146,16 +151,18 @@ public final class FakePaastaApi implements AutoCloseable {
     List<Answer> script =
         scripts.getOrDefault(path, scripts.get(exchange.getRequestURI().getRawPath()));
     Answer answer;
+    int since = 0;
     if (script == null) {
       answer = Answer.problem(404, "Not Found", "no such resource: " + path);
     } else {
       String key = scripts.containsKey(path) ? path : exchange.getRequestURI().getRawPath();
       int n = counts.get(key).getAndIncrement();
+      since = scriptedAt.getOrDefault(key, 0);
       answer = script.get(Math.min(n, script.size() - 1));
     }
     try {
       if (answer.awaitedPath() != null) {
-        awaitRequest(answer.awaitedPath());
+        awaitRequest(answer.awaitedPath(), since);
       }
       if (!answer.delay().isZero()) {
         Thread.sleep(answer.delay().toMillis());
@@ -176,10 +183,11 @@ public final class FakePaastaApi implements AutoCloseable {
     }
   }
 
-  private void awaitRequest(String path) throws InterruptedException {
+  /** Waits until {@code path} is among the requests from index {@code since} on. */
+  private void awaitRequest(String path, int since) throws InterruptedException {
     long end = System.nanoTime() + AWAIT_AT_MOST.toNanos();
     synchronized (requests) {
-      while (!requests.contains(path) && System.nanoTime() < end) {
+      while (!requests.subList(since, requests.size()).contains(path) && System.nanoTime() < end) {
         requests.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
       }
     }
