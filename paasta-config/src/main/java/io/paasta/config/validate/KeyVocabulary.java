@@ -86,7 +86,7 @@ final class KeyVocabulary {
     return documents.computeIfAbsent(
         name,
         n -> {
-          try (InputStream in = KeyVocabulary.class.getResourceAsStream("/schemas/" + n)) {
+          try (InputStream in = SchemaFiles.open(n)) {
             if (in == null) {
               throw new IllegalStateException("schema " + n + " is not on the classpath");
             }

@@ -617,7 +617,7 @@ final class QuickSchemaCheck {
   }
 
   private static Object read(String name) {
-    try (InputStream in = QuickSchemaCheck.class.getResourceAsStream("/schemas/" + name)) {
+    try (InputStream in = SchemaFiles.open(name)) {
       if (in == null) {
         return Boolean.FALSE; // unknown: never certainly valid, the library reports it
       }
