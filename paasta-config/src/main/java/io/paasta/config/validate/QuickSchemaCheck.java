@@ -1,15 +1,10 @@
 package io.paasta.config.validate;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * and {@link SchemaValidator} asks the library, whose errors it reports. So most files (valid ones)
  * never start the library, and every error is still the library's.
  *
- * <p>The schemas are read with Jackson's streaming parser into maps and lists, once each.
+ * <p>The schemas are read into maps and lists ({@link SchemaJson}), once each.
  */
 final class QuickSchemaCheck {
   /** Keywords with no effect on validity. */
@@ -67,8 +62,6 @@ final class QuickSchemaCheck {
 
   /** Nesting beyond this is left to the library (and its limits). */
   private static final int MAX_DEPTH = 200;
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final Map<String, Schema> documents = new ConcurrentHashMap<>();
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
@@ -621,50 +614,9 @@ final class QuickSchemaCheck {
       if (in == null) {
         return Boolean.FALSE; // unknown: never certainly valid, the library reports it
       }
-      try (JsonParser parser = JSON.createParser(in)) {
-        parser.nextToken();
-        return value(parser);
-      }
+      return SchemaJson.read(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema " + name, e);
-    }
-  }
-
-  private static Object value(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          parser.nextToken();
-          map.put(key, value(parser));
-        }
-        return map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(parser));
-        }
-        return list;
-      }
-      case VALUE_STRING -> {
-        return parser.getText();
-      }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return parser.getNumberValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new IOException("unexpected " + token + " in a schema");
     }
   }
 }
