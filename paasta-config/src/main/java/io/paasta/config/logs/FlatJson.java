@@ -1,5 +1,6 @@
 package io.paasta.config.logs;
 
+import io.paasta.config.yaml.JsonCursor;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,136 +10,41 @@ import java.util.Map;
  * invalid JSON) gives {@code null}, and the caller reads the text with a JSON library.
  */
 final class FlatJson {
-  private final String text;
-  private int at;
-
-  private FlatJson(String text) {
-    this.text = text;
-  }
+  private FlatJson() {}
 
   /** The keys and values of {@code text}; {@code null} when it is no flat object of strings. */
   static Map<String, String> parse(String text) {
-    return new FlatJson(text).object();
-  }
-
-  private Map<String, String> object() {
+    JsonCursor json = new JsonCursor(text);
     Map<String, String> fields = new HashMap<>(16);
-    skipSpace();
-    if (!take('{')) {
+    json.skipSpace();
+    if (!json.take('{')) {
       return null;
     }
-    skipSpace();
-    if (!take('}')) {
+    json.skipSpace();
+    if (!json.take('}')) {
       while (true) {
-        skipSpace();
-        String key = string();
-        skipSpace();
-        if (key == null || !take(':')) {
+        json.skipSpace();
+        String key = json.string();
+        json.skipSpace();
+        if (key == null || !json.take(':')) {
           return null;
         }
-        skipSpace();
-        String value = string();
+        json.skipSpace();
+        String value = json.string();
         if (value == null) {
           return null;
         }
         fields.put(key, value);
-        skipSpace();
-        if (take('}')) {
+        json.skipSpace();
+        if (json.take('}')) {
           break;
         }
-        if (!take(',')) {
+        if (!json.take(',')) {
           return null;
         }
       }
     }
-    skipSpace();
-    return at == text.length() ? fields : null;
-  }
-
-  private String string() {
-    if (!take('"')) {
-      return null;
-    }
-    int start = at;
-    while (at < text.length()) {
-      char c = text.charAt(at);
-      if (c == '"') {
-        return text.substring(start, at++);
-      }
-      if (c == '\\') {
-        return escaped(start);
-      }
-      if (c < 0x20) {
-        return null;
-      }
-      at++;
-    }
-    return null;
-  }
-
-  /** The rest of a string that has escapes, from {@code start}. */
-  private String escaped(int start) {
-    StringBuilder out = new StringBuilder(text.length() - start).append(text, start, at);
-    while (at < text.length()) {
-      char c = text.charAt(at++);
-      if (c == '"') {
-        return out.toString();
-      }
-      if (c < 0x20) {
-        return null;
-      }
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      if (at >= text.length()) {
-        return null;
-      }
-      char e = text.charAt(at++);
-      switch (e) {
-        case '"', '\\', '/' -> out.append(e);
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'u' -> {
-          if (at + 4 > text.length()) {
-            return null;
-          }
-          int code = 0;
-          for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(at++), 16);
-            if (digit < 0) {
-              return null;
-            }
-            code = code * 16 + digit;
-          }
-          out.append((char) code);
-        }
-        default -> {
-          return null;
-        }
-      }
-    }
-    return null;
-  }
-
-  private boolean take(char c) {
-    if (at < text.length() && text.charAt(at) == c) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private void skipSpace() {
-    while (at < text.length()) {
-      char c = text.charAt(at);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
-      at++;
-    }
+    json.skipSpace();
+    return json.atEnd() ? fields : null;
   }
 }

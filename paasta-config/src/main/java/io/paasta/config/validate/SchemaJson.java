@@ -1,5 +1,6 @@
 package io.paasta.config.validate;
 
+import io.paasta.config.yaml.JsonCursor;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,171 +18,125 @@ import java.util.Map;
  * where it stops, not explained.
  */
 final class SchemaJson {
-  private final String text;
-  private int at;
+  private static final int MAX_DEPTH = 500;
+
+  private final JsonCursor json;
 
   private SchemaJson(String text) {
-    this.text = text;
+    this.json = new JsonCursor(text);
   }
 
   /**
    * The value of a whole JSON document; an {@link IllegalArgumentException} when it is not JSON.
    */
   static Object read(byte[] utf8) {
-    SchemaJson json = new SchemaJson(new String(utf8, StandardCharsets.UTF_8));
-    json.skipSpace();
-    Object value = json.value(0);
-    json.skipSpace();
-    if (json.at != json.text.length()) {
-      throw json.notJson("text after the value");
+    SchemaJson reader = new SchemaJson(new String(utf8, StandardCharsets.UTF_8));
+    reader.json.skipSpace();
+    Object value = reader.value(0);
+    reader.json.skipSpace();
+    if (!reader.json.atEnd()) {
+      throw reader.notJson("text after the value");
     }
     return value;
   }
 
   private Object value(int depth) {
-    if (depth > 500) {
-      throw notJson("nesting deeper than 500");
+    if (depth > MAX_DEPTH) {
+      throw notJson("nesting deeper than " + MAX_DEPTH);
     }
-    if (at >= text.length()) {
-      throw notJson("the end, where a value was expected");
+    char c = json.peek();
+    if (c == '{') {
+      return dict(depth);
     }
-    char c = text.charAt(at);
-    switch (c) {
-      case '{':
-        return dict(depth);
-      case '[':
-        return list(depth);
-      case '"':
-        return string();
-      case 't':
-        return word("true", Boolean.TRUE);
-      case 'f':
-        return word("false", Boolean.FALSE);
-      case 'n':
-        return word("null", null);
-      default:
-        if (c == '-' || c >= '0' && c <= '9') {
-          return number();
-        }
-        throw notJson("'" + c + "', where a value was expected");
+    if (c == '[') {
+      return list(depth);
     }
+    if (c == '"') {
+      return string();
+    }
+    if (c == '-' || c >= '0' && c <= '9') {
+      return number();
+    }
+    if (json.take("true")) {
+      return Boolean.TRUE;
+    }
+    if (json.take("false")) {
+      return Boolean.FALSE;
+    }
+    if (json.take("null")) {
+      return null;
+    }
+    throw notJson(json.atEnd() ? "the end, where a value was expected" : "no value");
   }
 
   private Map<String, Object> dict(int depth) {
     Map<String, Object> dict = new LinkedHashMap<>();
-    at++; // {
-    skipSpace();
-    if (take('}')) {
+    json.take('{');
+    json.skipSpace();
+    if (json.take('}')) {
       return dict;
     }
     do {
-      skipSpace();
-      if (at >= text.length() || text.charAt(at) != '"') {
+      json.skipSpace();
+      if (json.peek() != '"') {
         throw notJson("no key in quotes");
       }
       String key = string();
-      skipSpace();
+      json.skipSpace();
       expect(':');
-      skipSpace();
+      json.skipSpace();
       dict.put(key, value(depth + 1));
-      skipSpace();
-    } while (take(','));
+      json.skipSpace();
+    } while (json.take(','));
     expect('}');
     return dict;
   }
 
   private List<Object> list(int depth) {
     List<Object> list = new ArrayList<>();
-    at++; // [
-    skipSpace();
-    if (take(']')) {
+    json.take('[');
+    json.skipSpace();
+    if (json.take(']')) {
       return list;
     }
     do {
-      skipSpace();
+      json.skipSpace();
       list.add(value(depth + 1));
-      skipSpace();
-    } while (take(','));
+      json.skipSpace();
+    } while (json.take(','));
     expect(']');
     return list;
   }
 
   private String string() {
-    at++; // "
-    StringBuilder out = null;
-    int start = at;
-    while (at < text.length()) {
-      char c = text.charAt(at);
-      if (c == '"') {
-        String plain = text.substring(start, at);
-        at++;
-        return out == null ? plain : out.append(plain).toString();
-      }
-      if (c < 0x20) {
-        throw notJson("a control character in a string");
-      }
-      if (c != '\\') {
-        at++;
-        continue;
-      }
-      if (out == null) {
-        out = new StringBuilder();
-      }
-      out.append(text, start, at);
-      at++; // backslash
-      if (at >= text.length()) {
-        break;
-      }
-      char escaped = text.charAt(at++);
-      switch (escaped) {
-        case '"', '\\', '/' -> out.append(escaped);
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'u' -> {
-          if (at + 4 > text.length()) {
-            throw notJson("a short \\u escape");
-          }
-          try {
-            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-          } catch (NumberFormatException e) {
-            throw notJson("a \\u escape that is not hex");
-          }
-          at += 4;
-        }
-        default -> throw notJson("the escape \\" + escaped);
-      }
-      start = at;
+    String string = json.string();
+    if (string == null) {
+      throw notJson("a string that is not valid JSON");
     }
-    throw notJson("a string without its closing quote");
+    return string;
   }
 
   private Number number() {
-    int start = at;
-    take('-');
-    int digits = at;
-    while (at < text.length() && isDigit(text.charAt(at))) {
-      at++;
-    }
-    if (at == digits || text.charAt(digits) == '0' && at - digits > 1) {
+    int start = json.at();
+    json.take('-');
+    boolean leadingZero = json.peek() == '0';
+    int digits = json.takeDigits();
+    if (digits == 0 || leadingZero && digits > 1) {
       throw notJson("a number without digits or with a leading zero");
     }
     boolean whole = true;
-    if (take('.')) {
+    if (json.take('.')) {
       whole = false;
       requireDigits();
     }
-    if (at < text.length() && (text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
+    if (json.take('e') || json.take('E')) {
       whole = false;
-      at++;
-      if (!take('+')) {
-        take('-');
+      if (!json.take('+')) {
+        json.take('-');
       }
       requireDigits();
     }
-    String number = text.substring(start, at);
+    String number = json.since(start);
     if (!whole) {
       return Double.valueOf(number);
     }
@@ -195,53 +150,19 @@ final class SchemaJson {
     return big;
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
   private void requireDigits() {
-    int start = at;
-    while (at < text.length() && isDigit(text.charAt(at))) {
-      at++;
-    }
-    if (at == start) {
+    if (json.takeDigits() == 0) {
       throw notJson("a number without digits after its dot or exponent");
     }
   }
 
-  private Object word(String word, Object value) {
-    if (!text.startsWith(word, at)) {
-      throw notJson("a word that is not true, false or null");
-    }
-    at += word.length();
-    return value;
-  }
-
-  private void skipSpace() {
-    while (at < text.length()) {
-      char c = text.charAt(at);
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return;
-      }
-      at++;
-    }
-  }
-
-  private boolean take(char c) {
-    if (at < text.length() && text.charAt(at) == c) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
   private void expect(char c) {
-    if (!take(c)) {
+    if (!json.take(c)) {
       throw notJson("no '" + c + "'");
     }
   }
 
   private IllegalArgumentException notJson(String what) {
-    return new IllegalArgumentException("not JSON at character " + at + ": " + what);
+    return new IllegalArgumentException("not JSON at character " + json.at() + ": " + what);
   }
 }

@@ -36,6 +36,8 @@ class FlatJsonTest {
             "{\"a\": \"b\",}",
             "{\"a\": \"bad escape \\x\"}",
             "{\"a\": \"short \\u12\"}",
+            "{\"a\": \"not ASCII hex \\u\u0661\u0661\u0664\u0661\"}",
+            "{\"a\": \"a sign \\u+041\"}",
             "{\"a\": \"raw\u0001control\"}",
             "[\"a\"]",
             "")) {

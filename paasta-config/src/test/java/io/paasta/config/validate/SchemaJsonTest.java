@@ -92,6 +92,9 @@ class SchemaJsonTest {
             "\"open",
             "\"bad \\x escape\"",
             "\"\\u12\"",
+            "\"\\u-123\"",
+            "\"\\u+12a\"",
+            "\"\\u\u0661\u0661\u0661\u0661\"",
             "\"tab\tin string\"",
             "1 2",
             "\u0661")) {
